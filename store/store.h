@@ -1,0 +1,240 @@
+/* The LMDB store: one environment, one named database per kind of record.
+ *
+ * Keys are big-endian and composite ("M86627\0" + date) so MDB_SET_RANGE
+ * gives ordered scans.  Every value starts with a version byte and is
+ * decoded field by field (store/codec.c), never cast to a struct.
+ *
+ * Reading: store_read_begin() .. store_read_end() around what one screen
+ * or one command needs; never hold a read across user input.
+ * Writing: store_write_begin() .. store_write_commit() or _abort(); one
+ * write transaction per imported file, so an import is all or nothing. */
+#ifndef CATCHMENT_STORE_H
+#define CATCHMENT_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/err.h"
+
+#define STORE_SCHEMA_VERSION 1
+
+enum {
+    CODE_MAX = 16,     /* practice / organisation codes: "M86627", "B2M3M" */
+    POSTCODE_MAX = 12, /* "CV21 3AQ" */
+    LSOA_MAX = 16,     /* "E01009522"; placeholders like "NO2011" too */
+    NAME_MAX = 160,    /* names, address lines, providers */
+    SHORT_MAX = 40,    /* phone, status, statuses and small labels */
+    TEXT_MAX = 4096,   /* notes, contract notes */
+    AGE_BANDS = 20     /* 0_4, 5_9, ... 90_94, 95+ */
+};
+
+typedef struct store store;
+
+/* ---- records ---------------------------------------------------------- */
+
+/* A practice (or other organisation) from the ODS register, merged with the
+ * PCN map and the list-size files.  Each importer owns its own fields and
+ * leaves the others as they were, so files can come in any order. */
+typedef struct practice {
+    char code[CODE_MAX];
+    char name[NAME_MAX];
+    char addr[5][NAME_MAX];   /* address lines 1-5 (new format: 4=town, 5=county) */
+    char postcode[POSTCODE_MAX];
+    char phone[SHORT_MAX];
+    char status[SHORT_MAX];   /* ACTIVE, INACTIVE, DORMANT, or legacy letter */
+    char subtype[8];          /* organisation sub-type, B or Z */
+    char role[SHORT_MAX];     /* prescribing setting / role ids: "4", "RO76|RO268" */
+    char region[CODE_MAX];    /* national grouping, Y60 */
+    char icb[CODE_MAX];       /* high level health geography, QWU */
+    char sub_icb[CODE_MAX];   /* commissioner: 05A, B2M3M */
+    char sub_icb_name[NAME_MAX];
+    char icb_name[NAME_MAX];
+    char pcn_code[CODE_MAX];
+    char pcn_name[NAME_MAX];
+    char parent[CODE_MAX];
+    long open_date;           /* YYYYMMDD, 0 unknown */
+    long close_date;
+    bool gp;                  /* a GP practice (setting 4 / role RO76) */
+    bool in_register;         /* seen in an epraccur file (not only a list file) */
+    long list_size;           /* latest registered patients, -1 unknown */
+    long list_date;           /* its extract date, YYYYMMDD */
+} practice;
+
+/* One point of a practice's list-size history. */
+typedef struct list_point {
+    long date;     /* extract date YYYYMMDD */
+    long patients;
+} list_point;
+
+/* Registered patients by five-year age band, for one extract. */
+typedef struct age_profile {
+    long date;
+    long all[AGE_BANDS], male[AGE_BANDS], female[AGE_BANDS];
+} age_profile;
+
+/* Patients of one practice living in one LSOA. */
+typedef struct lsoa_reg {
+    char practice[CODE_MAX];
+    char lsoa[LSOA_MAX];
+    long patients;
+    long date;
+    bool modelled;  /* from the demo's gravity-model stand-in, not NHS data */
+} lsoa_reg;
+
+enum postcode_source { PC_ONSPD = 1, PC_CODEPOINT = 2, PC_UKPOSTCODES = 3 };
+
+typedef struct postcode_rec {
+    char postcode[POSTCODE_MAX];
+    double lat, lon;          /* WGS84 degrees */
+    char lsoa[LSOA_MAX];      /* empty when the source has none */
+    bool terminated;
+    int source;               /* enum postcode_source */
+} postcode_rec;
+
+typedef struct lsoa_rec {
+    char code[LSOA_MAX];
+    char name[NAME_MAX];
+    double lat, lon;          /* population-weighted centroid; NAN unknown */
+    int imd_decile;           /* 1 = most deprived .. 10; 0 unknown */
+    int income_decile;
+    char district[NAME_MAX];
+} lsoa_rec;
+
+typedef struct indicator {
+    char practice[CODE_MAX];
+    long id;                  /* Fingertips indicator id */
+    char period[SHORT_MAX];   /* "2019", "2022/23" */
+    char name[NAME_MAX];
+    double value;             /* NAN when the export has none */
+    long count, denominator;  /* -1 when absent */
+} indicator;
+
+typedef struct contract {
+    char practice[CODE_MAX];
+    char type[SHORT_MAX];     /* GMS, PMS, APMS */
+    long start, end;          /* YYYYMMDD; 0 open-ended */
+    char extension[NAME_MAX]; /* extension options, free text: "2+2" */
+    char provider[NAME_MAX];
+    char notes[TEXT_MAX];
+} contract;
+
+typedef struct capacity_rec {
+    char practice[CODE_MAX];
+    long capacity;            /* patients; -1 unknown */
+    double gp_fte;            /* NAN unknown */
+    int list_open;            /* 1 open, 0 closed, -1 unknown */
+    long closed_from;         /* formal list closure date, 0 none */
+    long closed_to;
+} capacity_rec;
+
+typedef struct note {
+    char practice[CODE_MAX];
+    int64_t time;             /* seconds since the epoch, UTC */
+    char user[SHORT_MAX];
+    char text[TEXT_MAX];
+} note;
+
+/* One imported file: what was read, kept and skipped. */
+typedef struct provenance {
+    uint32_t seq;             /* import number, 1.. */
+    char file[NAME_MAX];      /* base name as given */
+    char kind[SHORT_MAX];     /* import kind, e.g. "epraccur" */
+    char sha256[65];
+    long rows_read, rows_kept, rows_skipped;
+    char skipped_why[NAME_MAX]; /* "12 not GP practices; 3 Welsh codes" */
+    long extract_date;        /* YYYYMMDD, 0 when the file has none */
+    int64_t imported_at;
+    char user[SHORT_MAX];
+    bool modelled;
+} provenance;
+
+/* ---- environment ------------------------------------------------------ */
+
+typedef struct store_opts {
+    bool read_only;
+    size_t map_size;          /* 0: the default (grows on MDB_MAP_FULL) */
+} store_opts;
+
+/* Where the store lives: dir if given, else $CATCHMENT_STORE, else
+ * $XDG_DATA_HOME/catchment, else ~/.local/share/catchment. */
+int store_default_dir(const char *dir, char *out, size_t outsz, err *e);
+
+/* Opens (creating when writable and absent) the store in dir.  Refuses a
+ * store from a newer schema, and one that is not a catchment store.  A
+ * store the user cannot write opens read-only when opts->read_only is
+ * false and sets store_is_read_only(). */
+int store_open(store **out, const char *dir, const store_opts *opts, err *e);
+void store_close(store *s);
+bool store_is_read_only(const store *s);
+const char *store_dir(const store *s);
+
+int store_read_begin(store *s, err *e);
+void store_read_end(store *s);
+int store_write_begin(store *s, err *e);
+int store_write_commit(store *s, err *e);
+void store_write_abort(store *s);
+
+/* ---- records: get returns 1 found, 0 absent, -1 error ----------------- */
+/* Each needs an open read or write transaction. */
+
+int store_practice_get(store *s, const char *code, practice *out, err *e);
+int store_practice_put(store *s, const practice *p, err *e);
+/* Calls fn for every practice in code order; fn returns non-zero to stop. */
+int store_practice_each(store *s, int (*fn)(const practice *, void *), void *ctx, err *e);
+
+int store_list_put(store *s, const char *code, const list_point *pt, err *e);
+/* Up to max points, oldest first; returns how many. */
+int store_list_history(store *s, const char *code, list_point *out, int max, err *e);
+
+int store_age_put(store *s, const char *code, const age_profile *a, err *e);
+int store_age_get(store *s, const char *code, long date, age_profile *out, err *e);
+/* The latest profile of a practice. */
+int store_age_latest(store *s, const char *code, age_profile *out, err *e);
+
+int store_lsoa_reg_put(store *s, const lsoa_reg *r, err *e);
+/* Deletes every LSOA row of one practice (a newer extract replaces them). */
+int store_lsoa_reg_clear(store *s, const char *code, err *e);
+int store_lsoa_reg_each(store *s, const char *code,
+                        int (*fn)(const lsoa_reg *, void *), void *ctx, err *e);
+
+int store_postcode_get(store *s, const char *pc, postcode_rec *out, err *e);
+int store_postcode_put(store *s, const postcode_rec *r, err *e);
+
+int store_lsoa_get(store *s, const char *code, lsoa_rec *out, err *e);
+int store_lsoa_put(store *s, const lsoa_rec *r, err *e);
+
+int store_indicator_put(store *s, const indicator *r, err *e);
+int store_indicator_each(store *s, const char *code,
+                         int (*fn)(const indicator *, void *), void *ctx, err *e);
+
+int store_contract_get(store *s, const char *code, contract *out, err *e);
+int store_contract_put(store *s, const contract *r, err *e);
+int store_contract_each(store *s, int (*fn)(const contract *, void *), void *ctx, err *e);
+
+int store_capacity_get(store *s, const char *code, capacity_rec *out, err *e);
+int store_capacity_put(store *s, const capacity_rec *r, err *e);
+
+int store_note_put(store *s, const note *r, err *e);
+int store_note_each(store *s, const char *code,
+                    int (*fn)(const note *, void *), void *ctx, err *e);
+
+/* Finds an earlier import of the same bytes (by SHA-256): 1 found. */
+int store_provenance_find(store *s, const char *sha256, provenance *out, err *e);
+/* Assigns p->seq and writes it. */
+int store_provenance_add(store *s, provenance *p, err *e);
+int store_provenance_each(store *s, int (*fn)(const provenance *, void *), void *ctx, err *e);
+
+/* How many records each database holds, for `catchment stats`. */
+typedef struct store_counts {
+    long practices, list_points, age_profiles, lsoa_regs, postcodes, lsoas,
+        indicators, contracts, capacities, notes, imports;
+} store_counts;
+int store_count(store *s, store_counts *out, err *e);
+
+/* Initialises records to "unknown" (-1, NAN, empty) before filling. */
+void practice_init(practice *p, const char *code);
+void capacity_init(capacity_rec *c, const char *code);
+void lsoa_init(lsoa_rec *l, const char *code);
+
+#endif

@@ -1,0 +1,283 @@
+#include "util/text.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+/* Decodes one UTF-8 character at s (n bytes available).  Returns its
+ * length and sets *cp, or 0 when the bytes are not valid UTF-8. */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+    unsigned c = s[0];
+    size_t len;
+    unsigned min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    } else if ((c & 0xE0) == 0xC0) {
+        len = 2, min = 0x80, c &= 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        len = 3, min = 0x800, c &= 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        len = 4, min = 0x10000, c &= 0x07;
+    } else {
+        return 0;
+    }
+    if (len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+bool text_utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    unsigned cp;
+    while (i < len) {
+        size_t k = utf8_decode(p + i, len - i, &cp);
+        if (!k)
+            return false;
+        i += k;
+    }
+    return true;
+}
+
+static bool is_control(unsigned cp)
+{
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
+}
+
+bool text_has_control(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    unsigned cp;
+    while (i < len) {
+        size_t k = utf8_decode(p + i, len - i, &cp);
+        if (!k)
+            k = 1, cp = p[i];
+        if (is_control(cp))
+            return true;
+        i += k;
+    }
+    return false;
+}
+
+void text_escape(const char *s, char *out, size_t outsz)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0, o = 0;
+    unsigned cp;
+    if (!outsz)
+        return;
+    while (i < n) {
+        size_t k = utf8_decode(p + i, n - i, &cp);
+        if (!k || is_control(cp)) {
+            /* One byte shown as \xHH; for a C1 control, each of its bytes. */
+            size_t bytes = k ? k : 1;
+            for (size_t b = 0; b < bytes; b++) {
+                if (o + 5 > outsz)
+                    goto done;
+                snprintf(out + o, 5, "\\x%02X", p[i + b]);
+                o += 4;
+            }
+            i += bytes;
+            continue;
+        }
+        if (o + k + 1 > outsz)
+            break;
+        memcpy(out + o, p + i, k);
+        o += k;
+        i += k;
+    }
+done:
+    out[o] = '\0';
+}
+
+static int cp_width(unsigned cp)
+{
+    int w = wcwidth((wchar_t)cp);
+    if (w >= 0)
+        return w;
+    /* Outside a UTF-8 locale wcwidth knows nothing: East Asian wide
+     * ranges take two columns, everything else one. */
+    if ((cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+        (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x1F300 && cp <= 0x1FAFF) ||
+        (cp >= 0x20000 && cp <= 0x3FFFD))
+        return 2;
+    return 1;
+}
+
+int text_width(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0;
+    int w = 0;
+    unsigned cp;
+    while (i < n) {
+        size_t k = utf8_decode(p + i, n - i, &cp);
+        if (!k)
+            k = 1, cp = '?';
+        w += cp_width(cp);
+        i += k;
+    }
+    return w;
+}
+
+size_t text_fit(const char *s, int cols)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0;
+    int w = 0;
+    unsigned cp;
+    while (i < n) {
+        size_t k = utf8_decode(p + i, n - i, &cp);
+        if (!k)
+            k = 1, cp = '?';
+        int cw = cp_width(cp);
+        if (w + cw > cols)
+            break;
+        w += cw;
+        i += k;
+    }
+    return i;
+}
+
+int text_postcode(const char *in, char *out, size_t outsz)
+{
+    char tmp[16];
+    size_t n = 0;
+    for (const char *p = in; *p; p++) {
+        if (*p == ' ' || *p == '\t')
+            continue;
+        if (!isalnum((unsigned char)*p) || n >= sizeof tmp - 1)
+            return -1;
+        tmp[n++] = (char)toupper((unsigned char)*p);
+    }
+    if (n < 5 || n > 7 || outsz < n + 2)
+        return -1;
+    memcpy(out, tmp, n - 3);
+    out[n - 3] = ' ';
+    memcpy(out + n - 2, tmp + n - 3, 3);
+    out[n + 1] = '\0';
+    return 0;
+}
+
+void text_upper(char *s)
+{
+    for (; *s; s++)
+        *s = (char)toupper((unsigned char)*s);
+}
+
+static bool valid_ymd(long y, long m, long d)
+{
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return false;
+    if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return false;
+    return true;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
+long text_date(const char *s)
+{
+    static const char *mon[] = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN",
+                                "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+    size_t n = strlen(s);
+    long y = 0, m = 0, d = 0;
+    if (n == 0)
+        return 0;
+    if (n == 8 && all_digits(s, 8)) {
+        long v = strtol(s, NULL, 10);
+        y = v / 10000, m = v / 100 % 100, d = v % 100;
+    } else if (n == 10 && s[4] == '-' && s[7] == '-' && all_digits(s, 4) &&
+               all_digits(s + 5, 2) && all_digits(s + 8, 2)) {
+        y = atol(s), m = atol(s + 5), d = atol(s + 8);
+    } else if (n == 10 && s[2] == '/' && s[5] == '/' && all_digits(s, 2) &&
+               all_digits(s + 3, 2) && all_digits(s + 6, 4)) {
+        d = atol(s), m = atol(s + 3), y = atol(s + 6);
+    } else if (n == 9 && all_digits(s, 2) && all_digits(s + 5, 4)) {
+        d = atol(s);
+        y = atol(s + 5);
+        for (int i = 0; i < 12; i++)
+            if (strncasecmp(s + 2, mon[i], 3) == 0)
+                m = i + 1;
+    } else {
+        return -1;
+    }
+    if (!valid_ymd(y, m, d))
+        return -1;
+    return y * 10000 + m * 100 + d;
+}
+
+void text_date_iso(long ymd, char *out, size_t outsz)
+{
+    if (ymd <= 0)
+        snprintf(out, outsz, "%s", "");
+    else
+        snprintf(out, outsz, "%04ld-%02ld-%02ld", ymd / 10000, ymd / 100 % 100,
+                 ymd % 100);
+}
+
+int text_long(const char *s, long *out)
+{
+    char *end;
+    if (!*s || isspace((unsigned char)*s))
+        return -1;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int text_double(const char *s, double *out)
+{
+    char *end;
+    if (!*s || isspace((unsigned char)*s))
+        return -1;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || *end || !isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
+}
+
+void text_copy(char *dst, size_t dstsz, const char *src)
+{
+    size_t n = strlen(src);
+    if (!dstsz)
+        return;
+    if (n >= dstsz) {
+        n = dstsz - 1;
+        /* Step back over UTF-8 continuation bytes so no character splits. */
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}

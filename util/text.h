@@ -1,0 +1,50 @@
+/* Text helpers shared by every layer: UTF-8 checks, display width,
+ * escaping of control characters, and the codes of the NHS files. */
+#ifndef CATCHMENT_TEXT_H
+#define CATCHMENT_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True when s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+bool text_utf8_valid(const char *s, size_t len);
+
+/* True when s holds a C0 control character, DEL, or a C1 control (U+0080..
+ * U+009F): anything a terminal could take as a command. */
+bool text_has_control(const char *s, size_t len);
+
+/* Copies s into out (size outsz, always terminated) with control characters
+ * shown as \xHH and invalid UTF-8 bytes as \xHH: safe to print anywhere. */
+void text_escape(const char *s, char *out, size_t outsz);
+
+/* Columns s takes on a terminal (UTF-8; wide characters count 2). */
+int text_width(const char *s);
+
+/* Byte length of the longest prefix of s that fits in cols columns,
+ * never splitting a character. */
+size_t text_fit(const char *s, int cols);
+
+/* Postcode as every join uses it: upper case, inner spaces dropped, one
+ * space before the last three characters ("cv213aq" -> "CV21 3AQ").
+ * Returns -1 when it cannot be a postcode (too short/long, bad chars). */
+int text_postcode(const char *in, char *out, size_t outsz);
+
+/* Upper-cases ASCII in place. */
+void text_upper(char *s);
+
+/* Date in any of the published forms -> YYYYMMDD as an integer:
+ * "20260401", "2026-04-01", "01JAN2021", "01/04/2026".  0 for an empty
+ * string; -1 when it is not a valid date. */
+long text_date(const char *s);
+
+/* YYYYMMDD -> "YYYY-MM-DD" (empty for 0). */
+void text_date_iso(long ymd, char *out, size_t outsz);
+
+/* Strict number parsing: the whole string must be the number. */
+int text_long(const char *s, long *out);
+int text_double(const char *s, double *out);
+
+/* snprintf into a fixed buffer that truncates on a character boundary. */
+void text_copy(char *dst, size_t dstsz, const char *src);
+
+#endif
