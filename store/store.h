@@ -175,6 +175,11 @@ int store_write_begin(store *s, err *e);
 int store_write_commit(store *s, err *e);
 void store_write_abort(store *s);
 
+/* True when the last write failed because the map was full: the caller
+ * aborts, calls store_grow() and redoes the whole transaction. */
+bool store_was_full(const store *s);
+int store_grow(store *s, err *e);
+
 /* ---- records: get returns 1 found, 0 absent, -1 error ----------------- */
 /* Each needs an open read or write transaction. */
 

@@ -1,0 +1,159 @@
+/* Where things are: postcodes, LSOAs, and where each practice's patients
+ * live (practice x LSOA). */
+#include "store/internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { POSTCODE_V = 1, LSOA_V = 1, LSOAREG_V = 1 };
+
+int store_postcode_put(store *s, const postcode_rec *r, err *e)
+{
+    wbuf w;
+    wb_init(&w, POSTCODE_V);
+    wb_f64(&w, r->lat);
+    wb_f64(&w, r->lon);
+    wb_str(&w, r->lsoa);
+    wb_u8(&w, r->terminated);
+    wb_u8(&w, (unsigned)r->source);
+    return store_put(s, DB_POSTCODE, r->postcode, strlen(r->postcode), w.data, w.len, e);
+}
+
+int store_postcode_get(store *s, const char *pc, postcode_rec *out, err *e)
+{
+    MDB_val v;
+    int rc = store_get(s, DB_POSTCODE, pc, strlen(pc), &v, e);
+    if (rc <= 0)
+        return rc;
+    rbuf r;
+    memset(out, 0, sizeof *out);
+    snprintf(out->postcode, sizeof out->postcode, "%s", pc);
+    if (rb_init(&r, v.mv_data, v.mv_size) != POSTCODE_V)
+        return err_set(e, "postcode %s: the record is damaged", pc);
+    out->lat = rb_f64(&r);
+    out->lon = rb_f64(&r);
+    rb_str(&r, out->lsoa, sizeof out->lsoa);
+    out->terminated = rb_u8(&r);
+    out->source = (int)rb_u8(&r);
+    return r.bad ? err_set(e, "postcode %s: the record is damaged", pc) : 1;
+}
+
+void lsoa_init(lsoa_rec *l, const char *code)
+{
+    memset(l, 0, sizeof *l);
+    snprintf(l->code, sizeof l->code, "%s", code);
+    l->lat = l->lon = NAN;
+}
+
+int store_lsoa_put(store *s, const lsoa_rec *l, err *e)
+{
+    wbuf w;
+    wb_init(&w, LSOA_V);
+    wb_str(&w, l->name);
+    wb_f64(&w, l->lat);
+    wb_f64(&w, l->lon);
+    wb_u8(&w, (unsigned)l->imd_decile);
+    wb_u8(&w, (unsigned)l->income_decile);
+    wb_str(&w, l->district);
+    if (w.bad)
+        return err_set(e, "LSOA %s: record too large", l->code);
+    return store_put(s, DB_LSOA, l->code, strlen(l->code), w.data, w.len, e);
+}
+
+int store_lsoa_get(store *s, const char *code, lsoa_rec *out, err *e)
+{
+    MDB_val v;
+    int rc = store_get(s, DB_LSOA, code, strlen(code), &v, e);
+    if (rc <= 0)
+        return rc;
+    rbuf r;
+    lsoa_init(out, code);
+    if (rb_init(&r, v.mv_data, v.mv_size) != LSOA_V)
+        return err_set(e, "LSOA %s: the record is damaged", code);
+    rb_str(&r, out->name, sizeof out->name);
+    out->lat = rb_f64(&r);
+    out->lon = rb_f64(&r);
+    out->imd_decile = (int)rb_u8(&r);
+    out->income_decile = (int)rb_u8(&r);
+    rb_str(&r, out->district, sizeof out->district);
+    return r.bad ? err_set(e, "LSOA %s: the record is damaged", code) : 1;
+}
+
+/* ---- practice x LSOA: key CODE\0LSOA ---- */
+
+int store_lsoa_reg_put(store *s, const lsoa_reg *r, err *e)
+{
+    unsigned char key[64];
+    size_t kn = store_key(key, sizeof key, r->practice, r->lsoa, strlen(r->lsoa));
+    wbuf w;
+    wb_init(&w, LSOAREG_V);
+    wb_i64(&w, r->patients);
+    wb_i64(&w, r->date);
+    wb_u8(&w, r->modelled);
+    return store_put(s, DB_LSOAREG, key, kn, w.data, w.len, e);
+}
+
+static int lsoa_reg_decode(const MDB_val *k, const MDB_val *v, lsoa_reg *r)
+{
+    const char *key = k->mv_data;
+    size_t cn = strnlen(key, k->mv_size);
+    rbuf b;
+    memset(r, 0, sizeof *r);
+    if (cn >= CODE_MAX || k->mv_size - cn - 1 >= LSOA_MAX)
+        return -1;
+    memcpy(r->practice, key, cn);
+    memcpy(r->lsoa, key + cn + 1, k->mv_size - cn - 1);
+    if (rb_init(&b, v->mv_data, v->mv_size) != LSOAREG_V)
+        return -1;
+    r->patients = (long)rb_i64(&b);
+    r->date = (long)rb_i64(&b);
+    r->modelled = rb_u8(&b);
+    return b.bad ? -1 : 0;
+}
+
+struct reg_scan {
+    int (*fn)(const lsoa_reg *, void *);
+    void *ctx;
+};
+
+static int reg_scan_one(const MDB_val *k, const MDB_val *v, void *ctx)
+{
+    struct reg_scan *rs = ctx;
+    lsoa_reg r;
+    if (lsoa_reg_decode(k, v, &r))
+        return -1;
+    return rs->fn(&r, rs->ctx);
+}
+
+int store_lsoa_reg_each(store *s, const char *code,
+                        int (*fn)(const lsoa_reg *, void *), void *ctx, err *e)
+{
+    unsigned char key[64];
+    size_t kn = store_key(key, sizeof key, code, NULL, 0);
+    struct reg_scan rs = {fn, ctx};
+    return store_scan(s, DB_LSOAREG, key, kn, reg_scan_one, &rs, e);
+}
+
+int store_lsoa_reg_clear(store *s, const char *code, err *e)
+{
+    unsigned char key[64];
+    size_t kn = store_key(key, sizeof key, code, NULL, 0);
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(s->txn, s->dbi[DB_LSOAREG], &c);
+    if (rc)
+        return store_lmdb_err(e, "practice_lsoa", rc);
+    /* Seek afresh after each delete: simpler than trusting the cursor's
+     * position after mdb_cursor_del across LMDB versions. */
+    for (;;) {
+        MDB_val k = {kn, key}, v;
+        rc = mdb_cursor_get(c, &k, &v, MDB_SET_RANGE);
+        if (rc || k.mv_size < kn || memcmp(k.mv_data, key, kn) != 0)
+            break;
+        rc = mdb_cursor_del(c, 0);
+        if (rc)
+            break;
+    }
+    mdb_cursor_close(c);
+    return rc && rc != MDB_NOTFOUND ? store_lmdb_err(e, "practice_lsoa", rc) : 0;
+}

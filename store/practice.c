@@ -1,0 +1,228 @@
+/* Practices, their list-size history and their age profiles. */
+#include "store/internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { PRACTICE_V = 1, LIST_V = 1, AGE_V = 1 };
+
+void practice_init(practice *p, const char *code)
+{
+    memset(p, 0, sizeof *p);
+    snprintf(p->code, sizeof p->code, "%s", code);
+    p->list_size = -1;
+}
+
+static void practice_encode(wbuf *w, const practice *p)
+{
+    wb_init(w, PRACTICE_V);
+    wb_str(w, p->name);
+    for (int i = 0; i < 5; i++)
+        wb_str(w, p->addr[i]);
+    wb_str(w, p->postcode);
+    wb_str(w, p->phone);
+    wb_str(w, p->status);
+    wb_str(w, p->subtype);
+    wb_str(w, p->role);
+    wb_str(w, p->region);
+    wb_str(w, p->icb);
+    wb_str(w, p->sub_icb);
+    wb_str(w, p->sub_icb_name);
+    wb_str(w, p->icb_name);
+    wb_str(w, p->pcn_code);
+    wb_str(w, p->pcn_name);
+    wb_str(w, p->parent);
+    wb_i64(w, p->open_date);
+    wb_i64(w, p->close_date);
+    wb_u8(w, (unsigned)p->gp | (unsigned)p->in_register << 1);
+    wb_i64(w, p->list_size);
+    wb_i64(w, p->list_date);
+}
+
+static int practice_decode(const MDB_val *k, const MDB_val *v, practice *p)
+{
+    rbuf r;
+    char code[CODE_MAX];
+    if (k->mv_size >= sizeof code)
+        return -1;
+    memcpy(code, k->mv_data, k->mv_size);
+    code[k->mv_size] = '\0';
+    practice_init(p, code);
+    if (rb_init(&r, v->mv_data, v->mv_size) != PRACTICE_V)
+        return -1;
+    rb_str(&r, p->name, sizeof p->name);
+    for (int i = 0; i < 5; i++)
+        rb_str(&r, p->addr[i], sizeof p->addr[i]);
+    rb_str(&r, p->postcode, sizeof p->postcode);
+    rb_str(&r, p->phone, sizeof p->phone);
+    rb_str(&r, p->status, sizeof p->status);
+    rb_str(&r, p->subtype, sizeof p->subtype);
+    rb_str(&r, p->role, sizeof p->role);
+    rb_str(&r, p->region, sizeof p->region);
+    rb_str(&r, p->icb, sizeof p->icb);
+    rb_str(&r, p->sub_icb, sizeof p->sub_icb);
+    rb_str(&r, p->sub_icb_name, sizeof p->sub_icb_name);
+    rb_str(&r, p->icb_name, sizeof p->icb_name);
+    rb_str(&r, p->pcn_code, sizeof p->pcn_code);
+    rb_str(&r, p->pcn_name, sizeof p->pcn_name);
+    rb_str(&r, p->parent, sizeof p->parent);
+    p->open_date = (long)rb_i64(&r);
+    p->close_date = (long)rb_i64(&r);
+    unsigned flags = rb_u8(&r);
+    p->gp = flags & 1;
+    p->in_register = flags >> 1 & 1;
+    p->list_size = (long)rb_i64(&r);
+    p->list_date = (long)rb_i64(&r);
+    return r.bad ? -1 : 0;
+}
+
+int store_practice_get(store *s, const char *code, practice *out, err *e)
+{
+    MDB_val v;
+    int rc = store_get(s, DB_PRACTICE, code, strlen(code), &v, e);
+    if (rc <= 0)
+        return rc;
+    MDB_val k = {strlen(code), (void *)code};
+    if (practice_decode(&k, &v, out))
+        return err_set(e, "practice %s: the record is damaged", code);
+    return 1;
+}
+
+int store_practice_put(store *s, const practice *p, err *e)
+{
+    wbuf w;
+    practice_encode(&w, p);
+    if (w.bad || !*p->code)
+        return err_set(e, "practice %s: record too large", p->code);
+    return store_put(s, DB_PRACTICE, p->code, strlen(p->code), w.data, w.len, e);
+}
+
+struct practice_scan {
+    int (*fn)(const practice *, void *);
+    void *ctx;
+};
+
+static int practice_scan_one(const MDB_val *k, const MDB_val *v, void *ctx)
+{
+    struct practice_scan *ps = ctx;
+    practice p;
+    if (practice_decode(k, v, &p))
+        return -1;
+    return ps->fn(&p, ps->ctx);
+}
+
+int store_practice_each(store *s, int (*fn)(const practice *, void *), void *ctx, err *e)
+{
+    struct practice_scan ps = {fn, ctx};
+    return store_scan(s, DB_PRACTICE, NULL, 0, practice_scan_one, &ps, e);
+}
+
+/* ---- list-size history: key CODE\0 + date (u32 BE) ---- */
+
+int store_list_put(store *s, const char *code, const list_point *pt, err *e)
+{
+    unsigned char key[64], date[4];
+    be_put32(date, (uint32_t)pt->date);
+    size_t kn = store_key(key, sizeof key, code, date, 4);
+    wbuf w;
+    wb_init(&w, LIST_V);
+    wb_i64(&w, pt->patients);
+    return store_put(s, DB_LIST, key, kn, w.data, w.len, e);
+}
+
+struct list_scan {
+    list_point *out;
+    int max, n;
+};
+
+static int list_scan_one(const MDB_val *k, const MDB_val *v, void *ctx)
+{
+    struct list_scan *ls = ctx;
+    rbuf r;
+    if (k->mv_size < 5 || rb_init(&r, v->mv_data, v->mv_size) != LIST_V)
+        return -1;
+    long patients = (long)rb_i64(&r);
+    if (r.bad)
+        return -1;
+    /* Keep the newest max points: shift when full. */
+    if (ls->n == ls->max) {
+        memmove(ls->out, ls->out + 1, (size_t)(ls->max - 1) * sizeof *ls->out);
+        ls->n--;
+    }
+    ls->out[ls->n].date = (long)be_get32((const unsigned char *)k->mv_data + k->mv_size - 4);
+    ls->out[ls->n].patients = patients;
+    ls->n++;
+    return 0;
+}
+
+int store_list_history(store *s, const char *code, list_point *out, int max, err *e)
+{
+    unsigned char key[64];
+    size_t kn = store_key(key, sizeof key, code, NULL, 0);
+    struct list_scan ls = {out, max, 0};
+    if (max <= 0 || !kn)
+        return 0;
+    if (store_scan(s, DB_LIST, key, kn, list_scan_one, &ls, e) < 0)
+        return -1;
+    return ls.n;
+}
+
+/* ---- age profiles: key CODE\0 + date ---- */
+
+int store_age_put(store *s, const char *code, const age_profile *a, err *e)
+{
+    unsigned char key[64], date[4];
+    be_put32(date, (uint32_t)a->date);
+    size_t kn = store_key(key, sizeof key, code, date, 4);
+    wbuf w;
+    wb_init(&w, AGE_V);
+    for (int i = 0; i < AGE_BANDS; i++) {
+        wb_i64(&w, a->all[i]);
+        wb_i64(&w, a->male[i]);
+        wb_i64(&w, a->female[i]);
+    }
+    return store_put(s, DB_AGE, key, kn, w.data, w.len, e);
+}
+
+static int age_decode(const MDB_val *k, const MDB_val *v, age_profile *a)
+{
+    rbuf r;
+    if (k->mv_size < 5 || rb_init(&r, v->mv_data, v->mv_size) != AGE_V)
+        return -1;
+    a->date = (long)be_get32((const unsigned char *)k->mv_data + k->mv_size - 4);
+    for (int i = 0; i < AGE_BANDS; i++) {
+        a->all[i] = (long)rb_i64(&r);
+        a->male[i] = (long)rb_i64(&r);
+        a->female[i] = (long)rb_i64(&r);
+    }
+    return r.bad ? -1 : 0;
+}
+
+int store_age_get(store *s, const char *code, long date, age_profile *out, err *e)
+{
+    unsigned char key[64], d[4];
+    be_put32(d, (uint32_t)date);
+    size_t kn = store_key(key, sizeof key, code, d, 4);
+    MDB_val v;
+    int rc = store_get(s, DB_AGE, key, kn, &v, e);
+    if (rc <= 0)
+        return rc;
+    MDB_val k = {kn, key};
+    return age_decode(&k, &v, out) ? err_set(e, "age profile of %s is damaged", code) : 1;
+}
+
+static int age_scan_one(const MDB_val *k, const MDB_val *v, void *ctx)
+{
+    return age_decode(k, v, ctx) ? -1 : 0; /* the last one wins: the newest */
+}
+
+int store_age_latest(store *s, const char *code, age_profile *out, err *e)
+{
+    unsigned char key[64];
+    size_t kn = store_key(key, sizeof key, code, NULL, 0);
+    out->date = 0;
+    if (store_scan(s, DB_AGE, key, kn, age_scan_one, out, e) < 0)
+        return -1;
+    return out->date ? 1 : 0;
+}

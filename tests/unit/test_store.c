@@ -1,0 +1,131 @@
+/* The store: records round-trip, scans are ordered, the schema guard. */
+#include "tests/unit/t.h"
+#include "store/store.h"
+
+#include <lmdb.h>
+#include <math.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static int count_reg(const lsoa_reg *r, void *ctx)
+{
+    (void)r;
+    ++*(int *)ctx;
+    return 0;
+}
+
+static void test_records(store *s)
+{
+    err e;
+    practice p, q;
+    practice_init(&p, "M86627");
+    snprintf(p.name, sizeof p.name, "%s", "ALLESLEY PARK MEDICAL CENTRE");
+    snprintf(p.postcode, sizeof p.postcode, "%s", "CV5 9PB");
+    p.open_date = 19740401;
+    p.gp = true;
+    p.list_size = 6692;
+    CHECK(store_write_begin(s, &e) == 0);
+    CHECK(store_practice_put(s, &p, &e) == 0);
+    for (long m = 1; m <= 14; m++) {
+        list_point pt = {20250000 + (m > 12 ? 10000 + (m - 12) * 100 : m * 100) + 1, 6000 + m};
+        CHECK(store_list_put(s, "M86627", &pt, &e) == 0);
+    }
+    lsoa_reg r = {"M86627", "E01009522", 40, 20260401, true};
+    CHECK(store_lsoa_reg_put(s, &r, &e) == 0);
+    snprintf(r.lsoa, sizeof r.lsoa, "%s", "E01009523");
+    CHECK(store_lsoa_reg_put(s, &r, &e) == 0);
+    lsoa_reg other = {"M866270", "E01009522", 5, 20260401, false};
+    CHECK(store_lsoa_reg_put(s, &other, &e) == 0);
+    CHECK(store_write_commit(s, &e) == 0);
+
+    CHECK(store_read_begin(s, &e) == 0);
+    CHECK_INT(store_practice_get(s, "M86627", &q, &e), 1);
+    CHECK_STR(q.name, "ALLESLEY PARK MEDICAL CENTRE");
+    CHECK_INT(q.open_date, 19740401);
+    CHECK_INT(q.list_size, 6692);
+    CHECK(q.gp);
+    CHECK_INT(store_practice_get(s, "NOPE", &q, &e), 0);
+    list_point hist[12];
+    CHECK_INT(store_list_history(s, "M86627", hist, 12, &e), 12);
+    CHECK_INT(hist[11].date, 20260201); /* newest last */
+    CHECK_INT(hist[0].patients, 6003);  /* the two oldest dropped */
+    int n = 0;
+    CHECK(store_lsoa_reg_each(s, "M86627", count_reg, &n, &e) == 0);
+    CHECK_INT(n, 2); /* the prefix scan stops before M866270 */
+    store_read_end(s);
+
+    CHECK(store_write_begin(s, &e) == 0);
+    CHECK(store_lsoa_reg_clear(s, "M86627", &e) == 0);
+    CHECK(store_write_commit(s, &e) == 0);
+    CHECK(store_read_begin(s, &e) == 0);
+    n = 0;
+    store_lsoa_reg_each(s, "M86627", count_reg, &n, &e);
+    CHECK_INT(n, 0);
+    n = 0;
+    store_lsoa_reg_each(s, "M866270", count_reg, &n, &e);
+    CHECK_INT(n, 1);
+    store_read_end(s);
+}
+
+static void test_provenance(store *s)
+{
+    err e;
+    provenance p = {0}, q;
+    snprintf(p.file, sizeof p.file, "%s", "epraccur.csv");
+    snprintf(p.sha256, sizeof p.sha256, "%064d", 7);
+    p.rows_read = 214;
+    CHECK(store_write_begin(s, &e) == 0);
+    CHECK(store_provenance_add(s, &p, &e) == 0);
+    CHECK_INT(p.seq, 1);
+    CHECK(store_write_commit(s, &e) == 0);
+    CHECK(store_read_begin(s, &e) == 0);
+    CHECK_INT(store_provenance_find(s, p.sha256, &q, &e), 1);
+    CHECK_INT(q.rows_read, 214);
+    CHECK_STR(q.file, "epraccur.csv");
+    store_read_end(s);
+}
+
+/* A store written by a newer catchment must be refused. */
+static void test_newer_schema(const char *dir)
+{
+    MDB_env *env;
+    MDB_txn *txn;
+    MDB_dbi dbi;
+    mdb_env_create(&env);
+    mdb_env_set_maxdbs(env, 32);
+    CHECK(mdb_env_open(env, dir, 0, 0660) == 0);
+    mdb_txn_begin(env, NULL, 0, &txn);
+    mdb_dbi_open(txn, "meta", 0, &dbi);
+    unsigned char v[4] = {0, 0, 0, 99};
+    MDB_val k = {9, "catchment"}, val = {4, v};
+    CHECK(mdb_put(txn, dbi, &k, &val, 0) == 0);
+    mdb_txn_commit(txn);
+    mdb_env_close(env);
+    store *s;
+    err e;
+    CHECK(store_open(&s, dir, NULL, &e) == -1);
+    CHECK(strstr(e.msg, "newer") != NULL);
+}
+
+int main(void)
+{
+    char dir[] = "/tmp/catchment-test-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    store *s;
+    err e;
+    CHECK(store_open(&s, dir, NULL, &e) == 0);
+    test_records(s);
+    test_provenance(s);
+    store_close(s);
+
+    store_opts ro = {.read_only = true};
+    CHECK(store_open(&s, dir, &ro, &e) == 0);
+    CHECK(store_write_begin(s, &e) == -1);
+    store_close(s);
+
+    test_newer_schema(dir);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK(system(cmd) == 0);
+    T_DONE();
+}
