@@ -1,0 +1,282 @@
+#include "import/csvr.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util/text.h"
+
+enum { CHUNK = 1 << 16, LINECOPY = 4096 };
+
+struct csvr {
+    FILE *fp;
+    char name[1024];
+    struct csv_parser parser;
+    long line;                /* line being parsed, 1-based */
+    long long done, total;
+    bool eof, bom_checked;
+
+    /* The row being built, then the rows ready to hand out (a short queue:
+     * one line can end several rows when it holds a lone CR). */
+    csvr_row cur;
+    csvr_row *ready;
+    int nready, cready, next;
+    csvr_row out;             /* the row last handed out */
+
+    char linecopy[LINECOPY];  /* the start of the current line, for columns */
+    size_t linelen;
+    char rowline[LINECOPY];   /* the line the last ready row was on */
+    long rowline_no;
+
+    err fail;                 /* set by a callback */
+    bool failed;
+};
+
+static void row_free(csvr_row *row)
+{
+    for (int i = 0; i < row->n; i++)
+        free(row->f[i]);
+    free(row->f);
+    row->f = NULL;
+    row->n = 0;
+}
+
+static void fail_at(csvr *r, long col, const char *what)
+{
+    if (r->failed)
+        return;
+    r->failed = true;
+    err_at(&r->fail, r->name, r->line, col, "%s", what);
+}
+
+/* What is wrong with a field, or NULL when it is fine. */
+static const char *field_problem(const csvr *r, const char *s, size_t len,
+                                 char *msg, size_t msgsz)
+{
+    if (r->cur.n >= CSVR_FIELDS_MAX)
+        snprintf(msg, msgsz, "too many fields in one row (at most %d)", CSVR_FIELDS_MAX);
+    else if (len > CSVR_FIELD_MAX)
+        snprintf(msg, msgsz, "field %d is %zu bytes long (at most %d)",
+                 r->cur.n + 1, len, CSVR_FIELD_MAX);
+    else if (!text_utf8_valid(s, len))
+        snprintf(msg, msgsz, "field %d is not valid UTF-8", r->cur.n + 1);
+    else if (text_has_control(s, len))
+        snprintf(msg, msgsz,
+                 "field %d holds a control character (a terminal escape sequence?)",
+                 r->cur.n + 1);
+    else
+        return NULL;
+    return msg;
+}
+
+/* A field is complete: check it and add it to the row. */
+static void on_field(void *data, size_t len, void *ctx)
+{
+    csvr *r = ctx;
+    const char *s = data ? data : "";
+    char msg[160];
+    if (r->failed)
+        return;
+    const char *problem = field_problem(r, s, len, msg, sizeof msg);
+    if (problem) {
+        fail_at(r, 0, problem);
+        return;
+    }
+    char *copy = malloc(len + 1);
+    char **f = realloc(r->cur.f, (size_t)(r->cur.n + 1) * sizeof *f);
+    if (f)
+        r->cur.f = f;
+    if (!copy || !f) {
+        free(copy);
+        fail_at(r, 0, "out of memory");
+        return;
+    }
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    r->cur.f[r->cur.n++] = copy;
+}
+
+static long newlines_in(const csvr_row *row)
+{
+    long n = 0;
+    for (int i = 0; i < row->n; i++)
+        for (const char *p = row->f[i]; *p; p++)
+            n += *p == '\n';
+    return n;
+}
+
+/* A row is complete: queue it. */
+static void on_row(int c, void *ctx)
+{
+    csvr *r = ctx;
+    (void)c;
+    if (r->failed)
+        return;
+    if (r->nready == r->cready) {
+        int nc = r->cready ? r->cready * 2 : 4;
+        csvr_row *q = realloc(r->ready, (size_t)nc * sizeof *q);
+        if (!q) {
+            fail_at(r, 0, "out of memory");
+            return;
+        }
+        r->ready = q;
+        r->cready = nc;
+    }
+    r->cur.line = r->line - newlines_in(&r->cur);
+    r->ready[r->nready++] = r->cur;
+    memset(&r->cur, 0, sizeof r->cur);
+    memcpy(r->rowline, r->linecopy, LINECOPY);
+    r->rowline_no = r->line;
+}
+
+int csvr_open(csvr **out, const char *path, err *e)
+{
+    csvr *r = calloc(1, sizeof *r);
+    if (!r)
+        return err_set(e, "out of memory");
+    snprintf(r->name, sizeof r->name, "%s", path);
+    r->fp = fopen(path, "rb");
+    if (!r->fp) {
+        err_set(e, "%s: %s", path, strerror(errno));
+        free(r);
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fileno(r->fp), &st) == 0)
+        r->total = st.st_size;
+    if (fstat(fileno(r->fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        fclose(r->fp);
+        free(r);
+        return err_set(e, "%s: is a directory", path);
+    }
+    csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+    r->line = 1;
+    *out = r;
+    return 0;
+}
+
+void csvr_close(csvr *r)
+{
+    if (!r)
+        return;
+    csv_free(&r->parser);
+    row_free(&r->cur);
+    row_free(&r->out);
+    for (int i = r->next; i < r->nready; i++)
+        row_free(&r->ready[i]);
+    free(r->ready);
+    fclose(r->fp);
+    free(r);
+}
+
+/* Feeds one piece of a line to libcsv, remembering the line's start. */
+static int feed(csvr *r, const char *p, size_t n, err *e)
+{
+    if (memchr(p, '\0', n))
+        return err_at(e, r->name, r->line, 0,
+                      "binary data (a NUL byte): not a CSV file");
+    size_t room = LINECOPY - 1 - r->linelen;
+    size_t k = n < room ? n : room;
+    memcpy(r->linecopy + r->linelen, p, k);
+    r->linelen += k;
+    r->linecopy[r->linelen] = '\0';
+    if (csv_parse(&r->parser, p, n, on_field, on_row, r) != n) {
+        return err_at(e, r->name, r->line, 0, "%s",
+                      csv_error(&r->parser) == CSV_EPARSE
+                          ? "malformed quoting (a stray or unclosed double quote)"
+                          : csv_strerror(csv_error(&r->parser)));
+    }
+    if (r->failed) {
+        *e = r->fail;
+        return -1;
+    }
+    return 0;
+}
+
+/* Reads a chunk and feeds it line by line, so rows know their lines. */
+static int fill(csvr *r, err *e)
+{
+    static char buf[CHUNK];
+    size_t n = fread(buf, 1, sizeof buf, r->fp);
+    if (n == 0) {
+        if (ferror(r->fp))
+            return err_set(e, "%s: read error", r->name);
+        r->eof = true;
+        if (csv_fini(&r->parser, on_field, on_row, r) != 0)
+            return err_at(e, r->name, r->line, 0,
+                          "the file ends inside a quoted field (an unclosed double quote)");
+        if (r->failed) {
+            *e = r->fail;
+            return -1;
+        }
+        return 0;
+    }
+    char *p = buf;
+    if (!r->bom_checked) {
+        r->bom_checked = true;
+        if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+            p += 3, n -= 3;
+    }
+    r->done += (long long)n;
+    while (n) {
+        char *nl = memchr(p, '\n', n);
+        size_t k = nl ? (size_t)(nl - p) + 1 : n;
+        if (feed(r, p, k, e))
+            return -1;
+        if (nl) {
+            r->line++;
+            r->linelen = 0;
+        }
+        p += k;
+        n -= k;
+    }
+    return 0;
+}
+
+int csvr_next(csvr *r, csvr_row **row, err *e)
+{
+    row_free(&r->out);
+    while (r->next == r->nready) {
+        r->next = r->nready = 0;
+        if (r->eof)
+            return 0;
+        if (fill(r, e))
+            return -1;
+    }
+    r->out = r->ready[r->next++];
+    *row = &r->out;
+    return 1;
+}
+
+long csvr_column(const csvr *r, const csvr_row *row, int i)
+{
+    if (row->line != r->rowline_no || i < 0)
+        return 0;
+    const char *p = r->rowline;
+    long col = 1;
+    for (int f = 0; f < i; f++) {
+        bool quoted = false;
+        for (;; p++, col++) {
+            if (!*p || *p == '\n' || *p == '\r')
+                return 0;
+            if (*p == '"')
+                quoted = !quoted;
+            else if (*p == ',' && !quoted)
+                break;
+        }
+        p++, col++;
+    }
+    return col;
+}
+
+void csvr_progress(const csvr *r, long long *done, long long *total)
+{
+    *done = r->done;
+    *total = r->total;
+}
+
+const char *csvr_name(const csvr *r) { return r->name; }

@@ -1,0 +1,41 @@
+/* A pull-style CSV reader over libcsv (RFC 4180, strict quoting) that knows
+ * where each row came from, so every complaint can say file:line:column.
+ *
+ * It refuses what no published file holds: NUL bytes (a binary file),
+ * invalid UTF-8, control characters (terminal escape sequences), fields
+ * over CSVR_FIELD_MAX bytes, rows over CSVR_FIELDS_MAX fields. */
+#ifndef CATCHMENT_CSVR_H
+#define CATCHMENT_CSVR_H
+
+#include <stddef.h>
+
+#include "util/err.h"
+
+enum { CSVR_FIELD_MAX = 65536, CSVR_FIELDS_MAX = 512 };
+
+typedef struct csvr_row {
+    int n;           /* fields in this row */
+    char **f;        /* each NUL-terminated */
+    long line;       /* line where the row starts (1-based) */
+} csvr_row;
+
+typedef struct csvr csvr;
+
+/* Opens path for reading; name is what messages call it. */
+int csvr_open(csvr **out, const char *path, err *e);
+void csvr_close(csvr *r);
+
+/* Next row: 1 and *row filled (valid until the next call), 0 at the end,
+ * -1 on error (e says file:line:column). */
+int csvr_next(csvr *r, csvr_row **row, err *e);
+
+/* 1-based byte column where field i (0-based) of row starts, or 0 when it
+ * cannot be told (a row over several lines). */
+long csvr_column(const csvr *r, const csvr_row *row, int i);
+
+/* Bytes consumed so far and the file's size, for a progress bar. */
+void csvr_progress(const csvr *r, long long *done, long long *total);
+
+const char *csvr_name(const csvr *r);
+
+#endif

@@ -1,0 +1,172 @@
+/* One file in: recognise it, check it was not imported before, then run
+ * its importer inside one write transaction and record provenance. */
+#include "import/kinds.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/sha256.h"
+
+const char *const *import_kind_names(void)
+{
+    static const char *names[32];
+    int i = 0;
+    for (; import_kinds[i] && i < 31; i++)
+        names[i] = import_kinds[i]->name;
+    names[i] = NULL;
+    return names;
+}
+
+const char *import_kind_blurb(const char *name)
+{
+    for (int i = 0; import_kinds[i]; i++)
+        if (strcmp(import_kinds[i]->name, name) == 0)
+            return import_kinds[i]->blurb;
+    return NULL;
+}
+
+/* Hashes the whole file; an empty file is refused here. */
+static int file_sha256(const char *path, char out[65], err *e)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return err_set(e, "%s: %s", path, strerror(errno));
+    static unsigned char buf[1 << 16];
+    sha256 c;
+    size_t n, total = 0;
+    sha256_init(&c);
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
+        sha256_add(&c, buf, n);
+        total += n;
+    }
+    int bad = ferror(fp);
+    fclose(fp);
+    if (bad)
+        return err_set(e, "%s: read error", path);
+    if (total == 0)
+        return err_set(e, "%s: the file is empty", path);
+    sha256_hex(&c, out);
+    return 0;
+}
+
+/* Picks the kind whose detector is surest of the first row. */
+static const import_kind *detect(const char *path, err *e)
+{
+    csvr *r;
+    csvr_row *row;
+    if (csvr_open(&r, path, e))
+        return NULL;
+    int rc = csvr_next(r, &row, e);
+    const import_kind *best = NULL;
+    int best_score = 0;
+    for (int i = 0; rc > 0 && import_kinds[i]; i++) {
+        int score = import_kinds[i]->detect(row);
+        if (score > best_score)
+            best = import_kinds[i], best_score = score;
+    }
+    csvr_close(r);
+    if (rc == 0)
+        err_set(e, "%s: the file holds no rows", path);
+    if (rc > 0 && !best)
+        err_at(e, path, 1, 0, "not a file catchment knows; name its kind "
+                              "with --kind (see catchment import --help)");
+    return best;
+}
+
+static const import_kind *kind_by_name(const char *name, err *e)
+{
+    for (int i = 0; import_kinds[i]; i++)
+        if (strcmp(import_kinds[i]->name, name) == 0)
+            return import_kinds[i];
+    err_set(e, "unknown kind '%s' (see catchment import --help)", name);
+    return NULL;
+}
+
+static void skip_summary(const import_ctx *ic, provenance *p)
+{
+    size_t o = 0;
+    p->skipped_why[0] = '\0';
+    for (int i = 0; i < ic->nskips; i++) {
+        int n = snprintf(p->skipped_why + o, sizeof p->skipped_why - o, "%s%ld %s",
+                         i ? "; " : "", ic->skips[i].n, ic->skips[i].why);
+        if (n < 0 || (size_t)n >= sizeof p->skipped_why - o)
+            break;
+        o += (size_t)n;
+    }
+}
+
+/* One attempt: a write transaction around the importer. */
+static int run_once(store *s, const char *path, const import_kind *k, import_ctx *ic,
+                    err *e)
+{
+    provenance keep = *ic->prov;
+    if (csvr_open(&ic->r, path, e))
+        return -1;
+    if (store_write_begin(s, e)) {
+        csvr_close(ic->r);
+        return -1;
+    }
+    int rc = k->run(ic, e);
+    csvr_close(ic->r);
+    ic->r = NULL;
+    if (rc == 0) {
+        skip_summary(ic, ic->prov);
+        rc = store_provenance_add(s, ic->prov, e);
+    }
+    if (rc == 0)
+        return store_write_commit(s, e);
+    store_write_abort(s);
+    if (store_was_full(s)) {
+        *ic->prov = keep;
+        ic->nskips = 0;
+        return 1; /* grow and try again */
+    }
+    return -1;
+}
+
+static void fill_identity(provenance *p, const char *path, const import_kind *k,
+                          const char *sha)
+{
+    const char *base = strrchr(path, '/');
+    snprintf(p->file, sizeof p->file, "%s", base ? base + 1 : path);
+    snprintf(p->kind, sizeof p->kind, "%s", k->name);
+    memcpy(p->sha256, sha, 65);
+    p->imported_at = (int64_t)time(NULL);
+    struct passwd *pw = getpwuid(getuid());
+    const char *user = pw ? pw->pw_name : getenv("USER");
+    snprintf(p->user, sizeof p->user, "%s", user ? user : "unknown");
+}
+
+int import_file(store *s, const char *path, const char *kind,
+                import_progress_fn progress, void *pctx, import_result *out, err *e)
+{
+    char sha[65];
+    memset(out, 0, sizeof *out);
+    if (file_sha256(path, sha, e))
+        return -1;
+    const import_kind *k = kind ? kind_by_name(kind, e) : detect(path, e);
+    if (!k)
+        return -1;
+    if (store_read_begin(s, e))
+        return -1;
+    int found = store_provenance_find(s, sha, &out->prov, e);
+    store_read_end(s);
+    if (found < 0)
+        return -1;
+    if (found) {
+        out->already = true;
+        return 0;
+    }
+    fill_identity(&out->prov, path, k, sha);
+    import_ctx ic = {.s = s, .prov = &out->prov, .progress = progress, .pctx = pctx};
+    int rc;
+    while ((rc = run_once(s, path, k, &ic, e)) == 1)
+        if (store_grow(s, e))
+            return -1;
+    return rc;
+}

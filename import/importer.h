@@ -1,0 +1,84 @@
+/* What each importer sees: the reader, the store, counters, and helpers
+ * that turn fields into values or into a file:line:column complaint. */
+#ifndef CATCHMENT_IMPORTER_H
+#define CATCHMENT_IMPORTER_H
+
+#include <stdbool.h>
+
+#include "import/csvr.h"
+#include "import/import.h"
+#include "store/store.h"
+
+enum { IMP_COLS = 40, IMP_SKIPS = 8 };
+
+typedef struct import_ctx {
+    store *s;
+    csvr *r;
+    provenance *prov;              /* rows_read/kept/skipped, extract_date, modelled */
+    int col[IMP_COLS];             /* column of each wanted field, -1 absent */
+    const char *colname[IMP_COLS]; /* the header name found, for messages */
+    struct {
+        const char *why;
+        long n;
+    } skips[IMP_SKIPS];
+    int nskips;
+    import_progress_fn progress;
+    void *pctx;
+} import_ctx;
+
+/* One kind of file. */
+typedef struct import_kind {
+    const char *name;
+    const char *blurb;
+    /* How surely the first row says this kind: 0 no .. 100 certain. */
+    int (*detect)(const csvr_row *first);
+    /* Reads every row (the header too) through ic->r. */
+    int (*run)(import_ctx *ic, err *e);
+} import_kind;
+
+/* Finds header columns.  spec[i] lists accepted names separated by '|'
+ * ("SUB_ICB_LOCATION_CODE|CCG_CODE"); a trailing '*' matches a prefix
+ * ("lsoa*"); a leading '?' marks the field optional.  Case-insensitive.
+ * A required field that is missing is an error at line 1. */
+int imp_header(import_ctx *ic, const csvr_row *hdr, const char *const *spec, int n, err *e);
+
+/* Reads the header row and maps it with imp_header. */
+int imp_read_header(import_ctx *ic, const char *const *spec, int n, err *e);
+
+/* For headerless files: field i is column i, named names[i] in messages. */
+void imp_fixed(import_ctx *ic, const char *const *names, int n);
+
+/* For headerless files: the row must have exactly n fields. */
+int imp_need_fields(import_ctx *ic, const csvr_row *row, int n, err *e);
+/* For files with a header: at least every mapped column must be there. */
+int imp_check_row(import_ctx *ic, const csvr_row *row, err *e);
+
+/* Field i of the spec ("" when optional and absent). */
+const char *imp_str(const import_ctx *ic, const csvr_row *row, int i);
+
+/* Typed fields: each returns 0, or -1 with "file:line:col: field NAME: ...". */
+int imp_text(import_ctx *ic, const csvr_row *row, int i, char *dst, size_t dstsz, err *e);
+int imp_long(import_ctx *ic, const csvr_row *row, int i, long *out, err *e);
+int imp_double(import_ctx *ic, const csvr_row *row, int i, double *out, err *e);
+int imp_date(import_ctx *ic, const csvr_row *row, int i, long *out, err *e);
+/* An organisation code: letters and digits only, 3..10 long. */
+int imp_code(import_ctx *ic, const csvr_row *row, int i, char *dst, err *e);
+/* A postcode, normalised ("cv213aq" -> "CV21 3AQ"). */
+int imp_postcode(import_ctx *ic, const csvr_row *row, int i, char *dst, err *e);
+
+/* A complaint about field i of row. */
+int imp_fail(import_ctx *ic, const csvr_row *row, int i, err *e, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* Counting: every data row is either kept or skipped for a reason
+ * (a string literal: it is kept by pointer). */
+void imp_keep(import_ctx *ic);
+void imp_skip(import_ctx *ic, const char *why);
+
+/* Column index in a header row of a name (exact, case-insensitive), -1. */
+int imp_find(const csvr_row *hdr, const char *name);
+
+/* The practice record to update: the stored one, or a new one. */
+int imp_practice(import_ctx *ic, const char *code, practice *p, err *e);
+
+#endif

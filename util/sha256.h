@@ -1,0 +1,21 @@
+/* SHA-256 (FIPS 180-4), for import provenance: the same bytes imported
+ * twice are recognised and change nothing. */
+#ifndef CATCHMENT_SHA256_H
+#define CATCHMENT_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct sha256 {
+    uint32_t h[8];
+    uint64_t bytes;
+    unsigned char block[64];
+    size_t used;
+} sha256;
+
+void sha256_init(sha256 *c);
+void sha256_add(sha256 *c, const void *data, size_t n);
+/* Writes 64 lower-case hex digits and a NUL. */
+void sha256_hex(sha256 *c, char out[65]);
+
+#endif
