@@ -1,14 +1,170 @@
+/* main() lives in cli/main.c; this is the dispatcher behind it. */
 #include "cli/cli.h"
 
+#include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#define CATCHMENT_VERSION "0.1.0"
+
+static const cli_command *const commands[] = {
+    &cmd_import, &cmd_stats, NULL,
+};
+
+int cli_fail(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("catchment: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return EXIT_FAIL;
+}
+
+int cli_usage(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "catchment %s: ", cmd);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\n(see catchment %s --help)\n", cmd);
+    return EXIT_USAGE;
+}
+
+int cli_format(const char *cmd, const char *arg, bool md_ok, out_format *out)
+{
+    int f = out_format_parse(arg);
+    if (f < 0 || (f == FMT_MD && !md_ok))
+        return cli_usage(cmd, "unknown format '%s' (table, csv, json%s)", arg,
+                         md_ok ? ", md" : "");
+    *out = (out_format)f;
+    return 0;
+}
+
+store *cli_store(cli_ctx *c, bool write)
+{
+    char dir[4096];
+    err e;
+    if (c->s) {
+        if (write && store_is_read_only(c->s)) {
+            cli_fail("%s: the store is read-only%s", store_dir(c->s),
+                     c->read_only ? " (--read-only)" : " for you (no write permission)");
+            return NULL;
+        }
+        return c->s;
+    }
+    if (store_default_dir(c->store_arg, dir, sizeof dir, &e)) {
+        cli_fail("%s", e.msg);
+        return NULL;
+    }
+    store_opts o = {.read_only = c->read_only || !write};
+    if (store_open(&c->s, dir, &o, &e)) {
+        cli_fail("%s", e.msg);
+        return NULL;
+    }
+    if (write && store_is_read_only(c->s)) {
+        cli_fail("%s: the store is read-only%s", dir,
+                 c->read_only ? " (--read-only)" : " for you (no write permission)");
+        return NULL;
+    }
+    return c->s;
+}
+
+static void print_help(FILE *fp)
+{
+    fputs("usage: catchment [--store DIR] [--config FILE] [--read-only] [--no-color]\n"
+          "                 [COMMAND [ARGS...]]\n\n"
+          "Without a command, catchment opens the terminal interface.\n\n"
+          "Commands:\n",
+          fp);
+    for (int i = 0; commands[i]; i++)
+        fprintf(fp, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+    fputs("\nGlobal options (before the command):\n"
+          "  --store DIR     the store (else $CATCHMENT_STORE, else\n"
+          "                  $XDG_DATA_HOME/catchment, ~/.local/share/catchment)\n"
+          "  --config FILE   the YAML config (else $XDG_CONFIG_HOME/catchment/config.yaml)\n"
+          "  --read-only     open the store without any write path\n"
+          "  --no-color      no colour (also: the NO_COLOR environment variable)\n"
+          "  --help, --version\n\n"
+          "catchment COMMAND --help describes each command; man catchment has it all.\n",
+          fp);
+}
+
+static const cli_command *find_command(const char *name)
+{
+    for (int i = 0; commands[i]; i++)
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
+    return NULL;
+}
+
+static bool wants_help(int argc, char **argv)
+{
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            return true;
+    return false;
+}
+
+/* Global options; returns the index of the command, or -1 to exit with *rc. */
+static int parse_global(cli_ctx *c, int argc, char **argv, int *rc)
+{
+    static const struct option opts[] = {
+        {"store", required_argument, NULL, 's'}, {"config", required_argument, NULL, 'c'},
+        {"read-only", no_argument, NULL, 'r'},   {"no-color", no_argument, NULL, 'n'},
+        {"help", no_argument, NULL, 'h'},        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
+    int o;
+    opterr = 0;
+    while ((o = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+        switch (o) {
+        case 's': c->store_arg = optarg; break;
+        case 'c': c->config_arg = optarg; break;
+        case 'r': c->read_only = true; break;
+        case 'n': c->no_color = true; break;
+        case 'h': print_help(stdout); *rc = EXIT_OK; return -1;
+        case 'V': puts("catchment " CATCHMENT_VERSION); *rc = EXIT_OK; return -1;
+        default:
+            fprintf(stderr, "catchment: unknown or incomplete option '%s'\n", argv[optind - 1]);
+            print_help(stderr);
+            *rc = EXIT_USAGE;
+            return -1;
+        }
+    }
+    return optind;
+}
 
 int cli_main(int argc, char **argv)
 {
-    if (argc > 1 && strcmp(argv[1], "--version") == 0) {
-        puts("catchment 0.1");
-        return 0;
+    cli_ctx c = {0};
+    int rc = EXIT_OK;
+    const char *nc = getenv("NO_COLOR");
+    c.no_color = nc && *nc;
+    int at = parse_global(&c, argc, argv, &rc);
+    if (at < 0)
+        return rc;
+    if (at >= argc) {
+        print_help(stderr);
+        return EXIT_USAGE;
     }
-    fputs("usage: catchment [--store DIR] COMMAND ...\n", stderr);
-    return 2;
+    const cli_command *cmd = find_command(argv[at]);
+    if (!cmd) {
+        fprintf(stderr, "catchment: unknown command '%s'\n", argv[at]);
+        print_help(stderr);
+        return EXIT_USAGE;
+    }
+    if (wants_help(argc - at, argv + at)) {
+        fputs(cmd->help, stdout);
+        if (cmd->more_help)
+            cmd->more_help(stdout);
+        return EXIT_OK;
+    }
+    optind = 0; /* each command parses its own options afresh */
+    rc = cmd->run(&c, argc - at, argv + at);
+    store_close(c.s);
+    return rc;
 }

@@ -48,12 +48,15 @@ int store_provenance_find(store *s, const char *sha256, provenance *out, err *e)
         return rc;
     if (v.mv_size != 4)
         return err_set(e, "provenance index is damaged");
-    rc = store_get(s, DB_PROV, v.mv_data, 4, &v, e);
+    unsigned char seq[4];
+    memcpy(seq, v.mv_data, 4);
+    rc = store_get(s, DB_PROV, seq, 4, &v, e);
     if (rc <= 0)
         return rc < 0 ? rc : err_set(e, "provenance index points at nothing");
     memset(out, 0, sizeof *out);
     if (prov_decode(&v, out))
         return err_set(e, "provenance record is damaged");
+    out->seq = be_get32(seq);
     return 1;
 }
 

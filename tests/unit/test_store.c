@@ -81,6 +81,7 @@ static void test_provenance(store *s)
     CHECK(store_read_begin(s, &e) == 0);
     CHECK_INT(store_provenance_find(s, p.sha256, &q, &e), 1);
     CHECK_INT(q.rows_read, 214);
+    CHECK_INT(q.seq, 1);
     CHECK_STR(q.file, "epraccur.csv");
     store_read_end(s);
 }

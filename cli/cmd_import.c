@@ -1,0 +1,110 @@
+/* catchment import FILE...: each file in one transaction, all or nothing. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "import/import.h"
+
+static const char help[] =
+    "usage: catchment import [--kind KIND] [--quiet] FILE...\n\n"
+    "Imports published NHS, ONS, OS and OHID files, and the commissioner's own\n"
+    "contracts and capacity files, as they are published.  Each file's kind is\n"
+    "recognised from its header or shape; --kind names it instead.  Each file is\n"
+    "imported in one transaction: all of it or, on any error, none of it.  The\n"
+    "same file imported twice changes nothing.  One summary line per file.\n\n"
+    "  --kind KIND   the kind of every FILE (see below)\n"
+    "  --quiet       no progress bar, no summary lines\n\n"
+    "Kinds:\n";
+
+static void print_kinds(FILE *fp)
+{
+    for (const char *const *k = import_kind_names(); *k; k++)
+        fprintf(fp, "  %-14s %s\n", *k, import_kind_blurb(*k));
+}
+
+/* A bar on stderr, only on a terminal. */
+static void progress(long long done, long long total, void *ctx)
+{
+    const char *name = ctx;
+    if (total <= 0)
+        return;
+    int pct = (int)(done * 100 / total);
+    char bar[41];
+    memset(bar, '#', (size_t)(pct * 40 / 100));
+    memset(bar + pct * 40 / 100, '.', (size_t)(40 - pct * 40 / 100));
+    bar[40] = '\0';
+    fprintf(stderr, "\r%.30s [%s] %3d%%", name, bar, pct);
+}
+
+static void summary(const char *path, const import_result *r)
+{
+    const provenance *p = &r->prov;
+    if (r->already) {
+        char when[32];
+        time_t t = (time_t)p->imported_at;
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&t));
+        printf("%s: already imported (import %u, %s by %s): nothing changed\n", path,
+               p->seq, when, p->user);
+        return;
+    }
+    printf("%s: %s%s, %ld rows read, %ld kept, %ld skipped", path, p->kind,
+           p->modelled ? " (MODELLED)" : "", p->rows_read, p->rows_kept, p->rows_skipped);
+    if (*p->skipped_why)
+        printf(" (%s)", p->skipped_why);
+    if (p->extract_date)
+        printf(", extract %04ld-%02ld-%02ld", p->extract_date / 10000,
+               p->extract_date / 100 % 100, p->extract_date % 100);
+    putchar('\n');
+}
+
+static int import_one(store *s, const char *path, const char *kind, bool quiet)
+{
+    import_result r;
+    err e;
+    bool bar = !quiet && isatty(2);
+    int rc = import_file(s, path, kind, bar ? progress : NULL, (void *)path, &r, &e);
+    if (bar)
+        fputs("\r\033[K", stderr);
+    if (rc)
+        return cli_fail("%s", e.msg);
+    if (!quiet)
+        summary(path, &r);
+    return EXIT_OK;
+}
+
+static int run(cli_ctx *c, int argc, char **argv)
+{
+    static const struct option opts[] = {{"kind", required_argument, NULL, 'k'},
+                                         {"quiet", no_argument, NULL, 'q'},
+                                         {NULL, 0, NULL, 0}};
+    const char *kind = NULL;
+    bool quiet = false;
+    int o;
+    while ((o = getopt_long(argc, argv, "k:q", opts, NULL)) != -1) {
+        if (o == 'k')
+            kind = optarg;
+        else if (o == 'q')
+            quiet = true;
+        else
+            return cli_usage("import", "unknown option '%s'", argv[optind - 1]);
+    }
+    if (optind >= argc)
+        return cli_usage("import", "name at least one FILE");
+    if (kind && !import_kind_blurb(kind))
+        return cli_usage("import", "unknown kind '%s'", kind);
+    store *s = cli_store(c, true);
+    if (!s)
+        return EXIT_FAIL;
+    int rc = EXIT_OK;
+    for (int i = optind; i < argc; i++)
+        if (import_one(s, argv[i], kind, quiet) != EXIT_OK)
+            rc = EXIT_FAIL;
+    return rc;
+}
+
+const cli_command cmd_import = {"import", "import published data files into the store",
+                                help, run, print_kinds};

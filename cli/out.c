@@ -1,0 +1,270 @@
+#include "cli/out.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/text.h"
+
+int out_format_parse(const char *s)
+{
+    static const char *const names[] = {"table", "csv", "json", "md"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, names[i]) == 0)
+            return i;
+    return -1;
+}
+
+void table_init(table *t, const char *spec)
+{
+    memset(t, 0, sizeof *t);
+    snprintf(t->spec, sizeof t->spec, "%s", spec);
+    char *buf = t->spec;
+    for (char *tok = strtok(buf, ","); tok && t->ncols < TABLE_COLS; tok = strtok(NULL, ",")) {
+        t->right[t->ncols] = *tok == '>';
+        t->head[t->ncols++] = tok + (*tok == '>');
+    }
+}
+
+static char *dup_or_empty(const char *s)
+{
+    s = s ? s : "";
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+void table_add(table *t, const char *const *cells)
+{
+    if (t->nrows == t->cap) {
+        int nc = t->cap ? t->cap * 2 : 64;
+        char **c = realloc(t->cells, (size_t)nc * (size_t)t->ncols * sizeof *c);
+        if (!c)
+            return;
+        t->cells = c;
+        t->cap = nc;
+    }
+    for (int i = 0; i < t->ncols; i++)
+        t->cells[t->nrows * t->ncols + i] = dup_or_empty(cells[i]);
+    t->nrows++;
+}
+
+void table_addf(table *t, const char *fmt, ...)
+{
+    char line[4096];
+    const char *cells[TABLE_COLS] = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    char *p = line;
+    for (int i = 0; i < t->ncols && p; i++) {
+        cells[i] = p;
+        p = strchr(p, '\t');
+        if (p)
+            *p++ = '\0';
+    }
+    table_add(t, cells);
+}
+
+static void csv_cell(FILE *fp, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}
+
+static void pad(FILE *fp, int n)
+{
+    while (n-- > 0)
+        fputc(' ', fp);
+}
+
+/* Aligned by display width; markdown adds pipes and a rule. */
+static void print_aligned(const table *t, FILE *fp, bool md)
+{
+    int w[TABLE_COLS];
+    static char esc[4 * 4096];
+    for (int c = 0; c < t->ncols; c++) {
+        w[c] = text_width(t->head[c]);
+        for (int r = 0; r < t->nrows; r++) {
+            text_escape(t->cells[r * t->ncols + c], esc, sizeof esc);
+            int cw = text_width(esc);
+            w[c] = cw > w[c] ? cw : w[c];
+        }
+    }
+    for (int r = -1; r < t->nrows; r++) {
+        for (int c = 0; c < t->ncols; c++) {
+            const char *s = r < 0 ? t->head[c] : t->cells[r * t->ncols + c];
+            text_escape(s, esc, sizeof esc);
+            if (md && strchr(esc, '|')) /* a pipe would split the cell */
+                for (char *q = esc; *q; q++)
+                    *q = *q == '|' ? '/' : *q;
+            int gap = w[c] - text_width(esc);
+            fputs(md ? (c ? " | " : "| ") : (c ? "  " : ""), fp);
+            if (t->right[c])
+                pad(fp, gap);
+            fputs(esc, fp);
+            if (!t->right[c] && (md || c < t->ncols - 1))
+                pad(fp, gap);
+        }
+        fputs(md ? " |\n" : "\n", fp);
+        if (md && r < 0) {
+            for (int c = 0; c < t->ncols; c++) {
+                fputs(c ? " | " : "| ", fp);
+                for (int i = 0; i < w[c]; i++)
+                    fputc(i == w[c] - 1 && t->right[c] ? ':' : '-', fp);
+            }
+            fputs(" |\n", fp);
+        }
+    }
+}
+
+void table_print(const table *t, FILE *fp, out_format f)
+{
+    if (f == FMT_TABLE || f == FMT_MD) {
+        print_aligned(t, fp, f == FMT_MD);
+        return;
+    }
+    for (int r = -1; r < t->nrows; r++) {
+        for (int c = 0; c < t->ncols; c++) {
+            if (c)
+                fputc(',', fp);
+            csv_cell(fp, r < 0 ? t->head[c] : t->cells[r * t->ncols + c]);
+        }
+        fputs("\r\n", fp);
+    }
+}
+
+void table_free(table *t)
+{
+    for (int i = 0; i < t->nrows * t->ncols; i++)
+        free(t->cells[i]);
+    free(t->cells);
+    t->cells = NULL;
+    t->nrows = t->cap = 0;
+}
+
+/* ---- JSON ---- */
+
+void json_init(json *j, FILE *fp)
+{
+    memset(j, 0, sizeof *j);
+    j->fp = fp;
+}
+
+static void indent(json *j)
+{
+    fputc('\n', j->fp);
+    for (int i = 0; i < j->depth; i++)
+        fputs("  ", j->fp);
+}
+
+/* Before any value: a comma and a new line unless it follows a key. */
+static void json_pre(json *j)
+{
+    if (j->after_key) {
+        j->after_key = false;
+        return;
+    }
+    if (j->depth > 0) {
+        if (j->need_comma[j->depth])
+            fputc(',', j->fp);
+        indent(j);
+    }
+    j->need_comma[j->depth] = true;
+}
+
+static void json_open(json *j, char c)
+{
+    json_pre(j);
+    fputc(c, j->fp);
+    if (j->depth < 63)
+        j->depth++;
+    j->need_comma[j->depth] = false;
+}
+
+static void json_close(json *j, char c)
+{
+    bool empty = !j->need_comma[j->depth];
+    j->depth--;
+    if (!empty)
+        indent(j);
+    fputc(c, j->fp);
+}
+
+void json_obj(json *j) { json_open(j, '{'); }
+void json_obj_end(json *j) { json_close(j, '}'); }
+void json_arr(json *j) { json_open(j, '['); }
+void json_arr_end(json *j) { json_close(j, ']'); }
+
+static void json_quoted(FILE *fp, const char *s)
+{
+    fputc('"', fp);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(fp, "\\%c", *p);
+        else if (*p < 0x20 || *p == 0x7F)
+            fprintf(fp, "\\u%04x", *p);
+        else
+            fputc(*p, fp);
+    }
+    fputc('"', fp);
+}
+
+void json_key(json *j, const char *k)
+{
+    json_pre(j);
+    json_quoted(j->fp, k);
+    fputs(": ", j->fp);
+    j->after_key = true;
+}
+
+void json_str(json *j, const char *s)
+{
+    json_pre(j);
+    if (s)
+        json_quoted(j->fp, s);
+    else
+        fputs("null", j->fp);
+}
+
+void json_int(json *j, long long v)
+{
+    json_pre(j);
+    fprintf(j->fp, "%lld", v);
+}
+
+void json_num(json *j, double v, int decimals)
+{
+    json_pre(j);
+    if (isfinite(v))
+        fprintf(j->fp, "%.*f", decimals, v);
+    else
+        fputs("null", j->fp);
+}
+
+void json_bool(json *j, bool v)
+{
+    json_pre(j);
+    fputs(v ? "true" : "false", j->fp);
+}
+
+void json_null(json *j)
+{
+    json_pre(j);
+    fputs("null", j->fp);
+}
+
+void json_done(json *j) { fputc('\n', j->fp); }

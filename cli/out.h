@@ -1,0 +1,59 @@
+/* Output for every query command: an aligned table for people, CSV for
+ * spreadsheets, JSON for scripts.  Table cells are escaped so data can
+ * never send a control sequence to the terminal. */
+#ifndef CATCHMENT_OUT_H
+#define CATCHMENT_OUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef enum { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_MD } out_format;
+
+/* "table", "csv", "json", "md" -> format; -1 unknown. */
+int out_format_parse(const char *s);
+
+/* ---- tables (and CSV, and markdown tables) ---- */
+
+enum { TABLE_COLS = 24 };
+
+typedef struct table {
+    int ncols, nrows, cap;
+    const char *head[TABLE_COLS];
+    bool right[TABLE_COLS];  /* right-align (numbers) */
+    char **cells;            /* nrows * ncols, owned */
+    char spec[512];          /* the heads point into this copy */
+} table;
+
+/* spec: "Code,Name,>List" — a leading '>' right-aligns the column. */
+void table_init(table *t, const char *spec);
+/* Adds a row of ncols strings (copied; NULL is an empty cell). */
+void table_add(table *t, const char *const *cells);
+/* As table_add, from printf-style cells separated by '\t'. */
+void table_addf(table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void table_print(const table *t, FILE *fp, out_format f);
+void table_free(table *t);
+
+/* ---- JSON ---- */
+
+typedef struct json {
+    FILE *fp;
+    int depth;
+    bool need_comma[64];
+    bool after_key;
+} json;
+
+void json_init(json *j, FILE *fp);
+void json_obj(json *j);      /* { */
+void json_obj_end(json *j);  /* } */
+void json_arr(json *j);      /* [ */
+void json_arr_end(json *j);  /* ] */
+void json_key(json *j, const char *k);
+void json_str(json *j, const char *s);   /* NULL writes null */
+void json_int(json *j, long long v);
+void json_num(json *j, double v, int decimals); /* NAN writes null */
+void json_bool(json *j, bool v);
+void json_null(json *j);
+/* Ends the document with a newline. */
+void json_done(json *j);
+
+#endif

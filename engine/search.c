@@ -1,0 +1,228 @@
+#include "engine/search.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { TOK_MAX = 32, QUERY_TOKENS = 8 };
+
+/* Scores for one query word against one item word. */
+enum { S_CODE = 1000, S_EXACT = 100, S_PREFIX = 80, S_INSIDE = 50, S_TYPO1 = 40, S_TYPO2 = 30 };
+
+typedef struct item_tokens {
+    int first, count;   /* into the index's token array */
+    char code[TOK_MAX];
+} item_tokens;
+
+struct search_index {
+    item_tokens *items;
+    int nitems;
+    char (*tok)[TOK_MAX];
+    int ntok, cap;
+};
+
+static void add_token(search_index *ix, const char *s, size_t n)
+{
+    if (n == 0)
+        return;
+    if (ix->ntok == ix->cap) {
+        int nc = ix->cap ? ix->cap * 2 : 1024;
+        char(*t)[TOK_MAX] = realloc(ix->tok, (size_t)nc * sizeof *t);
+        if (!t)
+            return;
+        ix->tok = t;
+        ix->cap = nc;
+    }
+    if (n >= TOK_MAX)
+        n = TOK_MAX - 1;
+    for (size_t i = 0; i < n; i++)
+        ix->tok[ix->ntok][i] = (char)tolower((unsigned char)s[i]);
+    ix->tok[ix->ntok][n] = '\0';
+    ix->ntok++;
+}
+
+/* Splits s into words of letters and digits (other bytes separate). */
+static void add_words(search_index *ix, const char *s)
+{
+    while (s && *s) {
+        while (*s && !isalnum((unsigned char)*s) && !((unsigned char)*s & 0x80))
+            s++;
+        const char *w = s;
+        while (*s && (isalnum((unsigned char)*s) || ((unsigned char)*s & 0x80)))
+            s++;
+        add_token(ix, w, (size_t)(s - w));
+    }
+}
+
+/* A phone number or postcode also as one run ("02476357100", "cv115tw"),
+ * so it is found however it was typed. */
+static void add_joined(search_index *ix, const char *s)
+{
+    char d[TOK_MAX];
+    size_t n = 0;
+    for (; s && *s && n < TOK_MAX - 1; s++)
+        if (isalnum((unsigned char)*s))
+            d[n++] = *s;
+    add_token(ix, d, n);
+}
+
+search_index *search_build(const search_item *items, int n)
+{
+    search_index *ix = calloc(1, sizeof *ix);
+    if (!ix || !(ix->items = calloc((size_t)(n > 0 ? n : 1), sizeof *ix->items))) {
+        free(ix);
+        return NULL;
+    }
+    ix->nitems = n;
+    for (int i = 0; i < n; i++) {
+        item_tokens *it = &ix->items[i];
+        it->first = ix->ntok;
+        add_words(ix, items[i].code);
+        add_words(ix, items[i].name);
+        add_words(ix, items[i].postcode);
+        add_joined(ix, items[i].postcode);
+        add_words(ix, items[i].phone);
+        add_joined(ix, items[i].phone);
+        add_words(ix, items[i].town);
+        it->count = ix->ntok - it->first;
+        for (size_t k = 0; items[i].code && items[i].code[k] && k < TOK_MAX - 1; k++)
+            it->code[k] = (char)tolower((unsigned char)items[i].code[k]);
+    }
+    return ix;
+}
+
+void search_free(search_index *ix)
+{
+    if (!ix)
+        return;
+    free(ix->items);
+    free(ix->tok);
+    free(ix);
+}
+
+/* Edit distance with transpositions, giving up beyond limit. */
+static int typo_distance(const char *a, const char *b, int limit)
+{
+    int la = (int)strlen(a), lb = (int)strlen(b);
+    if (abs(la - lb) > limit)
+        return limit + 1;
+    int d[TOK_MAX + 1][TOK_MAX + 1];
+    for (int i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (int j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (int i = 1; i <= la; i++) {
+        int row_min = limit + 1;
+        for (int j = 1; j <= lb; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int v = d[i - 1][j - 1] + cost;
+            if (d[i - 1][j] + 1 < v)
+                v = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < v)
+                v = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < v)
+                v = d[i - 2][j - 2] + 1;
+            d[i][j] = v;
+            row_min = v < row_min ? v : row_min;
+        }
+        if (row_min > limit)
+            return limit + 1;
+    }
+    return d[la][lb];
+}
+
+static int word_score(const char *q, const char *w)
+{
+    size_t lq = strlen(q), lw = strlen(w);
+    if (strcmp(q, w) == 0)
+        return S_EXACT;
+    if (lq <= lw && strncmp(q, w, lq) == 0)
+        return S_PREFIX;
+    if (lq >= 3 && strstr(w, q))
+        return S_INSIDE;
+    if (lq >= 4) {
+        /* A typo in a word being typed: compare with the word's start too. */
+        char head[TOK_MAX];
+        size_t n = lq < lw ? lq : lw;
+        memcpy(head, w, n);
+        head[n] = '\0';
+        int limit = lq >= 7 ? 2 : 1;
+        int d = typo_distance(q, w, limit);
+        int dh = typo_distance(q, head, limit);
+        d = dh < d ? dh : d;
+        if (d <= limit)
+            return d == 1 ? S_TYPO1 : S_TYPO2;
+    }
+    return 0;
+}
+
+static int item_score(const search_index *ix, int i, char q[][TOK_MAX], int nq,
+                      const char *whole)
+{
+    const item_tokens *it = &ix->items[i];
+    if (*whole && strcmp(whole, it->code) == 0)
+        return S_CODE;
+    int total = 0;
+    for (int k = 0; k < nq; k++) {
+        int best = 0;
+        for (int t = it->first; t < it->first + it->count; t++) {
+            int s = word_score(q[k], ix->tok[t]);
+            best = s > best ? s : best;
+        }
+        if (!best)
+            return 0; /* every word must match something */
+        total += best;
+    }
+    return total;
+}
+
+/* Splits the query into lower-case words; returns how many. */
+static int query_words(const char *query, char q[][TOK_MAX], char *whole)
+{
+    int nq = 0;
+    size_t wn = 0;
+    for (const char *s = query; *s;) {
+        while (*s && !isalnum((unsigned char)*s) && !((unsigned char)*s & 0x80))
+            s++;
+        size_t n = 0;
+        while (*s && (isalnum((unsigned char)*s) || ((unsigned char)*s & 0x80))) {
+            if (n < TOK_MAX - 1 && nq < QUERY_TOKENS)
+                q[nq][n++] = (char)tolower((unsigned char)*s);
+            if (wn < TOK_MAX - 1)
+                whole[wn++] = (char)tolower((unsigned char)*s);
+            s++;
+        }
+        if (n && nq < QUERY_TOKENS)
+            q[nq++][n] = '\0';
+    }
+    whole[wn] = '\0';
+    return nq;
+}
+
+int search_query(const search_index *ix, const char *query, int *out, int *scores, int max)
+{
+    char q[QUERY_TOKENS][TOK_MAX], whole[TOK_MAX];
+    int nq = query_words(query, q, whole);
+    int found = 0;
+    int *sc = scores ? scores : malloc((size_t)(max > 0 ? max : 1) * sizeof *sc);
+    if (!sc)
+        return 0;
+    for (int i = 0; nq > 0 && i < ix->nitems; i++) {
+        int s = item_score(ix, i, q, nq, whole);
+        if (!s || (found == max && s <= sc[max - 1]))
+            continue;
+        /* Insert into the best-first list; ties keep the items' order. */
+        int at = found < max ? found++ : max - 1;
+        while (at > 0 && sc[at - 1] < s) {
+            sc[at] = sc[at - 1];
+            out[at] = out[at - 1];
+            at--;
+        }
+        sc[at] = s;
+        out[at] = i;
+    }
+    if (!scores)
+        free(sc);
+    return found;
+}
