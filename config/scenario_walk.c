@@ -100,12 +100,14 @@ static int walk_name(cwalk *w, const ynode *n, config_scenario *s,
                      const ynode **at)
 {
     char shown[80];
+    const ynode *v = NULL;
     for (size_t i = 0; i + 1 < n->nkids; i += 2) {
         if (cwalk_key(w, n, i, "scenario") < 0)
             return -1;
-        if (strcmp(n->kids[i]->val, "name") != 0)
-            continue;
-        const ynode *v = n->kids[i + 1];
+        if (strcmp(n->kids[i]->val, "name") == 0)
+            v = n->kids[i + 1];
+    }
+    if (v) {
         char buf[CONFIG_DESC_MAX];
         if (cwalk_string(w, v, "name", sizeof buf, buf) < 0)
             return -1;

@@ -314,6 +314,8 @@ static void test_hostile_text(void)
     CHECK(has(parse_bad("scenarios:\n  - {name: x, close: [A1], capacity: "
                         "{B1: 1000001}}\n"),
               "between 0 and 1000000"));
+    CHECK(has(parse_bad("scenarios:\n  - {name: x, close: [A1], [k]: 1}\n"),
+              "2:28: keys in scenario must be plain strings"));
     CHECK(has(parse_bad("keys: {serch: /}\n"), "1:8: unknown action 'serch' "
                                                 "in keys"));
     CHECK(has(parse_bad("keys: {search: \"\"}\n"), "empty key"));
