@@ -1,0 +1,141 @@
+/* The configuration file (catchment.yaml(5)): rules of the assignment
+ * engine, named closure scenarios, contract milestones, the look of the
+ * screen and key overrides.
+ *
+ * Loading is strict: any unknown key, duplicate key, wrong type, value out
+ * of range, alias, anchor, custom tag or control character is an error
+ * "FILE:LINE:COL: message", and the load leaves nothing half-filled.
+ * Saving rewrites the whole file from the struct, so comments and layout
+ * of a hand-written file are lost (the previous file is kept as FILE.bak). */
+#ifndef CATCHMENT_CONFIG_H
+#define CATCHMENT_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/err.h"
+
+enum {
+    CONFIG_NAME_MAX = 65,      /* scenario name: 1..64 of [a-z0-9._-] */
+    CONFIG_CODE_MAX = 16,      /* practice code, as store.h CODE_MAX */
+    CONFIG_KEYNAME_MAX = 33,   /* action name and key string: 1..32 bytes */
+    CONFIG_DESC_MAX = 4096,    /* scenario description, bytes */
+    CONFIG_MAX_SCENARIOS = 1000,
+    CONFIG_MAX_CLOSE = 1000,   /* practices closed by one scenario */
+    CONFIG_MAX_CAPACITY = 10000, /* capacity overrides in one scenario */
+    CONFIG_MAX_KEYS = 256,     /* entries in keys: */
+    CONFIG_MAX_DEPTH = 32,     /* nesting of mappings and sequences */
+    CONFIG_MAX_BYTES = 1 << 20 /* file size */
+};
+
+typedef enum config_policy {
+    CONFIG_POLICY_NEAREST,
+    CONFIG_POLICY_CHOICE,
+    CONFIG_POLICY_OPTIMAL
+} config_policy;
+
+typedef struct config_capacity {
+    char code[CONFIG_CODE_MAX];
+    long patients;             /* 0 .. 1,000,000 */
+} config_capacity;
+
+typedef struct config_scenario {
+    char name[CONFIG_NAME_MAX];
+    char *description;         /* malloc'd, NULL when not given */
+    char (*close)[CONFIG_CODE_MAX]; /* malloc'd, nclose >= 1 */
+    size_t nclose;
+    bool has_policy;           /* false: rules.default_policy applies */
+    config_policy policy;
+    config_capacity *capacity; /* malloc'd, may be NULL when ncapacity 0 */
+    size_t ncapacity;
+    double growth_pct;         /* -50 .. 100 */
+} config_scenario;
+
+typedef struct config_key {
+    char action[CONFIG_KEYNAME_MAX];
+    char key[CONFIG_KEYNAME_MAX];
+} config_key;
+
+typedef struct config {
+    struct {
+        double max_distance_km;      /* 0.1 .. 100, default 8 */
+        double reasonable_km;        /* 0 .. 100 and <= max, default 3 */
+        double default_headroom_pct; /* 0 .. 100, default 5 */
+        long patients_per_gp_fte;    /* 100 .. 10000, default 1800 */
+        bool closed_lists_receive;   /* default false */
+        double choice_beta;          /* 0 .. 10, default 2 */
+        config_policy default_policy; /* default optimal */
+    } rules;
+    config_scenario *scenarios;
+    size_t nscenarios;
+    struct {                         /* months before the contract end */
+        long options_appraisal, engagement, procurement, award, mobilisation;
+    } milestones;
+    struct {
+        bool color, ascii, read_only;
+    } ui;
+    config_key *keys;
+    size_t nkeys;
+    char path[4096];                 /* file loaded; "" for built-in defaults */
+} config;
+
+/* Checks the loader cannot make on its own.  Any member may be NULL. */
+typedef struct config_hooks {
+    bool (*valid_action)(const char *name);           /* keys: action names */
+    bool (*code_exists)(const char *code, void *ctx); /* close:, capacity: */
+    void *ctx;
+} config_hooks;
+
+/* Fills c with the built-in defaults (owns no memory). */
+void config_init(config *c);
+
+/* Frees what c owns and leaves it holding the defaults. */
+void config_free(config *c);
+
+/* True when a and b hold the same settings (path is not compared). */
+bool config_equal(const config *a, const config *b);
+
+/* Loads path; NULL means the default location (config_default_path), where
+ * a missing file gives the built-in defaults.  A named file must exist.
+ * An empty file is allowed and gives the defaults.  On failure returns -1,
+ * e says "FILE:LINE:COL: message" and *c holds the defaults. */
+int config_load(config *c, const char *path, const config_hooks *h, err *e);
+
+/* As config_load for text already in memory; name is used in messages. */
+int config_parse(config *c, const char *text, size_t len, const char *name,
+                 const config_hooks *h, err *e);
+
+/* The effective configuration as YAML (every key, defaults filled in), in a
+ * stable order; *out is malloc'd.  It loads back to an equal config. */
+int config_emit(const config *c, char **out, err *e);
+
+/* Writes config_emit's text to path atomically (temporary file in the same
+ * directory, fsync, rename, fsync of the directory).  A previous file is
+ * kept as path.bak and its mode is kept; a new file gets 0660 less the
+ * umask.  Comments in the previous file are not carried over. */
+int config_save(const config *c, const char *path, err *e);
+
+/* Adds s (deep-copied) to c, replacing the scenario of the same name. */
+int config_scenario_put(config *c, const config_scenario *s, err *e);
+
+/* Frees what s owns (description, close, capacity) and zeroes it. */
+void config_scenario_free(config_scenario *s);
+
+/* Removes the scenario called name; -1 when there is none. */
+int config_scenario_remove(config *c, const char *name, err *e);
+
+/* The scenario called name, or NULL. */
+const config_scenario *config_scenario_find(const config *c, const char *name);
+
+/* Policy a scenario runs with: its own, else rules.default_policy. */
+config_policy config_scenario_policy(const config *c, const config_scenario *s);
+
+/* "nearest", "choice", "optimal". */
+const char *config_policy_name(config_policy p);
+
+/* $XDG_CONFIG_HOME/catchment/config.yaml, else
+ * $HOME/.config/catchment/config.yaml; -1 when neither is set or out is
+ * too small. */
+int config_default_path(char *out, size_t n);
+
+#endif

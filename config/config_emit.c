@@ -1,0 +1,151 @@
+/* The effective configuration as YAML text: every key, in the order of
+ * catchment.yaml(5), defaults filled in. */
+#include "config/config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct outbuf {
+    char *s;
+    size_t len, cap;
+    bool oom;
+} outbuf;
+
+static void put(outbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void put(outbuf *b, const char *fmt, ...)
+{
+    va_list ap;
+    if (b->oom)
+        return;
+    for (;;) {
+        va_start(ap, fmt);
+        int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
+        va_end(ap);
+        if (n < 0) {
+            b->oom = true;
+            return;
+        }
+        if ((size_t)n < b->cap - b->len) {
+            b->len += (size_t)n;
+            return;
+        }
+        size_t cap = (b->cap + (size_t)n) * 2;
+        char *s = realloc(b->s, cap);
+        if (!s) {
+            b->oom = true;
+            return;
+        }
+        b->s = s, b->cap = cap;
+    }
+}
+
+/* Shortest text that reads back as the same double. */
+static void put_real(outbuf *b, double v)
+{
+    char s[40];
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(s, sizeof s, "%.*g", prec, v);
+        if (strtod(s, NULL) == v)
+            break;
+    }
+    put(b, "%s", s);
+}
+
+/* Double-quoted, so nothing in it can read as another type; the loader
+ * refuses control characters, so only '"' and '\' need escaping. */
+static void put_quoted(outbuf *b, const char *s)
+{
+    put(b, "\"");
+    for (; *s; s++)
+        put(b, *s == '"' || *s == '\\' ? "\\%c" : "%c", *s);
+    put(b, "\"");
+}
+
+static void emit_rules(outbuf *b, const config *c)
+{
+    put(b, "rules:\n  max_distance_km: ");
+    put_real(b, c->rules.max_distance_km);
+    put(b, "\n  reasonable_km: ");
+    put_real(b, c->rules.reasonable_km);
+    put(b, "\n  default_headroom_pct: ");
+    put_real(b, c->rules.default_headroom_pct);
+    put(b, "\n  patients_per_gp_fte: %ld\n", c->rules.patients_per_gp_fte);
+    put(b, "  closed_lists_receive: %s\n",
+        c->rules.closed_lists_receive ? "true" : "false");
+    put(b, "  choice_beta: ");
+    put_real(b, c->rules.choice_beta);
+    put(b, "\n  default_policy: %s\n",
+        config_policy_name(c->rules.default_policy));
+}
+
+static void emit_scenario(outbuf *b, const config *c, const config_scenario *s)
+{
+    put(b, "  - name: ");
+    put_quoted(b, s->name);
+    if (s->description) {
+        put(b, "\n    description: ");
+        put_quoted(b, s->description);
+    }
+    put(b, "\n    close: [");
+    for (size_t i = 0; i < s->nclose; i++)
+        put(b, "%s%s", i ? ", " : "", s->close[i]);
+    put(b, "]\n");
+    if (s->has_policy)
+        put(b, "    policy: %s\n", config_policy_name(s->policy));
+    else
+        put(b, "    # policy: %s, from rules.default_policy\n",
+            config_policy_name(c->rules.default_policy));
+    put(b, "    capacity: {");
+    for (size_t i = 0; i < s->ncapacity; i++)
+        put(b, "%s%s: %ld", i ? ", " : "", s->capacity[i].code,
+            s->capacity[i].patients);
+    put(b, "}\n    growth_pct: ");
+    put_real(b, s->growth_pct);
+    put(b, "\n");
+}
+
+static void emit_rest(outbuf *b, const config *c)
+{
+    put(b, "contracts:\n  milestones:\n");
+    put(b, "    options_appraisal: %ld\n", c->milestones.options_appraisal);
+    put(b, "    engagement: %ld\n", c->milestones.engagement);
+    put(b, "    procurement: %ld\n", c->milestones.procurement);
+    put(b, "    award: %ld\n", c->milestones.award);
+    put(b, "    mobilisation: %ld\n", c->milestones.mobilisation);
+    put(b, "ui:\n  color: %s\n  ascii: %s\n  read_only: %s\n",
+        c->ui.color ? "true" : "false", c->ui.ascii ? "true" : "false",
+        c->ui.read_only ? "true" : "false");
+    put(b, c->nkeys ? "keys:\n" : "keys: {}\n");
+    for (size_t i = 0; i < c->nkeys; i++) {
+        put(b, "  ");
+        put_quoted(b, c->keys[i].action);
+        put(b, ": ");
+        put_quoted(b, c->keys[i].key);
+        put(b, "\n");
+    }
+}
+
+int config_emit(const config *c, char **out, err *e)
+{
+    outbuf b = {.s = malloc(4096), .cap = 4096};
+    if (!b.s)
+        return err_set(e, "out of memory");
+    put(&b, "# catchment configuration: see catchment.yaml(5).\n"
+            "# catchment rewrites this file when it saves a scenario; "
+            "comments are not kept.\n");
+    emit_rules(&b, c);
+    put(&b, c->nscenarios ? "scenarios:\n" : "scenarios: []\n");
+    for (size_t i = 0; i < c->nscenarios; i++)
+        emit_scenario(&b, c, &c->scenarios[i]);
+    emit_rest(&b, c);
+    if (b.oom) {
+        free(b.s);
+        return err_set(e, "out of memory");
+    }
+    *out = b.s;
+    return 0;
+}

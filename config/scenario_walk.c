@@ -1,0 +1,235 @@
+#include "config/scenario_walk.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/text.h"
+
+bool scenario_name_ok(const char *name)
+{
+    size_t n = strnlen(name, CONFIG_NAME_MAX);
+    if (n == 0 || n >= CONFIG_NAME_MAX)
+        return false;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+              *p == '.' || *p == '_' || *p == '-'))
+            return false;
+    return true;
+}
+
+/* A practice code: letters and digits, upper-cased, and known to the
+ * store when the caller gave a way to ask. */
+static int walk_code(cwalk *w, const ynode *n, const char *key,
+                     char out[CONFIG_CODE_MAX])
+{
+    char s[80];
+    if (cwalk_string(w, n, key, CONFIG_CODE_MAX, out) < 0)
+        return -1;
+    text_upper(out);
+    for (const char *p = out; *p; p++) {
+        if ((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9'))
+            continue;
+        text_escape(n->val, s, sizeof s);
+        return cwalk_fail(w, n, "'%s' is not a practice code (letters and "
+                          "digits, e.g. M86010)", s);
+    }
+    if (!out[0])
+        return cwalk_fail(w, n, "empty practice code in %s", key);
+    if (w->h && w->h->code_exists && !w->h->code_exists(out, w->h->ctx))
+        return cwalk_fail(w, n, "unknown practice code '%s' in %s", out, key);
+    return 0;
+}
+
+static int walk_close(cwalk *w, const ynode *n, config_scenario *s)
+{
+    if (n->kind != YNODE_SEQ || n->nkids == 0)
+        return cwalk_fail(w, n, "close must be a list of one or more practice "
+                          "codes, e.g. [Y04952]");
+    if (n->nkids > CONFIG_MAX_CLOSE)
+        return cwalk_fail(w, n->kids[CONFIG_MAX_CLOSE], "close lists more "
+                          "than %d practices", CONFIG_MAX_CLOSE);
+    s->close = calloc(n->nkids, sizeof *s->close);
+    if (!s->close)
+        return cwalk_fail(w, n, "out of memory");
+    for (size_t i = 0; i < n->nkids; i++) {
+        if (walk_code(w, n->kids[i], "close", s->close[i]) < 0)
+            return -1;
+        s->nclose = i + 1;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(s->close[j], s->close[i]) == 0)
+                return cwalk_fail(w, n->kids[i], "%s is listed twice in close",
+                                  s->close[i]);
+    }
+    return 0;
+}
+
+static int walk_capacity(cwalk *w, const ynode *n, config_scenario *s)
+{
+    if (cwalk_map(w, n, "capacity", CONFIG_MAX_CAPACITY) < 0)
+        return -1;
+    if (ynode_is_null(n) || n->nkids == 0)
+        return 0;
+    s->capacity = calloc(n->nkids / 2, sizeof *s->capacity);
+    if (!s->capacity)
+        return cwalk_fail(w, n, "out of memory");
+    for (size_t i = 0; i + 1 < n->nkids; i += 2) {
+        config_capacity *cap = &s->capacity[i / 2];
+        const ynode *k = n->kids[i];
+        if (cwalk_key(w, n, i, "capacity") < 0 ||
+            walk_code(w, k, "capacity", cap->code) < 0 ||
+            cwalk_int(w, n->kids[i + 1], "capacity", 0, 1000000,
+                      &cap->patients) < 0)
+            return -1;
+        s->ncapacity = i / 2 + 1;
+        for (size_t j = 0; j < i / 2; j++)
+            if (strcmp(s->capacity[j].code, cap->code) == 0)
+                return cwalk_fail(w, k, "%s is listed twice in capacity",
+                                  cap->code);
+        for (size_t j = 0; j < s->nclose; j++)
+            if (strcmp(s->close[j], cap->code) == 0)
+                return cwalk_fail(w, k, "capacity given for %s, which this "
+                                  "scenario closes", cap->code);
+    }
+    return 0;
+}
+
+/* The name comes first whatever the order in the file, so every other
+ * message can say which scenario it is about. */
+static int walk_name(cwalk *w, const ynode *n, config_scenario *s,
+                     const ynode **at)
+{
+    char shown[80];
+    const ynode *v = NULL;
+    for (size_t i = 0; i + 1 < n->nkids; i += 2) {
+        if (cwalk_key(w, n, i, "scenario") < 0)
+            return -1;
+        if (strcmp(n->kids[i]->val, "name") == 0)
+            v = n->kids[i + 1];
+    }
+    if (v) {
+        char buf[CONFIG_DESC_MAX];
+        if (cwalk_string(w, v, "name", sizeof buf, buf) < 0)
+            return -1;
+        if (!scenario_name_ok(buf)) {
+            text_escape(buf, shown, sizeof shown);
+            return cwalk_fail(w, v, "scenario name '%s' must be 1 to 64 of "
+                              "a-z, 0-9, '.', '_', '-'", shown);
+        }
+        memcpy(s->name, buf, strlen(buf) + 1);
+        *at = v;
+        return 0;
+    }
+    return cwalk_fail(w, n, "scenario has no name");
+}
+
+static int walk_entry(cwalk *w, const ynode *k, const ynode *v,
+                      config_scenario *s, const char *what)
+{
+    static const char *const names[] = {"name", "description", "close",
+                                        "policy", "capacity", "growth_pct",
+                                        NULL};
+    char buf[CONFIG_DESC_MAX];
+    if (strcmp(k->val, "name") == 0)
+        return 0;
+    if (strcmp(k->val, "description") == 0) {
+        if (cwalk_string(w, v, "description", sizeof buf, buf) < 0)
+            return -1;
+        s->description = strdup(buf);
+        return s->description ? 0 : cwalk_fail(w, v, "out of memory");
+    }
+    if (strcmp(k->val, "close") == 0)
+        return walk_close(w, v, s);
+    if (strcmp(k->val, "policy") == 0) {
+        s->has_policy = true;
+        return cwalk_policy(w, v, "policy", &s->policy);
+    }
+    if (strcmp(k->val, "capacity") == 0)
+        return walk_capacity(w, v, s);
+    if (strcmp(k->val, "growth_pct") == 0)
+        return cwalk_real(w, v, "growth_pct", -50, 100, &s->growth_pct);
+    return cwalk_unknown(w, k, what, names);
+}
+
+static int walk_scenario(cwalk *w, const ynode *n, config_scenario *s,
+                         const ynode **name_at)
+{
+    char what[CONFIG_NAME_MAX + 16];
+    if (n->kind != YNODE_MAP)
+        return cwalk_fail(w, n, "each scenario must be a mapping with name "
+                          "and close");
+    if (walk_name(w, n, s, name_at) < 0)
+        return -1;
+    snprintf(what, sizeof what, "scenario '%s'", s->name);
+    /* Capacity is checked against close, so close goes first. */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i + 1 < n->nkids; i += 2) {
+            bool is_close = strcmp(n->kids[i]->val, "close") == 0;
+            if (is_close != (pass == 0))
+                continue;
+            if (walk_entry(w, n->kids[i], n->kids[i + 1], s, what) < 0)
+                return -1;
+        }
+    }
+    if (!s->close)
+        return cwalk_fail(w, n, "%s has no close list", what);
+    return 0;
+}
+
+int scenario_walk_all(cwalk *w, const ynode *n, config *c)
+{
+    if (ynode_is_null(n))
+        return 0;
+    if (n->kind != YNODE_SEQ)
+        return cwalk_fail(w, n, "scenarios must be a list (- name: ...)");
+    if (n->nkids > CONFIG_MAX_SCENARIOS)
+        return cwalk_fail(w, n->kids[CONFIG_MAX_SCENARIOS], "more than %d "
+                          "scenarios", CONFIG_MAX_SCENARIOS);
+    if (n->nkids == 0)
+        return 0;
+    c->scenarios = calloc(n->nkids, sizeof *c->scenarios);
+    if (!c->scenarios)
+        return cwalk_fail(w, n, "out of memory");
+    for (size_t i = 0; i < n->nkids; i++) {
+        config_scenario *s = &c->scenarios[i];
+        const ynode *at = NULL;
+        c->nscenarios = i + 1;
+        if (walk_scenario(w, n->kids[i], s, &at) < 0)
+            return -1;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(c->scenarios[j].name, s->name) == 0)
+                return cwalk_fail(w, at, "duplicate scenario name '%s' "
+                                  "(first in the scenario at line %ld)",
+                                  s->name, n->kids[j]->line);
+    }
+    return 0;
+}
+
+int scenario_walk_keys(cwalk *w, const ynode *n, config *c)
+{
+    char shown[80];
+    if (cwalk_map(w, n, "keys", CONFIG_MAX_KEYS) < 0)
+        return -1;
+    if (ynode_is_null(n) || n->nkids == 0)
+        return 0;
+    c->keys = calloc(n->nkids / 2, sizeof *c->keys);
+    if (!c->keys)
+        return cwalk_fail(w, n, "out of memory");
+    for (size_t i = 0; i + 1 < n->nkids; i += 2) {
+        config_key *k = &c->keys[i / 2];
+        const ynode *kn = n->kids[i], *vn = n->kids[i + 1];
+        if (cwalk_key(w, n, i, "keys") < 0 ||
+            cwalk_string(w, kn, "action name", CONFIG_KEYNAME_MAX, k->action) < 0)
+            return -1;
+        c->nkeys = i / 2 + 1;
+        if (w->h && w->h->valid_action && !w->h->valid_action(k->action)) {
+            text_escape(k->action, shown, sizeof shown);
+            return cwalk_fail(w, kn, "unknown action '%s' in keys", shown);
+        }
+        if (cwalk_string(w, vn, k->action, CONFIG_KEYNAME_MAX, k->key) < 0)
+            return -1;
+        if (!k->key[0])
+            return cwalk_fail(w, vn, "%s: empty key", k->action);
+    }
+    return 0;
+}
