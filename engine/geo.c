@@ -4,15 +4,29 @@
 
 #define DEG (M_PI / 180.0)
 
-double geo_km(double lat1, double lon1, double lat2, double lon2)
+double geo_coslat(double lat)
 {
-    double p1 = lat1 * DEG, p2 = lat2 * DEG;
-    double dp = (lat2 - lat1) * DEG, dl = (lon2 - lon1) * DEG;
-    double h = sin(dp / 2) * sin(dp / 2) +
-               cos(p1) * cos(p2) * sin(dl / 2) * sin(dl / 2);
+    return cos(lat * DEG);
+}
+
+double geo_hav(double lat1, double lon1, double cos1, double lat2, double lon2,
+               double cos2)
+{
+    double sp = sin((lat2 - lat1) * DEG / 2), sl = sin((lon2 - lon1) * DEG / 2);
+    return sp * sp + cos1 * cos2 * (sl * sl);
+}
+
+double geo_hav_km(double h)
+{
     if (h > 1.0)
         h = 1.0;
     return 2.0 * GEO_EARTH_KM * asin(sqrt(h));
+}
+
+double geo_km(double lat1, double lon1, double lat2, double lon2)
+{
+    return geo_hav_km(geo_hav(lat1, lon1, geo_coslat(lat1), lat2, lon2,
+                              geo_coslat(lat2)));
 }
 
 /* Airy 1830 and the National Grid projection constants (OS guide,

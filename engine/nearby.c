@@ -12,6 +12,7 @@ struct nearby {
     int n;             /* points given */
     int count;         /* points indexed */
     double *lat, *lon; /* copies, n each */
+    double *cosl;      /* cos of each latitude */
     double lat0, lon0; /* south-west corner of the grid */
     double dlat, dlon; /* cell size in degrees */
     int nx, ny;
@@ -101,13 +102,15 @@ nearby *nearby_build(const double *lat, const double *lon, int n, double cell_km
     nb->n = n > 0 ? n : 0;
     nb->lat = malloc(((size_t)nb->n + 1) * sizeof *nb->lat);
     nb->lon = malloc(((size_t)nb->n + 1) * sizeof *nb->lon);
-    if (!nb->lat || !nb->lon) {
+    nb->cosl = malloc(((size_t)nb->n + 1) * sizeof *nb->cosl);
+    if (!nb->lat || !nb->lon || !nb->cosl) {
         nearby_free(nb);
         return NULL;
     }
     for (int i = 0; i < nb->n; i++) {
         nb->lat[i] = lat[i];
         nb->lon[i] = lon[i];
+        nb->cosl[i] = geo_coslat(lat[i]);
         nb->count += known(lat[i], lon[i]);
     }
     grid_size(nb, cell_km > 0 ? cell_km : 2.0);
@@ -124,6 +127,7 @@ void nearby_free(nearby *nb)
         return;
     free(nb->lat);
     free(nb->lon);
+    free(nb->cosl);
     free(nb->start);
     free(nb->idx);
     free(nb);
@@ -134,12 +138,43 @@ int nearby_count(const nearby *nb)
     return nb->count;
 }
 
-static int hit_cmp(const void *a, const void *b)
+static int hit_less(const nearby_hit *x, const nearby_hit *y)
 {
-    const nearby_hit *x = a, *y = b;
-    if (x->km != y->km)
-        return x->km < y->km ? -1 : 1;
-    return (x->index > y->index) - (x->index < y->index);
+    return x->km < y->km || (x->km == y->km && x->index < y->index);
+}
+
+/* Quicksort by (km, index), insertion sort for short runs: the order is
+ * total, so the result does not depend on the algorithm. */
+static void hits_sort(nearby_hit *h, int n)
+{
+    while (n > 16) {
+        nearby_hit pivot = h[n / 2], t;
+        int i = 0, j = n - 1;
+        while (i <= j) {
+            while (hit_less(&h[i], &pivot))
+                i++;
+            while (hit_less(&pivot, &h[j]))
+                j--;
+            if (i <= j) {
+                t = h[i], h[i] = h[j], h[j] = t;
+                i++, j--;
+            }
+        }
+        if (j + 1 < n - i) { /* recurse on the smaller side */
+            hits_sort(h, j + 1);
+            h += i, n -= i;
+        } else {
+            hits_sort(h + i, n - i);
+            n = j + 1;
+        }
+    }
+    for (int i = 1; i < n; i++) {
+        nearby_hit v = h[i];
+        int j = i;
+        for (; j > 0 && hit_less(&v, &h[j - 1]); j--)
+            h[j] = h[j - 1];
+        h[j] = v;
+    }
 }
 
 static int hit_push(nearby_hit **hits, int *cap, int n, int index, double km)
@@ -186,18 +221,22 @@ int nearby_within(const nearby *nb, double lat, double lon, double r_km,
     if (!known(lat, lon) || !(r_km >= 0) || nb->count == 0)
         return 0;
     query_box(nb, lat, lon, fmin(r_km, GEO_EARTH_KM * M_PI), box);
+    double qc = geo_coslat(lat), s = sin(fmin(r_km / GEO_EARTH_KM, M_PI) / 2);
+    double hmax = s * s * (1 + 1e-9) + 1e-15; /* generous: km decides */
     for (int y = box[2]; y <= box[3]; y++)
         for (int x = box[0]; x <= box[1]; x++) {
             int c = y * nb->nx + x;
             for (int k = nb->start[c]; k < nb->start[c + 1]; k++) {
                 int i = nb->idx[k];
-                double km = geo_km(lat, lon, nb->lat[i], nb->lon[i]);
+                double h = geo_hav(lat, lon, qc, nb->lat[i], nb->lon[i], nb->cosl[i]);
+                if (h > hmax)
+                    continue;
+                double km = geo_hav_km(h);
                 if (km <= r_km && hit_push(hits, cap, n++, i, km) < 0)
                     return -1;
             }
         }
-    if (n > 1)
-        qsort(*hits, (size_t)n, sizeof **hits, hit_cmp);
+    hits_sort(*hits, n);
     return n;
 }
 
