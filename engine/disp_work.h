@@ -1,0 +1,36 @@
+/* Shared by dispersal.c and the policies: the candidate receivers of each
+ * area, headroom left, and the flows given so far.  Not for other layers. */
+#ifndef CATCHMENT_DISP_WORK_H
+#define CATCHMENT_DISP_WORK_H
+
+#include "engine/dispersal.h"
+
+typedef struct {
+    int p;          /* practice index */
+    double km;      /* distance in use */
+    long long cost; /* km x 1000 rounded: the integer cost optimal uses */
+} disp_cand;
+
+typedef struct {
+    const disp_practice *p;
+    int np;
+    const disp_area *a;
+    int na;
+    const disp_rules *r;
+    long *left;       /* np: headroom left; 0 for any non-receiver */
+    int *cstart;      /* na + 1 offsets into cand */
+    disp_cand *cand;  /* each area's receivers within reach, nearest first
+                         (ties by practice index); only those with headroom */
+    int *order;       /* na: areas, largest first, ties by code then index */
+    disp_flow *flows; /* placed flows given so far (may repeat a pair) */
+    int nflows, capflows;
+} disp_work;
+
+/* Records n patients of area a going to practice c->p; lowers headroom. */
+int work_give(disp_work *w, int a, const disp_cand *c, long n);
+
+int policy_nearest(disp_work *w, err *e);
+int policy_choice(disp_work *w, err *e);
+int policy_optimal(disp_work *w, err *e);
+
+#endif

@@ -1,0 +1,100 @@
+/* Where the patients of closing practices go.  Patients live in areas
+ * (LSOAs); each area belongs to one closing practice.  A policy sends
+ * every area's patients to receiving practices within reach that have
+ * headroom, in whole patients; whoever cannot be placed is "unplaced".
+ *
+ * Guarantees, whatever the policy:
+ *   - sum of flow patients == sum of area patients, exactly;
+ *   - no receiver gains more than its headroom, max(0, capacity - list);
+ *   - no patient is sent further than max_km (by the distance in use);
+ *   - closing practices (the `from` of any area) and practices with
+ *     can_receive false or no known location never receive;
+ *   - the same input gives the same flows, in the same order. */
+#ifndef CATCHMENT_DISPERSAL_H
+#define CATCHMENT_DISPERSAL_H
+
+#include "engine/nearby.h"
+#include "util/err.h"
+
+#include <stdbool.h>
+
+/* Huff distance-decay exponent used when a caller has no view. */
+#define DISP_CHOICE_BETA 2.0
+/* Distances below this count as this in the Huff model (no infinities). */
+#define DISP_CHOICE_MIN_KM 0.5
+
+typedef struct {
+    const char *code;  /* may be NULL */
+    double lat, lon;   /* WGS84; NAN when unknown */
+    long list;         /* registered patients (after any growth) */
+    long capacity;
+    double gp_fte;     /* NAN unknown (used by impact only) */
+    bool can_receive;  /* false: closing, or a closed list the rules honour */
+} disp_practice;
+
+typedef struct {
+    const char *area;  /* LSOA code, or the closing practice's postcode */
+    int from;          /* index of the closing practice */
+    double lat, lon;   /* NAN when the area has no known location */
+    long patients;
+    int imd_decile;    /* 1 most deprived .. 10; 0 unknown */
+} disp_area;
+
+typedef enum { POLICY_NEAREST, POLICY_CHOICE, POLICY_OPTIMAL } disp_policy;
+
+/* Distance from area to practice in km or minutes; NAN = no route. */
+typedef double (*disp_dist_fn)(void *ctx, int area, int practice);
+
+typedef struct {
+    double max_km;        /* furthest a patient may be sent */
+    double reasonable_km; /* travel beyond this is reported (impact) */
+    double choice_beta;   /* Huff exponent for POLICY_CHOICE, >= 0 */
+    disp_policy policy;
+    disp_dist_fn dist;    /* NULL: great-circle km from area to practice */
+    void *dist_ctx;
+    double search_km;     /* with dist: only practices within this
+                             straight-line radius are tried; 0 tries all */
+} disp_rules;
+
+typedef struct {
+    int area;        /* index into the areas */
+    int to;          /* receiving practice, -1 unplaced */
+    long patients;
+    double km;       /* distance in use; NAN for unplaced */
+} disp_flow;
+
+typedef struct {
+    disp_flow *flows;  /* by area; within an area nearest first (ties by
+                          practice), the unplaced flow last */
+    int nflows;
+    double *km_before; /* per area: to its closing practice; NAN unknown */
+    int nareas;
+    long displaced, placed, unplaced;
+    double patient_km; /* sum of patients x km over placed flows */
+} disp_result;
+
+/* max_km 8, reasonable_km 5, beta DISP_CHOICE_BETA, nearest, great-circle. */
+disp_rules disp_rules_default(void);
+
+/* "nearest", "choice", "optimal"; and back (-1 when unknown). */
+const char *disp_policy_name(disp_policy p);
+int disp_policy_parse(const char *s);
+
+/* An index over the practices' locations, to reuse across many runs over
+ * the same practice array (capacities and can_receive may change between
+ * runs, locations may not).  NULL when out of memory. */
+nearby *disp_index_build(const disp_practice *p, int np);
+
+/* Runs the policy in r.  Returns 0, or -1 with e set (bad input, out of
+ * memory); out is then empty.  Free out with disp_result_free. */
+int dispersal_run(const disp_practice *p, int np, const disp_area *a, int na,
+                  const disp_rules *r, disp_result *out, err *e);
+
+/* As dispersal_run with an index from disp_index_build(p, np). */
+int dispersal_run_ix(const nearby *ix, const disp_practice *p, int np,
+                     const disp_area *a, int na, const disp_rules *r,
+                     disp_result *out, err *e);
+
+void disp_result_free(disp_result *r);
+
+#endif
