@@ -238,7 +238,8 @@ static int finish(disp_work *w, disp_result *out)
     disp_flow *o = malloc(((size_t)n + (size_t)w->na + 1) * sizeof *o);
     if (!o)
         return -1;
-    memcpy(o, f, (size_t)n * sizeof *o);
+    if (n > 0)
+        memcpy(o, f, (size_t)n * sizeof *o);
     long *placed = calloc((size_t)w->na + 1, sizeof *placed);
     if (!placed) {
         free(o);

@@ -14,6 +14,10 @@ struct mcf {
     int *prev;            /* edge used to reach each node */
     int *heap, *hpos;     /* binary heap of nodes keyed by (dist, node) */
     int hn;
+    /* Frozen at the first push: edges laid out by node (CSR) for speed. */
+    int *start, *pos, *rev; /* n + 1 offsets; edge id -> slot; reverse slot */
+    int *cto;
+    long long *ccap, *ccost;
 };
 
 mcf *mcf_new(int n)
@@ -54,6 +58,12 @@ void mcf_free(mcf *g)
     free(g->prev);
     free(g->heap);
     free(g->hpos);
+    free(g->start);
+    free(g->pos);
+    free(g->rev);
+    free(g->cto);
+    free(g->ccap);
+    free(g->ccost);
     free(g);
 }
 
@@ -100,7 +110,39 @@ int mcf_add(mcf *g, int from, int to, long long cap, long long cost)
 
 long long mcf_flow(const mcf *g, int edge)
 {
+    if (g->start)
+        return g->orig[edge] - g->ccap[g->pos[edge]];
     return g->orig[edge] - g->cap[edge];
+}
+
+/* Lays the edges out node by node, in each node's list order, so the
+ * shortest-path search reads memory in sequence. */
+static int freeze(mcf *g)
+{
+    size_t m = (size_t)g->m + 1;
+    g->start = calloc((size_t)g->n + 1, sizeof *g->start);
+    g->pos = malloc(m * sizeof *g->pos);
+    g->rev = malloc(m * sizeof *g->rev);
+    g->cto = malloc(m * sizeof *g->cto);
+    g->ccap = malloc(m * sizeof *g->ccap);
+    g->ccost = malloc(m * sizeof *g->ccost);
+    if (!g->start || !g->pos || !g->rev || !g->cto || !g->ccap || !g->ccost)
+        return -1;
+    int k = 0;
+    for (int u = 0; u < g->n; u++) {
+        g->start[u] = k;
+        for (int e = g->head[u]; e >= 0; e = g->next[e])
+            g->pos[e] = k++;
+    }
+    g->start[g->n] = k;
+    for (int e = 0; e < g->m; e++) {
+        int p = g->pos[e];
+        g->rev[p] = g->pos[e ^ 1];
+        g->cto[p] = g->to[e];
+        g->ccap[p] = g->cap[e];
+        g->ccost[p] = g->cost[e];
+    }
+    return 0;
 }
 
 static int before(const mcf *g, int a, int b)
@@ -160,11 +202,11 @@ static int dijkstra(mcf *g, int s, int t)
         int u = heap_pop(g);
         if (u == t)
             break;
-        for (int e = g->head[u]; e >= 0; e = g->next[e]) {
-            int v = g->to[e];
-            if (g->cap[e] <= 0 || g->hpos[v] == -2)
+        for (int e = g->start[u]; e < g->start[u + 1]; e++) {
+            int v = g->cto[e];
+            if (g->ccap[e] <= 0 || g->hpos[v] == -2)
                 continue;
-            long long d = g->dist[u] + g->cost[e] + g->pot[u] - g->pot[v];
+            long long d = g->dist[u] + g->ccost[e] + g->pot[u] - g->pot[v];
             if (d >= g->dist[v])
                 continue;
             g->dist[v] = d;
@@ -189,15 +231,17 @@ int mcf_push(mcf *g, int s, int t, long long amount, long long *sent,
     *cost = 0;
     if (s == t || s < 0 || t < 0 || s >= g->n || t >= g->n)
         return 0;
+    if (!g->start && freeze(g) < 0)
+        return -1;
     while (*sent < amount && dijkstra(g, s, t)) {
         long long push = amount - *sent;
-        for (int v = t; v != s; v = g->to[g->prev[v] ^ 1])
-            if (g->cap[g->prev[v]] < push)
-                push = g->cap[g->prev[v]];
-        for (int v = t; v != s; v = g->to[g->prev[v] ^ 1]) {
-            g->cap[g->prev[v]] -= push;
-            g->cap[g->prev[v] ^ 1] += push;
-            *cost += push * g->cost[g->prev[v]];
+        for (int v = t; v != s; v = g->cto[g->rev[g->prev[v]]])
+            if (g->ccap[g->prev[v]] < push)
+                push = g->ccap[g->prev[v]];
+        for (int v = t; v != s; v = g->cto[g->rev[g->prev[v]]]) {
+            g->ccap[g->prev[v]] -= push;
+            g->ccap[g->rev[g->prev[v]]] += push;
+            *cost += push * g->ccost[g->prev[v]];
         }
         *sent += push;
     }

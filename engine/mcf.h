@@ -21,7 +21,8 @@ int mcf_add(mcf *g, int from, int to, long long cap, long long cost);
  * the cheapest for what each node has sent so far (no negative cycle), so
  * a transportation problem can be solved one supply node at a time.
  * *sent is what went (less when t is out of reach), *cost its cost.
- * Returns 0. */
+ * The first push fixes the graph: add no edges after it.  Returns 0, or
+ * -1 when out of memory. */
 int mcf_push(mcf *g, int s, int t, long long amount, long long *sent,
              long long *cost);
 

@@ -80,8 +80,9 @@ static int solve(const disp_work *w, net_map *m, mcf *g)
     for (int k = 0; k < w->na; k++) {
         int i = w->order[k];
         long long sent, cost;
-        if (m->area_node[i] >= 0)
-            mcf_push(g, m->area_node[i], m->sink, w->a[i].patients, &sent, &cost);
+        if (m->area_node[i] >= 0 &&
+            mcf_push(g, m->area_node[i], m->sink, w->a[i].patients, &sent, &cost) < 0)
+            return -1;
     }
     return 0;
 }

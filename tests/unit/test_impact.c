@@ -1,0 +1,106 @@
+/* Impact figures for a small closure worked out by hand (positions in km
+ * along one meridian, as in the dispersal tests). */
+#include "engine/impact.h"
+#include "tests/unit/disp_fixture.h"
+
+static void test_figures(void)
+{
+    disp_practice p[4] = {prac(0, 5000, 5000), prac(1, 1000, 1050),
+                          prac(-2, 1000, 1100), prac(20, 1000, 9000)};
+    p[0].can_receive = false;
+    p[1].gp_fte = 2.0;
+    disp_area a[3] = {area("E1", 0, 0.5, 30), area("E2", 0, 0, 100),
+                      area("E3", 0, 0, 10)};
+    a[0].imd_decile = 1;
+    a[1].imd_decile = 10;
+    a[2].lat = NAN;
+    disp_rules r = rules(POLICY_NEAREST);
+    disp_result res;
+    impact im;
+    err e;
+    double f65[4] = {0.2, NAN, NAN, NAN};
+    CHECK(dispersal_run(p, 4, a, 3, &r, &res, &e) == 0);
+    CHECK(impact_compute(p, 4, a, 3, 2.2, &res, f65, NULL, &im, &e) == 0);
+    CHECK_INT(im.displaced, 140);
+    CHECK_INT(im.placed, 130);
+    CHECK_INT(im.unplaced, 10);
+    CHECK_NEAR(im.mean_km_before, 15.0 / 130.0, 1e-6);
+    CHECK_NEAR(im.mean_km_after, 225.0 / 130.0, 1e-6);
+    CHECK_NEAR(im.p90_km_after, 2.5, 1e-6);
+    CHECK_INT(im.beyond_reasonable, 30);
+
+    CHECK_INT(im.nreceivers, 2);
+    impact_receiver *x = &im.receivers[0], *y = &im.receivers[1];
+    CHECK_INT(x->practice, 2);
+    CHECK_INT(x->gain, 80);
+    CHECK_INT(x->list_after, 1080);
+    CHECK_NEAR(x->growth_pct, 8.0, 1e-9);
+    CHECK(isnan(x->per_fte_after));
+    CHECK(!x->over_capacity && !x->over_before);
+    CHECK_INT(y->practice, 1);
+    CHECK_INT(y->gain, 50);
+    CHECK_NEAR(y->per_fte_after, 525.0, 1e-9);
+    CHECK_INT(y->capacity, 1050);
+
+    CHECK_NEAR(im.imd[1].displaced, 30, 1e-9);
+    CHECK_NEAR(im.imd[1].mean_km_before, 0.5, 1e-6);
+    CHECK_NEAR(im.imd[1].mean_km_after, 2.5, 1e-6);
+    CHECK_NEAR(im.imd[1].beyond_reasonable, 30, 1e-9);
+    CHECK_NEAR(im.imd[5].displaced, 100, 1e-9);
+    CHECK_NEAR(im.imd[5].mean_km_after, 1.5, 1e-6);
+    CHECK_NEAR(im.imd[5].beyond_reasonable, 0, 1e-9);
+    CHECK_NEAR(im.imd[0].unplaced, 10, 1e-9);
+    CHECK(isnan(im.imd[0].mean_km_before) && isnan(im.imd[0].mean_km_after));
+    CHECK_NEAR(im.imd[3].displaced, 0, 1e-9);
+
+    CHECK_NEAR(im.age65.displaced, 28, 1e-9);
+    CHECK_NEAR(im.age65.placed, 26, 1e-9);
+    CHECK_NEAR(im.age65.unplaced, 2, 1e-9);
+    CHECK_NEAR(im.age65.beyond_reasonable, 6, 1e-9);
+    CHECK_NEAR(im.age65.mean_km_after, 225.0 / 130.0, 1e-6);
+    CHECK_NEAR(im.age75.displaced, 0, 1e-9);
+    CHECK(isnan(im.age75.mean_km_after));
+    impact_free(&im);
+    disp_result_free(&res);
+}
+
+/* A result made by hand: a receiver already over capacity is reported. */
+static void test_over_and_errors(void)
+{
+    disp_practice p[2] = {prac(0, 100, 0), prac(1, 1200, 1000)};
+    disp_area a[1] = {area("E1", 0, 0, 12)};
+    disp_flow f[2] = {{0, 1, 9, 1.0}, {0, -1, 3, NAN}};
+    double kb[1] = {0.0};
+    disp_result res = {f, 2, kb, 1, 12, 9, 3, 9.0};
+    impact im;
+    err e = {{0}};
+    CHECK(impact_compute(p, 2, a, 1, 5, &res, NULL, NULL, &im, &e) == 0);
+    CHECK_INT(im.nreceivers, 1);
+    CHECK(im.receivers[0].over_before && im.receivers[0].over_capacity);
+    CHECK_NEAR(im.receivers[0].growth_pct, 0.75, 1e-9);
+    CHECK_NEAR(im.p90_km_after, 1.0, 1e-9);
+    impact_free(&im);
+
+    f[0].to = 2; /* no such practice */
+    CHECK(impact_compute(p, 2, a, 1, 5, &res, NULL, NULL, &im, &e) == -1);
+    CHECK(strstr(e.msg, "flow 0") != NULL);
+    f[0].to = 1;
+    res.nareas = 2;
+    CHECK(impact_compute(p, 2, a, 1, 5, &res, NULL, NULL, &im, &e) == -1);
+
+    CHECK_INT(impact_quintile(1), 1);
+    CHECK_INT(impact_quintile(2), 1);
+    CHECK_INT(impact_quintile(3), 2);
+    CHECK_INT(impact_quintile(10), 5);
+    CHECK_INT(impact_quintile(0), 0);
+    CHECK_INT(impact_quintile(11), 0);
+    CHECK_STR(impact_imd_label(1), "1 (most deprived)");
+    CHECK_STR(impact_imd_label(0), "unknown");
+}
+
+int main(void)
+{
+    test_figures();
+    test_over_and_errors();
+    T_DONE();
+}
