@@ -10,7 +10,7 @@
 #define CATCHMENT_VERSION "0.1.0"
 
 static const cli_command *const commands[] = {
-    &cmd_import, &cmd_stats, NULL,
+    &cmd_import, &cmd_show, &cmd_stats, NULL,
 };
 
 int cli_fail(const char *fmt, ...)
@@ -49,6 +49,10 @@ store *cli_store(cli_ctx *c, bool write)
 {
     char dir[4096];
     err e;
+    if (c->s && write && store_is_read_only(c->s) && !c->read_only) {
+        store_close(c->s); /* opened read-only to check the config's codes */
+        c->s = NULL;
+    }
     if (c->s) {
         if (write && store_is_read_only(c->s)) {
             cli_fail("%s: the store is read-only%s", store_dir(c->s),
@@ -72,6 +76,34 @@ store *cli_store(cli_ctx *c, bool write)
         return NULL;
     }
     return c->s;
+}
+
+static bool practice_known(const char *code, void *ctx)
+{
+    practice p;
+    err e;
+    return store_practice_get(ctx, code, &p, &e) > 0;
+}
+
+int cli_config(cli_ctx *c, config *out)
+{
+    err e;
+    char dir[4096];
+    config_hooks hooks = {NULL, practice_known, NULL};
+    /* Codes are checked only when a store exists to check them against. */
+    if (!c->s && store_default_dir(c->store_arg, dir, sizeof dir, &e) == 0) {
+        store_opts o = {.read_only = true};
+        if (store_open(&c->s, dir, &o, &e))
+            c->s = NULL;
+    }
+    bool reading = c->s && store_read_begin(c->s, &e) == 0;
+    hooks.ctx = reading ? c->s : NULL;
+    int rc = config_load(out, c->config_arg, reading ? &hooks : NULL, &e);
+    if (reading)
+        store_read_end(c->s);
+    if (rc)
+        cli_fail("%s", e.msg);
+    return rc;
 }
 
 static void print_help(FILE *fp)

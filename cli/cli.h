@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "cli/out.h"
+#include "config/config.h"
 #include "store/store.h"
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
@@ -31,6 +32,11 @@ int cli_main(int argc, char **argv);
 /* The store, opened on first use.  Writers get a writable one or an
  * error; readers get a clear message when there is no store yet. */
 store *cli_store(cli_ctx *c, bool write);
+
+/* The config: --config FILE, else the default path, else built-in
+ * defaults.  Practice codes in scenarios are checked against the store
+ * when there is one.  Prints the error and returns -1 on failure. */
+int cli_config(cli_ctx *c, config *out);
 
 /* "catchment: message" on stderr; returns EXIT_FAIL. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

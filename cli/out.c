@@ -137,14 +137,19 @@ void table_print(const table *t, FILE *fp, out_format f)
         print_aligned(t, fp, f == FMT_MD);
         return;
     }
-    for (int r = -1; r < t->nrows; r++) {
-        for (int c = 0; c < t->ncols; c++) {
-            if (c)
-                fputc(',', fp);
-            csv_cell(fp, r < 0 ? t->head[c] : t->cells[r * t->ncols + c]);
-        }
-        fputs("\r\n", fp);
+    csv_row(fp, t->head, t->ncols);
+    for (int r = 0; r < t->nrows; r++)
+        csv_row(fp, (const char *const *)t->cells + r * t->ncols, t->ncols);
+}
+
+void csv_row(FILE *fp, const char *const *cells, int n)
+{
+    for (int c = 0; c < n; c++) {
+        if (c)
+            fputc(',', fp);
+        csv_cell(fp, cells[c]);
     }
+    fputs("\r\n", fp);
 }
 
 void table_free(table *t)

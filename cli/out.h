@@ -33,6 +33,9 @@ void table_addf(table *t, const char *fmt, ...) __attribute__((format(printf, 2,
 void table_print(const table *t, FILE *fp, out_format f);
 void table_free(table *t);
 
+/* One CSV record (RFC 4180 quoting, CRLF). */
+void csv_row(FILE *fp, const char *const *cells, int n);
+
 /* ---- JSON ---- */
 
 typedef struct json {

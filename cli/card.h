@@ -1,0 +1,44 @@
+/* Everything the store knows about one practice, gathered in one short
+ * read transaction: what `catchment show` prints and the TUI's card. */
+#ifndef CATCHMENT_CARD_H
+#define CATCHMENT_CARD_H
+
+#include <stdbool.h>
+
+#include "engine/capacity.h"
+#include "store/store.h"
+
+enum { CARD_HISTORY = 120, CARD_INDICATORS = 64, CARD_NOTES = 64 };
+
+/* Age groups a card shows, from the 20 five-year bands. */
+enum { AGE_0_4, AGE_5_14, AGE_15_44, AGE_45_64, AGE_65_74, AGE_75_84, AGE_85_UP, AGE_GROUPS };
+
+typedef struct card {
+    practice p;
+    postcode_rec pc;          /* pc.postcode empty: not located */
+    lsoa_rec lsoa;            /* lsoa.code empty: unknown */
+    list_point hist[CARD_HISTORY];
+    int nhist;
+    long change_12m;          /* list change over about 12 months, LONG_MIN unknown */
+    age_profile age;          /* age.date 0: none */
+    long age_groups[AGE_GROUPS];
+    capacity_rec facts;
+    cap_result cap;
+    contract con;             /* con.practice empty: none */
+    indicator ind[CARD_INDICATORS];
+    int nind;
+    note notes[CARD_NOTES];   /* newest first */
+    int nnotes;
+} card;
+
+/* 1 found, 0 no such practice, -1 error.  card is large: allocate it. */
+int card_load(card *c, store *s, const char *code, const cap_rules *rules, err *e);
+
+/* Age group names: "0-4", "5-14", ... "85+". */
+const char *card_age_group_name(int g);
+
+/* Share of the latest list aged 65+ and 75+, NAN without age data. */
+double card_share_65(const card *c);
+double card_share_75(const card *c);
+
+#endif

@@ -1,0 +1,233 @@
+/* catchment show CODE: the practice card. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/card.h"
+#include "cli/show_json.h"
+#include "cli/world.h"
+#include "util/text.h"
+
+static const char help[] =
+    "usage: catchment show [--format table|csv|json] CODE\n\n"
+    "The practice card: name, address, phone, status, open and close dates,\n"
+    "sub-ICB, ICB and PCN, location (postcode, LSOA, IMD decile), list size and\n"
+    "its history, age profile, capacity and where the figure came from, contract,\n"
+    "indicators and notes.  CSV is one row per fact: section,field,value.\n";
+
+/* Key-value lines: aligned for people, section,field,value for CSV. */
+typedef struct kv {
+    out_format f;
+    const char *section;
+} kv;
+
+static void kv_line(kv *k, const char *field, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void kv_line(kv *k, const char *field, const char *fmt, ...)
+{
+    char val[1024], esc[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(val, sizeof val, fmt, ap);
+    va_end(ap);
+    if (k->f == FMT_CSV) {
+        csv_row(stdout, (const char *const[]){k->section, field, val}, 3);
+        return;
+    }
+    text_escape(val, esc, sizeof esc);
+    printf("  %-12s %s\n", field, esc);
+}
+
+static void kv_section(kv *k, const char *name)
+{
+    k->section = name;
+    if (k->f == FMT_TABLE)
+        printf("%s\n", name);
+}
+
+static const char *num(long v, char *buf, size_t n)
+{
+    char raw[32];
+    int len = snprintf(raw, sizeof raw, "%ld", labs(v));
+    size_t o = 0;
+    if (v < 0 && o < n - 1)
+        buf[o++] = '-';
+    for (int i = 0; i < len && o < n - 2; i++) {
+        if (i && (len - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = raw[i];
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+static const char *date(long ymd, char *buf, size_t n)
+{
+    text_date_iso(ymd, buf, n);
+    if (!*buf)
+        snprintf(buf, n, "-");
+    return buf;
+}
+
+static void show_identity(kv *k, const card *c)
+{
+    char a[64], b[64], addr[1024] = "";
+    const practice *p = &c->p;
+    for (int i = 0; i < 5; i++)
+        if (*p->addr[i])
+            snprintf(addr + strlen(addr), sizeof addr - strlen(addr), "%s%s",
+                     *addr ? ", " : "", p->addr[i]);
+    kv_section(k, "practice");
+    kv_line(k, "Code", "%s", p->code);
+    kv_line(k, "Name", "%s", *p->name ? p->name : "(not in the ODS register)");
+    kv_line(k, "Status", "%s", *p->status ? p->status : "-");
+    kv_line(k, "Address", "%s%s%s", addr, *addr ? ", " : "", p->postcode);
+    kv_line(k, "Phone", "%s", *p->phone ? p->phone : "-");
+    kv_line(k, "Opened", "%s", date(p->open_date, a, sizeof a));
+    kv_line(k, "Closed", "%s", date(p->close_date, b, sizeof b));
+    kv_line(k, "Sub-ICB", "%s %s", *p->sub_icb ? p->sub_icb : "-", p->sub_icb_name);
+    kv_line(k, "ICB", "%s %s", *p->icb ? p->icb : "-", p->icb_name);
+    kv_line(k, "PCN", "%s %s", *p->pcn_code ? p->pcn_code : "-", p->pcn_name);
+    if (*c->pc.postcode)
+        kv_line(k, "Location", "%.5f, %.5f (postcode %s, LSOA %s, IMD decile %s)", c->pc.lat,
+                c->pc.lon, c->pc.postcode, *c->pc.lsoa ? c->pc.lsoa : "-",
+                c->lsoa.imd_decile ? (snprintf(a, sizeof a, "%d", c->lsoa.imd_decile), a) : "-");
+    else
+        kv_line(k, "Location", "unknown (import a postcode file)");
+}
+
+static void show_list(kv *k, const card *c)
+{
+    char a[32], b[32], d[16];
+    kv_section(k, "list size");
+    if (c->p.list_size < 0) {
+        kv_line(k, "Patients", "unknown (import gp-reg-pat-prac-all files)");
+        return;
+    }
+    kv_line(k, "Patients", "%s on %s", num(c->p.list_size, a, sizeof a),
+            date(c->p.list_date, d, sizeof d));
+    if (c->change_12m != LONG_MIN)
+        kv_line(k, "12 months", "%s%s (%+.1f%%)", c->change_12m > 0 ? "+" : "",
+                num(c->change_12m, b, sizeof b),
+                100.0 * (double)c->change_12m / (double)(c->p.list_size - c->change_12m));
+    for (int i = 0; i < c->nhist; i++)
+        kv_line(k, i ? "" : "History", "%s %10s", date(c->hist[i].date, d, sizeof d),
+                num(c->hist[i].patients, a, sizeof a));
+    if (!c->age.date)
+        return;
+    kv_section(k, "age profile");
+    long total = 0;
+    for (int g = 0; g < AGE_GROUPS; g++)
+        total += c->age_groups[g];
+    for (int g = 0; g < AGE_GROUPS && total > 0; g++)
+        kv_line(k, card_age_group_name(g), "%8s  %4.1f%%", num(c->age_groups[g], a, sizeof a),
+                100.0 * (double)c->age_groups[g] / (double)total);
+    kv_line(k, "Aged 65+", "%.1f%% (extract %s)", 100 * card_share_65(c),
+            date(c->age.date, d, sizeof d));
+}
+
+static void show_capacity(kv *k, const card *c)
+{
+    char a[32], b[32];
+    kv_section(k, "capacity");
+    kv_line(k, "Capacity", "%s (%s)", num(c->cap.capacity, a, sizeof a),
+            capacity_source_name(c->cap.source));
+    kv_line(k, "Headroom", "%s", num(c->cap.headroom, b, sizeof b));
+    if (!isnan(c->facts.gp_fte))
+        kv_line(k, "GP FTE", "%.1f (%.0f patients per FTE)", c->facts.gp_fte,
+                c->p.list_size > 0 && c->facts.gp_fte > 0 ? (double)c->p.list_size / c->facts.gp_fte : 0);
+    kv_line(k, "List", "%s", c->facts.list_open == 0 ? "closed to new patients"
+                             : c->facts.list_open == 1 ? "open" : "unknown");
+}
+
+static void show_contract(kv *k, const card *c)
+{
+    char a[16], b[16];
+    kv_section(k, "contract");
+    if (!*c->con.practice) {
+        kv_line(k, "Contract", "none recorded");
+        return;
+    }
+    kv_line(k, "Type", "%s", c->con.type);
+    kv_line(k, "Runs", "%s to %s", date(c->con.start, a, sizeof a),
+            c->con.end ? date(c->con.end, b, sizeof b) : "open-ended");
+    kv_line(k, "Provider", "%s", *c->con.provider ? c->con.provider : "-");
+    kv_line(k, "Extension", "%s", *c->con.extension ? c->con.extension : "-");
+    if (*c->con.notes)
+        kv_line(k, "Notes", "%s", c->con.notes);
+}
+
+static void show_rest(kv *k, const card *c)
+{
+    if (c->nind) {
+        kv_section(k, "indicators");
+        for (int i = 0; i < c->nind; i++)
+            kv_line(k, c->ind[i].period, "%s: %.2f", c->ind[i].name, c->ind[i].value);
+    }
+    if (c->nnotes) {
+        kv_section(k, "notes");
+        for (int i = 0; i < c->nnotes; i++) {
+            char when[32];
+            time_t t = (time_t)c->notes[i].time;
+            strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime(&t));
+            kv_line(k, when, "%s: %s", c->notes[i].user, c->notes[i].text);
+        }
+    }
+}
+
+
+static int run(cli_ctx *cx, int argc, char **argv)
+{
+    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+                                         {NULL, 0, NULL, 0}};
+    out_format f = FMT_TABLE;
+    int o;
+    while ((o = getopt_long(argc, argv, "f:", opts, NULL)) != -1)
+        if (o != 'f' || cli_format("show", optarg, false, &f))
+            return o == 'f' ? EXIT_USAGE : cli_usage("show", "unknown option '%s'", argv[optind - 1]);
+    if (optind != argc - 1)
+        return cli_usage("show", "name one practice CODE");
+    config cfg;
+    if (cli_config(cx, &cfg))
+        return EXIT_FAIL;
+    cap_rules rules = world_rules(&cfg);
+    config_free(&cfg);
+    store *s = cli_store(cx, false);
+    card *c = calloc(1, sizeof *c);
+    char code[CODE_MAX];
+    err e;
+    text_copy(code, sizeof code, argv[optind]);
+    text_upper(code);
+    int rc = s && c ? card_load(c, s, code, &rules, &e) : -1;
+    if (rc <= 0) {
+        char shown[64];
+        text_escape(argv[optind], shown, sizeof shown);
+        free(c);
+        return !s ? EXIT_FAIL
+               : rc < 0 ? cli_fail("%s", c ? e.msg : "out of memory")
+                        : cli_fail("no practice '%s' (try: catchment search TEXT)", shown);
+    }
+    if (f == FMT_JSON) {
+        show_json(c);
+    } else {
+        kv k = {f, ""};
+        if (f == FMT_CSV)
+            fputs("section,field,value\r\n", stdout);
+        show_identity(&k, c);
+        show_list(&k, c);
+        show_capacity(&k, c);
+        show_contract(&k, c);
+        show_rest(&k, c);
+    }
+    free(c);
+    return EXIT_OK;
+}
+
+const cli_command cmd_show = {"show", "the practice card", help, run, NULL};

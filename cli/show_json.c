@@ -1,0 +1,166 @@
+#include "cli/show_json.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "cli/out.h"
+#include "util/text.h"
+
+static void jdate(json *j, const char *key, long ymd)
+{
+    char d[16];
+    text_date_iso(ymd, d, sizeof d);
+    json_key(j, key);
+    json_str(j, *d ? d : NULL);
+}
+
+static void jlong(json *j, const char *key, long v, bool known)
+{
+    json_key(j, key);
+    if (known)
+        json_int(j, v);
+    else
+        json_null(j);
+}
+
+static void jstr(json *j, const char *key, const char *v)
+{
+    json_key(j, key);
+    json_str(j, *v ? v : NULL);
+}
+
+static void identity(json *j, const card *c)
+{
+    const practice *p = &c->p;
+    jstr(j, "code", p->code);
+    jstr(j, "name", p->name);
+    jstr(j, "status", p->status);
+    json_key(j, "address");
+    json_arr(j);
+    for (int i = 0; i < 5; i++)
+        if (*p->addr[i])
+            json_str(j, p->addr[i]);
+    json_arr_end(j);
+    jstr(j, "postcode", p->postcode);
+    jstr(j, "phone", p->phone);
+    jdate(j, "open_date", p->open_date);
+    jdate(j, "close_date", p->close_date);
+    jstr(j, "sub_icb", p->sub_icb);
+    jstr(j, "sub_icb_name", p->sub_icb_name);
+    jstr(j, "icb", p->icb);
+    jstr(j, "icb_name", p->icb_name);
+    jstr(j, "pcn", p->pcn_code);
+    jstr(j, "pcn_name", p->pcn_name);
+    json_key(j, "location");
+    if (!*c->pc.postcode) {
+        json_null(j);
+        return;
+    }
+    json_obj(j);
+    json_key(j, "lat"); json_num(j, c->pc.lat, 6);
+    json_key(j, "lon"); json_num(j, c->pc.lon, 6);
+    jstr(j, "lsoa", c->pc.lsoa);
+    jlong(j, "imd_decile", c->lsoa.imd_decile, c->lsoa.imd_decile > 0);
+    json_obj_end(j);
+}
+
+static void list_and_age(json *j, const card *c)
+{
+    jlong(j, "list_size", c->p.list_size, c->p.list_size >= 0);
+    jdate(j, "list_date", c->p.list_date);
+    jlong(j, "change_12m", c->change_12m, c->change_12m != LONG_MIN);
+    json_key(j, "history");
+    json_arr(j);
+    for (int i = 0; i < c->nhist; i++) {
+        json_obj(j);
+        jdate(j, "date", c->hist[i].date);
+        json_key(j, "patients"); json_int(j, c->hist[i].patients);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+    json_key(j, "age");
+    if (!c->age.date) {
+        json_null(j);
+        return;
+    }
+    json_obj(j);
+    jdate(j, "date", c->age.date);
+    json_key(j, "groups");
+    json_obj(j);
+    for (int g = 0; g < AGE_GROUPS; g++) {
+        json_key(j, card_age_group_name(g));
+        json_int(j, c->age_groups[g]);
+    }
+    json_obj_end(j);
+    json_key(j, "share_65_plus"); json_num(j, card_share_65(c), 4);
+    json_key(j, "share_75_plus"); json_num(j, card_share_75(c), 4);
+    json_obj_end(j);
+}
+
+static void capacity(json *j, const card *c)
+{
+    json_key(j, "capacity");
+    json_obj(j);
+    json_key(j, "capacity"); json_int(j, c->cap.capacity);
+    json_key(j, "source"); json_str(j, capacity_source_name(c->cap.source));
+    json_key(j, "headroom"); json_int(j, c->cap.headroom);
+    json_key(j, "gp_fte"); json_num(j, c->facts.gp_fte, 2);
+    json_key(j, "list_open");
+    if (c->facts.list_open < 0)
+        json_null(j);
+    else
+        json_bool(j, c->facts.list_open == 1);
+    json_obj_end(j);
+    json_key(j, "contract");
+    if (!*c->con.practice) {
+        json_null(j);
+        return;
+    }
+    json_obj(j);
+    jstr(j, "type", c->con.type);
+    jdate(j, "start", c->con.start);
+    jdate(j, "end", c->con.end);
+    jstr(j, "extension", c->con.extension);
+    jstr(j, "provider", c->con.provider);
+    jstr(j, "notes", c->con.notes);
+    json_obj_end(j);
+}
+
+static void indicators_notes(json *j, const card *c)
+{
+    json_key(j, "indicators");
+    json_arr(j);
+    for (int i = 0; i < c->nind; i++) {
+        json_obj(j);
+        json_key(j, "id"); json_int(j, c->ind[i].id);
+        jstr(j, "name", c->ind[i].name);
+        jstr(j, "period", c->ind[i].period);
+        json_key(j, "value"); json_num(j, c->ind[i].value, 4);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+    json_key(j, "notes");
+    json_arr(j);
+    for (int i = 0; i < c->nnotes; i++) {
+        json_obj(j);
+        json_key(j, "time"); json_int(j, c->notes[i].time);
+        jstr(j, "user", c->notes[i].user);
+        jstr(j, "text", c->notes[i].text);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
+void show_json(const card *c)
+{
+    json j;
+    json_init(&j, stdout);
+    json_obj(&j);
+    identity(&j, c);
+    list_and_age(&j, c);
+    capacity(&j, c);
+    indicators_notes(&j, c);
+    json_obj_end(&j);
+    json_done(&j);
+}

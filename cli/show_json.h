@@ -1,0 +1,9 @@
+#ifndef CATCHMENT_SHOW_JSON_H
+#define CATCHMENT_SHOW_JSON_H
+
+#include "cli/card.h"
+
+/* The practice card as JSON on stdout (documented in docs/json.md). */
+void show_json(const card *c);
+
+#endif

@@ -1,0 +1,61 @@
+/* A closure what-if, from the store and the config to the engine and back:
+ * the practices to close, the policy, capacity overrides and growth in; the
+ * dispersal flows and the impact figures out.  Shared by `catchment
+ * scenario run` and the TUI's what-if screen. */
+#ifndef CATCHMENT_WHATIF_H
+#define CATCHMENT_WHATIF_H
+
+#include <stdbool.h>
+
+#include "cli/world.h"
+#include "config/config.h"
+#include "engine/dispersal.h"
+#include "engine/impact.h"
+
+typedef struct whatif_input {
+    const char *name;                   /* scenario name, or NULL (ad hoc) */
+    const char (*close)[CONFIG_CODE_MAX]; /* codes to close */
+    int nclose;
+    config_policy policy;
+    const config_capacity *overrides;   /* capacity overrides, may be NULL */
+    int noverrides;
+    double growth_pct;
+} whatif_input;
+
+/* Where a closing practice's patients were taken to live. */
+typedef enum {
+    AREAS_NHS,       /* gp-reg-pat-prac-lsoa-all, as published */
+    AREAS_MODELLED,  /* the demo's modelled stand-in: say so */
+    AREAS_PRACTICE   /* no LSOA data: all at the practice's own location */
+} whatif_area_source;
+
+typedef struct whatif {
+    char name[CONFIG_NAME_MAX];         /* scenario name or "ad hoc" */
+    config_policy policy;
+    double growth_pct, max_km, reasonable_km;
+    int *closing;                       /* world indexes of closing practices */
+    whatif_area_source *area_source;    /* per closing practice */
+    long *area_date;                    /* per closing practice: LSOA extract */
+    int nclosing;
+    disp_practice *p;                   /* one per world practice, same order */
+    cap_source *cap_source;             /* where each capacity came from */
+    int np;
+    disp_area *a;                       /* areas of the closing practices */
+    char (*area_code)[LSOA_MAX];        /* a[i].area points here */
+    int na;
+    disp_result res;
+    impact im;
+} whatif;
+
+/* Runs one what-if over the loaded world; reads LSOA rows and age
+ * profiles from the store in one short read transaction. */
+int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *in,
+               whatif *out, err *e);
+void whatif_free(whatif *wf);
+
+/* The input of a named scenario in the config. */
+void whatif_from_scenario(const config *cfg, const config_scenario *sc, whatif_input *in);
+
+const char *whatif_area_source_name(whatif_area_source s);
+
+#endif

@@ -1,0 +1,156 @@
+#include "cli/world.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+cap_rules world_rules(const config *cfg)
+{
+    cap_rules r = {(double)cfg->rules.patients_per_gp_fte, cfg->rules.default_headroom_pct, 0};
+    return r;
+}
+
+cap_result world_capacity(const practice *p, const capacity_rec *facts,
+                          const cap_rules *rules)
+{
+    return capacity_of(p->list_size < 0 ? 0 : p->list_size, -1, facts->capacity,
+                       facts->gp_fte, rules);
+}
+
+struct loader {
+    world *w;
+    int cap;
+    store *s;
+    err *e;
+};
+
+static bool is_open(const practice *p)
+{
+    return (strcmp(p->status, "ACTIVE") == 0 || p->status[0] == '\0') && p->close_date == 0;
+}
+
+/* The list size about a year before the latest point, for the trend. */
+static long year_ago(store *s, const practice *p, err *e)
+{
+    list_point h[64];
+    int n = store_list_history(s, p->code, h, 64, e);
+    long want = p->list_date - 10000, best = -1;
+    for (int i = 0; i < n; i++)
+        if (h[i].date <= want + 100) /* within a month of a year back */
+            best = h[i].patients;
+    return n > 0 && h[0].date <= want + 100 ? best : -1;
+}
+
+static int locate(struct loader *ld, world_practice *wp)
+{
+    postcode_rec pc;
+    wp->lat = wp->lon = NAN;
+    if (!*wp->p.postcode)
+        return 0;
+    int rc = store_postcode_get(ld->s, wp->p.postcode, &pc, ld->e);
+    if (rc > 0) {
+        wp->lat = pc.lat;
+        wp->lon = pc.lon;
+        memcpy(wp->lsoa, pc.lsoa, sizeof wp->lsoa);
+    }
+    return rc < 0 ? -1 : 0;
+}
+
+static int add_practice(const practice *p, void *ctx)
+{
+    struct loader *ld = ctx;
+    world *w = ld->w;
+    if (!p->gp)
+        return 0;
+    if (w->n == ld->cap) {
+        int nc = ld->cap ? ld->cap * 2 : 256;
+        world_practice *v = realloc(w->v, (size_t)nc * sizeof *v);
+        if (!v)
+            return err_set(ld->e, "out of memory");
+        w->v = v;
+        ld->cap = nc;
+    }
+    world_practice *wp = &w->v[w->n];
+    memset(wp, 0, sizeof *wp);
+    wp->p = *p;
+    contract c;
+    int has_contract;
+    capacity_init(&wp->facts, p->code);
+    if (locate(ld, wp) || store_capacity_get(ld->s, p->code, &wp->facts, ld->e) < 0 ||
+        (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0)
+        return -1;
+    if (has_contract) {
+        memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
+        wp->contract_end = c.end;
+    }
+    wp->open = is_open(p);
+    wp->list_closed = wp->facts.list_open == 0;
+    wp->cap = world_capacity(p, &wp->facts, &w->rules);
+    wp->list_year_ago = year_ago(ld->s, p, ld->e);
+    w->n++;
+    return 0;
+}
+
+static int build_index(world *w, err *e)
+{
+    double *lat = malloc((size_t)(w->n + 1) * sizeof *lat);
+    double *lon = malloc((size_t)(w->n + 1) * sizeof *lon);
+    if (lat && lon) {
+        for (int i = 0; i < w->n; i++) {
+            lat[i] = w->v[i].lat;
+            lon[i] = w->v[i].lon;
+        }
+        w->near = nearby_build(lat, lon, w->n, 0);
+    }
+    free(lat);
+    free(lon);
+    return w->near ? 0 : err_set(e, "out of memory");
+}
+
+int world_load(world *w, store *s, const config *cfg, err *e)
+{
+    memset(w, 0, sizeof *w);
+    w->rules = world_rules(cfg);
+    w->closed_lists_receive = cfg->rules.closed_lists_receive;
+    struct loader ld = {w, 0, s, e};
+    if (store_read_begin(s, e))
+        return -1;
+    int rc = store_practice_each(s, add_practice, &ld, e);
+    store_read_end(s);
+    if (rc || build_index(w, e)) {
+        world_free(w);
+        return -1;
+    }
+    return 0;
+}
+
+void world_free(world *w)
+{
+    free(w->v);
+    nearby_free(w->near);
+    memset(w, 0, sizeof *w);
+}
+
+int world_find(const world *w, const char *code)
+{
+    int lo = 0, hi = w->n - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        int c = strcasecmp(w->v[mid].p.code, code);
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+bool world_can_receive(const world *w, int i)
+{
+    const world_practice *wp = &w->v[i];
+    return wp->open && !isnan(wp->lat) && wp->p.list_size >= 0 &&
+           (!wp->list_closed || w->closed_lists_receive);
+}

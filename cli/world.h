@@ -1,0 +1,52 @@
+/* The practices as the queries, the what-ifs and the TUI see them: each
+ * with its location (from its postcode), its capacity facts and its
+ * effective capacity under the rules, plus a neighbour index.  Loaded
+ * from the store in one short read transaction. */
+#ifndef CATCHMENT_WORLD_H
+#define CATCHMENT_WORLD_H
+
+#include <stdbool.h>
+
+#include "config/config.h"
+#include "engine/capacity.h"
+#include "engine/nearby.h"
+#include "store/store.h"
+
+typedef struct world_practice {
+    practice p;
+    double lat, lon;          /* NAN when the postcode is not located */
+    char lsoa[LSOA_MAX];      /* the postcode's LSOA, "" unknown */
+    capacity_rec facts;       /* imported capacity facts (may be all unknown) */
+    cap_result cap;           /* effective capacity and its source */
+    bool open;                /* active and not closed */
+    bool list_closed;         /* the list is formally closed to new patients */
+    long list_year_ago;       /* list size about 12 months before, -1 unknown */
+    char contract_type[SHORT_MAX];
+    long contract_end;        /* 0 none known */
+} world_practice;
+
+typedef struct world {
+    world_practice *v;        /* sorted by code */
+    int n;
+    nearby *near;             /* over v's locations */
+    cap_rules rules;
+    bool closed_lists_receive;
+} world;
+
+int world_load(world *w, store *s, const config *cfg, err *e);
+void world_free(world *w);
+
+/* Index of a practice by code (case-insensitive), -1 when absent. */
+int world_find(const world *w, const char *code);
+
+/* Whether a practice can take patients under the rules. */
+bool world_can_receive(const world *w, int i);
+
+/* The capacity of one practice under the rules (used by `show`). */
+cap_result world_capacity(const practice *p, const capacity_rec *facts,
+                          const cap_rules *rules);
+
+/* Rules for capacity from the config. */
+cap_rules world_rules(const config *cfg);
+
+#endif
