@@ -47,6 +47,7 @@ int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(print
 int cli_format(const char *cmd, const char *arg, bool md_ok, out_format *out);
 
 /* The commands, each in its own file. */
-extern const cli_command cmd_import, cmd_show, cmd_search, cmd_near, cmd_stats;
+extern const cli_command cmd_import, cmd_show, cmd_search, cmd_near, cmd_stats,
+    cmd_scenario, cmd_config, cmd_contracts;
 
 #endif

@@ -1,0 +1,262 @@
+/* catchment scenario list | run NAME | run --close CODE[,CODE]... */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/scenario_out.h"
+#include "util/text.h"
+
+static const char help[] =
+    "usage: catchment scenario list [--format table|csv|json]\n"
+    "       catchment scenario run NAME [options]\n"
+    "       catchment scenario run --close CODE[,CODE...] [options]\n\n"
+    "Closure what-ifs.  `list` shows the scenarios of the config.  `run` disperses\n"
+    "the closing practices' patients to the practices around them and reports who\n"
+    "goes where, who goes over capacity, how far people travel and which groups\n"
+    "are hit hardest.\n\n"
+    "  --close CODES     practices to close (comma separated): an ad hoc scenario\n"
+    "  --policy P        nearest | choice | optimal (default: the scenario's, else\n"
+    "                    rules.default_policy)\n"
+    "  --growth PCT      list growth applied to every practice first\n"
+    "  --capacity CODE=N a capacity override (repeatable)\n"
+    "  --flows           table and CSV: every flow (area, from, to, patients, km)\n"
+    "                    instead of the receiving practices\n"
+    "  --format F        table | csv | json | md (a report for a board paper)\n";
+
+enum { MAX_CLOSE = 64, MAX_OVERRIDES = 64 };
+
+typedef struct run_args {
+    whatif_input in;
+    char close[MAX_CLOSE][CONFIG_CODE_MAX];
+    config_capacity caps[MAX_OVERRIDES];
+    const char *policy, *name;
+    bool flows, growth_set;
+    double growth;
+    out_format f;
+} run_args;
+
+static int split_codes(run_args *ra, const char *list)
+{
+    char buf[1024];
+    text_copy(buf, sizeof buf, list);
+    for (char *t = strtok(buf, ", "); t; t = strtok(NULL, ", ")) {
+        if (ra->in.nclose == MAX_CLOSE)
+            return cli_usage("scenario", "at most %d practices in --close", MAX_CLOSE);
+        text_copy(ra->close[ra->in.nclose], CONFIG_CODE_MAX, t);
+        text_upper(ra->close[ra->in.nclose++]);
+    }
+    return 0;
+}
+
+static int add_capacity(run_args *ra, const char *arg)
+{
+    const char *eq = strchr(arg, '=');
+    long n;
+    if (!eq || eq == arg || (size_t)(eq - arg) >= CONFIG_CODE_MAX || text_long(eq + 1, &n) ||
+        n < 0 || n > 1000000 || ra->in.noverrides == MAX_OVERRIDES)
+        return cli_usage("scenario", "--capacity wants CODE=PATIENTS (0..1000000), not '%s'", arg);
+    config_capacity *c = &ra->caps[ra->in.noverrides++];
+    memcpy(c->code, arg, (size_t)(eq - arg));
+    c->code[eq - arg] = '\0';
+    text_upper(c->code);
+    c->patients = n;
+    return 0;
+}
+
+static int parse_run(run_args *ra, int argc, char **argv)
+{
+    static const struct option opts[] = {
+        {"close", required_argument, NULL, 'c'},  {"policy", required_argument, NULL, 'p'},
+        {"growth", required_argument, NULL, 'g'}, {"capacity", required_argument, NULL, 'C'},
+        {"flows", no_argument, NULL, 'F'},        {"format", required_argument, NULL, 'f'},
+        {NULL, 0, NULL, 0}};
+    int o;
+    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:", opts, NULL)) != -1) {
+        int rc = 0;
+        if (o == 'c')
+            rc = split_codes(ra, optarg);
+        else if (o == 'p')
+            ra->policy = optarg;
+        else if (o == 'g') {
+            ra->growth_set = true;
+            if (text_double(optarg, &ra->growth) || ra->growth < -50 || ra->growth > 100)
+                rc = cli_usage("scenario", "--growth wants a percentage, -50..100");
+        } else if (o == 'C')
+            rc = add_capacity(ra, optarg);
+        else if (o == 'F')
+            ra->flows = true;
+        else if (o == 'f')
+            rc = cli_format("scenario", optarg, true, &ra->f);
+        else
+            rc = cli_usage("scenario", "unknown option '%s'", argv[optind - 1]);
+        if (rc)
+            return rc;
+    }
+    ra->name = optind < argc ? argv[optind++] : NULL;
+    if (optind < argc)
+        return cli_usage("scenario", "unexpected argument '%s'", argv[optind]);
+    if (!ra->name == !ra->in.nclose)
+        return cli_usage("scenario", "name a scenario or give --close CODES (not both)");
+    return 0;
+}
+
+/* The scenario's overrides, then the command line's (which win). */
+static config_capacity *merge_overrides(const config_scenario *sc, run_args *ra, int *n)
+{
+    int max = (int)sc->ncapacity + ra->in.noverrides;
+    config_capacity *all = calloc((size_t)max + 1, sizeof *all);
+    if (!all)
+        return NULL;
+    *n = 0;
+    for (size_t i = 0; i < sc->ncapacity; i++) {
+        bool replaced = false;
+        for (int k = 0; k < ra->in.noverrides; k++)
+            replaced |= strcmp(ra->caps[k].code, sc->capacity[i].code) == 0;
+        if (!replaced)
+            all[(*n)++] = sc->capacity[i];
+    }
+    for (int k = 0; k < ra->in.noverrides; k++)
+        all[(*n)++] = ra->caps[k];
+    return all;
+}
+
+/* Fills ra->in from the named scenario or the ad hoc options. */
+static int make_input(const config *cfg, run_args *ra, config_capacity **owned)
+{
+    *owned = NULL;
+    ra->in.close = (const char(*)[CONFIG_CODE_MAX])ra->close;
+    ra->in.overrides = ra->caps;
+    ra->in.policy = cfg->rules.default_policy;
+    if (ra->name) {
+        const config_scenario *sc = config_scenario_find(cfg, ra->name);
+        if (!sc)
+            return cli_fail("no scenario '%s' in %s (see catchment scenario list)", ra->name,
+                            *cfg->path ? cfg->path : "the built-in config");
+        int n;
+        whatif_input named;
+        whatif_from_scenario(cfg, sc, &named);
+        if (!(*owned = merge_overrides(sc, ra, &n)))
+            return cli_fail("out of memory");
+        named.overrides = *owned;
+        named.noverrides = n;
+        ra->in = named;
+    }
+    if (ra->policy) {
+        int p = disp_policy_parse(ra->policy);
+        if (p < 0)
+            return cli_usage("scenario", "unknown policy '%s' (nearest, choice, optimal)",
+                             ra->policy);
+        ra->in.policy = p == POLICY_NEAREST ? CONFIG_POLICY_NEAREST
+                        : p == POLICY_CHOICE ? CONFIG_POLICY_CHOICE
+                                             : CONFIG_POLICY_OPTIMAL;
+    }
+    if (ra->growth_set)
+        ra->in.growth_pct = ra->growth;
+    return 0;
+}
+
+static void print_result(const world *w, const whatif *wf, const run_args *ra, store *s)
+{
+    if (ra->f == FMT_JSON)
+        scenario_print_json(w, wf);
+    else if (ra->f == FMT_CSV)
+        scenario_print_csv(w, wf, ra->flows);
+    else if (ra->f == FMT_MD)
+        scenario_print_md(w, wf, s);
+    else
+        scenario_print_table(w, wf, ra->flows);
+}
+
+static int run_scenario(cli_ctx *c, int argc, char **argv)
+{
+    static run_args ra; /* large: keep it off the stack */
+    memset(&ra, 0, sizeof ra);
+    config cfg;
+    world w;
+    whatif wf;
+    config_capacity *owned = NULL;
+    err e;
+    int rc = parse_run(&ra, argc, argv);
+    if (rc)
+        return rc;
+    if (cli_config(c, &cfg))
+        return EXIT_FAIL;
+    store *s = cli_store(c, false);
+    rc = !s ? EXIT_FAIL : make_input(&cfg, &ra, &owned);
+    if (rc == 0 && world_load(&w, s, &cfg, &e) == 0) {
+        if (whatif_run(&w, s, &cfg, &ra.in, &wf, &e) == 0) {
+            print_result(&w, &wf, &ra, s);
+            whatif_free(&wf);
+        } else {
+            rc = cli_fail("%s", e.msg);
+        }
+        world_free(&w);
+    } else if (rc == 0) {
+        rc = cli_fail("%s", e.msg);
+    }
+    free(owned);
+    config_free(&cfg);
+    return rc;
+}
+
+static int list_scenarios(cli_ctx *c, int argc, char **argv)
+{
+    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+                                         {NULL, 0, NULL, 0}};
+    out_format f = FMT_TABLE;
+    int o;
+    while ((o = getopt_long(argc, argv, "f:", opts, NULL)) != -1)
+        if (o != 'f' || cli_format("scenario", optarg, false, &f))
+            return o == 'f' ? EXIT_USAGE : cli_usage("scenario", "unknown option '%s'", argv[optind - 1]);
+    config cfg;
+    if (cli_config(c, &cfg))
+        return EXIT_FAIL;
+    table t;
+    table_init(&t, "Name,Policy,Close,>Growth %,>Overrides,Description");
+    for (size_t i = 0; i < cfg.nscenarios; i++) {
+        const config_scenario *sc = &cfg.scenarios[i];
+        char codes[512] = "";
+        for (size_t k = 0; k < sc->nclose; k++)
+            snprintf(codes + strlen(codes), sizeof codes - strlen(codes), "%s%s", k ? " " : "",
+                     sc->close[k]);
+        table_addf(&t, "%s\t%s\t%s\t%.1f\t%zu\t%s", sc->name,
+                   config_policy_name(config_scenario_policy(&cfg, sc)), codes, sc->growth_pct,
+                   sc->ncapacity, sc->description ? sc->description : "");
+    }
+    if (f == FMT_JSON) {
+        json j;
+        json_init(&j, stdout);
+        json_arr(&j);
+        for (int r = 0; r < t.nrows; r++) {
+            json_obj(&j);
+            for (int col = 0; col < t.ncols; col++) {
+                json_key(&j, t.head[col]);
+                json_str(&j, t.cells[r * t.ncols + col]);
+            }
+            json_obj_end(&j);
+        }
+        json_arr_end(&j);
+        json_done(&j);
+    } else {
+        table_print(&t, stdout, f);
+    }
+    table_free(&t);
+    config_free(&cfg);
+    return EXIT_OK;
+}
+
+static int run(cli_ctx *c, int argc, char **argv)
+{
+    if (argc < 2)
+        return cli_usage("scenario", "say list or run");
+    if (strcmp(argv[1], "list") == 0)
+        return list_scenarios(c, argc - 1, argv + 1);
+    if (strcmp(argv[1], "run") == 0)
+        return run_scenario(c, argc - 1, argv + 1);
+    return cli_usage("scenario", "unknown subcommand '%s' (list, run)", argv[1]);
+}
+
+const cli_command cmd_scenario = {"scenario", "closure what-ifs: list and run scenarios", help,
+                                  run, NULL};

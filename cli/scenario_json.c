@@ -1,0 +1,108 @@
+/* The what-if as JSON: the stable shape documented in docs/json.md. */
+#include "cli/scenario_out.h"
+
+#include <math.h>
+
+static void closed(json *j, const world *w, const whatif *wf)
+{
+    json_key(j, "closed");
+    json_arr(j);
+    for (int c = 0; c < wf->nclosing; c++) {
+        int k = wf->closing[c];
+        json_obj(j);
+        json_key(j, "code"); json_str(j, w->v[k].p.code);
+        json_key(j, "name"); json_str(j, w->v[k].p.name);
+        json_key(j, "patients"); json_int(j, wf->p[k].list);
+        json_key(j, "areas_from"); json_str(j, whatif_area_source_name(wf->area_source[c]));
+        json_key(j, "modelled"); json_bool(j, wf->area_source[c] == AREAS_MODELLED);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
+static void receivers(json *j, const world *w, const whatif *wf)
+{
+    json_key(j, "receivers");
+    json_arr(j);
+    for (int i = 0; i < wf->im.nreceivers; i++) {
+        const impact_receiver *r = &wf->im.receivers[i];
+        json_obj(j);
+        json_key(j, "code"); json_str(j, w->v[r->practice].p.code);
+        json_key(j, "name"); json_str(j, w->v[r->practice].p.name);
+        json_key(j, "list_before"); json_int(j, r->list_before);
+        json_key(j, "gain"); json_int(j, r->gain);
+        json_key(j, "list_after"); json_int(j, r->list_after);
+        json_key(j, "capacity"); json_int(j, r->capacity);
+        json_key(j, "capacity_source");
+        json_str(j, capacity_source_name(wf->cap_source[r->practice]));
+        json_key(j, "over_capacity"); json_bool(j, r->over_capacity);
+        json_key(j, "over_capacity_before"); json_bool(j, r->over_before);
+        json_key(j, "growth_pct"); json_num(j, r->growth_pct, 2);
+        json_key(j, "patients_per_gp_fte_after"); json_num(j, r->per_fte_after, 0);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
+static void flows(json *j, const world *w, const whatif *wf)
+{
+    json_key(j, "flows");
+    json_arr(j);
+    for (int i = 0; i < wf->res.nflows; i++) {
+        const disp_flow *f = &wf->res.flows[i];
+        const disp_area *a = &wf->a[f->area];
+        json_obj(j);
+        json_key(j, "area"); json_str(j, a->area);
+        json_key(j, "from"); json_str(j, w->v[a->from].p.code);
+        json_key(j, "to"); json_str(j, f->to >= 0 ? w->v[f->to].p.code : NULL);
+        json_key(j, "patients"); json_int(j, f->patients);
+        json_key(j, "km"); json_num(j, f->km, 3);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
+static void group(json *j, const char *name, const impact_group *g)
+{
+    json_obj(j);
+    json_key(j, "group"); json_str(j, name);
+    json_key(j, "displaced"); json_int(j, lround(g->displaced));
+    json_key(j, "placed"); json_int(j, lround(g->placed));
+    json_key(j, "unplaced"); json_int(j, lround(g->unplaced));
+    json_key(j, "mean_km_before"); json_num(j, g->mean_km_before, 3);
+    json_key(j, "mean_km_after"); json_num(j, g->mean_km_after, 3);
+    json_key(j, "beyond_reasonable"); json_int(j, lround(g->beyond_reasonable));
+    json_obj_end(j);
+}
+
+void scenario_print_json(const world *w, const whatif *wf)
+{
+    json j;
+    json_init(&j, stdout);
+    json_obj(&j);
+    json_key(&j, "scenario"); json_str(&j, wf->name);
+    json_key(&j, "policy"); json_str(&j, config_policy_name(wf->policy));
+    json_key(&j, "max_distance_km"); json_num(&j, wf->max_km, 2);
+    json_key(&j, "reasonable_km"); json_num(&j, wf->reasonable_km, 2);
+    json_key(&j, "growth_pct"); json_num(&j, wf->growth_pct, 2);
+    closed(&j, w, wf);
+    json_key(&j, "displaced"); json_int(&j, wf->im.displaced);
+    json_key(&j, "placed"); json_int(&j, wf->im.placed);
+    json_key(&j, "unplaced"); json_int(&j, wf->im.unplaced);
+    receivers(&j, w, wf);
+    flows(&j, w, wf);
+    json_key(&j, "travel");
+    json_obj(&j);
+    json_key(&j, "mean_km_before"); json_num(&j, wf->im.mean_km_before, 3);
+    json_key(&j, "mean_km_after"); json_num(&j, wf->im.mean_km_after, 3);
+    json_key(&j, "p90_km_after"); json_num(&j, wf->im.p90_km_after, 3);
+    json_key(&j, "beyond_reasonable"); json_int(&j, wf->im.beyond_reasonable);
+    json_obj_end(&j);
+    json_key(&j, "equality");
+    json_arr(&j);
+    for (int g = 0; g < EQ_ROWS; g++)
+        group(&j, scenario_group_name(g), scenario_group(wf, g));
+    json_arr_end(&j);
+    json_obj_end(&j);
+    json_done(&j);
+}

@@ -1,0 +1,86 @@
+/* The what-if as a markdown report a manager can paste into a board paper:
+ * the figures, the tables, the assumptions, and the data behind them. */
+#include "cli/scenario_out.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "util/text.h"
+
+static int source_line(const provenance *p, void *ctx)
+{
+    (void)ctx;
+    char ext[16];
+    text_date_iso(p->extract_date, ext, sizeof ext);
+    printf("- %s (%s%s)", p->file, p->kind, p->modelled ? ", MODELLED: not NHS data" : "");
+    if (*ext)
+        printf(", extract %s", ext);
+    printf(", %ld rows kept\n", p->rows_kept);
+    return 0;
+}
+
+static void assumptions(const whatif *wf)
+{
+    puts("## Assumptions\n");
+    printf("- Policy **%s**: ", config_policy_name(wf->policy));
+    if (wf->policy == CONFIG_POLICY_NEAREST)
+        puts("each area's patients go to the nearest practice with room.");
+    else if (wf->policy == CONFIG_POLICY_CHOICE)
+        puts("patients spread over practices in reach in proportion to list size / "
+             "distance^beta, within each practice's headroom.");
+    else
+        puts("the assignment that places the most patients, then has the least total "
+             "travel, within each practice's headroom.");
+    printf("- Nobody is assigned further than %.1f km (straight line); travel over %.1f km "
+           "is counted as beyond reasonable.\n", wf->max_km, wf->reasonable_km);
+    printf("- List growth of %+.1f%% applied to every practice first.\n", wf->growth_pct);
+    puts("- Capacity: a scenario override, else the imported capacity, else GP FTE x "
+         "patients per GP FTE, else the list plus the default headroom.");
+    puts("- Closed lists receive nobody unless the rules allow it; practices with no known "
+         "location receive nobody.");
+    puts("- Age groups are estimated: each closing practice's share of patients aged 65+ "
+         "and 75+ is spread evenly over its areas.");
+    for (int c = 0; c < wf->nclosing; c++)
+        if (wf->area_source[c] == AREAS_MODELLED)
+            puts("- **Where patients live is MODELLED** (a gravity model, not NHS data) for "
+                 "at least one closing practice: import the NHS practice-by-LSOA file for "
+                 "real figures.");
+}
+
+void scenario_print_md(const world *w, const whatif *wf, store *s)
+{
+    char a[16], b[16], c[16];
+    table t;
+    time_t now = time(NULL);
+    strftime(a, sizeof a, "%Y-%m-%d", gmtime(&now));
+    printf("# Closure what-if: %s\n\n_Prepared %s with catchment._\n\n## Summary\n\n", wf->name, a);
+    scenario_print_closing(w, wf, stdout, "- Closing: ");
+    printf("\n| Figure | Value |\n|---|---:|\n| Patients displaced | %ld |\n"
+           "| Placed | %ld |\n| Unplaced (no room within %.1f km) | %ld |\n",
+           wf->im.displaced, wf->im.placed, wf->max_km, wf->im.unplaced);
+    snprintf(a, sizeof a, "%.2f", wf->im.mean_km_before);
+    snprintf(b, sizeof b, "%.2f", wf->im.mean_km_after);
+    snprintf(c, sizeof c, "%.2f", wf->im.p90_km_after);
+    printf("| Mean travel before (km) | %s |\n| Mean travel after (km) | %s |\n"
+           "| 90%% of patients travel at most (km) | %s |\n| Beyond %.1f km | %ld |\n\n",
+           isnan(wf->im.mean_km_before) ? "-" : a, isnan(wf->im.mean_km_after) ? "-" : b,
+           isnan(wf->im.p90_km_after) ? "-" : c, wf->reasonable_km, wf->im.beyond_reasonable);
+    puts("## Receiving practices\n");
+    scenario_receivers(w, wf, &t);
+    table_print(&t, stdout, FMT_MD);
+    table_free(&t);
+    puts("\n## Who is affected\n");
+    scenario_equality(wf, &t);
+    table_print(&t, stdout, FMT_MD);
+    table_free(&t);
+    putchar('\n');
+    assumptions(wf);
+    puts("\n## Data sources\n");
+    if (store_read_begin(s, &(err){0}) == 0) {
+        store_provenance_each(s, source_line, NULL, &(err){0});
+        store_read_end(s);
+    }
+    puts("\nContains public sector information licensed under the Open Government Licence "
+         "v3.0.");
+}

@@ -1,0 +1,125 @@
+#include "cli/scenario_out.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/text.h"
+
+const char *scenario_group_name(int g)
+{
+    static char buf[40];
+    if (g < IMPACT_IMD_ROWS) {
+        snprintf(buf, sizeof buf, "IMD quintile %s", impact_imd_label(g));
+        return buf;
+    }
+    return g == IMPACT_IMD_ROWS ? "aged 65+ (estimated)" : "aged 75+ (estimated)";
+}
+
+const impact_group *scenario_group(const whatif *wf, int g)
+{
+    if (g < IMPACT_IMD_ROWS)
+        return &wf->im.imd[g];
+    return g == IMPACT_IMD_ROWS ? &wf->im.age65 : &wf->im.age75;
+}
+
+static const char *km(double v, char *buf, size_t n)
+{
+    if (isnan(v))
+        snprintf(buf, n, "-");
+    else
+        snprintf(buf, n, "%.2f", v);
+    return buf;
+}
+
+void scenario_receivers(const world *w, const whatif *wf, table *t)
+{
+    table_init(t, "Code,Name,>List before,>Gain,>List after,>Capacity,Capacity from,"
+                  ">Growth %,Over capacity");
+    for (int i = 0; i < wf->im.nreceivers; i++) {
+        const impact_receiver *r = &wf->im.receivers[i];
+        const world_practice *wp = &w->v[r->practice];
+        char g[16];
+        km(r->growth_pct, g, sizeof g);
+        table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s", wp->p.code, wp->p.name,
+                   r->list_before, r->gain, r->list_after, r->capacity,
+                   capacity_source_name(wf->cap_source[r->practice]), g,
+                   r->over_capacity ? (r->over_before ? "yes (already)" : "YES") : "no");
+    }
+}
+
+static void flows_table(const world *w, const whatif *wf, table *t)
+{
+    table_init(t, "Area,From,To,>Patients,>km");
+    for (int i = 0; i < wf->res.nflows; i++) {
+        const disp_flow *f = &wf->res.flows[i];
+        const disp_area *a = &wf->a[f->area];
+        char k[16];
+        table_addf(t, "%s\t%s\t%s\t%ld\t%s", a->area, w->v[a->from].p.code,
+                   f->to >= 0 ? w->v[f->to].p.code : "(unplaced)", f->patients,
+                   km(f->km, k, sizeof k));
+    }
+}
+
+void scenario_equality(const whatif *wf, table *t)
+{
+    table_init(t, "Group,>Displaced,>Placed,>Unplaced,>Mean km before,>Mean km after,"
+                  ">Beyond reasonable");
+    for (int g = 0; g < EQ_ROWS; g++) {
+        const impact_group *q = scenario_group(wf, g);
+        char b[16], a[16];
+        if (q->displaced <= 0)
+            continue;
+        table_addf(t, "%s\t%.0f\t%.0f\t%.0f\t%s\t%s\t%.0f", scenario_group_name(g),
+                   q->displaced, q->placed, q->unplaced, km(q->mean_km_before, b, sizeof b),
+                   km(q->mean_km_after, a, sizeof a), q->beyond_reasonable);
+    }
+}
+
+void scenario_print_closing(const world *w, const whatif *wf, FILE *fp, const char *bullet)
+{
+    for (int c = 0; c < wf->nclosing; c++) {
+        const world_practice *wp = &w->v[wf->closing[c]];
+        char name[NAME_MAX * 4];
+        text_escape(wp->p.name, name, sizeof name);
+        fprintf(fp, "%s%s %s, %ld patients; where they live: %s\n", bullet, wp->p.code, name,
+                wf->p[wf->closing[c]].list, whatif_area_source_name(wf->area_source[c]));
+    }
+}
+
+void scenario_print_table(const world *w, const whatif *wf, bool flows)
+{
+    char a[16], b[16], c[16];
+    table t;
+    printf("Scenario %s: policy %s, max %.1f km, list growth %+.1f%%\n", wf->name,
+           config_policy_name(wf->policy), wf->max_km, wf->growth_pct);
+    scenario_print_closing(w, wf, stdout, "  closing ");
+    printf("Displaced %ld, placed %ld, unplaced %ld\n", wf->im.displaced, wf->im.placed,
+           wf->im.unplaced);
+    printf("Travel: mean %s km before, %s km after, 90%% within %s km; %ld beyond %.1f km\n\n",
+           km(wf->im.mean_km_before, a, sizeof a), km(wf->im.mean_km_after, b, sizeof b),
+           km(wf->im.p90_km_after, c, sizeof c), wf->im.beyond_reasonable, wf->reasonable_km);
+    if (flows)
+        flows_table(w, wf, &t);
+    else
+        scenario_receivers(w, wf, &t);
+    table_print(&t, stdout, FMT_TABLE);
+    table_free(&t);
+    if (flows)
+        return;
+    putchar('\n');
+    scenario_equality(wf, &t);
+    table_print(&t, stdout, FMT_TABLE);
+    table_free(&t);
+}
+
+void scenario_print_csv(const world *w, const whatif *wf, bool flows)
+{
+    table t;
+    if (flows)
+        flows_table(w, wf, &t);
+    else
+        scenario_receivers(w, wf, &t);
+    table_print(&t, stdout, FMT_CSV);
+    table_free(&t);
+}

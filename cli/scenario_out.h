@@ -1,0 +1,28 @@
+/* Printing a what-if: a table for people, CSV (receivers, or flows), the
+ * documented JSON, and a markdown report for a board paper. */
+#ifndef CATCHMENT_SCENARIO_OUT_H
+#define CATCHMENT_SCENARIO_OUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "cli/out.h"
+#include "cli/whatif.h"
+
+void scenario_print_table(const world *w, const whatif *wf, bool flows);
+void scenario_print_csv(const world *w, const whatif *wf, bool flows);
+void scenario_print_json(const world *w, const whatif *wf);
+/* The markdown report also names the data sources from the store. */
+void scenario_print_md(const world *w, const whatif *wf, store *s);
+
+/* The pieces the printers share. */
+void scenario_receivers(const world *w, const whatif *wf, table *t);
+void scenario_equality(const whatif *wf, table *t);
+void scenario_print_closing(const world *w, const whatif *wf, FILE *fp, const char *bullet);
+
+/* Row label of equality group g: IMD rows 0..5, then 65+ and 75+. */
+enum { EQ_ROWS = IMPACT_IMD_ROWS + 2 };
+const char *scenario_group_name(int g);
+const impact_group *scenario_group(const whatif *wf, int g);
+
+#endif

@@ -1,0 +1,271 @@
+#include "cli/whatif.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const char *whatif_area_source_name(whatif_area_source s)
+{
+    static const char *const names[] = {"NHS practice-by-LSOA registrations",
+                                        "MODELLED practice-by-LSOA stand-in",
+                                        "all at the practice's own location"};
+    return names[s];
+}
+
+void whatif_from_scenario(const config *cfg, const config_scenario *sc, whatif_input *in)
+{
+    memset(in, 0, sizeof *in);
+    in->name = sc->name;
+    in->close = (const char(*)[CONFIG_CODE_MAX])sc->close;
+    in->nclose = (int)sc->nclose;
+    in->policy = config_scenario_policy(cfg, sc);
+    in->overrides = sc->capacity;
+    in->noverrides = (int)sc->ncapacity;
+    in->growth_pct = sc->growth_pct;
+}
+
+static long override_for(const whatif_input *in, const char *code)
+{
+    for (int i = 0; i < in->noverrides; i++)
+        if (strcasecmp(in->overrides[i].code, code) == 0)
+            return in->overrides[i].patients;
+    return -1;
+}
+
+/* Every world practice as the engine sees it, with growth and overrides. */
+static int build_practices(const world *w, const whatif_input *in, whatif *wf, err *e)
+{
+    wf->np = w->n;
+    wf->p = calloc((size_t)w->n + 1, sizeof *wf->p);
+    wf->cap_source = calloc((size_t)w->n + 1, sizeof *wf->cap_source);
+    if (!wf->p || !wf->cap_source)
+        return err_set(e, "out of memory");
+    cap_rules rules = w->rules;
+    rules.growth_pct = in->growth_pct;
+    for (int i = 0; i < w->n; i++) {
+        const world_practice *wp = &w->v[i];
+        cap_result c = capacity_of(wp->p.list_size < 0 ? 0 : wp->p.list_size,
+                                   override_for(in, wp->p.code), wp->facts.capacity,
+                                   wp->facts.gp_fte, &rules);
+        wf->p[i] = (disp_practice){wp->p.code, wp->lat, wp->lon, c.list, c.capacity,
+                                   wp->facts.gp_fte, world_can_receive(w, i)};
+        wf->cap_source[i] = c.source;
+    }
+    return 0;
+}
+
+static int find_closing(const world *w, const whatif_input *in, whatif *wf, err *e)
+{
+    wf->closing = calloc((size_t)in->nclose + 1, sizeof *wf->closing);
+    wf->area_source = calloc((size_t)in->nclose + 1, sizeof *wf->area_source);
+    wf->area_date = calloc((size_t)in->nclose + 1, sizeof *wf->area_date);
+    if (!wf->closing || !wf->area_source || !wf->area_date)
+        return err_set(e, "out of memory");
+    if (in->nclose == 0)
+        return err_set(e, "no practice to close");
+    for (int i = 0; i < in->nclose; i++) {
+        int k = world_find(w, in->close[i]);
+        if (k < 0)
+            return err_set(e, "no practice '%s' in the store", in->close[i]);
+        for (int j = 0; j < wf->nclosing; j++)
+            if (wf->closing[j] == k)
+                return err_set(e, "practice %s is named twice", in->close[i]);
+        wf->closing[wf->nclosing++] = k;
+        wf->p[k].can_receive = false;
+    }
+    return 0;
+}
+
+/* Areas being collected for one closing practice. */
+struct area_load {
+    whatif *wf;
+    store *s;
+    int slot;      /* index into wf->closing */
+    int cap;
+    err *e;
+};
+
+static int add_area(struct area_load *al, const char *code, double lat, double lon,
+                    long patients, int imd)
+{
+    whatif *wf = al->wf;
+    if (wf->na == al->cap) {
+        int nc = al->cap ? al->cap * 2 : 256;
+        disp_area *a = realloc(wf->a, (size_t)nc * sizeof *a);
+        if (a)
+            wf->a = a;
+        char(*ac)[LSOA_MAX] = realloc(wf->area_code, (size_t)nc * sizeof *ac);
+        if (ac)
+            wf->area_code = ac;
+        if (!a || !ac)
+            return err_set(al->e, "out of memory");
+        al->cap = nc;
+    }
+    snprintf(wf->area_code[wf->na], LSOA_MAX, "%s", code);
+    wf->a[wf->na++] = (disp_area){NULL, wf->closing[al->slot], lat, lon, patients, imd};
+    return 0;
+}
+
+static int add_reg(const lsoa_reg *r, void *ctx)
+{
+    struct area_load *al = ctx;
+    lsoa_rec l;
+    int rc = store_lsoa_get(al->s, r->lsoa, &l, al->e);
+    if (rc < 0)
+        return -1;
+    if (rc == 0)
+        lsoa_init(&l, r->lsoa); /* Welsh or placeholder codes: not located */
+    al->wf->area_source[al->slot] = r->modelled ? AREAS_MODELLED : AREAS_NHS;
+    al->wf->area_date[al->slot] = r->date;
+    return r->patients > 0 ? add_area(al, r->lsoa, l.lat, l.lon, r->patients, l.imd_decile)
+                           : 0;
+}
+
+/* Scales counts v[0..n) to sum to target in whole patients (largest
+ * remainder, ties to the earlier area), so the LSOA file gives where the
+ * patients live and the list size gives how many there are. */
+static void scale_whole(disp_area *a, int n, long target)
+{
+    long sum = 0, given = 0;
+    for (int i = 0; i < n; i++)
+        sum += a[i].patients;
+    if (sum <= 0 || sum == target)
+        return;
+    double *rem = calloc((size_t)n, sizeof *rem);
+    if (!rem)
+        return;
+    for (int i = 0; i < n; i++) {
+        double exact = (double)a[i].patients * (double)target / (double)sum;
+        a[i].patients = (long)floor(exact);
+        rem[i] = exact - floor(exact);
+        given += a[i].patients;
+    }
+    for (; given < target; given++) {
+        int best = 0;
+        for (int i = 1; i < n; i++)
+            if (rem[i] > rem[best])
+                best = i;
+        a[best].patients++;
+        rem[best] = -1;
+    }
+    free(rem);
+}
+
+/* The closing practice's patients by area, or all at its own location. */
+static int load_areas(const world *w, store *s, whatif *wf, int slot, int *cap, err *e)
+{
+    int k = wf->closing[slot];
+    const world_practice *wp = &w->v[k];
+    struct area_load al = {wf, s, slot, *cap, e};
+    int first = wf->na;
+    wf->area_source[slot] = AREAS_PRACTICE;
+    if (store_lsoa_reg_each(s, wp->p.code, add_reg, &al, e) < 0)
+        return -1;
+    if (wf->na == first) {
+        lsoa_rec l;
+        int imd = *wp->lsoa && store_lsoa_get(s, wp->lsoa, &l, e) > 0 ? l.imd_decile : 0;
+        if (add_area(&al, *wp->p.postcode ? wp->p.postcode : wp->p.code, wp->lat, wp->lon,
+                     wf->p[k].list, imd))
+            return -1;
+    } else if (wp->p.list_size >= 0) {
+        scale_whole(wf->a + first, wf->na - first, wf->p[k].list);
+    }
+    *cap = al.cap;
+    return 0;
+}
+
+/* Fractions of each closing practice's list aged 65+ and 75+. */
+static int age_fractions(const world *w, store *s, const whatif *wf, double *f65,
+                         double *f75, err *e)
+{
+    for (int i = 0; i < wf->np; i++)
+        f65[i] = f75[i] = NAN;
+    for (int c = 0; c < wf->nclosing; c++) {
+        int k = wf->closing[c];
+        age_profile a;
+        int rc = store_age_latest(s, w->v[k].p.code, &a, e);
+        if (rc < 0)
+            return -1;
+        long total = 0, o65 = 0, o75 = 0;
+        for (int b = 0; rc > 0 && b < AGE_BANDS; b++) {
+            total += a.all[b];
+            o65 += b >= 13 ? a.all[b] : 0;
+            o75 += b >= 15 ? a.all[b] : 0;
+        }
+        if (total > 0) {
+            f65[k] = (double)o65 / (double)total;
+            f75[k] = (double)o75 / (double)total;
+        }
+    }
+    return 0;
+}
+
+static int read_inputs(const world *w, store *s, whatif *wf, double *f65, double *f75,
+                       err *e)
+{
+    int cap = 0;
+    if (store_read_begin(s, e))
+        return -1;
+    int rc = 0;
+    for (int c = 0; rc == 0 && c < wf->nclosing; c++)
+        rc = load_areas(w, s, wf, c, &cap, e);
+    if (rc == 0)
+        rc = age_fractions(w, s, wf, f65, f75, e);
+    store_read_end(s);
+    for (int i = 0; i < wf->na; i++)
+        wf->a[i].area = wf->area_code[i];
+    return rc;
+}
+
+static disp_policy engine_policy(config_policy p)
+{
+    return p == CONFIG_POLICY_NEAREST ? POLICY_NEAREST
+           : p == CONFIG_POLICY_CHOICE ? POLICY_CHOICE
+                                       : POLICY_OPTIMAL;
+}
+
+int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *in,
+               whatif *wf, err *e)
+{
+    memset(wf, 0, sizeof *wf);
+    snprintf(wf->name, sizeof wf->name, "%s", in->name ? in->name : "ad hoc");
+    wf->policy = in->policy;
+    wf->growth_pct = in->growth_pct;
+    wf->max_km = cfg->rules.max_distance_km;
+    wf->reasonable_km = cfg->rules.reasonable_km;
+    double *f65 = calloc((size_t)w->n + 1, sizeof *f65);
+    double *f75 = calloc((size_t)w->n + 1, sizeof *f75);
+    disp_rules r = disp_rules_default();
+    r.max_km = cfg->rules.max_distance_km;
+    r.reasonable_km = cfg->rules.reasonable_km;
+    r.choice_beta = cfg->rules.choice_beta;
+    r.policy = engine_policy(in->policy);
+    int rc = !f65 || !f75 ? err_set(e, "out of memory") : 0;
+    if (rc == 0)
+        rc = build_practices(w, in, wf, e) || find_closing(w, in, wf, e) ||
+             read_inputs(w, s, wf, f65, f75, e) ||
+             dispersal_run_ix(w->near, wf->p, wf->np, wf->a, wf->na, &r, &wf->res, e) ||
+             impact_compute(wf->p, wf->np, wf->a, wf->na, r.reasonable_km, &wf->res, f65,
+                            f75, &wf->im, e) ? -1 : 0;
+    free(f65);
+    free(f75);
+    if (rc)
+        whatif_free(wf);
+    return rc;
+}
+
+void whatif_free(whatif *wf)
+{
+    disp_result_free(&wf->res);
+    impact_free(&wf->im);
+    free(wf->closing);
+    free(wf->area_source);
+    free(wf->area_date);
+    free(wf->p);
+    free(wf->cap_source);
+    free(wf->a);
+    free(wf->area_code);
+    memset(wf, 0, sizeof *wf);
+}
