@@ -1,6 +1,7 @@
 #include "engine/search.h"
 
 #include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -132,6 +133,14 @@ static int typo_distance(const char *a, const char *b, int limit)
     return d[la][lb];
 }
 
+static bool all_letters(const char *s)
+{
+    for (; *s; s++)
+        if (isdigit((unsigned char)*s))
+            return false;
+    return true;
+}
+
 static int word_score(const char *q, const char *w)
 {
     size_t lq = strlen(q), lw = strlen(w);
@@ -141,8 +150,9 @@ static int word_score(const char *q, const char *w)
         return S_PREFIX;
     if (lq >= 3 && strstr(w, q))
         return S_INSIDE;
-    if (lq >= 4) {
-        /* A typo in a word being typed: compare with the word's start too. */
+    if (lq >= 4 && all_letters(q)) {
+        /* A typo in a word being typed: compare with the word's start too.
+         * Never in numbers: "7635" must not find "7638". */
         char head[TOK_MAX];
         size_t n = lq < lw ? lq : lw;
         memcpy(head, w, n);

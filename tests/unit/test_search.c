@@ -31,6 +31,8 @@ int main(void)
     CHECK_INT(top(ix, "76357100"), 2);            /* phone */
     CHECK_INT(top(ix, "02476357100"), 2);         /* phone digits run together */
     CHECK_INT(top(ix, "rugby"), 4);               /* town */
+    /* Numbers are never matched loosely: one phone, not every 024 number. */
+    CHECK_INT(search_query(ix, "024 7635", out, NULL, 5), 1);
     CHECK_INT(search_query(ix, "zzzz", out, NULL, 5), 0);
     CHECK_INT(search_query(ix, "", out, NULL, 5), 0);
     /* Every word must match: "tile rugby" matches nothing. */

@@ -1,0 +1,160 @@
+/* catchment near CODE|POSTCODE [--km N]: practices by straight-line distance. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/world.h"
+#include "util/text.h"
+
+static const char help[] =
+    "usage: catchment near [--km N] [--all] [--format table|csv|json] CODE|POSTCODE\n\n"
+    "Practices within N km (default: rules.max_distance_km of the config) of a\n"
+    "practice or a postcode, nearest first, with list size, capacity, headroom\n"
+    "and whether the list is open.  Distance is the great-circle distance\n"
+    "(haversine, WGS84, mean Earth radius 6371.0088 km).  Closed practices are\n"
+    "left out unless --all is given.\n";
+
+typedef struct place {
+    double lat, lon;
+    int self; /* world index of the practice asked about, -1 for a postcode */
+    char label[64];
+} place;
+
+/* A practice code, else a postcode; the error says which was tried. */
+static int find_place(const world *w, store *s, const char *arg, place *pl)
+{
+    err e;
+    pl->self = world_find(w, arg);
+    if (pl->self >= 0) {
+        const world_practice *wp = &w->v[pl->self];
+        if (isnan(wp->lat))
+            return cli_fail("practice %s: its postcode '%s' is not located (import ONSPD or "
+                            "Code-Point Open)", wp->p.code, wp->p.postcode);
+        pl->lat = wp->lat;
+        pl->lon = wp->lon;
+        snprintf(pl->label, sizeof pl->label, "%s", wp->p.code);
+        return 0;
+    }
+    char pc[POSTCODE_MAX], shown[64];
+    postcode_rec r;
+    text_escape(arg, shown, sizeof shown);
+    if (text_postcode(arg, pc, sizeof pc))
+        return cli_fail("'%s' is neither a practice code nor a postcode", shown);
+    int rc = store_read_begin(s, &e) ? -1 : store_postcode_get(s, pc, &r, &e);
+    store_read_end(s);
+    if (rc <= 0)
+        return rc < 0 ? cli_fail("%s", e.msg) : cli_fail("postcode %s is not in the store", pc);
+    pl->lat = r.lat;
+    pl->lon = r.lon;
+    snprintf(pl->label, sizeof pl->label, "%s", pc);
+    return 0;
+}
+
+static const char *list_state(const world_practice *wp)
+{
+    if (!wp->open)
+        return "practice closed";
+    return wp->facts.list_open == 0 ? "closed" : wp->facts.list_open == 1 ? "open" : "unknown";
+}
+
+static void print_json(const world *w, const nearby_hit *h, int n)
+{
+    json j;
+    json_init(&j, stdout);
+    json_arr(&j);
+    for (int i = 0; i < n; i++) {
+        const world_practice *wp = &w->v[h[i].index];
+        json_obj(&j);
+        json_key(&j, "code"); json_str(&j, wp->p.code);
+        json_key(&j, "name"); json_str(&j, wp->p.name);
+        json_key(&j, "km"); json_num(&j, h[i].km, 3);
+        json_key(&j, "list_size");
+        wp->p.list_size >= 0 ? json_int(&j, wp->p.list_size) : json_null(&j);
+        json_key(&j, "capacity"); json_int(&j, wp->cap.capacity);
+        json_key(&j, "capacity_source"); json_str(&j, capacity_source_name(wp->cap.source));
+        json_key(&j, "headroom"); json_int(&j, wp->cap.headroom);
+        json_key(&j, "list"); json_str(&j, list_state(wp));
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_done(&j);
+}
+
+static void print_table(const world *w, const nearby_hit *h, int n, out_format f)
+{
+    table t;
+    table_init(&t, "Code,Name,>km,>List,>Capacity,>Headroom,Capacity from,List");
+    for (int i = 0; i < n; i++) {
+        const world_practice *wp = &w->v[h[i].index];
+        table_addf(&t, "%s\t%s\t%.2f\t%ld\t%ld\t%ld\t%s\t%s", wp->p.code, wp->p.name, h[i].km,
+                   wp->p.list_size, wp->cap.capacity, wp->cap.headroom,
+                   capacity_source_name(wp->cap.source), list_state(wp));
+    }
+    table_print(&t, stdout, f);
+    table_free(&t);
+}
+
+static int near_print(const world *w, const place *pl, double km, bool all, out_format f)
+{
+    nearby_hit *hits = NULL;
+    int cap = 0, n = nearby_within(w->near, pl->lat, pl->lon, km, &hits, &cap), k = 0;
+    if (n < 0)
+        return cli_fail("out of memory");
+    for (int i = 0; i < n; i++) /* drop the practice itself, and closed ones */
+        if (hits[i].index != pl->self && (all || w->v[hits[i].index].open))
+            hits[k++] = hits[i];
+    if (f == FMT_JSON)
+        print_json(w, hits, k);
+    else
+        print_table(w, hits, k, f);
+    free(hits);
+    return EXIT_OK;
+}
+
+static int run(cli_ctx *c, int argc, char **argv)
+{
+    static const struct option opts[] = {{"km", required_argument, NULL, 'k'},
+                                         {"all", no_argument, NULL, 'a'},
+                                         {"format", required_argument, NULL, 'f'},
+                                         {NULL, 0, NULL, 0}};
+    out_format f = FMT_TABLE;
+    double km = NAN;
+    bool all = false;
+    int o;
+    while ((o = getopt_long(argc, argv, "k:af:", opts, NULL)) != -1) {
+        if (o == 'k' && (text_double(optarg, &km) || km <= 0 || km > 500))
+            return cli_usage("near", "--km wants a distance from 0 to 500");
+        if (o == 'a')
+            all = true;
+        if (o == 'f' && cli_format("near", optarg, false, &f))
+            return EXIT_USAGE;
+        if (o == '?')
+            return cli_usage("near", "unknown option '%s'", argv[optind - 1]);
+    }
+    if (optind != argc - 1)
+        return cli_usage("near", "name one practice CODE or POSTCODE");
+    config cfg;
+    world w;
+    place pl;
+    err e;
+    if (cli_config(c, &cfg))
+        return EXIT_FAIL;
+    if (isnan(km))
+        km = cfg.rules.max_distance_km;
+    store *s = cli_store(c, false);
+    int rc = !s ? EXIT_FAIL : world_load(&w, s, &cfg, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
+    config_free(&cfg);
+    if (rc)
+        return rc;
+    rc = find_place(&w, s, argv[optind], &pl);
+    if (rc == 0)
+        rc = near_print(&w, &pl, km, all, f);
+    world_free(&w);
+    return rc;
+}
+
+const cli_command cmd_near = {"near", "practices near a practice or postcode, with headroom",
+                              help, run, NULL};
