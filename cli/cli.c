@@ -10,7 +10,8 @@
 #define CATCHMENT_VERSION "0.1.0"
 
 static const cli_command *const commands[] = {
-    &cmd_import, &cmd_show, &cmd_search, &cmd_near, &cmd_scenario, &cmd_stats, NULL,
+    &cmd_import, &cmd_show,   &cmd_search, &cmd_near, &cmd_scenario,
+    &cmd_contracts, &cmd_config, &cmd_stats, NULL,
 };
 
 int cli_fail(const char *fmt, ...)

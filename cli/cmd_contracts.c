@@ -1,0 +1,241 @@
+/* catchment contracts [--within 18m]: contracts by end date, with the
+ * procurement milestones counted back from each end. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/world.h"
+#include "engine/milestones.h"
+#include "util/text.h"
+
+static const char help[] =
+    "usage: catchment contracts [--within PERIOD] [--all] [--format table|csv|json]\n\n"
+    "Contracts by end date, soonest first, with practice, type, provider, list\n"
+    "size and the milestones counted back from the end date (options appraisal,\n"
+    "engagement, procurement, award, mobilisation: months before the end, from\n"
+    "contracts.milestones of the config).  The next milestone is named, and any\n"
+    "milestone already passed is marked overdue.\n\n"
+    "  --within PERIOD   only contracts ending within PERIOD from today: 18m,\n"
+    "                    2y, 90d (default: all with an end date)\n"
+    "  --all             include open-ended contracts (no end date)\n\n"
+    "Today is the system date, or CATCHMENT_TODAY=YYYY-MM-DD when set.\n";
+
+static long today(void)
+{
+    const char *env = getenv("CATCHMENT_TODAY");
+    long d = env ? text_date(env) : -1;
+    if (d > 0)
+        return d;
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+/* ymd plus n days (timegm normalises the day of the month). */
+static long add_days(long ymd, long n)
+{
+    struct tm tm = {.tm_year = (int)(ymd / 10000 - 1900), .tm_mon = (int)(ymd / 100 % 100 - 1),
+                    .tm_mday = (int)(ymd % 100 + n), .tm_hour = 12};
+    time_t t = timegm(&tm);
+    gmtime_r(&t, &tm);
+    return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+/* "18m", "2y", "90d" -> the last end date that counts. */
+static int parse_within(const char *s, long from, long *until)
+{
+    char *end;
+    long n = strtol(s, &end, 10);
+    if (n <= 0 || n > 1200 || end == s || strlen(end) != 1)
+        return -1;
+    if (*end == 'm')
+        *until = milestone_months_before(from, -n);
+    else if (*end == 'y')
+        *until = milestone_months_before(from, -12 * n);
+    else if (*end == 'd')
+        *until = add_days(from, n);
+    else
+        return -1;
+    return 0;
+}
+
+typedef struct listing {
+    contract *v;
+    int n, cap;
+    long until;
+    bool all;
+} listing;
+
+static int collect(const contract *c, void *ctx)
+{
+    listing *l = ctx;
+    if ((!c->end && !l->all) || (l->until && c->end && c->end > l->until))
+        return 0;
+    if (l->n == l->cap) {
+        int nc = l->cap ? l->cap * 2 : 64;
+        contract *v = realloc(l->v, (size_t)nc * sizeof *v);
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = nc;
+    }
+    l->v[l->n++] = *c;
+    return 0;
+}
+
+/* Soonest end first; open-ended last; ties by practice code. */
+static int by_end(const void *a, const void *b)
+{
+    const contract *x = a, *y = b;
+    long ex = x->end ? x->end : 99999999, ey = y->end ? y->end : 99999999;
+    return ex != ey ? (ex < ey ? -1 : 1) : strcmp(x->practice, y->practice);
+}
+
+typedef struct ctx {
+    const world *w;
+    long months[MILESTONES];
+    long today;
+} ctx;
+
+static const char *practice_name(const ctx *x, const char *code, long *list)
+{
+    int k = world_find(x->w, code);
+    *list = k >= 0 ? x->w->v[k].p.list_size : -1;
+    return k >= 0 ? x->w->v[k].p.name : "";
+}
+
+static void print_json(const ctx *x, const listing *l)
+{
+    json j;
+    json_init(&j, stdout);
+    json_arr(&j);
+    for (int i = 0; i < l->n; i++) {
+        const contract *c = &l->v[i];
+        char a[16], b[16];
+        long list, d[MILESTONES];
+        json_obj(&j);
+        json_key(&j, "practice"); json_str(&j, c->practice);
+        json_key(&j, "name"); json_str(&j, practice_name(x, c->practice, &list));
+        json_key(&j, "type"); json_str(&j, c->type);
+        json_key(&j, "provider"); json_str(&j, c->provider);
+        json_key(&j, "list_size"); list >= 0 ? json_int(&j, list) : json_null(&j);
+        text_date_iso(c->start, a, sizeof a);
+        text_date_iso(c->end, b, sizeof b);
+        json_key(&j, "start"); json_str(&j, *a ? a : NULL);
+        json_key(&j, "end"); json_str(&j, *b ? b : NULL);
+        json_key(&j, "extension"); json_str(&j, c->extension);
+        json_key(&j, "milestones");
+        json_arr(&j);
+        milestones_for(c->end, x->months, d);
+        for (int m = 0; c->end && m < MILESTONES; m++) {
+            text_date_iso(d[m], a, sizeof a);
+            json_obj(&j);
+            json_key(&j, "name"); json_str(&j, milestone_name(m));
+            json_key(&j, "date"); json_str(&j, a);
+            json_key(&j, "passed"); json_bool(&j, d[m] < x->today);
+            json_obj_end(&j);
+        }
+        json_arr_end(&j);
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_done(&j);
+}
+
+static void print_table(const ctx *x, const listing *l, out_format f)
+{
+    table t;
+    table_init(&t, "Code,Name,Type,Provider,>List,End,Next milestone,Due,>Days,Passed");
+    for (int i = 0; i < l->n; i++) {
+        const contract *c = &l->v[i];
+        long list, d[MILESTONES];
+        char end[16] = "-", due[16] = "", days[16] = "", passed[128] = "";
+        const char *next = "-";
+        if (c->end) {
+            milestones_for(c->end, x->months, d);
+            int k = milestone_next(d, x->today);
+            long when = k < MILESTONES ? d[k] : c->end;
+            next = k < MILESTONES ? milestone_name(k) : "contract end";
+            text_date_iso(c->end, end, sizeof end);
+            text_date_iso(when, due, sizeof due);
+            snprintf(days, sizeof days, "%ld", milestone_days_between(x->today, when));
+            for (int m = 0; m < k; m++)
+                snprintf(passed + strlen(passed), sizeof passed - strlen(passed), "%s%s",
+                         m ? ", " : "", milestone_name(m));
+        }
+        const char *name = practice_name(x, c->practice, &list);
+        char ls[24] = "-";
+        if (list >= 0)
+            snprintf(ls, sizeof ls, "%ld", list);
+        table_add(&t, (const char *const[]){c->practice, name, c->type, c->provider, ls, end,
+                                            next, due, days, passed});
+    }
+    table_print(&t, stdout, f);
+    table_free(&t);
+}
+
+static int list_contracts(cli_ctx *c, const char *within, bool all, out_format f)
+{
+    config cfg;
+    world w;
+    err e;
+    listing l = {.all = all};
+    ctx x = {.w = &w, .today = today()};
+    if (within && parse_within(within, x.today, &l.until))
+        return cli_usage("contracts", "--within wants a period like 18m, 2y or 90d");
+    if (cli_config(c, &cfg))
+        return EXIT_FAIL;
+    long months[MILESTONES] = {cfg.milestones.options_appraisal, cfg.milestones.engagement,
+                               cfg.milestones.procurement, cfg.milestones.award,
+                               cfg.milestones.mobilisation};
+    memcpy(x.months, months, sizeof months);
+    store *s = cli_store(c, false);
+    int rc = !s ? EXIT_FAIL : world_load(&w, s, &cfg, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
+    config_free(&cfg);
+    if (rc)
+        return rc;
+    rc = store_read_begin(s, &e) ? -1 : store_contract_each(s, collect, &l, &e);
+    store_read_end(s);
+    if (rc == 0) {
+        qsort(l.v, (size_t)l.n, sizeof *l.v, by_end);
+        if (f == FMT_JSON)
+            print_json(&x, &l);
+        else
+            print_table(&x, &l, f);
+    }
+    free(l.v);
+    world_free(&w);
+    return rc ? cli_fail("%s", e.msg) : EXIT_OK;
+}
+
+static int run(cli_ctx *c, int argc, char **argv)
+{
+    static const struct option opts[] = {{"within", required_argument, NULL, 'w'},
+                                         {"all", no_argument, NULL, 'a'},
+                                         {"format", required_argument, NULL, 'f'},
+                                         {NULL, 0, NULL, 0}};
+    out_format f = FMT_TABLE;
+    const char *within = NULL;
+    bool all = false;
+    int o;
+    while ((o = getopt_long(argc, argv, "w:af:", opts, NULL)) != -1) {
+        if (o == 'w')
+            within = optarg;
+        else if (o == 'a')
+            all = true;
+        else if (o != 'f')
+            return cli_usage("contracts", "unknown option '%s'", argv[optind - 1]);
+        else if (cli_format("contracts", optarg, false, &f))
+            return EXIT_USAGE;
+    }
+    if (optind < argc)
+        return cli_usage("contracts", "unexpected argument '%s'", argv[optind]);
+    return list_contracts(c, within, all, f);
+}
+
+const cli_command cmd_contracts = {"contracts", "contracts by end date, with milestones", help,
+                                   run, NULL};
