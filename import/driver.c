@@ -3,14 +3,13 @@
 #include "import/kinds.h"
 
 #include <errno.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "util/sha256.h"
+#include "util/who.h"
 
 const char *const *import_kind_names(void)
 {
@@ -137,9 +136,7 @@ static void fill_identity(provenance *p, const char *path, const import_kind *k,
     snprintf(p->kind, sizeof p->kind, "%s", k->name);
     memcpy(p->sha256, sha, 65);
     p->imported_at = (int64_t)time(NULL);
-    struct passwd *pw = getpwuid(getuid());
-    const char *user = pw ? pw->pw_name : getenv("USER");
-    snprintf(p->user, sizeof p->user, "%s", user ? user : "unknown");
+    snprintf(p->user, sizeof p->user, "%s", who_am_i());
 }
 
 int import_file(store *s, const char *path, const char *kind,

@@ -130,5 +130,6 @@ int store_count(store *s, store_counts *c, err *e)
     c->capacities = db_entries(s, DB_CAPACITY);
     c->notes = db_entries(s, DB_NOTE);
     c->imports = db_entries(s, DB_PROV);
+    c->audit = db_entries(s, DB_AUDIT);
     return 0;
 }

@@ -149,6 +149,18 @@ typedef struct provenance {
     bool modelled;
 } provenance;
 
+/* One change a person made (a note, a capacity figure, a contract field,
+ * a list status): who, when, the field, the old value and the new. */
+typedef struct audit_rec {
+    int64_t time;             /* seconds since the epoch, UTC */
+    uint32_t seq;             /* orders changes made in the same second */
+    char practice[CODE_MAX];
+    char user[SHORT_MAX];
+    char field[SHORT_MAX];    /* "note", "capacity", "gp_fte", "list_open", "contract.end" */
+    char old_value[NAME_MAX];
+    char new_value[NAME_MAX];
+} audit_rec;
+
 /* ---- environment ------------------------------------------------------ */
 
 typedef struct store_opts {
@@ -230,10 +242,16 @@ int store_provenance_find(store *s, const char *sha256, provenance *out, err *e)
 int store_provenance_add(store *s, provenance *p, err *e);
 int store_provenance_each(store *s, int (*fn)(const provenance *, void *), void *ctx, err *e);
 
+/* Appends to the audit trail (inside the write that makes the change). */
+int store_audit_add(store *s, audit_rec *r, err *e);
+/* The trail in time order; code NULL for every practice. */
+int store_audit_each(store *s, const char *code, int (*fn)(const audit_rec *, void *),
+                     void *ctx, err *e);
+
 /* How many records each database holds, for `catchment stats`. */
 typedef struct store_counts {
     long practices, list_points, age_profiles, lsoa_regs, postcodes, lsoas,
-        indicators, contracts, capacities, notes, imports;
+        indicators, contracts, capacities, notes, imports, audit;
 } store_counts;
 int store_count(store *s, store_counts *out, err *e);
 

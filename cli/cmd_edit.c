@@ -1,0 +1,133 @@
+/* Changes a person makes from the shell, and the trail they leave:
+ * catchment note, catchment set, catchment history. */
+#include "cli/cli.h"
+
+#include <getopt.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/edit.h"
+#include "util/text.h"
+
+static const char note_help[] =
+    "usage: catchment note CODE TEXT...\n\n"
+    "Adds a dated note to a practice, signed with your login name.  Notes show\n"
+    "on the practice card (catchment show, and the terminal interface) for\n"
+    "everyone who uses the store, and are kept in the audit trail.\n";
+
+static const char set_help[] =
+    "usage: catchment set CODE FIELD VALUE\n\n"
+    "Changes one fact about a practice and records who changed it, when, and\n"
+    "the old and new values (see catchment history).  FIELD is one of:\n"
+    "  capacity            patients the practice can hold (or unknown)\n"
+    "  gp_fte              full-time-equivalent GPs (or unknown)\n"
+    "  list_open           yes, no or unknown\n"
+    "  closed_from         formal list closure: first day (YYYY-MM-DD)\n"
+    "  closed_to           formal list closure: last day\n"
+    "  contract.type       GMS, PMS or APMS\n"
+    "  contract.start      YYYY-MM-DD\n"
+    "  contract.end        YYYY-MM-DD (unknown: open-ended)\n"
+    "  contract.provider, contract.extension, contract.notes   free text\n";
+
+static const char history_help[] =
+    "usage: catchment history [--format table|csv|json] [CODE]\n\n"
+    "Every change people made (notes, capacity, list status, contract fields),\n"
+    "oldest first: when (UTC), who, practice, field, old value, new value.\n";
+
+/* The code as stored: upper case. */
+static void code_arg(const char *arg, char *code)
+{
+    text_copy(code, CODE_MAX, arg);
+    text_upper(code);
+}
+
+static int note_run(cli_ctx *c, int argc, char **argv)
+{
+    if (argc < 3)
+        return cli_usage("note", "give a practice CODE and the TEXT of the note");
+    char code[CODE_MAX], text[TEXT_MAX] = "";
+    code_arg(argv[1], code);
+    for (int i = 2; i < argc; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s", i > 2 ? " " : "",
+                 argv[i]);
+    store *s = cli_store(c, true);
+    err e;
+    if (!s)
+        return EXIT_FAIL;
+    return edit_note(s, code, text, (int64_t)time(NULL), &e) ? cli_fail("%s", e.msg) : EXIT_OK;
+}
+
+static int set_run(cli_ctx *c, int argc, char **argv)
+{
+    if (argc != 4)
+        return cli_usage("set", "give a practice CODE, a FIELD and a VALUE");
+    char code[CODE_MAX];
+    code_arg(argv[1], code);
+    store *s = cli_store(c, true);
+    err e;
+    if (!s)
+        return EXIT_FAIL;
+    return edit_set(s, code, argv[2], argv[3], (int64_t)time(NULL), &e) ? cli_fail("%s", e.msg)
+                                                                        : EXIT_OK;
+}
+
+static int add_change(const audit_rec *r, void *ctx)
+{
+    char when[32];
+    time_t t = (time_t)r->time;
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", gmtime(&t));
+    table_add(ctx, (const char *const[]){when, r->user, r->practice, r->field, r->old_value,
+                                         r->new_value});
+    return 0;
+}
+
+static int history_run(cli_ctx *c, int argc, char **argv)
+{
+    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+                                         {NULL, 0, NULL, 0}};
+    out_format f = FMT_TABLE;
+    int o;
+    while ((o = getopt_long(argc, argv, "f:", opts, NULL)) != -1)
+        if (o != 'f' || cli_format("history", optarg, false, &f))
+            return o == 'f' ? EXIT_USAGE : cli_usage("history", "unknown option '%s'", argv[optind - 1]);
+    if (optind < argc - 1)
+        return cli_usage("history", "at most one practice CODE");
+    char code[CODE_MAX];
+    if (optind < argc)
+        code_arg(argv[optind], code);
+    store *s = cli_store(c, false);
+    err e;
+    if (!s)
+        return EXIT_FAIL;
+    table t;
+    table_init(&t, "When (UTC),Who,Practice,Field,Old,New");
+    int rc = store_read_begin(s, &e) ? -1
+             : store_audit_each(s, optind < argc ? code : NULL, add_change, &t, &e);
+    store_read_end(s);
+    if (rc == 0 && f == FMT_JSON) {
+        json j;
+        json_init(&j, stdout);
+        json_arr(&j);
+        static const char *const keys[] = {"time", "user", "practice", "field", "old", "new"};
+        for (int r = 0; r < t.nrows; r++) {
+            json_obj(&j);
+            for (int k = 0; k < 6; k++) {
+                json_key(&j, keys[k]);
+                json_str(&j, t.cells[r * t.ncols + k]);
+            }
+            json_obj_end(&j);
+        }
+        json_arr_end(&j);
+        json_done(&j);
+    } else if (rc == 0) {
+        table_print(&t, stdout, f);
+    }
+    table_free(&t);
+    return rc ? cli_fail("%s", e.msg) : EXIT_OK;
+}
+
+const cli_command cmd_note = {"note", "add a dated note to a practice", note_help, note_run, NULL};
+const cli_command cmd_set = {"set", "change a practice's capacity, list status or contract",
+                             set_help, set_run, NULL};
+const cli_command cmd_history = {"history", "who changed what, and when", history_help,
+                                 history_run, NULL};

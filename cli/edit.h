@@ -1,0 +1,24 @@
+/* Changes a person makes: notes, capacity facts, list status, contract
+ * fields.  Each is one write transaction that also appends to the audit
+ * trail (who, when, old value, new value). */
+#ifndef CATCHMENT_EDIT_H
+#define CATCHMENT_EDIT_H
+
+#include <stdint.h>
+
+#include "store/store.h"
+
+/* Adds a dated note by the current user. */
+int edit_note(store *s, const char *code, const char *text, int64_t now, err *e);
+
+/* Sets one field from text.  Fields: capacity, gp_fte, list_open,
+ * closed_from, closed_to, contract.type, contract.start, contract.end,
+ * contract.provider, contract.extension, contract.notes.  "unknown" (or
+ * an empty value) clears a number or a date. */
+int edit_set(store *s, const char *code, const char *field, const char *value, int64_t now,
+             err *e);
+
+/* The field names edit_set knows, NULL-terminated. */
+const char *const *edit_fields(void);
+
+#endif
