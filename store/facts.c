@@ -159,22 +159,51 @@ int store_capacity_put(store *s, const capacity_rec *r, err *e)
     return store_put(s, DB_CAPACITY, r->practice, strlen(r->practice), w.data, w.len, e);
 }
 
+static int capacity_decode(const MDB_val *k, const MDB_val *v, capacity_rec *out)
+{
+    rbuf b;
+    char code[CODE_MAX];
+    if (k->mv_size >= CODE_MAX)
+        return -1;
+    memcpy(code, k->mv_data, k->mv_size);
+    code[k->mv_size] = '\0';
+    capacity_init(out, code);
+    if (rb_init(&b, v->mv_data, v->mv_size) != CAPACITY_V)
+        return -1;
+    out->capacity = (long)rb_i64(&b);
+    out->gp_fte = rb_f64(&b);
+    out->list_open = (int)rb_i64(&b);
+    out->closed_from = (long)rb_i64(&b);
+    out->closed_to = (long)rb_i64(&b);
+    return b.bad ? -1 : 0;
+}
+
 int store_capacity_get(store *s, const char *code, capacity_rec *out, err *e)
 {
     MDB_val v;
     int rc = store_get(s, DB_CAPACITY, code, strlen(code), &v, e);
     if (rc <= 0)
         return rc;
-    rbuf b;
-    capacity_init(out, code);
-    if (rb_init(&b, v.mv_data, v.mv_size) != CAPACITY_V)
-        return err_set(e, "capacity %s: damaged", code);
-    out->capacity = (long)rb_i64(&b);
-    out->gp_fte = rb_f64(&b);
-    out->list_open = (int)rb_i64(&b);
-    out->closed_from = (long)rb_i64(&b);
-    out->closed_to = (long)rb_i64(&b);
-    return b.bad ? err_set(e, "capacity %s: damaged", code) : 1;
+    MDB_val k = {strlen(code), (void *)code};
+    return capacity_decode(&k, &v, out) ? err_set(e, "capacity %s: damaged", code) : 1;
+}
+
+struct capacity_scan {
+    int (*fn)(const capacity_rec *, void *);
+    void *ctx;
+};
+
+static int capacity_scan_one(const MDB_val *k, const MDB_val *v, void *ctx)
+{
+    struct capacity_scan *cs = ctx;
+    capacity_rec r;
+    return capacity_decode(k, v, &r) ? -1 : cs->fn(&r, cs->ctx);
+}
+
+int store_capacity_each(store *s, int (*fn)(const capacity_rec *, void *), void *ctx, err *e)
+{
+    struct capacity_scan cs = {fn, ctx};
+    return store_scan(s, DB_CAPACITY, NULL, 0, capacity_scan_one, &cs, e);
 }
 
 /* ---- notes: key CODE\0 + time (u64 BE) + user ---- */

@@ -231,6 +231,7 @@ int store_contract_each(store *s, int (*fn)(const contract *, void *), void *ctx
 
 int store_capacity_get(store *s, const char *code, capacity_rec *out, err *e);
 int store_capacity_put(store *s, const capacity_rec *r, err *e);
+int store_capacity_each(store *s, int (*fn)(const capacity_rec *, void *), void *ctx, err *e);
 
 int store_note_put(store *s, const note *r, err *e);
 int store_note_each(store *s, const char *code,
@@ -254,6 +255,24 @@ typedef struct store_counts {
         indicators, contracts, capacities, notes, imports, audit;
 } store_counts;
 int store_count(store *s, store_counts *out, err *e);
+
+/* ---- looking after the store ---------------------------------------- */
+
+/* Called for each problem found: database, key (printable), what. */
+typedef void (*store_check_fn)(const char *db, const char *key, const char *what, void *ctx);
+
+/* Checks every record (inside a read transaction): each value's version,
+ * each per-practice record's practice, the import index.  *problems says
+ * how many were found; -1 only when the check itself could not run. */
+int store_check(store *s, store_check_fn report, void *ctx, long *problems, err *e);
+
+/* A compact, consistent copy of the store into dir (new or empty), made
+ * while others keep working. */
+int store_backup(store *s, const char *dir, err *e);
+
+/* Replaces everything in s with what `from` holds, in one write
+ * transaction: all or nothing, and readers never see a mixture. */
+int store_restore(store *s, store *from, err *e);
 
 /* Initialises records to "unknown" (-1, NAN, empty) before filling. */
 void practice_init(practice *p, const char *code);
