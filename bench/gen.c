@@ -1991,6 +1991,13 @@ static void write_capacity(const World *w)
 
 /* ------------------------------------------------------------------ main */
 
+static void world_free(World *w)
+{
+    free(w->town), free(w->county), free(w->area), free(w->lsoa), free(w->org);
+    free(w->by_code), free(w->by_sub), free(w->sub), free(w->icb), free(w->pcn);
+    free(w->icb_region), free(w->used);
+}
+
 static void usage(void)
 {
     fprintf(stderr, "usage: gen [--seed N] [--small] [--practices N] [--lsoas N] "
@@ -2075,5 +2082,6 @@ int main(int argc, char **argv)
     write_imd(&w);
     write_contracts(&w);
     write_capacity(&w);
+    world_free(&w);
     return 0;
 }
