@@ -812,9 +812,11 @@ static void deprivation(World *w)
 static void practice_code(World *w, Rng *r, Org *o, int region, int ynew)
 {
     const char *letters = REGIONS[region].letters;
-    for (;;) {
+    for (int tries = 0;; tries++) {
         char c = ynew ? 'Y' : letters[rng_int(r, (int)strlen(letters))];
-        int num = ynew ? rng_int(r, 10000) : 81000 + rng_int(r, 12000);
+        int num = ynew ? rng_int(r, 10000) : 81000 + rng_int(r, 19000);
+        if (tries > 1000) /* the region's letters are full: any will do */
+            c = (char)('A' + rng_int(r, 26)), num = rng_int(r, 100000);
         size_t bit = (size_t)(c - 'A') * 100000 + (size_t)num;
         if (w->used[bit])
             continue;
@@ -2032,9 +2034,9 @@ static void parse_args(Cfg *c, int argc, char **argv)
         else if (strcmp(a, "--seed") == 0)
             c->seed = (uint64_t)num_arg(argc, argv, &i, 0, 0x7fffffffL);
         else if (strcmp(a, "--practices") == 0)
-            c->practices = (int)num_arg(argc, argv, &i, 20, 50000);
+            c->practices = (int)num_arg(argc, argv, &i, 20, 20000);
         else if (strcmp(a, "--lsoas") == 0)
-            c->lsoas = (int)num_arg(argc, argv, &i, 100, 200000);
+            c->lsoas = (int)num_arg(argc, argv, &i, 100, 100000);
         else if (strcmp(a, "--lsoa-rows") == 0)
             c->lsoa_rows = (int)num_arg(argc, argv, &i, 100, 20000000);
         else if (strcmp(a, "--postcodes") == 0)
