@@ -35,6 +35,12 @@ int imp_find(const csvr_row *hdr, const char *name)
     return -1;
 }
 
+void imp_name_col(import_ctx *ic, int i, const char *h)
+{
+    text_copy(ic->colbuf[i], sizeof ic->colbuf[i], h);
+    ic->colname[i] = ic->colbuf[i];
+}
+
 int imp_header(import_ctx *ic, const csvr_row *hdr, const char *const *spec, int n, err *e)
 {
     for (int i = 0; i < n && i < IMP_COLS; i++) {
@@ -44,7 +50,7 @@ int imp_header(import_ctx *ic, const csvr_row *hdr, const char *const *spec, int
         for (int c = 0; c < hdr->n && ic->col[i] < 0; c++)
             if (spec_matches(sp, hdr->f[c])) {
                 ic->col[i] = c;
-                ic->colname[i] = hdr->f[c];
+                imp_name_col(ic, i, hdr->f[c]);
             }
         if (ic->col[i] < 0 && !optional) {
             char want[128];

@@ -17,6 +17,7 @@ typedef struct import_ctx {
     provenance *prov;              /* rows_read/kept/skipped, extract_date, modelled */
     int col[IMP_COLS];             /* column of each wanted field, -1 absent */
     const char *colname[IMP_COLS]; /* the header name found, for messages */
+    char colbuf[IMP_COLS][64];     /* copies of header names (rows are freed) */
     struct {
         const char *why;
         long n;
@@ -46,6 +47,9 @@ typedef struct import_kind {
  * ("lsoa*"); a leading '?' marks the field optional.  Case-insensitive.
  * A required field that is missing is an error at line 1. */
 int imp_header(import_ctx *ic, const csvr_row *hdr, const char *const *spec, int n, err *e);
+
+/* Names column i after header field h (copied: the header row is freed). */
+void imp_name_col(import_ctx *ic, int i, const char *h);
 
 /* Reads the header row and maps it with imp_header. */
 int imp_read_header(import_ctx *ic, const char *const *spec, int n, err *e);

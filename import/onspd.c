@@ -39,7 +39,7 @@ static void find_lsoa(import_ctx *ic, const csvr_row *hdr)
         if (year > best) {
             best = year;
             ic->col[F_LSOA] = c;
-            ic->colname[F_LSOA] = h;
+            imp_name_col(ic, F_LSOA, h);
         }
     }
 }

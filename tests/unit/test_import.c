@@ -422,7 +422,8 @@ static void test_refusals(void)
         {"quin-age", "EXTRACT_DATE,ORG_TYPE,ORG_CODE,SEX,AGE_GROUP_5,NUMBER_OF_PATIENTS\n"
                      "2026-04-01,GP,M84001,ALL,0_4,5\n2026-04-01,GP,M84001,ALL,100_104,5\n",
          ":3:"},
-        {"imd", "LSOA_CODE,IMD_OVERALL\nE01009522,4\nE01009523,11\n", ":3:"},
+        {"imd", "LSOA_CODE,IMD_OVERALL\nE01009522,4\nE01009523,11\n",
+         ":3:11: IMD_OVERALL: decile 11 is not 1..10"}, /* the header's name, kept */
         {"contracts", "practice_code,contract_type,start_date,end_date\nM84001,GMS,2020-01-01,\n"
                       "M84002,PMS,2024-01-01,2023-01-01\n",
          ":3:"},
@@ -432,7 +433,7 @@ static void test_refusals(void)
         {"capacity", "code,capacity,gp_fte,list_open\nM84001,5,1,maybe\n", ":2:"},
         {"lsoa-all", "EXTRACT_DATE,PRACTICE_CODE,LSOA_CODE,NUMBER_OF_PATIENTS\n"
                      "2026-04-01,M84001,E01009522,-3\n",
-         ":2:"},
+         ":2:29: NUMBER_OF_PATIENTS: a negative"},
         {"fingertips", "Indicator ID,Indicator Name,Area Code,Area Type,Time period,Value\n"
                        "1,x,M84001,GP,2023,high\n",
          ":2:"},
