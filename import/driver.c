@@ -48,7 +48,7 @@ static int file_sha256(const char *path, char out[65], err *e)
     if (bad)
         return err_set(e, "%s: read error", path);
     if (total == 0)
-        return err_set(e, "%s: the file is empty", path);
+        return err_at(e, path, 1, 0, "the file is empty");
     sha256_hex(&c, out);
     return 0;
 }
@@ -70,7 +70,7 @@ static const import_kind *detect(const char *path, err *e)
     }
     csvr_close(r);
     if (rc == 0)
-        err_set(e, "%s: the file holds no rows", path);
+        err_at(e, path, 1, 0, "the file holds no rows");
     if (rc > 0 && !best)
         err_at(e, path, 1, 0, "not a file catchment knows; name its kind "
                               "with --kind (see catchment import --help)");
@@ -86,13 +86,18 @@ static const import_kind *kind_by_name(const char *name, err *e)
     return NULL;
 }
 
+/* "12 not GP practices; 3 rows in Welsh ... (kept, not located)": the
+ * reasons for skips, then the notes on kept rows. */
 static void skip_summary(const import_ctx *ic, provenance *p)
 {
     size_t o = 0;
     p->skipped_why[0] = '\0';
-    for (int i = 0; i < ic->nskips; i++) {
+    for (int i = 0; i < ic->nskips + ic->nnotes; i++) {
+        bool skip = i < ic->nskips;
+        long count = skip ? ic->skips[i].n : ic->notes[i - ic->nskips].n;
+        const char *why = skip ? ic->skips[i].why : ic->notes[i - ic->nskips].why;
         int n = snprintf(p->skipped_why + o, sizeof p->skipped_why - o, "%s%ld %s",
-                         i ? "; " : "", ic->skips[i].n, ic->skips[i].why);
+                         i ? "; " : "", count, why);
         if (n < 0 || (size_t)n >= sizeof p->skipped_why - o)
             break;
         o += (size_t)n;
@@ -122,7 +127,7 @@ static int run_once(store *s, const char *path, const import_kind *k, import_ctx
     store_write_abort(s);
     if (store_was_full(s)) {
         *ic->prov = keep;
-        ic->nskips = 0;
+        ic->nskips = ic->nnotes = 0;
         return 1; /* grow and try again */
     }
     return -1;

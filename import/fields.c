@@ -2,6 +2,7 @@
 #include "import/importer.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -34,6 +35,12 @@ int imp_find(const csvr_row *hdr, const char *name)
     return -1;
 }
 
+void imp_name_col(import_ctx *ic, int i, const char *h)
+{
+    text_copy(ic->colbuf[i], sizeof ic->colbuf[i], h);
+    ic->colname[i] = ic->colbuf[i];
+}
+
 int imp_header(import_ctx *ic, const csvr_row *hdr, const char *const *spec, int n, err *e)
 {
     for (int i = 0; i < n && i < IMP_COLS; i++) {
@@ -43,7 +50,7 @@ int imp_header(import_ctx *ic, const csvr_row *hdr, const char *const *spec, int
         for (int c = 0; c < hdr->n && ic->col[i] < 0; c++)
             if (spec_matches(sp, hdr->f[c])) {
                 ic->col[i] = c;
-                ic->colname[i] = hdr->f[c];
+                imp_name_col(ic, i, hdr->f[c]);
             }
         if (ic->col[i] < 0 && !optional) {
             char want[128];
@@ -67,7 +74,7 @@ int imp_read_header(import_ctx *ic, const char *const *spec, int n, err *e)
     if (rc < 0)
         return -1;
     if (rc == 0)
-        return err_set(e, "%s: the file holds no rows", csvr_name(ic->r));
+        return err_at(e, csvr_name(ic->r), 1, 0, "the file holds no rows");
     return imp_header(ic, row, spec, n, e);
 }
 
@@ -229,5 +236,70 @@ int imp_practice(import_ctx *ic, const char *code, practice *p, err *e)
         return -1;
     if (rc == 0)
         practice_init(p, code);
+    return 0;
+}
+
+void imp_note(import_ctx *ic, const char *why)
+{
+    for (int i = 0; i < ic->nnotes; i++)
+        if (ic->notes[i].why == why || strcmp(ic->notes[i].why, why) == 0) {
+            ic->notes[i].n++;
+            return;
+        }
+    if (ic->nnotes < IMP_NOTES) {
+        ic->notes[ic->nnotes].why = why;
+        ic->notes[ic->nnotes++].n = 1;
+    }
+}
+
+int imp_lsoa(import_ctx *ic, const char *code, lsoa_rec *l, err *e)
+{
+    int rc = store_lsoa_get(ic->s, code, l, e);
+    if (rc < 0)
+        return -1;
+    if (rc == 0)
+        lsoa_init(l, code);
+    return 0;
+}
+
+int imp_lsoa_code(import_ctx *ic, const csvr_row *row, int i, char *dst, err *e)
+{
+    char q[64];
+    const char *v = imp_str(ic, row, i);
+    size_t n = strlen(v);
+    bool ok = n >= 1 && n < LSOA_MAX;
+    for (const char *p = v; ok && *p; p++)
+        ok = isalnum((unsigned char)*p);
+    if (!ok)
+        return imp_fail(ic, row, i, e, "'%s' is not an LSOA code", quoted(v, q, sizeof q));
+    memcpy(dst, v, n + 1);
+    text_upper(dst);
+    return 0;
+}
+
+int imp_postcode_put(import_ctx *ic, const postcode_rec *r, err *e)
+{
+    if (r->source != PC_ONSPD) {
+        postcode_rec old;
+        int rc = store_postcode_get(ic->s, r->postcode, &old, e);
+        if (rc < 0)
+            return -1;
+        if (rc == 1 && old.source == PC_ONSPD) {
+            imp_skip(ic, "already known from ONSPD (newer, kept)");
+            return 0;
+        }
+    }
+    return store_postcode_put(ic->s, r, e) ? -1 : 1;
+}
+
+int imp_latlon(import_ctx *ic, const csvr_row *row, int ilat, int ilon, double *lat,
+               double *lon, err *e)
+{
+    if (imp_double(ic, row, ilat, lat, e) || imp_double(ic, row, ilon, lon, e))
+        return -1;
+    if (fabs(*lat) > 90)
+        return imp_fail(ic, row, ilat, e, "%g is not a latitude", *lat);
+    if (fabs(*lon) > 180)
+        return imp_fail(ic, row, ilon, e, "%g is not a longitude", *lon);
     return 0;
 }

@@ -9,7 +9,7 @@
 #include "import/import.h"
 #include "store/store.h"
 
-enum { IMP_COLS = 40, IMP_SKIPS = 8 };
+enum { IMP_COLS = 40, IMP_SKIPS = 8, IMP_NOTES = 4 };
 
 typedef struct import_ctx {
     store *s;
@@ -17,11 +17,17 @@ typedef struct import_ctx {
     provenance *prov;              /* rows_read/kept/skipped, extract_date, modelled */
     int col[IMP_COLS];             /* column of each wanted field, -1 absent */
     const char *colname[IMP_COLS]; /* the header name found, for messages */
+    char colbuf[IMP_COLS][64];     /* copies of header names (rows are freed) */
     struct {
         const char *why;
         long n;
     } skips[IMP_SKIPS];
     int nskips;
+    struct {                       /* kept rows worth a word in the summary */
+        const char *why;
+        long n;
+    } notes[IMP_NOTES];
+    int nnotes;
     import_progress_fn progress;
     void *pctx;
 } import_ctx;
@@ -41,6 +47,9 @@ typedef struct import_kind {
  * ("lsoa*"); a leading '?' marks the field optional.  Case-insensitive.
  * A required field that is missing is an error at line 1. */
 int imp_header(import_ctx *ic, const csvr_row *hdr, const char *const *spec, int n, err *e);
+
+/* Names column i after header field h (copied: the header row is freed). */
+void imp_name_col(import_ctx *ic, int i, const char *h);
 
 /* Reads the header row and maps it with imp_header. */
 int imp_read_header(import_ctx *ic, const char *const *spec, int n, err *e);
@@ -74,11 +83,29 @@ int imp_fail(import_ctx *ic, const csvr_row *row, int i, err *e, const char *fmt
  * (a string literal: it is kept by pointer). */
 void imp_keep(import_ctx *ic);
 void imp_skip(import_ctx *ic, const char *why);
+/* A kept row that still deserves a mention ("in Welsh or placeholder
+ * LSOAs (kept, not located)"); counted apart from kept and skipped. */
+void imp_note(import_ctx *ic, const char *why);
 
 /* Column index in a header row of a name (exact, case-insensitive), -1. */
 int imp_find(const csvr_row *hdr, const char *name);
 
 /* The practice record to update: the stored one, or a new one. */
 int imp_practice(import_ctx *ic, const char *code, practice *p, err *e);
+
+/* The LSOA record to update: the stored one, or a new one (unknowns). */
+int imp_lsoa(import_ctx *ic, const char *code, lsoa_rec *l, err *e);
+
+/* An LSOA code: letters and digits, 1..LSOA_MAX-1 long, upper-cased. */
+int imp_lsoa_code(import_ctx *ic, const csvr_row *row, int i, char *dst, err *e);
+
+/* Stores a postcode unless the source ranks below what is stored: ONSPD
+ * (newest, with the LSOA) is never replaced by Code-Point or ukpostcodes.
+ * Returns 1 stored, 0 left alone (counted as a skip), -1 error. */
+int imp_postcode_put(import_ctx *ic, const postcode_rec *r, err *e);
+
+/* Latitude/longitude fields as WGS84 degrees; an error when out of range. */
+int imp_latlon(import_ctx *ic, const csvr_row *row, int ilat, int ilon, double *lat,
+               double *lon, err *e);
 
 #endif

@@ -7,6 +7,16 @@
 extern const import_kind kind_epraccur;
 extern const import_kind kind_list_size;
 extern const import_kind kind_pcn_map;
+extern const import_kind kind_quin_age;
+extern const import_kind kind_lsoa_all;
+extern const import_kind kind_onspd;
+extern const import_kind kind_codepoint;
+extern const import_kind kind_ukpostcodes;
+extern const import_kind kind_lsoa_centroids;
+extern const import_kind kind_imd;
+extern const import_kind kind_fingertips;
+extern const import_kind kind_contracts;
+extern const import_kind kind_capacity;
 
 /* NULL-terminated, in the order detection tries them. */
 extern const import_kind *const import_kinds[];

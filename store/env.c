@@ -334,7 +334,7 @@ int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn
     int ret = 0;
     rc = mdb_cursor_get(c, &k, &v, pn ? MDB_SET_RANGE : MDB_FIRST);
     while (rc == 0) {
-        if (k.mv_size < pn || memcmp(k.mv_data, prefix, pn) != 0)
+        if (pn && (k.mv_size < pn || memcmp(k.mv_data, prefix, pn) != 0))
             break;
         ret = fn(&k, &v, ctx);
         if (ret)

@@ -1,0 +1,90 @@
+/* The commissioner's own capacity facts (docs/data-guide.md):
+ *   code,capacity,gp_fte,list_open[,closed_from,closed_to]
+ * Blank means unknown.  A row replaces the practice's stored facts. */
+#include "import/kinds.h"
+
+#include <math.h>
+#include <string.h>
+#include <strings.h>
+
+enum { F_CODE, F_CAPACITY, F_FTE, F_OPEN, F_FROM, F_TO, F_COUNT };
+
+static const char *const spec[F_COUNT] = {
+    "code|practice_code", "capacity", "gp_fte", "list_open", "?closed_from", "?closed_to"};
+
+static int detect(const csvr_row *row)
+{
+    bool ok = (imp_find(row, "code") >= 0 || imp_find(row, "practice_code") >= 0) &&
+              imp_find(row, "capacity") >= 0 && imp_find(row, "list_open") >= 0;
+    return ok ? 95 : 0;
+}
+
+/* yes/no, true/false, open/closed, 1/0 or blank (unknown). */
+static int list_open(import_ctx *ic, const csvr_row *row, int *out, err *e)
+{
+    static const char *const yes[] = {"yes", "true", "open", "1", "y"};
+    static const char *const no[] = {"no", "false", "closed", "0", "n"};
+    const char *v = imp_str(ic, row, F_OPEN);
+    *out = -1;
+    if (!*v)
+        return 0;
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
+        if (strcasecmp(v, yes[i]) == 0)
+            return *out = 1, 0;
+        if (strcasecmp(v, no[i]) == 0)
+            return *out = 0, 0;
+    }
+    return imp_fail(ic, row, F_OPEN, e, "say yes or no (open/closed, true/false, 1/0)");
+}
+
+static int numbers(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
+{
+    if (*imp_str(ic, row, F_CAPACITY)) {
+        if (imp_long(ic, row, F_CAPACITY, &c->capacity, e))
+            return -1;
+        if (c->capacity < 0)
+            return imp_fail(ic, row, F_CAPACITY, e, "a negative capacity");
+    }
+    if (*imp_str(ic, row, F_FTE)) {
+        if (imp_double(ic, row, F_FTE, &c->gp_fte, e))
+            return -1;
+        if (c->gp_fte < 0)
+            return imp_fail(ic, row, F_FTE, e, "a negative number of GPs");
+    }
+    return 0;
+}
+
+static int fill(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
+{
+    char code[CODE_MAX];
+    if (imp_code(ic, row, F_CODE, code, e))
+        return -1;
+    capacity_init(c, code);
+    if (numbers(ic, row, c, e) || list_open(ic, row, &c->list_open, e) ||
+        imp_date(ic, row, F_FROM, &c->closed_from, e) ||
+        imp_date(ic, row, F_TO, &c->closed_to, e))
+        return -1;
+    if (c->closed_to && c->closed_to < c->closed_from)
+        return imp_fail(ic, row, F_TO, e, "the list reopens before it closes");
+    return 0;
+}
+
+static int run(import_ctx *ic, err *e)
+{
+    csvr_row *row;
+    int rc;
+    if (imp_read_header(ic, spec, F_COUNT, e))
+        return -1;
+    while ((rc = csvr_next(ic->r, &row, e)) > 0) {
+        capacity_rec c;
+        if (imp_check_row(ic, row, e) || fill(ic, row, &c, e) ||
+            store_capacity_put(ic->s, &c, e))
+            return -1;
+        imp_keep(ic);
+    }
+    return rc;
+}
+
+const import_kind kind_capacity = {
+    "capacity", "the commissioner's capacity CSV (code,capacity,gp_fte,list_open,...)",
+    detect, run};
