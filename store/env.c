@@ -203,6 +203,12 @@ void store_close(store *s)
 bool store_is_read_only(const store *s) { return s->read_only; }
 const char *store_dir(const store *s) { return s->dir; }
 
+uint64_t store_generation(store *s)
+{
+    MDB_envinfo info;
+    return mdb_env_info(s->env, &info) == 0 ? (uint64_t)info.me_last_txnid : 0;
+}
+
 /* Begins a transaction; another process may have grown the map. */
 static int txn_begin(store *s, unsigned flags, MDB_txn **txn)
 {

@@ -180,6 +180,9 @@ int store_open(store **out, const char *dir, const store_opts *opts, err *e);
 void store_close(store *s);
 bool store_is_read_only(const store *s);
 const char *store_dir(const store *s);
+/* The id of the last committed write, by anyone: a session that sees it
+ * change reads again.  Needs no transaction. */
+uint64_t store_generation(store *s);
 
 int store_read_begin(store *s, err *e);
 void store_read_end(store *s);
