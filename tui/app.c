@@ -149,13 +149,13 @@ static void draw_title(app *a, view *v)
     char left[512], desc[256] = "", right[128];
     if (v->ops->describe)
         v->ops->describe(a, v, desc, sizeof desc);
-    snprintf(left, sizeof left, " catchment %s %s%s%s", a->ascii ? "-" : "\u00b7", v->ops->title,
-             *desc ? "  " : "", desc);
-    snprintf(right, sizeof right, "%s%s%d marked  ? help ", a->read_only ? "[read-only]" : "",
-             a->read_only ? "  " : "", a->nmarked);
+    snprintf(left, sizeof left, " %s%s%s", v->ops->title, *desc ? "  " : "", desc);
+    snprintf(right, sizeof right, " %s%d marked ", a->read_only ? "[read-only]  " : "", a->nmarked);
     int rw = (int)strlen(right);
-    draw_text(a, a->title, 0, 0, a->cols, left, color_attr(COL_TITLE));
-    if (a->cols - rw > 20)
+    if (a->cols - rw < 30)
+        rw = 0;
+    draw_text(a, a->title, 0, 0, a->cols - rw, left, color_attr(COL_TITLE));
+    if (rw)
         draw_text(a, a->title, 0, a->cols - rw, rw, right, color_attr(COL_TITLE));
     wnoutrefresh(a->title);
 }

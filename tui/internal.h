@@ -300,6 +300,7 @@ void script_close(script *sc);
 /* Next token: a key (>= 0), or -2 with a command in cmd, or -1 at end. */
 int script_next(script *sc, char *cmd, size_t n, int *resize_rows, int *resize_cols);
 int script_save_display(app *a, const char *path);
+int script_save_attrs(app *a, const char *path);
 
 /* marks and what-if inputs (whatif_state.c) */
 void marks_toggle(app *a, int wi);

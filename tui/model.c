@@ -41,39 +41,50 @@ double plist_trend(const world_practice *wp)
 
 static const world *sort_world;
 static pcol sort_col;
+static bool sort_reverse;
 
-static int cmp_num(double a, double b)
+/* A number to sort by; NAN when unknown (always sorted last). */
+static double sort_number(const world_practice *wp)
 {
-    if (isnan(a) || isnan(b))
-        return isnan(a) - isnan(b); /* unknown last */
-    return (a > b) - (a < b);
-}
-
-static int sort_key(int ia, int ib)
-{
-    const world_practice *x = &sort_world->v[ia], *y = &sort_world->v[ib];
     switch (sort_col) {
-    case PCOL_CODE: return strcmp(x->p.code, y->p.code);
-    case PCOL_NAME: return strcasecmp(x->p.name, y->p.name);
-    case PCOL_TOWN: return strcasecmp(plist_town(&x->p), plist_town(&y->p));
-    case PCOL_LIST: return cmp_num((double)x->p.list_size, (double)y->p.list_size);
-    case PCOL_TREND: return cmp_num(plist_trend(x), plist_trend(y));
-    case PCOL_CAP: return cmp_num((double)x->cap.capacity, (double)y->cap.capacity);
-    case PCOL_HEAD: return cmp_num((double)x->cap.headroom, (double)y->cap.headroom);
-    case PCOL_END:
-        return cmp_num(x->contract_end ? (double)x->contract_end : NAN,
-                       y->contract_end ? (double)y->contract_end : NAN);
-    case PCOL_STATUS: return (int)y->open - (int)x->open;
-    case PCOL_COUNT: break;
+    case PCOL_LIST: return wp->p.list_size < 0 ? NAN : (double)wp->p.list_size;
+    case PCOL_TREND: return plist_trend(wp);
+    case PCOL_CAP: return wp->p.list_size < 0 ? NAN : (double)wp->cap.capacity;
+    case PCOL_HEAD: return wp->p.list_size < 0 ? NAN : (double)wp->cap.headroom;
+    case PCOL_END: return wp->contract_end ? (double)wp->contract_end : NAN;
+    case PCOL_STATUS: return wp->open ? 0 : wp->list_closed ? 1 : 2;
+    default: return 0;
     }
-    return 0;
 }
 
+static const char *sort_text(const world_practice *wp)
+{
+    switch (sort_col) {
+    case PCOL_CODE: return wp->p.code;
+    case PCOL_NAME: return wp->p.name;
+    case PCOL_TOWN: return plist_town(&wp->p);
+    default: return "";
+    }
+}
+
+/* Unknowns (NAN, empty text) last whichever way the sort runs; ties in
+ * code order. */
 static int sort_cmp(const void *a, const void *b)
 {
     int ia = *(const int *)a, ib = *(const int *)b;
-    int c = sort_key(ia, ib);
-    return c ? c : (ia > ib) - (ia < ib);
+    const world_practice *x = &sort_world->v[ia], *y = &sort_world->v[ib];
+    double nx = sort_number(x), ny = sort_number(y);
+    const char *tx = sort_text(x), *ty = sort_text(y);
+    bool ux = isnan(nx) || (sort_col <= PCOL_TOWN && !*tx);
+    bool uy = isnan(ny) || (sort_col <= PCOL_TOWN && !*ty);
+    if (ux != uy)
+        return ux ? 1 : -1;
+    int c = 0;
+    if (!ux)
+        c = sort_col <= PCOL_TOWN ? strcasecmp(tx, ty) : (nx > ny) - (nx < ny);
+    if (sort_reverse)
+        c = -c;
+    return c ? c : strcmp(x->p.code, y->p.code);
 }
 
 static bool keep(const plist *pl, const world_practice *wp, long today)
@@ -103,12 +114,8 @@ int plist_build(plist *pl, const world *w, long today)
             idx[pl->n++] = i;
     sort_world = w;
     sort_col = pl->sort;
+    sort_reverse = pl->reverse;
     qsort(idx, (size_t)pl->n, sizeof *idx, sort_cmp);
-    for (int i = 0; pl->reverse && i < pl->n / 2; i++) {
-        int t = idx[i];
-        idx[i] = idx[pl->n - 1 - i];
-        idx[pl->n - 1 - i] = t;
-    }
     return 0;
 }
 

@@ -117,6 +117,11 @@ static int cmd_save_display(app *a, char *args)
     return 0;
 }
 
+static int cmd_save_attrs(app *a, char *args)
+{
+    return script_save_attrs(a, args);
+}
+
 /* Bytes written to a file-backed terminal so far, appended to a file:
  * the screen tests measure what one keystroke costs on the wire. */
 static int cmd_bytes(app *a, char *args)
@@ -183,6 +188,7 @@ static const struct command {
     {"open", cmd_open, NULL},
     {"policy", cmd_policy, NULL},
     {"save-display", cmd_save_display, NULL},
+    {"save-attrs", cmd_save_attrs, NULL},
     {"bytes", cmd_bytes, NULL},
     {"help", cmd_view, &help_ops},
     {"contracts", cmd_view, &contracts_ops},

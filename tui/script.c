@@ -155,3 +155,22 @@ int script_save_display(app *a, const char *path)
     }
     return fclose(fp) ? -1 : 0;
 }
+
+/* The attributes of every cell as one hex digit (1 bold, 2 reverse,
+ * 4 dim, 8 underline), so tests can see emphasis in monochrome too. */
+int script_save_attrs(app *a, const char *path)
+{
+    FILE *fp = fopen(path, "w");
+    if (!fp)
+        return -1;
+    for (int y = 0; y < a->rows; y++) {
+        for (int x = 0; x < a->cols; x++) {
+            chtype ch = mvwinch(curscr, y, x);
+            int d = (ch & A_BOLD ? 1 : 0) | (ch & A_REVERSE ? 2 : 0) | (ch & A_DIM ? 4 : 0) |
+                    (ch & A_UNDERLINE ? 8 : 0);
+            fputc("0123456789abcdef"[d], fp);
+        }
+        fputc('\n', fp);
+    }
+    return fclose(fp) ? -1 : 0;
+}

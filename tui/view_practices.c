@@ -172,7 +172,7 @@ static void pv_describe(app *a, view *v, char *out, size_t n)
     pview *pv = v->priv;
     char f[64];
     snprintf(out, n, "%d of %d  sort %s%s  filter %s", pv->pl.n, a->w.n, pcol_name(pv->pl.sort),
-             pv->pl.reverse ? " (reversed)" : "", filter_label(&pv->pl, f, sizeof f));
+             pv->pl.reverse ? " desc" : "", filter_label(&pv->pl, f, sizeof f));
 }
 
 /* Sets a filter; PCN and sub-ICB without a code take the practice under
