@@ -94,8 +94,9 @@ static void card_contract(app *a, const card *c, tlines *t)
         tl_add(t, COL_DIM, -1, "none recorded");
         return;
     }
-    tl_add(t, COL_NORMAL, -1, "%s %s to %s%s%s", c->con.type, fmt_date(c->con.start, d1, sizeof d1),
-           c->con.end ? fmt_date(c->con.end, d2, sizeof d2) : "open-ended",
+    tl_add(t, COL_NORMAL, -1, "%s%s%s, %s%s%s%s", *c->con.type ? c->con.type : "contract",
+           c->con.start ? " from " : "", c->con.start ? fmt_date(c->con.start, d1, sizeof d1) : "",
+           c->con.end ? "ends " : "open-ended", c->con.end ? fmt_date(c->con.end, d2, sizeof d2) : "",
            *c->con.extension ? ", extension " : "", c->con.extension);
     if (*c->con.provider)
         tl_add(t, COL_NORMAL, -1, "Provider %s", c->con.provider);
