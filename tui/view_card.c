@@ -303,6 +303,9 @@ static void cv_note(app *a, view *v, cview *cv)
         card_build(a, cv, a->cols);
     v->nlines = cv->tl.n;
     v->dirty = true;
+    for (int i = 0; i < cv->tl.n; i++) /* show the notes, the new one first */
+        if (cv->tl.v[i].h[0].rule && strcmp(cv->tl.v[i].h[0].text, "Notes") == 0)
+            view_goto(a, v, i);
 }
 
 static bool cv_request(app *a, view *v, tui_request r)

@@ -62,7 +62,7 @@ static void nv_header(app *a, view *v, WINDOW *w, int width)
 {
     nview *nv = v->priv;
     char line[512], n1[32], head[512] = "  ";
-    snprintf(line, sizeof line, "Within %g km of %s: %d practices, headroom %s where they can take patients",
+    snprintf(line, sizeof line, "Within %g km of %s: %d practices, room for %s more patients",
              nv->km, nv->code, nv->nhits, fmt_num(nv->room, n1, sizeof n1));
     draw_text(a, w, 0, 0, width, line, color_attr(COL_NORMAL));
     cell_add(a, head, sizeof head, "Code", 6, false);
