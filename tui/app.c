@@ -201,8 +201,8 @@ void app_draw_all(app *a)
             touchwin(a->body);
             touchwin(a->status);
         }
+        draw_view(a, v); /* first: it may load what the title describes */
         draw_title(a, v);
-        draw_view(a, v);
         draw_status(a, v);
         a->full_redraw = false;
     }

@@ -192,6 +192,7 @@ struct app {
     long today;                  /* YYYYMMDD */
     uint64_t generation;         /* to notice other sessions' writes */
     unsigned whatif_serial;      /* bumped when the what-if inputs change */
+    unsigned marks_serial;       /* bumped when the marked set changes */
 };
 
 enum { MIN_COLS = 60, MIN_ROWS = 16 };

@@ -14,7 +14,7 @@
 typedef struct wview {
     whatif wf;
     bool have;
-    unsigned serial;
+    unsigned serial, marks_serial;
     int built_width;
     tlines tl;
 } wview;
@@ -136,6 +136,7 @@ static void wv_run(app *a, view *v, wview *wv)
         whatif_free(&wv->wf);
     wv->have = false;
     wv->serial = a->whatif_serial;
+    wv->marks_serial = a->marks_serial;
     wv->built_width = 0;
     int n = marks_list(a, &codes);
     snprintf(v->empty, sizeof v->empty, "%s",
@@ -171,6 +172,17 @@ static void wv_build(app *a, view *v, wview *wv, int width)
     v->nlines = wv->tl.n;
 }
 
+/* After a new run: the cursor on the first receiver. */
+static void wv_home(view *v, wview *wv)
+{
+    v->cur = v->top = 0;
+    for (int i = 0; i < wv->tl.n; i++)
+        if (wv->tl.v[i].tag >= 0 && wv->tl.v[i].h[0].color != COL_MARK) {
+            v->cur = i;
+            break;
+        }
+}
+
 static int wv_open(app *a, view *v, const void *arg)
 {
     (void)arg;
@@ -180,11 +192,7 @@ static int wv_open(app *a, view *v, const void *arg)
     v->priv = wv;
     wv_run(a, v, wv);
     wv_build(a, v, wv, a->cols);
-    for (int i = 0; i < wv->tl.n; i++) /* start on the first receiver */
-        if (wv->tl.v[i].tag >= 0 && wv->tl.v[i].h[0].color != COL_MARK) {
-            v->cur = i;
-            break;
-        }
+    wv_home(v, wv);
     return 0;
 }
 
@@ -192,10 +200,17 @@ static void wv_header(app *a, view *v, WINDOW *w, int width)
 {
     wview *wv = v->priv;
     (void)w;
-    if (wv->serial != a->whatif_serial)
+    int keep = v->cur;
+    bool moved = wv->marks_serial != a->marks_serial;
+    bool rerun = wv->serial != a->whatif_serial;
+    if (rerun)
         wv_run(a, v, wv);
     if (wv->built_width != width)
         wv_build(a, v, wv, width);
+    if (rerun && moved)
+        wv_home(v, wv);
+    else if (rerun)
+        v->cur = keep; /* same practices: stay on the line (p, c) */
 }
 
 static void wv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool sel)

@@ -13,6 +13,7 @@ void marks_toggle(app *a, int wi)
     a->marked[wi] = !a->marked[wi];
     a->nmarked += a->marked[wi] ? 1 : -1;
     a->whatif_serial++;
+    a->marks_serial++;
     a->scenario[0] = '\0'; /* no longer the saved scenario as it was */
     app_msg(a, COL_STATUS, "%s %s %s (%d marked; w for the what-if)", a->w.v[wi].p.code,
             a->marked[wi] ? "marked to close" : "no longer marked", a->w.v[wi].p.name,
@@ -84,6 +85,8 @@ int scenario_load(app *a, const char *name)
     a->growth_pct = sc->growth_pct;
     snprintf(a->scenario, sizeof a->scenario, "%s", sc->name);
     a->whatif_serial++;
+    a->marks_serial++;
+    a->full_redraw = true;
     if (missing)
         app_msg(a, COL_WARN, "%d practice(s) of %s are not in the store", missing, name);
     if (app_view(a)->ops->kind == VIEW_WHATIF)
