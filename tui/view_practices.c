@@ -27,7 +27,8 @@ static const colspec columns[] = {
     {PCOL_HEAD, "Room", 6, true, 0},       {PCOL_END, "Ends", 10, false, 0},
     {PCOL_STATUS, "Status", 7, false, 0},
 };
-enum { NCOLUMNS = sizeof columns / sizeof columns[0], PCN_FROM = 130, PCN_WIDTH = 28 };
+enum { NCOLUMNS = sizeof columns / sizeof columns[0], PCN_FROM = 130, PCN_WIDTH = 28,
+       NAME_MAX_COLS = 44 };
 
 static pview *pv_of(app *a) { return a->stack[0]->priv; }
 
@@ -41,7 +42,7 @@ static int name_width(int width)
     if (width >= PCN_FROM)
         used += PCN_WIDTH + 1;
     int w = width - used - 1;
-    return w < 8 ? 8 : w;
+    return w < 8 ? 8 : w > NAME_MAX_COLS ? NAME_MAX_COLS : w;
 }
 
 static void cell_text(const world_practice *wp, pcol c, char *buf, size_t n)
