@@ -91,7 +91,14 @@ void draw_hline(app *a, WINDOW *w, int y, int x, int width, attr_t at)
     if (width <= 0)
         return;
     wattrset(w, at);
-    mvwhline(w, y, x, a->ascii ? '-' : ACS_HLINE, width);
+    if (a->ascii) {
+        mvwhline(w, y, x, ACS_HLINE, width); /* '-' where there is no ACS */
+    } else {
+        /* The character itself, not ACS: PuTTY in UTF-8 shows ACS as "qqq". */
+        wmove(w, y, x);
+        for (int i = 0; i < width; i++)
+            waddstr(w, "\u2500");
+    }
     wattrset(w, A_NORMAL);
 }
 

@@ -79,6 +79,10 @@ int term_start(app *a, char *msg, size_t n)
         return -1;
     } else {
         a->term_out = stdout;
+        /* The window's own size: an exported LINES or COLUMNS would pin
+         * it and stop resizes. */
+        unsetenv("LINES");
+        unsetenv("COLUMNS");
         screen = newterm(NULL, stdout, stdin);
         if (!screen)
             snprintf(msg, n, "cannot use the terminal type '%s'",
