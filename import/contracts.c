@@ -40,11 +40,9 @@ static int fill(import_ctx *ic, const csvr_row *row, contract *c, err *e)
         imp_text(ic, row, F_PROVIDER, c->provider, sizeof c->provider, e) ||
         imp_text(ic, row, F_NOTES, c->notes, sizeof c->notes, e))
         return -1;
-    if (c->start == 0)
-        return imp_fail(ic, row, F_START, e, "a start date is needed");
     if (c->end == 0 && strcmp(c->type, "APMS") == 0)
         return imp_fail(ic, row, F_END, e, "an APMS contract needs an end date");
-    if (c->end && c->end < c->start)
+    if (c->start && c->end && c->end < c->start)
         return imp_fail(ic, row, F_END, e, "the end date is before the start date");
     return 0;
 }
