@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/bng.h"
+#include "engine/geo.h"
 #include "util/text.h"
 
 enum { F_POSTCODE, F_QUALITY, F_EAST, F_NORTH, F_COUNTRY, F_REGION_HA, F_HA,
@@ -48,7 +48,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, err *e)
     }
     if (imp_long(ic, row, F_EAST, &east, e) || imp_long(ic, row, F_NORTH, &north, e))
         return -1;
-    if (bng_to_wgs84((double)east, (double)north, &p.lat, &p.lon))
+    if (geo_bng_to_wgs84((double)east, (double)north, &p.lat, &p.lon))
         return imp_fail(ic, row, F_EAST, e, "%ld, %ld is not on the National Grid", east,
                         north);
     int rc = imp_postcode_put(ic, &p, e);

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "import/bng.h"
+#include "engine/geo.h"
 
 enum { F_CODE, F_NAME, F_X, F_Y, F_LAT, F_LON, F_COUNT };
 
@@ -46,7 +46,7 @@ static int place(import_ctx *ic, const csvr_row *row, lsoa_rec *l, err *e)
     if (imp_double(ic, row, F_LON, &x, e) || imp_double(ic, row, F_LAT, &y, e))
         return -1;
     if (fabs(x) > 1000 || fabs(y) > 1000) {
-        if (bng_to_wgs84(x, y, &l->lat, &l->lon))
+        if (geo_bng_to_wgs84(x, y, &l->lat, &l->lon))
             return imp_fail(ic, row, F_LON, e, "%g, %g is not on the National Grid", x, y);
     } else if (imp_latlon(ic, row, F_LAT, F_LON, &l->lat, &l->lon, e)) {
         return -1;

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "import/bng.h"
+#include "engine/geo.h"
 
 enum { F_PCDS, F_PCD, F_LAT, F_LON, F_EAST, F_NORTH, F_DOTERM, F_LSOA, F_COUNT };
 
@@ -74,7 +74,7 @@ static int place(import_ctx *ic, const csvr_row *row, postcode_rec *p, err *e)
             return 0;
         if (imp_double(ic, row, F_EAST, &east, e) || imp_double(ic, row, F_NORTH, &north, e))
             return -1;
-        return bng_to_wgs84(east, north, &p->lat, &p->lon) == 0;
+        return geo_bng_to_wgs84(east, north, &p->lat, &p->lon) == 0;
     }
     if (!*imp_str(ic, row, F_LAT) || strcmp(imp_str(ic, row, F_LAT), "99.999999") == 0)
         return 0;
