@@ -93,3 +93,36 @@ check_exit "an unknown practice exits 1" 1 q scenario run --close M99999
 check_exit "an unknown scenario exits 1" 1 q scenario run nosuch
 check_exit "an unknown policy exits 2" 2 q scenario run westwood-ends --policy random
 check_exit "a scenario and --close together exit 2" 2 q scenario run westwood-ends --close M86019
+
+# A travel-time matrix instead of straight lines: Westwood's areas reach
+# Woodside in 5 minutes and Forrest in 50; with a 30-minute limit only
+# Woodside can take anyone (its headroom: 6.5 GP FTE x 1800 - 9842 = 1858).
+mat="$tmp/matrix.csv"
+printf 'from,to,minutes,km\r\n' >"$mat"
+awk -F, '$3 == "M86019" { printf "%s,M86034,5,2.5\r\n%s,M86010,50,9\r\n", $5, $5 }' \
+    "$data/gp-reg-pat-prac-lsoa-MODELLED-2026-04-coventry-warwickshire.csv" >>"$mat"
+mst="$tmp/matrix-store"
+cp -r "$st" "$mst"
+out=$("$bin" --store "$mst" import "$mat")
+check_has "the matrix imports as a travel-time file" "$out" "travel-time"
+printf 'rules:\n  travel: matrix_minutes\n  max_minutes: 30\n' >"$tmp/minutes.yaml"
+j=$("$bin" --store "$mst" --config "$tmp/minutes.yaml" scenario run --close M86019 --format json)
+invariants "matrix minutes" "$j"
+check_eq "minutes: the unit is said" "$(echo "$j" | jq -r '[.travel_mode, .distance_unit] | join(" ")')" \
+    "matrix_minutes minutes"
+check_eq "minutes: only Woodside receives" "$(echo "$j" | jq -r '[.receivers[].code] | join(",")')" M86034
+check_eq "minutes: up to its headroom" "$(echo "$j" | jq '.receivers[0].gain')" 1858
+check_eq "minutes: the rest are unplaced" "$(echo "$j" | jq .unplaced)" 2248
+check_eq "minutes: every placed flow is 5 minutes" \
+    "$(echo "$j" | jq '[.flows[] | select(.to != null) | .km] | unique')" "[
+  5
+]"
+printf 'rules:\n  travel: matrix_km\n  max_distance_km: 10\n' >"$tmp/roadkm.yaml"
+j=$("$bin" --store "$mst" --config "$tmp/roadkm.yaml" scenario run --close M86019 --format json)
+invariants "matrix road km" "$j"
+check_eq "road km: with 10 km allowed, Forrest takes the overflow" \
+    "$(echo "$j" | jq -r '[.receivers[].code] | sort | join(",")')" "M86010,M86034"
+check_eq "road km: the rest beyond both headrooms (4106 - 1858 - 1363)" "$(echo "$j" | jq .unplaced)" 885
+printf 'rules:\n  travel: by_bus\n' >"$tmp/bus.yaml"
+check_exit "an unknown travel mode is a config error" 1 "$bin" --config "$tmp/bus.yaml" config check
+check_has "with its line and column" "$(cat "$tmp/err")" "bus.yaml:2:11: travel must be straight_line, matrix_km or matrix_minutes"
