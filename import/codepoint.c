@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/bng.h"
+#include "engine/geo.h"
 #include "util/text.h"
 
 enum { F_POSTCODE, F_QUALITY, F_EAST, F_NORTH, F_COUNTRY, F_REGION_HA, F_HA,
@@ -35,8 +35,9 @@ static int detect(const csvr_row *row)
     return nums ? 90 : 0;
 }
 
-static int one_row(import_ctx *ic, const csvr_row *row, err *e)
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
+    (void)ctx;
     postcode_rec p = {.source = PC_CODEPOINT};
     long quality, east, north;
     if (imp_need_fields(ic, row, F_COUNT, e) || imp_postcode(ic, row, F_POSTCODE, p.postcode, e) ||
@@ -48,7 +49,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, err *e)
     }
     if (imp_long(ic, row, F_EAST, &east, e) || imp_long(ic, row, F_NORTH, &north, e))
         return -1;
-    if (bng_to_wgs84((double)east, (double)north, &p.lat, &p.lon))
+    if (geo_bng_to_wgs84((double)east, (double)north, &p.lat, &p.lon))
         return imp_fail(ic, row, F_EAST, e, "%ld, %ld is not on the National Grid", east,
                         north);
     int rc = imp_postcode_put(ic, &p, e);
@@ -59,13 +60,8 @@ static int one_row(import_ctx *ic, const csvr_row *row, err *e)
 
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
-    int rc;
     imp_fixed(ic, names, F_COUNT);
-    while ((rc = csvr_next(ic->r, &row, e)) > 0)
-        if (one_row(ic, row, e))
-            return -1;
-    return rc;
+    return imp_rows(ic, one_row, NULL, e);
 }
 
 const import_kind kind_codepoint = {

@@ -40,30 +40,27 @@ static int fill(import_ctx *ic, const csvr_row *row, contract *c, err *e)
         imp_text(ic, row, F_PROVIDER, c->provider, sizeof c->provider, e) ||
         imp_text(ic, row, F_NOTES, c->notes, sizeof c->notes, e))
         return -1;
-    if (c->start == 0)
-        return imp_fail(ic, row, F_START, e, "a start date is needed");
     if (c->end == 0 && strcmp(c->type, "APMS") == 0)
         return imp_fail(ic, row, F_END, e, "an APMS contract needs an end date");
-    if (c->end && c->end < c->start)
+    if (c->start && c->end && c->end < c->start)
         return imp_fail(ic, row, F_END, e, "the end date is before the start date");
+    return 0;
+}
+
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
+{
+    contract c;
+    memset(&c, 0, sizeof c);
+    (void)ctx;
+    if (fill(ic, row, &c, e) || store_contract_put(ic->s, &c, e))
+        return -1;
+    imp_keep(ic);
     return 0;
 }
 
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
-    int rc;
-    if (imp_read_header(ic, spec, F_COUNT, e))
-        return -1;
-    while ((rc = csvr_next(ic->r, &row, e)) > 0) {
-        contract c;
-        memset(&c, 0, sizeof c);
-        if (imp_check_row(ic, row, e) || fill(ic, row, &c, e) ||
-            store_contract_put(ic->s, &c, e))
-            return -1;
-        imp_keep(ic);
-    }
-    return rc;
+    return imp_read_header(ic, spec, F_COUNT, e) ? -1 : imp_rows(ic, one_row, NULL, e);
 }
 
 const import_kind kind_contracts = {

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "import/bng.h"
+#include "engine/geo.h"
 
 enum { F_CODE, F_NAME, F_X, F_Y, F_LAT, F_LON, F_COUNT };
 
@@ -46,7 +46,7 @@ static int place(import_ctx *ic, const csvr_row *row, lsoa_rec *l, err *e)
     if (imp_double(ic, row, F_LON, &x, e) || imp_double(ic, row, F_LAT, &y, e))
         return -1;
     if (fabs(x) > 1000 || fabs(y) > 1000) {
-        if (bng_to_wgs84(x, y, &l->lat, &l->lon))
+        if (geo_bng_to_wgs84(x, y, &l->lat, &l->lon))
             return imp_fail(ic, row, F_LON, e, "%g, %g is not on the National Grid", x, y);
     } else if (imp_latlon(ic, row, F_LAT, F_LON, &l->lat, &l->lon, e)) {
         return -1;
@@ -58,11 +58,12 @@ static int place(import_ctx *ic, const csvr_row *row, lsoa_rec *l, err *e)
     return 0;
 }
 
-static int one_row(import_ctx *ic, const csvr_row *row, err *e)
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
+    (void)ctx;
     char code[LSOA_MAX];
     lsoa_rec l;
-    if (imp_check_row(ic, row, e) || imp_lsoa_code(ic, row, F_CODE, code, e) ||
+    if (imp_lsoa_code(ic, row, F_CODE, code, e) ||
         imp_lsoa(ic, code, &l, e) || place(ic, row, &l, e))
         return -1;
     if (ic->col[F_NAME] >= 0 && imp_text(ic, row, F_NAME, l.name, sizeof l.name, e))
@@ -75,14 +76,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, err *e)
 
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
-    int rc;
-    if (header(ic, e))
-        return -1;
-    while ((rc = csvr_next(ic->r, &row, e)) > 0)
-        if (one_row(ic, row, e))
-            return -1;
-    return rc;
+    return header(ic, e) ? -1 : imp_rows(ic, one_row, NULL, e);
 }
 
 const import_kind kind_lsoa_centroids = {

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "import/bng.h"
+#include "engine/geo.h"
 #include "import/import.h"
 #include "import/kinds.h"
 #include "store/store.h"
@@ -77,22 +77,22 @@ static void test_bng(void)
         {"CV6 6DR", 435060, 283677, 52.449933, -1.48555},
     };
     for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
-        CHECK(bng_to_wgs84(same[i].e, same[i].n, &lat, &lon) == 0);
+        CHECK(geo_bng_to_wgs84(same[i].e, same[i].n, &lat, &lon) == 0);
         T_REPORT(metres(lat, lon, same[i].lat, same[i].lon) < 1, "%s within 1 m of ONSPD (%.2f m)",
                  same[i].pc, metres(lat, lon, same[i].lat, same[i].lon));
     }
-    CHECK(bng_to_wgs84(433297, 278969, &lat, &lon) == 0); /* CV1 1DD */
+    CHECK(geo_bng_to_wgs84(433297, 278969, &lat, &lon) == 0); /* CV1 1DD */
     T_REPORT(metres(lat, lon, 52.40772, -1.51196) < 2, "CV1 1DD (%.6f, %.6f)", lat, lon);
-    CHECK(bng_to_wgs84(431974, 282337, &lat, &lon) == 0); /* CV6 2FL, Code-Point */
+    CHECK(geo_bng_to_wgs84(431974, 282337, &lat, &lon) == 0); /* CV6 2FL, Code-Point */
     T_REPORT(metres(lat, lon, 52.437994, -1.531085) < 50,
              "CV6 2FL within 50 m of ONSPD (%.1f m)", metres(lat, lon, 52.437994, -1.531085));
     /* The OS guide's worked example point, TG 51401 13545 -> 52°39'28.7"N 1°42'57.8"E
      * (OSGB36), about 52.65796 N, 1.71605 E in WGS84. */
-    CHECK(bng_to_wgs84(651409.903, 313177.270, &lat, &lon) == 0);
+    CHECK(geo_bng_to_wgs84(651409.903, 313177.270, &lat, &lon) == 0);
     T_REPORT(metres(lat, lon, 52.65796, 1.71605) < 30, "OS worked example (%.6f, %.6f)", lat,
              lon);
-    CHECK(bng_to_wgs84(-5, 100, &lat, &lon) == -1);
-    CHECK(bng_to_wgs84(NAN, 100, &lat, &lon) == -1);
+    CHECK(geo_bng_to_wgs84(-5, 100, &lat, &lon) == -1);
+    CHECK(geo_bng_to_wgs84(NAN, 100, &lat, &lon) == -1);
 }
 
 /* How many kinds claim a file's first row at all. */
