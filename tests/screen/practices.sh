@@ -33,8 +33,8 @@ check_screen "the practice list at 80x24, sorted by name" s1 <<'EOF'
   Code   Name▲                   List     12m     Cap   Room Ends       Status
   M84036 ABBEY MEDICAL CENTRE  15,942       -  16,739    797 -          open
   M84049 ALCESTER HEALTH CENT   6,064       -   6,367    303 -          open
-  M86004 ALLESLEY PARK MEDICA  20,512  +10.4%  21,537  1,025 -          open
-  M86039 ALLESLEY VILLAGE SUR   4,804   +9.9%   5,044    240 -          open
+  M86004 ALLESLEY PARK MEDICA  20,512  +10.4%  22,000  1,488 -          open
+  M86039 ALLESLEY VILLAGE SUR   4,804   +9.9%   5,044    240 -          list-cl
   Y04965 ALLIANCE TEACHING PR  21,616 +449.9%  22,696  1,080 2030-03-31 open
   M84003 ARBURY MEDICAL CENTR   9,735       -  10,221    486 -          open
   Y04951 ARDEN HEALTHCARE CEN   5,852       -   6,144    292 -          closed
