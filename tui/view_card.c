@@ -270,14 +270,14 @@ static void cv_copy(app *a, cview *cv)
         app_msg(a, COL_GOOD, "copied to the clipboard: %s", text);
 }
 
-/* The time a note is stamped with: now, or noon of CATCHMENT_TODAY when
- * a test pins the date. */
+/* The time a note is stamped with: now, or noon of CATCHMENT_NOW
+ * (YYYY-MM-DD) when a test pins the clock. */
 static int64_t note_time(void)
 {
-    const char *pin = getenv("CATCHMENT_TODAY");
-    if (!pin || !*pin)
+    const char *pin = getenv("CATCHMENT_NOW");
+    long d = pin && *pin ? text_date(pin) : 0;
+    if (d <= 0)
         return (int64_t)time(NULL);
-    long d = today_ymd();
     struct tm tm = {.tm_year = (int)(d / 10000 - 1900), .tm_mon = (int)(d / 100 % 100 - 1),
                     .tm_mday = (int)(d % 100), .tm_hour = 12};
     return (int64_t)timegm(&tm);
