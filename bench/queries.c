@@ -287,6 +287,7 @@ typedef struct sweep {
     char (*code)[LSOA_MAX];
     int na, capa;
     long *unplaced, *displaced; /* per closure */
+    double *ms;                 /* per closure: the engine's time */
     int next;             /* next closure to run */
     pthread_mutex_t lock;
     int failed;
@@ -409,10 +410,12 @@ static int sweep_one(sweep *sw, int k)
     err e = {{0}};
     const disp_area *a = sw->a + sw->astart[k];
     int na = sw->astart[k + 1] - sw->astart[k];
+    double t0 = now_ms();
     if (dispersal_run_ix(sw->ix, sw->p, sw->w->n, a, na, &sw->rules, &res, &e) < 0) {
         fprintf(stderr, "queries: sweep %s: %s\n", sw->w->v[sw->close[k]].p.code, e.msg);
         return -1;
     }
+    sw->ms[k] = now_ms() - t0;
     sw->unplaced[k] = res.unplaced;
     sw->displaced[k] = res.displaced;
     disp_result_free(&res);
@@ -497,6 +500,25 @@ static void sweep_top(const sweep *sw, int top)
     free(ord);
 }
 
+/* The engine's time per closure in the sweep (optimal, without the
+ * store reads of a what-if), and the slowest one. */
+static void sweep_slowest(const sweep *sw)
+{
+    int worst = 0;
+    for (int k = 1; k < sw->nclose; k++)
+        if (sw->ms[k] > sw->ms[worst])
+            worst = k;
+    if (sw->nclose > 0)
+        printf("SLOWEST %s %.3f ms, %ld patients, %d areas\n",
+               sw->w->v[sw->close[worst]].p.code, sw->ms[worst], sw->displaced[worst],
+               sw->astart[worst + 1] - sw->astart[worst]);
+    double *v = xcalloc((size_t)sw->nclose, sizeof *v);
+    memcpy(v, sw->ms, (size_t)sw->nclose * sizeof *v);
+    fig_pcts("sweep_closure", v, sw->nclose);
+    fig("sweep_closure_max_ms", quantile(v, sw->nclose, 1.0));
+    free(v);
+}
+
 static void bench_sweep(const world *w, store *s, const config *cfg, int threads)
 {
     sweep sw = {.w = w};
@@ -506,6 +528,7 @@ static void bench_sweep(const world *w, store *s, const config *cfg, int threads
     double t1 = now_ms();
     sw.unplaced = xcalloc((size_t)sw.nclose, sizeof *sw.unplaced);
     sw.displaced = xcalloc((size_t)sw.nclose, sizeof *sw.displaced);
+    sw.ms = xcalloc((size_t)sw.nclose, sizeof *sw.ms);
     sweep_run(&sw, threads);
     double t2 = now_ms();
     fig("sweep_closures", sw.nclose);
@@ -514,6 +537,7 @@ static void bench_sweep(const world *w, store *s, const config *cfg, int threads
     fig("sweep_engine_s", (t2 - t1) / 1e3);
     fig("sweep_s", (t2 - t0) / 1e3);
     fig("sweep_verify_mismatches", sweep_verify(&sw, s, cfg, 20));
+    sweep_slowest(&sw);
     sweep_top(&sw, 10);
     nearby_free(sw.ix);
     free(sw.p);
@@ -523,6 +547,7 @@ static void bench_sweep(const world *w, store *s, const config *cfg, int threads
     free(sw.code);
     free(sw.unplaced);
     free(sw.displaced);
+    free(sw.ms);
 }
 
 /* -------------------------------------------------------------- main */
