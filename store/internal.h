@@ -22,7 +22,8 @@
     X(DB_NOTE, "note")                                                       \
     X(DB_PROV, "provenance")                                                 \
     X(DB_PROVSHA, "provenance_sha")                                          \
-    X(DB_AUDIT, "audit")
+    X(DB_AUDIT, "audit")                                                     \
+    X(DB_TRAVEL, "travel")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };

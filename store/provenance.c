@@ -131,5 +131,6 @@ int store_count(store *s, store_counts *c, err *e)
     c->notes = db_entries(s, DB_NOTE);
     c->imports = db_entries(s, DB_PROV);
     c->audit = db_entries(s, DB_AUDIT);
+    c->travel = db_entries(s, DB_TRAVEL);
     return 0;
 }
