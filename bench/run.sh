@@ -155,6 +155,10 @@ run_queries() {
     n=$(fig sweep_closures | cut -d. -f1)
     th=$(fig sweep_threads | cut -d. -f1)
     fig_row "Sweep: close each of $n practices in turn, optimal ($th threads)" sweep_s s 60
+    fig_row "Sweep: engine time per closure p99" sweep_closure_p99_ms ms
+    slow=$(awk '$1 == "SLOWEST" { print $2 " (" $5 " patients, " $7 " areas)" }' \
+        "$work/queries.out")
+    fig_row "Sweep: slowest closure, ${slow:-?}" sweep_closure_max_ms ms
     bad=$(fig sweep_verify_mismatches | cut -d. -f1)
     row "Sweep agrees with whatif_run (20 closures at random)" "${bad:-?} mismatches" "0" \
         "$([ "${bad:-1}" = 0 ] && echo met || echo missed)"

@@ -45,7 +45,7 @@ for r in "Import onspd" "Import lsoa-centroids" "Import imd" "Import epraccur" \
     "search p50" "search p99" "search per keystroke p50" "search per keystroke p99" \
     "near 8 km p50" "near 8 km p99" "closure nearest p50" "closure nearest p99" \
     "closure choice p50" "closure choice p99" "closure optimal p50" \
-    "closure optimal p99" "Sweep: close each" "TUI cold open to first frame" \
+    "closure optimal p99" "Sweep: close each" "Sweep: engine time per closure p99" "Sweep: slowest closure" "TUI cold open to first frame" \
     "TUI max RSS" "TUI terminal bytes per cursor move"; do
     row_has_number "$r"
 done
