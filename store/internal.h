@@ -37,6 +37,7 @@ struct store {
     bool read_only;
     bool full;          /* a put hit MDB_MAP_FULL: grow and redo */
     MDB_dbi dbi[DB_COUNT];
+    bool present[DB_COUNT]; /* false: an older store, opened read-only */
     char dir[4096];
 };
 

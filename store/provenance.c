@@ -112,6 +112,8 @@ int store_provenance_each(store *s, int (*fn)(const provenance *, void *), void 
 static long db_entries(store *s, int db)
 {
     MDB_stat st;
+    if (!s->present[db])
+        return 0;
     return mdb_stat(s->txn, s->dbi[db], &st) ? -1 : (long)st.ms_entries;
 }
 
