@@ -25,7 +25,6 @@ LSOA E01009681, IMD decile 6
 
 ── List size ───────────────────────────────────────────────────────────────────
 4,106 patients on 2026-04-01
--470 over 12 months (-10.3%)
 █▁  2021-01-01 to 2026-04-01
 
 ── Capacity ────────────────────────────────────────────────────────────────────
@@ -37,6 +36,7 @@ APMS from 2017-04-01, ends 2027-03-31, extension none left
 Provider Illustrative Provider A (demo)
 Next: mobilisation on 2026-12-31 (in 38 days); earlier ones overdue
 ILLUSTRATIVE: not a real contract
+
 a note  y copy  N neighbours  x mark  w what-if  q back
 EOF
 check_has "G scrolls to the end of the card" s2 "Deprivation score (IMD 2019) (2019): 20.7"
