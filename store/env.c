@@ -141,22 +141,55 @@ static bool must_read_only(const char *dir)
     return access(path, W_OK) != 0;
 }
 
+/* A size from the environment ("64M", "1G", "300000"); 0 when unset or
+ * unreadable.  Tests use these to make a full map or reader table cheap. */
+static size_t env_size(const char *name)
+{
+    const char *v = getenv(name);
+    if (!v || !*v)
+        return 0;
+    char *end;
+    unsigned long long n = strtoull(v, &end, 10);
+    int shift = *end == 'K' ? 10 : *end == 'M' ? 20 : *end == 'G' ? 30 : 0;
+    if ((shift && end[1]) || (!shift && *end) || n == 0 || n > (1ULL << 40) >> shift)
+        return 0;
+    return (size_t)(n << shift);
+}
+
+/* Readers need to write lock.mdb (their slot in the reader table).  When
+ * they cannot, the store can still be read without the table: see
+ * store_is_unlocked() for what that costs. */
+static bool lock_unwritable(const char *dir)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/lock.mdb", dir);
+    if (access(path, F_OK) == 0)
+        return access(path, W_OK) != 0;
+    return access(dir, W_OK) != 0;
+}
+
 static int env_open(store *s, const store_opts *o, err *e)
 {
     int rc = mdb_env_create(&s->env);
     if (rc)
         return store_lmdb_err(e, "mdb_env_create", rc);
+    size_t readers = env_size("CATCHMENT_MAX_READERS");
+    size_t map = o && o->map_size ? o->map_size : env_size("CATCHMENT_MAP_SIZE");
     mdb_env_set_maxdbs(s->env, DB_COUNT + 2);
-    mdb_env_set_maxreaders(s->env, STORE_MAX_READERS);
-    mdb_env_set_mapsize(s->env, o && o->map_size ? o->map_size : STORE_MAP_DEFAULT);
-    unsigned flags = MDB_NOTLS | (s->read_only ? MDB_RDONLY : 0);
+    mdb_env_set_maxreaders(s->env, readers && readers < 4096 ? (unsigned)readers
+                                                              : STORE_MAX_READERS);
+    mdb_env_set_mapsize(s->env, map ? map : STORE_MAP_DEFAULT);
+    s->unlocked = s->read_only && lock_unwritable(s->dir);
+    unsigned flags = MDB_NOTLS | (s->read_only ? MDB_RDONLY : 0) |
+                     (s->unlocked ? MDB_NOLOCK : 0);
     rc = mdb_env_open(s->env, s->dir, flags, 0660);
     if (rc == EACCES && !s->read_only)
         return err_set(e, "%s: permission denied", s->dir);
     if (rc)
         return store_lmdb_err(e, s->dir, rc);
     int dead = 0;
-    mdb_reader_check(s->env, &dead); /* clears slots of killed processes */
+    if (!s->unlocked)
+        mdb_reader_check(s->env, &dead); /* clears slots of killed processes */
     return 0;
 }
 
@@ -201,6 +234,7 @@ void store_close(store *s)
 }
 
 bool store_is_read_only(const store *s) { return s->read_only; }
+bool store_is_unlocked(const store *s) { return s->unlocked; }
 const char *store_dir(const store *s) { return s->dir; }
 
 /* Begins a transaction; another process may have grown the map. */
