@@ -29,6 +29,13 @@ int store_lmdb_err(err *e, const char *what, int rc)
         return err_set(e, "%s: too many readers at once; try again shortly", what);
     if (rc == EACCES)
         return err_set(e, "%s: permission denied", what);
+    if (rc == MDB_INVALID)
+        return err_set(e, "%s: not a catchment store (data.mdb is not an LMDB file)", what);
+    if (rc == MDB_VERSION_MISMATCH)
+        return err_set(e, "%s: the store was made by another version of LMDB", what);
+    if (rc == MDB_CORRUPTED || rc == MDB_PAGE_NOTFOUND)
+        return err_set(e, "%s: the store is damaged (%s); restore it from a backup", what,
+                       mdb_strerror(rc));
     return err_set(e, "%s: %s", what, mdb_strerror(rc));
 }
 
@@ -193,6 +200,39 @@ static int env_open(store *s, const store_opts *o, err *e)
     return 0;
 }
 
+/* A store cut short (a copy that ran out of disk, a partial transfer):
+ * LMDB would map pages past the end of the file, and the first read of
+ * one kills the process with SIGBUS.  Refused at open instead. */
+static int check_length(store *s, err *e)
+{
+    char path[4200];
+    struct stat st;
+    MDB_envinfo info;
+    MDB_stat ms;
+    snprintf(path, sizeof path, "%s/data.mdb", s->dir);
+    /* The last page first, then the size: a writer only ever grows it. */
+    if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &ms) || stat(path, &st) != 0)
+        return 0;
+    unsigned long long need = ((unsigned long long)info.me_last_pgno + 1) * ms.ms_psize;
+    if ((unsigned long long)st.st_size < need)
+        return err_set(e, "%s: data.mdb is cut short (%lld bytes where the store needs %llu); "
+                          "restore it from a backup", s->dir, (long long)st.st_size, need);
+    return 0;
+}
+
+/* An empty data.mdb is never one catchment wrote (LMDB writes its header
+ * at once): a store lost, not a new one. */
+static int check_empty(const char *dir, err *e)
+{
+    char path[4200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/data.mdb", dir);
+    if (stat(path, &st) == 0 && st.st_size == 0)
+        return err_set(e, "%s: data.mdb is empty; restore it from a backup, or remove "
+                          "it to start a new store", dir);
+    return 0;
+}
+
 int store_open(store **out, const char *dir, const store_opts *o, err *e)
 {
     store *s = calloc(1, sizeof *s);
@@ -209,10 +249,13 @@ int store_open(store **out, const char *dir, const store_opts *o, err *e)
             free(s);
             return -1;
         }
+    } else if (check_empty(dir, e)) {
+        free(s);
+        return -1;
     } else if (!s->read_only && must_read_only(dir)) {
         s->read_only = true;
     }
-    if (env_open(s, o, e) || open_dbs(s, e)) {
+    if (env_open(s, o, e) || check_length(s, e) || open_dbs(s, e)) {
         store_close(s);
         return -1;
     }
