@@ -65,10 +65,8 @@ static int add_note(const note *r, void *ctx)
 
 static void derive(card *c, const cap_rules *rules)
 {
-    c->change_12m = LONG_MIN;
-    for (int i = 0; i < c->nhist; i++)
-        if (c->hist[i].date <= c->p.list_date - 10000 + 100 && c->p.list_size >= 0)
-            c->change_12m = c->p.list_size - c->hist[i].patients;
+    long before = world_year_ago(c->hist, c->nhist, c->p.list_date);
+    c->change_12m = before >= 0 && c->p.list_size >= 0 ? c->p.list_size - before : LONG_MIN;
     for (int b = 0; b < AGE_BANDS; b++)
         c->age_groups[group_of_band(b)] += c->age.all[b];
     c->cap = world_capacity(&c->p, &c->facts, rules);

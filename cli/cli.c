@@ -1,5 +1,6 @@
 /* main() lives in cli/main.c; this is the dispatcher behind it. */
 #include "cli/cli.h"
+#include "tui/tui.h"
 
 #include <getopt.h>
 #include <stdarg.h>
@@ -125,7 +126,8 @@ int cli_config(cli_ctx *c, config *out)
 {
     err e;
     char dir[4096];
-    config_hooks hooks = {NULL, practice_known, NULL};
+    config_hooks hooks = {tui_valid_action, practice_known, NULL};
+    const config_hooks actions_only = {tui_valid_action, NULL, NULL};
     /* Codes are checked only when a store exists to check them against. */
     if (!c->s && store_default_dir(c->store_arg, dir, sizeof dir, &e) == 0) {
         store_opts o = {.read_only = true};
@@ -134,7 +136,7 @@ int cli_config(cli_ctx *c, config *out)
     }
     bool reading = c->s && store_read_begin(c->s, &e) == 0;
     hooks.ctx = reading ? c->s : NULL;
-    int rc = config_load(out, c->config_arg, reading ? &hooks : NULL, &e);
+    int rc = config_load(out, c->config_arg, reading ? &hooks : &actions_only, &e);
     if (reading)
         store_read_end(c->s);
     if (rc)
@@ -216,8 +218,9 @@ int cli_main(int argc, char **argv)
     if (at < 0)
         return rc;
     if (at >= argc) {
-        print_help(stderr);
-        return EXIT_USAGE;
+        rc = tui_main(&c);
+        store_close(c.s);
+        return rc;
     }
     const cli_command *cmd = find_command(argv[at]);
     if (!cmd) {

@@ -82,6 +82,8 @@ void scenario_print_json(const world *w, const whatif *wf)
     json_obj(&j);
     json_key(&j, "scenario"); json_str(&j, wf->name);
     json_key(&j, "policy"); json_str(&j, config_policy_name(wf->policy));
+    json_key(&j, "travel_mode"); json_str(&j, config_travel_name(wf->travel));
+    json_key(&j, "distance_unit"); json_str(&j, wf->unit);
     json_key(&j, "max_distance_km"); json_num(&j, wf->max_km, 2);
     json_key(&j, "reasonable_km"); json_num(&j, wf->reasonable_km, 2);
     json_key(&j, "growth_pct"); json_num(&j, wf->growth_pct, 2);

@@ -32,8 +32,11 @@ static void assumptions(const whatif *wf)
     else
         puts("the assignment that places the most patients, then has the least total "
              "travel, within each practice's headroom.");
-    printf("- Nobody is assigned further than %.1f km (straight line); travel over %.1f km "
-           "is counted as beyond reasonable.\n", wf->max_km, wf->reasonable_km);
+    printf("- Nobody is assigned further than %.1f %s (%s); travel over %.1f %s is counted "
+           "as beyond reasonable.\n", wf->max_km, wf->unit,
+           wf->travel == CONFIG_TRAVEL_STRAIGHT ? "straight line"
+                                                : "from the imported travel-time matrix",
+           wf->reasonable_km, wf->unit);
     printf("- List growth of %+.1f%% applied to every practice first.\n", wf->growth_pct);
     puts("- Capacity: a scenario override, else the imported capacity, else GP FTE x "
          "patients per GP FTE, else the list plus the default headroom.");
@@ -57,15 +60,16 @@ void scenario_print_md(const world *w, const whatif *wf, store *s)
     printf("# Closure what-if: %s\n\n_Prepared %s with catchment._\n\n## Summary\n\n", wf->name, a);
     scenario_print_closing(w, wf, stdout, "- Closing: ");
     printf("\n| Figure | Value |\n|---|---:|\n| Patients displaced | %ld |\n"
-           "| Placed | %ld |\n| Unplaced (no room within %.1f km) | %ld |\n",
-           wf->im.displaced, wf->im.placed, wf->max_km, wf->im.unplaced);
+           "| Placed | %ld |\n| Unplaced (no room within %.1f %s) | %ld |\n",
+           wf->im.displaced, wf->im.placed, wf->max_km, wf->unit, wf->im.unplaced);
     snprintf(a, sizeof a, "%.2f", wf->im.mean_km_before);
     snprintf(b, sizeof b, "%.2f", wf->im.mean_km_after);
     snprintf(c, sizeof c, "%.2f", wf->im.p90_km_after);
-    printf("| Mean travel before (km) | %s |\n| Mean travel after (km) | %s |\n"
-           "| 90%% of patients travel at most (km) | %s |\n| Beyond %.1f km | %ld |\n\n",
-           isnan(wf->im.mean_km_before) ? "-" : a, isnan(wf->im.mean_km_after) ? "-" : b,
-           isnan(wf->im.p90_km_after) ? "-" : c, wf->reasonable_km, wf->im.beyond_reasonable);
+    printf("| Mean travel before (%s) | %s |\n| Mean travel after (%s) | %s |\n"
+           "| 90%% of patients travel at most (%s) | %s |\n| Beyond %.1f %s | %ld |\n\n",
+           wf->unit, isnan(wf->im.mean_km_before) ? "-" : a, wf->unit,
+           isnan(wf->im.mean_km_after) ? "-" : b, wf->unit, isnan(wf->im.p90_km_after) ? "-" : c,
+           wf->reasonable_km, wf->unit, wf->im.beyond_reasonable);
     puts("## Receiving practices\n");
     scenario_receivers(w, wf, &t);
     table_print(&t, stdout, FMT_MD);

@@ -50,7 +50,9 @@ void scenario_receivers(const world *w, const whatif *wf, table *t)
 
 static void flows_table(const world *w, const whatif *wf, table *t)
 {
-    table_init(t, "Area,From,To,>Patients,>km");
+    char spec[64];
+    snprintf(spec, sizeof spec, "Area,From,To,>Patients,>%s", wf->unit);
+    table_init(t, spec);
     for (int i = 0; i < wf->res.nflows; i++) {
         const disp_flow *f = &wf->res.flows[i];
         const disp_area *a = &wf->a[f->area];
@@ -63,8 +65,10 @@ static void flows_table(const world *w, const whatif *wf, table *t)
 
 void scenario_equality(const whatif *wf, table *t)
 {
-    table_init(t, "Group,>Displaced,>Placed,>Unplaced,>Mean km before,>Mean km after,"
-                  ">Beyond reasonable");
+    char spec[128];
+    snprintf(spec, sizeof spec, "Group,>Displaced,>Placed,>Unplaced,>Mean %s before,"
+             ">Mean %s after,>Beyond reasonable", wf->unit, wf->unit);
+    table_init(t, spec);
     for (int g = 0; g < EQ_ROWS; g++) {
         const impact_group *q = scenario_group(wf, g);
         char b[16], a[16];
@@ -91,14 +95,16 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
 {
     char a[16], b[16], c[16];
     table t;
-    printf("Scenario %s: policy %s, max %.1f km, list growth %+.1f%%\n", wf->name,
-           config_policy_name(wf->policy), wf->max_km, wf->growth_pct);
+    printf("Scenario %s: policy %s, max %.1f %s (%s), list growth %+.1f%%\n", wf->name,
+           config_policy_name(wf->policy), wf->max_km, wf->unit,
+           config_travel_name(wf->travel), wf->growth_pct);
     scenario_print_closing(w, wf, stdout, "  closing ");
     printf("Displaced %ld, placed %ld, unplaced %ld\n", wf->im.displaced, wf->im.placed,
            wf->im.unplaced);
-    printf("Travel: mean %s km before, %s km after, 90%% within %s km; %ld beyond %.1f km\n\n",
-           km(wf->im.mean_km_before, a, sizeof a), km(wf->im.mean_km_after, b, sizeof b),
-           km(wf->im.p90_km_after, c, sizeof c), wf->im.beyond_reasonable, wf->reasonable_km);
+    printf("Travel: mean %s %s before, %s after, 90%% within %s; %ld beyond %.1f\n\n",
+           km(wf->im.mean_km_before, a, sizeof a), wf->unit,
+           km(wf->im.mean_km_after, b, sizeof b), km(wf->im.p90_km_after, c, sizeof c),
+           wf->im.beyond_reasonable, wf->reasonable_km);
     if (flows)
         flows_table(w, wf, &t);
     else

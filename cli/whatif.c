@@ -1,5 +1,7 @@
 #include "cli/whatif.h"
 
+#include "cli/matrix.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,6 +228,43 @@ static disp_policy engine_policy(config_policy p)
                                        : POLICY_OPTIMAL;
 }
 
+/* The engine's rules from the config: straight-line km, or the matrix's
+ * road km or minutes (then max and reasonable are in minutes). */
+static disp_rules engine_rules(const config *cfg, const whatif_input *in, whatif *wf)
+{
+    disp_rules r = disp_rules_default();
+    bool minutes = cfg->rules.travel == CONFIG_TRAVEL_MATRIX_MINUTES;
+    wf->travel = cfg->rules.travel;
+    wf->unit = minutes ? "minutes" : "km";
+    wf->max_km = minutes ? cfg->rules.max_minutes : cfg->rules.max_distance_km;
+    wf->reasonable_km = minutes ? cfg->rules.reasonable_minutes : cfg->rules.reasonable_km;
+    r.max_km = wf->max_km;
+    r.reasonable_km = wf->reasonable_km;
+    r.choice_beta = cfg->rules.choice_beta;
+    r.policy = engine_policy(in->policy);
+    return r;
+}
+
+/* Runs the engine, through the travel matrix when the rules say so. */
+static int disperse(const world *w, store *s, whatif *wf, disp_rules *r, err *e)
+{
+    matrix m = {0};
+    int rc = 0;
+    if (wf->travel != CONFIG_TRAVEL_STRAIGHT) {
+        rc = store_read_begin(s, e) ? -1
+             : matrix_load(&m, w, s, wf->a, wf->na,
+                           wf->travel == CONFIG_TRAVEL_MATRIX_MINUTES, e);
+        store_read_end(s);
+        r->dist = matrix_dist;
+        r->dist_ctx = &m;
+        r->search_km = m.search_km;
+    }
+    if (rc == 0)
+        rc = dispersal_run_ix(w->near, wf->p, wf->np, wf->a, wf->na, r, &wf->res, e);
+    matrix_free(&m);
+    return rc;
+}
+
 int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *in,
                whatif *wf, err *e)
 {
@@ -233,20 +272,14 @@ int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *
     snprintf(wf->name, sizeof wf->name, "%s", in->name ? in->name : "ad hoc");
     wf->policy = in->policy;
     wf->growth_pct = in->growth_pct;
-    wf->max_km = cfg->rules.max_distance_km;
-    wf->reasonable_km = cfg->rules.reasonable_km;
     double *f65 = calloc((size_t)w->n + 1, sizeof *f65);
     double *f75 = calloc((size_t)w->n + 1, sizeof *f75);
-    disp_rules r = disp_rules_default();
-    r.max_km = cfg->rules.max_distance_km;
-    r.reasonable_km = cfg->rules.reasonable_km;
-    r.choice_beta = cfg->rules.choice_beta;
-    r.policy = engine_policy(in->policy);
+    disp_rules r = engine_rules(cfg, in, wf);
     int rc = !f65 || !f75 ? err_set(e, "out of memory") : 0;
     if (rc == 0)
         rc = build_practices(w, in, wf, e) || find_closing(w, in, wf, e) ||
              read_inputs(w, s, wf, f65, f75, e) ||
-             dispersal_run_ix(w->near, wf->p, wf->np, wf->a, wf->na, &r, &wf->res, e) ||
+             disperse(w, s, wf, &r, e) ||
              impact_compute(wf->p, wf->np, wf->a, wf->na, r.reasonable_km, &wf->res, f65,
                             f75, &wf->im, e) ? -1 : 0;
     free(f65);

@@ -32,7 +32,9 @@ typedef enum {
 typedef struct whatif {
     char name[CONFIG_NAME_MAX];         /* scenario name or "ad hoc" */
     config_policy policy;
-    double growth_pct, max_km, reasonable_km;
+    double growth_pct, max_km, reasonable_km; /* in `unit` */
+    config_travel travel;               /* straight line or a matrix */
+    const char *unit;                   /* "km" or "minutes" */
     int *closing;                       /* world indexes of closing practices */
     whatif_area_source *area_source;    /* per closing practice */
     long *area_date;                    /* per closing practice: LSOA extract */

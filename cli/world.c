@@ -1,5 +1,7 @@
 #include "cli/world.h"
 
+#include "engine/milestones.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,16 +32,28 @@ static bool is_open(const practice *p)
     return (strcmp(p->status, "ACTIVE") == 0 || p->status[0] == '\0') && p->close_date == 0;
 }
 
+/* Day number of a YYYYMMDD date, for gaps in days. */
+static long world_days(long ymd) { return milestone_days_between(20000101, ymd); }
+
+long world_year_ago(const list_point *h, int n, long latest)
+{
+    long target = latest - 10000, best = -1, best_gap = 0;
+    for (int i = 0; i < n; i++) {
+        long gap = labs(world_days(h[i].date) - world_days(target));
+        if (gap <= 31 && (best < 0 || gap < best_gap)) {
+            best = h[i].patients;
+            best_gap = gap;
+        }
+    }
+    return best;
+}
+
 /* The list size about a year before the latest point, for the trend. */
 static long year_ago(store *s, const practice *p, err *e)
 {
     list_point h[64];
     int n = store_list_history(s, p->code, h, 64, e);
-    long want = p->list_date - 10000, best = -1;
-    for (int i = 0; i < n; i++)
-        if (h[i].date <= want + 100) /* within a month of a year back */
-            best = h[i].patients;
-    return n > 0 && h[0].date <= want + 100 ? best : -1;
+    return n > 0 ? world_year_ago(h, n, p->list_date) : -1;
 }
 
 static int locate(struct loader *ld, world_practice *wp)

@@ -39,6 +39,10 @@ void world_free(world *w);
 /* Index of a practice by code (case-insensitive), -1 when absent. */
 int world_find(const world *w, const char *code);
 
+/* The list size of the history point within a month of a year before
+ * latest (the nearest such), or -1 when the history has none. */
+long world_year_ago(const list_point *h, int n, long latest);
+
 /* Whether a practice can take patients under the rules. */
 bool world_can_receive(const world *w, int i);
 

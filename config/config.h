@@ -34,6 +34,14 @@ typedef enum config_policy {
     CONFIG_POLICY_OPTIMAL
 } config_policy;
 
+/* How far a patient travels: straight-line km, or an imported travel-time
+ * matrix's road km or minutes. */
+typedef enum config_travel {
+    CONFIG_TRAVEL_STRAIGHT,
+    CONFIG_TRAVEL_MATRIX_KM,
+    CONFIG_TRAVEL_MATRIX_MINUTES
+} config_travel;
+
 typedef struct config_capacity {
     char code[CONFIG_CODE_MAX];
     long patients;             /* 0 .. 1,000,000 */
@@ -65,6 +73,9 @@ typedef struct config {
         bool closed_lists_receive;   /* default false */
         double choice_beta;          /* 0 .. 10, default 2 */
         config_policy default_policy; /* default optimal */
+        config_travel travel;        /* default straight_line */
+        double max_minutes;          /* 1 .. 240, default 30 (matrix_minutes) */
+        double reasonable_minutes;   /* 0 .. 240 and <= max, default 15 */
     } rules;
     config_scenario *scenarios;
     size_t nscenarios;
@@ -132,6 +143,9 @@ config_policy config_scenario_policy(const config *c, const config_scenario *s);
 
 /* "nearest", "choice", "optimal". */
 const char *config_policy_name(config_policy p);
+
+/* "straight_line", "matrix_km", "matrix_minutes". */
+const char *config_travel_name(config_travel t);
 
 /* $XDG_CONFIG_HOME/catchment/config.yaml, else
  * $HOME/.config/catchment/config.yaml; -1 when neither is set or out is

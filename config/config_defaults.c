@@ -15,6 +15,9 @@ void config_init(config *c)
     c->rules.closed_lists_receive = false;
     c->rules.choice_beta = 2.0;
     c->rules.default_policy = CONFIG_POLICY_OPTIMAL;
+    c->rules.travel = CONFIG_TRAVEL_STRAIGHT;
+    c->rules.max_minutes = 30;
+    c->rules.reasonable_minutes = 15;
     c->milestones.options_appraisal = 18;
     c->milestones.engagement = 15;
     c->milestones.procurement = 12;
@@ -73,7 +76,10 @@ static bool rules_equal(const config *a, const config *b)
            a->rules.patients_per_gp_fte == b->rules.patients_per_gp_fte &&
            a->rules.closed_lists_receive == b->rules.closed_lists_receive &&
            a->rules.choice_beta == b->rules.choice_beta &&
-           a->rules.default_policy == b->rules.default_policy;
+           a->rules.default_policy == b->rules.default_policy &&
+           a->rules.travel == b->rules.travel &&
+           a->rules.max_minutes == b->rules.max_minutes &&
+           a->rules.reasonable_minutes == b->rules.reasonable_minutes;
 }
 
 bool config_equal(const config *a, const config *b)
@@ -117,4 +123,10 @@ const char *config_policy_name(config_policy p)
         return "optimal";
     }
     return "optimal";
+}
+
+const char *config_travel_name(config_travel t)
+{
+    static const char *const names[] = {"straight_line", "matrix_km", "matrix_minutes"};
+    return t <= CONFIG_TRAVEL_MATRIX_MINUTES ? names[t] : "?";
 }

@@ -80,6 +80,11 @@ static void emit_rules(outbuf *b, const config *c)
     put_real(b, c->rules.choice_beta);
     put(b, "\n  default_policy: %s\n",
         config_policy_name(c->rules.default_policy));
+    put(b, "  travel: %s\n  max_minutes: ", config_travel_name(c->rules.travel));
+    put_real(b, c->rules.max_minutes);
+    put(b, "\n  reasonable_minutes: ");
+    put_real(b, c->rules.reasonable_minutes);
+    put(b, "\n");
 }
 
 static void emit_scenario(outbuf *b, const config *c, const config_scenario *s)

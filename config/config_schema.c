@@ -7,7 +7,7 @@
 #include "config/cwalk.h"
 #include "config/scenario_walk.h"
 
-typedef enum ftype { F_REAL, F_INT, F_BOOL, F_POLICY } ftype;
+typedef enum ftype { F_REAL, F_INT, F_BOOL, F_POLICY, F_TRAVEL } ftype;
 
 typedef struct field {
     const char *key;
@@ -26,6 +26,9 @@ static const field rules_fields[] = {
     FIELD("closed_lists_receive", F_BOOL, 0, 0, rules.closed_lists_receive),
     FIELD("choice_beta", F_REAL, 0, 10, rules.choice_beta),
     FIELD("default_policy", F_POLICY, 0, 0, rules.default_policy),
+    FIELD("travel", F_TRAVEL, 0, 0, rules.travel),
+    FIELD("max_minutes", F_REAL, 1, 240, rules.max_minutes),
+    FIELD("reasonable_minutes", F_REAL, 0, 240, rules.reasonable_minutes),
 };
 
 /* Listed from the earliest step to the latest: each must be at least as
@@ -44,7 +47,7 @@ static const field ui_fields[] = {
     FIELD("read_only", F_BOOL, 0, 0, ui.read_only),
 };
 
-enum { FIELDS_MAX = 8 };
+enum { FIELDS_MAX = 12 };
 
 static int set_field(cwalk *w, const field *f, const ynode *v, config *c)
 {
@@ -58,6 +61,8 @@ static int set_field(cwalk *w, const field *f, const ynode *v, config *c)
         return cwalk_bool(w, v, f->key, (bool *)at);
     case F_POLICY:
         return cwalk_policy(w, v, f->key, (config_policy *)at);
+    case F_TRAVEL:
+        return cwalk_travel(w, v, f->key, (config_travel *)at);
     }
     return -1;
 }
@@ -93,8 +98,14 @@ static int walk_fields(cwalk *w, const ynode *map, const char *what,
 static int walk_rules(cwalk *w, const ynode *n, config *c)
 {
     const ynode *seen[FIELDS_MAX];
-    if (walk_fields(w, n, "rules", rules_fields, 7, c, seen) < 0)
+    if (walk_fields(w, n, "rules", rules_fields, 10, c, seen) < 0)
         return -1;
+    if (c->rules.reasonable_minutes > c->rules.max_minutes) {
+        const ynode *at = seen[9] ? seen[9] : seen[8];
+        return cwalk_fail(w, at, "reasonable_minutes (%g) must not be more than "
+                          "max_minutes (%g)", c->rules.reasonable_minutes,
+                          c->rules.max_minutes);
+    }
     if (c->rules.reasonable_km > c->rules.max_distance_km) {
         const ynode *at = seen[1] ? seen[1] : seen[0];
         return cwalk_fail(w, at, "reasonable_km (%g) must not be more than "

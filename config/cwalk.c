@@ -219,6 +219,20 @@ int cwalk_policy(cwalk *w, const ynode *n, const char *key, config_policy *out)
                       key, s);
 }
 
+int cwalk_travel(cwalk *w, const ynode *n, const char *key, config_travel *out)
+{
+    static const char *const names[] = {"straight_line", "matrix_km", "matrix_minutes", NULL};
+    char s[80];
+    if (want_scalar(w, n, key, "straight_line, matrix_km or matrix_minutes") < 0)
+        return -1;
+    for (int i = 0; names[i]; i++)
+        if (strcmp(n->val, names[i]) == 0 && strlen(n->val) == n->len)
+            return *out = (config_travel)i, 0;
+    shown(n, s, sizeof s);
+    return cwalk_fail(w, n, "%s must be straight_line, matrix_km or matrix_minutes, not '%s'",
+                      key, s);
+}
+
 int cwalk_string(cwalk *w, const ynode *n, const char *key, size_t max,
                  char *out)
 {

@@ -39,6 +39,7 @@ int cwalk_int(cwalk *w, const ynode *n, const char *key, long min, long max,
               long *out);
 int cwalk_bool(cwalk *w, const ynode *n, const char *key, bool *out);
 int cwalk_policy(cwalk *w, const ynode *n, const char *key, config_policy *out);
+int cwalk_travel(cwalk *w, const ynode *n, const char *key, config_travel *out);
 
 /* A string of 1..max-1 bytes with no control characters, copied to out. */
 int cwalk_string(cwalk *w, const ynode *n, const char *key, size_t max,

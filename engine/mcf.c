@@ -5,19 +5,28 @@
 
 #define INF LLONG_MAX
 
+/* An edge as the search reads it, in its node's slots. */
+typedef struct arc {
+    int to, id;           /* id: the edge id, id ^ 1 its reverse */
+    long long cap, cost;  /* residual capacity and cost */
+} arc;
+
 /* Edges come in pairs: e forward, e ^ 1 its residual reverse. */
 struct mcf {
     int n, m, capm;
     int *head, *next, *to;
     long long *cap, *cost, *orig;
     long long *pot, *dist;
-    int *prev;            /* edge used to reach each node */
+    int *prev;            /* slot of the arc used to reach each node */
     int *heap, *hpos;     /* binary heap of nodes keyed by (dist, node) */
     int hn;
-    /* Frozen at the first push: edges laid out by node (CSR) for speed. */
-    int *start, *pos, *rev; /* n + 1 offsets; edge id -> slot; reverse slot */
-    int *cto;
-    long long *ccap, *ccost;
+    /* Frozen at the first push: arcs laid out by node, each node's arcs
+     * with capacity left first (start[u] .. start[u] + live[u]), so the
+     * search never reads the many that have none (the reverse arcs of
+     * unused edges, receivers that are full). */
+    int *start, *live, *pos; /* n + 1 offsets; per node; edge id -> slot */
+    arc *arc;
+    int *path;               /* edge ids changed by one augmentation */
 };
 
 mcf *mcf_new(int n)
@@ -59,11 +68,10 @@ void mcf_free(mcf *g)
     free(g->heap);
     free(g->hpos);
     free(g->start);
+    free(g->live);
     free(g->pos);
-    free(g->rev);
-    free(g->cto);
-    free(g->ccap);
-    free(g->ccost);
+    free(g->arc);
+    free(g->path);
     free(g);
 }
 
@@ -111,37 +119,58 @@ int mcf_add(mcf *g, int from, int to, long long cap, long long cost)
 long long mcf_flow(const mcf *g, int edge)
 {
     if (g->start)
-        return g->orig[edge] - g->ccap[g->pos[edge]];
+        return g->orig[edge] - g->arc[g->pos[edge]].cap;
     return g->orig[edge] - g->cap[edge];
 }
 
-/* Lays the edges out node by node, in each node's list order, so the
- * shortest-path search reads memory in sequence. */
+static void arc_swap(mcf *g, int x, int y)
+{
+    if (x == y)
+        return;
+    arc t = g->arc[x];
+    g->arc[x] = g->arc[y];
+    g->arc[y] = t;
+    g->pos[g->arc[x].id] = x;
+    g->pos[g->arc[y].id] = y;
+}
+
+/* Moves edge e to its node's live part when it has capacity left, and
+ * out of it when it has none. */
+static void arc_place(mcf *g, int e)
+{
+    int u = g->to[e ^ 1], x = g->pos[e], b = g->start[u] + g->live[u];
+    if (g->arc[x].cap > 0 && x >= b) {
+        arc_swap(g, x, b);
+        g->live[u]++;
+    } else if (g->arc[x].cap <= 0 && x < b) {
+        arc_swap(g, x, b - 1);
+        g->live[u]--;
+    }
+}
+
+/* Lays the edges out node by node, in each node's list order, then
+ * moves those with capacity to the front of their node. */
 static int freeze(mcf *g)
 {
     size_t m = (size_t)g->m + 1;
     g->start = calloc((size_t)g->n + 1, sizeof *g->start);
+    g->live = calloc((size_t)g->n, sizeof *g->live);
     g->pos = malloc(m * sizeof *g->pos);
-    g->rev = malloc(m * sizeof *g->rev);
-    g->cto = malloc(m * sizeof *g->cto);
-    g->ccap = malloc(m * sizeof *g->ccap);
-    g->ccost = malloc(m * sizeof *g->ccost);
-    if (!g->start || !g->pos || !g->rev || !g->cto || !g->ccap || !g->ccost)
+    g->arc = malloc(m * sizeof *g->arc);
+    g->path = malloc(((size_t)g->n * 2 + 1) * sizeof *g->path);
+    if (!g->start || !g->live || !g->pos || !g->arc || !g->path)
         return -1;
     int k = 0;
     for (int u = 0; u < g->n; u++) {
         g->start[u] = k;
-        for (int e = g->head[u]; e >= 0; e = g->next[e])
-            g->pos[e] = k++;
+        for (int e = g->head[u]; e >= 0; e = g->next[e]) {
+            g->pos[e] = k;
+            g->arc[k++] = (arc){g->to[e], e, g->cap[e], g->cost[e]};
+        }
     }
     g->start[g->n] = k;
-    for (int e = 0; e < g->m; e++) {
-        int p = g->pos[e];
-        g->rev[p] = g->pos[e ^ 1];
-        g->cto[p] = g->to[e];
-        g->ccap[p] = g->cap[e];
-        g->ccost[p] = g->cost[e];
-    }
+    for (int e = 0; e < g->m; e++)
+        arc_place(g, e);
     return 0;
 }
 
@@ -202,15 +231,22 @@ static int dijkstra(mcf *g, int s, int t)
         int u = heap_pop(g);
         if (u == t)
             break;
-        for (int e = g->start[u]; e < g->start[u + 1]; e++) {
-            int v = g->cto[e];
-            if (g->ccap[e] <= 0 || g->hpos[v] == -2)
+        long long du = g->dist[u] + g->pot[u];
+        for (int x = g->start[u]; x < g->start[u] + g->live[u]; x++) {
+            const arc *a = &g->arc[x];
+            int v = a->to;
+            if (g->hpos[v] == -2)
                 continue;
-            long long d = g->dist[u] + g->ccost[e] + g->pot[u] - g->pot[v];
-            if (d >= g->dist[v])
+            long long d = du + a->cost - g->pot[v];
+            /* Parallel arcs u -> v that tie: the one added last wins, as
+             * it did when every node's arcs were read in list order. */
+            if (d > g->dist[v] ||
+                (d == g->dist[v] && !(g->prev[v] >= g->start[u] &&
+                                      g->prev[v] < g->start[u + 1] &&
+                                      a->id > g->arc[g->prev[v]].id)))
                 continue;
             g->dist[v] = d;
-            g->prev[v] = e;
+            g->prev[v] = x;
             if (g->hpos[v] == -1)
                 heap_set(g, g->hn++, v);
             heap_up(g, g->hpos[v]);
@@ -235,13 +271,21 @@ int mcf_push(mcf *g, int s, int t, long long amount, long long *sent,
         return -1;
     while (*sent < amount && dijkstra(g, s, t)) {
         long long push = amount - *sent;
-        for (int v = t; v != s; v = g->cto[g->rev[g->prev[v]]])
-            if (g->ccap[g->prev[v]] < push)
-                push = g->ccap[g->prev[v]];
-        for (int v = t; v != s; v = g->cto[g->rev[g->prev[v]]]) {
-            g->ccap[g->prev[v]] -= push;
-            g->ccap[g->rev[g->prev[v]]] += push;
-            *cost += push * g->ccost[g->prev[v]];
+        for (int v = t; v != s; v = g->to[g->arc[g->prev[v]].id ^ 1])
+            if (g->arc[g->prev[v]].cap < push)
+                push = g->arc[g->prev[v]].cap;
+        int np = 0;
+        for (int v = t; v != s; v = g->to[g->arc[g->prev[v]].id ^ 1]) {
+            arc *a = &g->arc[g->prev[v]];
+            a->cap -= push;
+            g->arc[g->pos[a->id ^ 1]].cap += push;
+            *cost += push * a->cost;
+            g->path[np++] = a->id;
+        }
+        /* Only now, as moving arcs would move what prev points at. */
+        for (int i = 0; i < np; i++) {
+            arc_place(g, g->path[i]);
+            arc_place(g, g->path[i] ^ 1);
         }
         *sent += push;
     }

@@ -2,6 +2,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,8 +20,45 @@ struct search_index {
     item_tokens *items;
     int nitems;
     char (*tok)[TOK_MAX];
+    uint64_t *mask;      /* per token: which bytes it holds (char_bit) */
+    unsigned char *len;  /* per token: its length */
     int ntok, cap;
 };
+
+/* A query word with what every comparison needs, worked out once. */
+typedef struct qword {
+    char s[TOK_MAX];
+    size_t len;
+    uint64_t mask;
+    bool letters;  /* no digits: typos may be forgiven */
+} qword;
+
+/* One bit per letter and digit; other bytes share the rest.  A byte of a
+ * query word whose bit is not in a token's mask is not in the token. */
+static uint64_t char_bit(unsigned char c)
+{
+    if (c >= 'a' && c <= 'z')
+        return 1ULL << (c - 'a');
+    if (c >= '0' && c <= '9')
+        return 1ULL << (26 + c - '0');
+    return 1ULL << (36 + c % 28);
+}
+
+static uint64_t word_mask(const char *s, size_t n)
+{
+    uint64_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        m |= char_bit((unsigned char)s[i]);
+    return m;
+}
+
+static int bit_count(uint64_t x)
+{
+    int n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+}
 
 static void add_token(search_index *ix, const char *s, size_t n)
 {
@@ -29,16 +67,26 @@ static void add_token(search_index *ix, const char *s, size_t n)
     if (ix->ntok == ix->cap) {
         int nc = ix->cap ? ix->cap * 2 : 1024;
         char(*t)[TOK_MAX] = realloc(ix->tok, (size_t)nc * sizeof *t);
-        if (!t)
+        if (t)
+            ix->tok = t;
+        uint64_t *m = realloc(ix->mask, (size_t)nc * sizeof *m);
+        if (m)
+            ix->mask = m;
+        unsigned char *l = realloc(ix->len, (size_t)nc);
+        if (l)
+            ix->len = l;
+        if (!t || !m || !l)
             return;
-        ix->tok = t;
         ix->cap = nc;
     }
     if (n >= TOK_MAX)
         n = TOK_MAX - 1;
+    char *tok = ix->tok[ix->ntok];
     for (size_t i = 0; i < n; i++)
-        ix->tok[ix->ntok][i] = (char)tolower((unsigned char)s[i]);
-    ix->tok[ix->ntok][n] = '\0';
+        tok[i] = (char)tolower((unsigned char)s[i]);
+    tok[n] = '\0';
+    ix->mask[ix->ntok] = word_mask(tok, n);
+    ix->len[ix->ntok] = (unsigned char)n;
     ix->ntok++;
 }
 
@@ -98,6 +146,8 @@ void search_free(search_index *ix)
         return;
     free(ix->items);
     free(ix->tok);
+    free(ix->mask);
+    free(ix->len);
     free(ix);
 }
 
@@ -141,25 +191,35 @@ static bool all_letters(const char *s)
     return true;
 }
 
-static int word_score(const char *q, const char *w)
+/* The score of query word q against token t of the index.  A byte of q
+ * missing from the token (by the masks) rules out an exact, prefix or
+ * inside match, and each one missing costs the edit distance at least
+ * one, so most tokens are settled without comparing any text. */
+static int word_score(const search_index *ix, const qword *q, int t)
 {
-    size_t lq = strlen(q), lw = strlen(w);
-    if (strcmp(q, w) == 0)
-        return S_EXACT;
-    if (lq <= lw && strncmp(q, w, lq) == 0)
-        return S_PREFIX;
-    if (lq >= 3 && strstr(w, q))
-        return S_INSIDE;
-    if (lq >= 4 && all_letters(q)) {
+    const char *w = ix->tok[t];
+    size_t lq = q->len, lw = ix->len[t];
+    int missing = bit_count(q->mask & ~ix->mask[t]);
+    if (missing == 0) {
+        if (lq == lw && memcmp(q->s, w, lq) == 0)
+            return S_EXACT;
+        if (lq <= lw && memcmp(q->s, w, lq) == 0)
+            return S_PREFIX;
+        if (lq >= 3 && lq < lw && strstr(w, q->s))
+            return S_INSIDE;
+    }
+    if (lq >= 4 && q->letters) {
         /* A typo in a word being typed: compare with the word's start too.
          * Never in numbers: "7635" must not find "7638". */
+        int limit = lq >= 7 ? 2 : 1;
+        if (missing > limit)
+            return 0; /* the word's start holds no more than the word */
         char head[TOK_MAX];
         size_t n = lq < lw ? lq : lw;
         memcpy(head, w, n);
         head[n] = '\0';
-        int limit = lq >= 7 ? 2 : 1;
-        int d = typo_distance(q, w, limit);
-        int dh = typo_distance(q, head, limit);
+        int d = typo_distance(q->s, w, limit);
+        int dh = typo_distance(q->s, head, limit);
         d = dh < d ? dh : d;
         if (d <= limit)
             return d == 1 ? S_TYPO1 : S_TYPO2;
@@ -167,7 +227,7 @@ static int word_score(const char *q, const char *w)
     return 0;
 }
 
-static int item_score(const search_index *ix, int i, char q[][TOK_MAX], int nq,
+static int item_score(const search_index *ix, int i, const qword *q, int nq,
                       const char *whole)
 {
     const item_tokens *it = &ix->items[i];
@@ -177,7 +237,7 @@ static int item_score(const search_index *ix, int i, char q[][TOK_MAX], int nq,
     for (int k = 0; k < nq; k++) {
         int best = 0;
         for (int t = it->first; t < it->first + it->count; t++) {
-            int s = word_score(q[k], ix->tok[t]);
+            int s = word_score(ix, &q[k], t);
             best = s > best ? s : best;
         }
         if (!best)
@@ -188,7 +248,7 @@ static int item_score(const search_index *ix, int i, char q[][TOK_MAX], int nq,
 }
 
 /* Splits the query into lower-case words; returns how many. */
-static int query_words(const char *query, char q[][TOK_MAX], char *whole)
+static int query_words(const char *query, qword *q, char *whole)
 {
     int nq = 0;
     size_t wn = 0;
@@ -198,13 +258,18 @@ static int query_words(const char *query, char q[][TOK_MAX], char *whole)
         size_t n = 0;
         while (*s && (isalnum((unsigned char)*s) || ((unsigned char)*s & 0x80))) {
             if (n < TOK_MAX - 1 && nq < QUERY_TOKENS)
-                q[nq][n++] = (char)tolower((unsigned char)*s);
+                q[nq].s[n++] = (char)tolower((unsigned char)*s);
             if (wn < TOK_MAX - 1)
                 whole[wn++] = (char)tolower((unsigned char)*s);
             s++;
         }
-        if (n && nq < QUERY_TOKENS)
-            q[nq++][n] = '\0';
+        if (n && nq < QUERY_TOKENS) {
+            q[nq].s[n] = '\0';
+            q[nq].len = n;
+            q[nq].mask = word_mask(q[nq].s, n);
+            q[nq].letters = all_letters(q[nq].s);
+            nq++;
+        }
     }
     whole[wn] = '\0';
     return nq;
@@ -212,7 +277,8 @@ static int query_words(const char *query, char q[][TOK_MAX], char *whole)
 
 int search_query(const search_index *ix, const char *query, int *out, int *scores, int max)
 {
-    char q[QUERY_TOKENS][TOK_MAX], whole[TOK_MAX];
+    qword q[QUERY_TOKENS];
+    char whole[TOK_MAX];
     int nq = query_words(query, q, whole);
     int found = 0;
     int *sc = scores ? scores : malloc((size_t)(max > 0 ? max : 1) * sizeof *sc);

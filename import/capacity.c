@@ -72,20 +72,19 @@ static int fill(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
     return 0;
 }
 
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
+{
+    capacity_rec c;
+    (void)ctx;
+    if (fill(ic, row, &c, e) || store_capacity_put(ic->s, &c, e))
+        return -1;
+    imp_keep(ic);
+    return 0;
+}
+
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
-    int rc;
-    if (imp_read_header(ic, spec, F_COUNT, e))
-        return -1;
-    while ((rc = csvr_next(ic->r, &row, e)) > 0) {
-        capacity_rec c;
-        if (imp_check_row(ic, row, e) || fill(ic, row, &c, e) ||
-            store_capacity_put(ic->s, &c, e))
-            return -1;
-        imp_keep(ic);
-    }
-    return rc;
+    return imp_read_header(ic, spec, F_COUNT, e) ? -1 : imp_rows(ic, one_row, NULL, e);
 }
 
 const import_kind kind_capacity = {

@@ -35,8 +35,9 @@ static int detect(const csvr_row *row)
     return nums ? 90 : 0;
 }
 
-static int one_row(import_ctx *ic, const csvr_row *row, err *e)
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
+    (void)ctx;
     postcode_rec p = {.source = PC_CODEPOINT};
     long quality, east, north;
     if (imp_need_fields(ic, row, F_COUNT, e) || imp_postcode(ic, row, F_POSTCODE, p.postcode, e) ||
@@ -59,13 +60,8 @@ static int one_row(import_ctx *ic, const csvr_row *row, err *e)
 
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
-    int rc;
     imp_fixed(ic, names, F_COUNT);
-    while ((rc = csvr_next(ic->r, &row, e)) > 0)
-        if (one_row(ic, row, e))
-            return -1;
-    return rc;
+    return imp_rows(ic, one_row, NULL, e);
 }
 
 const import_kind kind_codepoint = {

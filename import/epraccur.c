@@ -94,26 +94,28 @@ static int fill(import_ctx *ic, const csvr_row *row, practice *p, err *e)
     return 0;
 }
 
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
+{
+    char code[CODE_MAX];
+    practice p;
+    (void)ctx;
+    if (imp_need_fields(ic, row, F_COUNT, e) || imp_code(ic, row, F_CODE, code, e))
+        return -1;
+    if (!is_gp(imp_str(ic, row, F_ROLE))) {
+        imp_skip(ic, "not GP practices");
+        return 0;
+    }
+    if (imp_practice(ic, code, &p, e) || fill(ic, row, &p, e) ||
+        store_practice_put(ic->s, &p, e))
+        return -1;
+    imp_keep(ic);
+    return 0;
+}
+
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
-    int rc;
     imp_fixed(ic, names, F_COUNT);
-    while ((rc = csvr_next(ic->r, &row, e)) > 0) {
-        char code[CODE_MAX];
-        practice p;
-        if (imp_need_fields(ic, row, F_COUNT, e) || imp_code(ic, row, F_CODE, code, e))
-            return -1;
-        if (!is_gp(imp_str(ic, row, F_ROLE))) {
-            imp_skip(ic, "not GP practices");
-            continue;
-        }
-        if (imp_practice(ic, code, &p, e) || fill(ic, row, &p, e) ||
-            store_practice_put(ic->s, &p, e))
-            return -1;
-        imp_keep(ic);
-    }
-    return rc;
+    return imp_rows(ic, one_row, NULL, e);
 }
 
 const import_kind kind_epraccur = {

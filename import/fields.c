@@ -79,6 +79,16 @@ int imp_read_header(import_ctx *ic, const char *const *spec, int n, err *e)
     return imp_header(ic, row, spec, n, e);
 }
 
+int imp_rows(import_ctx *ic, imp_row_fn fn, void *ctx, err *e)
+{
+    csvr_row *row;
+    int rc;
+    while ((rc = csvr_next(ic->r, &row, e)) > 0)
+        if (imp_check_row(ic, row, e) || fn(ic, row, ctx, e))
+            return -1;
+    return rc;
+}
+
 void imp_fixed(import_ctx *ic, const char *const *names, int n)
 {
     for (int i = 0; i < n && i < IMP_COLS; i++) {

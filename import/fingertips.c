@@ -52,12 +52,11 @@ static int fill(import_ctx *ic, const csvr_row *row, indicator *r, err *e)
     return *imp_str(ic, row, F_VALUE) ? imp_double(ic, row, F_VALUE, &r->value, e) : 0;
 }
 
-static int one_row(import_ctx *ic, const csvr_row *row, err *e)
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
+    (void)ctx;
     const char *type = imp_str(ic, row, F_TYPE);
     indicator r;
-    if (imp_check_row(ic, row, e))
-        return -1;
     if (strcmp(type, "GP") != 0 && strcmp(type, "GPs") != 0) {
         imp_skip(ic, strcmp(type, "England") == 0 ? "England rows"
                                                   : "rows for other areas (PCN, ICB, ...)");
@@ -75,14 +74,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, err *e)
 
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
-    int rc;
-    if (imp_read_header(ic, spec, F_COUNT, e))
-        return -1;
-    while ((rc = csvr_next(ic->r, &row, e)) > 0)
-        if (one_row(ic, row, e))
-            return -1;
-    return rc;
+    return imp_read_header(ic, spec, F_COUNT, e) ? -1 : imp_rows(ic, one_row, NULL, e);
 }
 
 const import_kind kind_fingertips = {

@@ -39,11 +39,12 @@ static int decile(import_ctx *ic, const csvr_row *row, int i, int *out, err *e)
     return 0;
 }
 
-static int one_row(import_ctx *ic, const csvr_row *row, err *e)
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
+    (void)ctx;
     char code[LSOA_MAX];
     lsoa_rec l;
-    if (imp_check_row(ic, row, e) || imp_lsoa_code(ic, row, F_CODE, code, e) ||
+    if (imp_lsoa_code(ic, row, F_CODE, code, e) ||
         imp_lsoa(ic, code, &l, e) || decile(ic, row, F_IMD, &l.imd_decile, e))
         return -1;
     if (ic->col[F_INCOME] >= 0 && decile(ic, row, F_INCOME, &l.income_decile, e))
@@ -61,14 +62,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, err *e)
 
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
-    int rc;
-    if (imp_read_header(ic, spec, F_COUNT, e))
-        return -1;
-    while ((rc = csvr_next(ic->r, &row, e)) > 0)
-        if (one_row(ic, row, e))
-            return -1;
-    return rc;
+    return imp_read_header(ic, spec, F_COUNT, e) ? -1 : imp_rows(ic, one_row, NULL, e);
 }
 
 const import_kind kind_imd = {

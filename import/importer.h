@@ -55,6 +55,13 @@ void imp_name_col(import_ctx *ic, int i, const char *h);
 /* Reads the header row and maps it with imp_header. */
 int imp_read_header(import_ctx *ic, const char *const *spec, int n, err *e);
 
+/* What an importer does with one data row; ctx is its own state. */
+typedef int (*imp_row_fn)(import_ctx *ic, const csvr_row *row, void *ctx, err *e);
+
+/* Every data row after the header: checked to hold every mapped column,
+ * then given to fn.  Stops at the first error. */
+int imp_rows(import_ctx *ic, imp_row_fn fn, void *ctx, err *e);
+
 /* For headerless files: field i is column i, named names[i] in messages. */
 void imp_fixed(import_ctx *ic, const char *const *names, int n);
 

@@ -17,6 +17,7 @@ extern const import_kind kind_imd;
 extern const import_kind kind_fingertips;
 extern const import_kind kind_contracts;
 extern const import_kind kind_capacity;
+extern const import_kind kind_travel;
 
 /* NULL-terminated, in the order detection tries them. */
 extern const import_kind *const import_kinds[];

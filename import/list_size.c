@@ -42,38 +42,38 @@ static int record(import_ctx *ic, const csvr_row *row, const char *code, long da
     return store_practice_put(ic->s, &p, e);
 }
 
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
+{
+    char code[CODE_MAX];
+    long date, patients;
+    (void)ctx;
+    if (imp_date(ic, row, F_DATE, &date, e))
+        return -1;
+    if (date == 0)
+        return imp_fail(ic, row, F_DATE, e, "empty extract date");
+    if (strcmp(imp_str(ic, row, F_TYPE), "GP") != 0) {
+        imp_skip(ic, "not practice rows");
+        return 0;
+    }
+    if (strcmp(imp_str(ic, row, F_SEX), "ALL") || strcmp(imp_str(ic, row, F_AGE), "ALL")) {
+        imp_skip(ic, "sex or age breakdown rows");
+        return 0;
+    }
+    if (imp_code(ic, row, F_CODE, code, e) || imp_long(ic, row, F_PATIENTS, &patients, e))
+        return -1;
+    if (patients < 0)
+        return imp_fail(ic, row, F_PATIENTS, e, "a negative number of patients");
+    if (record(ic, row, code, date, patients, e))
+        return -1;
+    if (date > ic->prov->extract_date)
+        ic->prov->extract_date = date;
+    imp_keep(ic);
+    return 0;
+}
+
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
-    int rc;
-    if (imp_read_header(ic, spec, F_COUNT, e))
-        return -1;
-    while ((rc = csvr_next(ic->r, &row, e)) > 0) {
-        char code[CODE_MAX];
-        long date, patients;
-        if (imp_check_row(ic, row, e) || imp_date(ic, row, F_DATE, &date, e))
-            return -1;
-        if (date == 0)
-            return imp_fail(ic, row, F_DATE, e, "empty extract date");
-        if (strcmp(imp_str(ic, row, F_TYPE), "GP") != 0) {
-            imp_skip(ic, "not practice rows");
-            continue;
-        }
-        if (strcmp(imp_str(ic, row, F_SEX), "ALL") || strcmp(imp_str(ic, row, F_AGE), "ALL")) {
-            imp_skip(ic, "sex or age breakdown rows");
-            continue;
-        }
-        if (imp_code(ic, row, F_CODE, code, e) || imp_long(ic, row, F_PATIENTS, &patients, e))
-            return -1;
-        if (patients < 0)
-            return imp_fail(ic, row, F_PATIENTS, e, "a negative number of patients");
-        if (record(ic, row, code, date, patients, e))
-            return -1;
-        if (date > ic->prov->extract_date)
-            ic->prov->extract_date = date;
-        imp_keep(ic);
-    }
-    return rc;
+    return imp_read_header(ic, spec, F_COUNT, e) ? -1 : imp_rows(ic, one_row, NULL, e);
 }
 
 const import_kind kind_list_size = {

@@ -111,11 +111,12 @@ static bool english(const char *lsoa)
     return true;
 }
 
-static int one_row(import_ctx *ic, const csvr_row *row, seen *t, err *e)
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
+    seen *t = ctx;
     lsoa_reg r = {.modelled = strcmp(imp_str(ic, row, F_PUB), "MODELLED_GRAVITY") == 0};
     bool take;
-    if (imp_check_row(ic, row, e) || imp_date(ic, row, F_DATE, &r.date, e))
+    if (imp_date(ic, row, F_DATE, &r.date, e))
         return -1;
     if (r.date == 0)
         return imp_fail(ic, row, F_DATE, e, "empty extract date");
@@ -147,16 +148,8 @@ static int one_row(import_ctx *ic, const csvr_row *row, seen *t, err *e)
 
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
     seen t = {NULL, 0, 0};
-    int rc;
-    if (imp_read_header(ic, spec, F_COUNT, e))
-        return -1;
-    while ((rc = csvr_next(ic->r, &row, e)) > 0)
-        if (one_row(ic, row, &t, e)) {
-            rc = -1;
-            break;
-        }
+    int rc = imp_read_header(ic, spec, F_COUNT, e) ? -1 : imp_rows(ic, one_row, &t, e);
     free(t.slot);
     return rc;
 }

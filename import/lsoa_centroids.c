@@ -58,11 +58,12 @@ static int place(import_ctx *ic, const csvr_row *row, lsoa_rec *l, err *e)
     return 0;
 }
 
-static int one_row(import_ctx *ic, const csvr_row *row, err *e)
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
+    (void)ctx;
     char code[LSOA_MAX];
     lsoa_rec l;
-    if (imp_check_row(ic, row, e) || imp_lsoa_code(ic, row, F_CODE, code, e) ||
+    if (imp_lsoa_code(ic, row, F_CODE, code, e) ||
         imp_lsoa(ic, code, &l, e) || place(ic, row, &l, e))
         return -1;
     if (ic->col[F_NAME] >= 0 && imp_text(ic, row, F_NAME, l.name, sizeof l.name, e))
@@ -75,14 +76,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, err *e)
 
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
-    int rc;
-    if (header(ic, e))
-        return -1;
-    while ((rc = csvr_next(ic->r, &row, e)) > 0)
-        if (one_row(ic, row, e))
-            return -1;
-    return rc;
+    return header(ic, e) ? -1 : imp_rows(ic, one_row, NULL, e);
 }
 
 const import_kind kind_lsoa_centroids = {

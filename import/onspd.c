@@ -81,11 +81,12 @@ static int place(import_ctx *ic, const csvr_row *row, postcode_rec *p, err *e)
     return imp_latlon(ic, row, F_LAT, F_LON, &p->lat, &p->lon, e) ? -1 : 1;
 }
 
-static int one_row(import_ctx *ic, const csvr_row *row, err *e)
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
+    (void)ctx;
     postcode_rec p = {.source = PC_ONSPD};
     int pc = ic->col[F_PCDS] >= 0 && *imp_str(ic, row, F_PCDS) ? F_PCDS : F_PCD;
-    if (imp_check_row(ic, row, e) || imp_postcode(ic, row, pc, p.postcode, e))
+    if (imp_postcode(ic, row, pc, p.postcode, e))
         return -1;
     int rc = place(ic, row, &p, e);
     if (rc <= 0) {
@@ -105,14 +106,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, err *e)
 
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
-    int rc;
-    if (header(ic, e))
-        return -1;
-    while ((rc = csvr_next(ic->r, &row, e)) > 0)
-        if (one_row(ic, row, e))
-            return -1;
-    return rc;
+    return header(ic, e) ? -1 : imp_rows(ic, one_row, NULL, e);
 }
 
 const import_kind kind_onspd = {

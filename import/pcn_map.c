@@ -32,22 +32,21 @@ static int fill(import_ctx *ic, const csvr_row *row, practice *p, err *e)
            imp_text(ic, row, F_ICB, p->icb, sizeof p->icb, e);
 }
 
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
+{
+    char code[CODE_MAX];
+    practice p;
+    (void)ctx;
+    if (imp_code(ic, row, F_CODE, code, e) || imp_practice(ic, code, &p, e) ||
+        fill(ic, row, &p, e) || store_practice_put(ic->s, &p, e))
+        return -1;
+    imp_keep(ic);
+    return 0;
+}
+
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
-    int rc;
-    if (imp_read_header(ic, spec, F_COUNT, e))
-        return -1;
-    while ((rc = csvr_next(ic->r, &row, e)) > 0) {
-        char code[CODE_MAX];
-        practice p;
-        if (imp_check_row(ic, row, e) || imp_code(ic, row, F_CODE, code, e) ||
-            imp_practice(ic, code, &p, e) || fill(ic, row, &p, e) ||
-            store_practice_put(ic->s, &p, e))
-            return -1;
-        imp_keep(ic);
-    }
-    return rc;
+    return imp_read_header(ic, spec, F_COUNT, e) ? -1 : imp_rows(ic, one_row, NULL, e);
 }
 
 const import_kind kind_pcn_map = {

@@ -97,29 +97,30 @@ static int practice_row(import_ctx *ic, const csvr_row *row, pending *p, long da
     return 0;
 }
 
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
+{
+    long date;
+    if (imp_date(ic, row, F_DATE, &date, e))
+        return -1;
+    if (date == 0)
+        return imp_fail(ic, row, F_DATE, e, "empty extract date");
+    if (strcmp(imp_str(ic, row, F_TYPE), "GP") != 0) {
+        imp_skip(ic, "PCN, sub-ICB, ICB or region rows");
+        return 0;
+    }
+    if (practice_row(ic, row, ctx, date, e))
+        return -1;
+    if (date > ic->prov->extract_date)
+        ic->prov->extract_date = date;
+    return 0;
+}
+
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
     pending p = {.live = false};
-    int rc;
-    if (imp_read_header(ic, spec, F_COUNT, e))
+    if (imp_read_header(ic, spec, F_COUNT, e) || imp_rows(ic, one_row, &p, e))
         return -1;
-    while ((rc = csvr_next(ic->r, &row, e)) > 0) {
-        long date;
-        if (imp_check_row(ic, row, e) || imp_date(ic, row, F_DATE, &date, e))
-            return -1;
-        if (date == 0)
-            return imp_fail(ic, row, F_DATE, e, "empty extract date");
-        if (strcmp(imp_str(ic, row, F_TYPE), "GP") != 0) {
-            imp_skip(ic, "PCN, sub-ICB, ICB or region rows");
-            continue;
-        }
-        if (practice_row(ic, row, &p, date, e))
-            return -1;
-        if (date > ic->prov->extract_date)
-            ic->prov->extract_date = date;
-    }
-    return rc < 0 ? -1 : flush(ic, &p, e);
+    return flush(ic, &p, e);
 }
 
 const import_kind kind_quin_age = {

@@ -16,10 +16,11 @@ static int detect(const csvr_row *row)
     return ok ? 80 : 0;
 }
 
-static int one_row(import_ctx *ic, const csvr_row *row, err *e)
+static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
+    (void)ctx;
     postcode_rec p = {.source = PC_UKPOSTCODES};
-    if (imp_check_row(ic, row, e) || imp_postcode(ic, row, F_POSTCODE, p.postcode, e))
+    if (imp_postcode(ic, row, F_POSTCODE, p.postcode, e))
         return -1;
     if (!*imp_str(ic, row, F_LAT) || !*imp_str(ic, row, F_LON)) {
         imp_skip(ic, "postcodes with no coordinates");
@@ -42,14 +43,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, err *e)
 
 static int run(import_ctx *ic, err *e)
 {
-    csvr_row *row;
-    int rc;
-    if (imp_read_header(ic, spec, F_COUNT, e))
-        return -1;
-    while ((rc = csvr_next(ic->r, &row, e)) > 0)
-        if (one_row(ic, row, e))
-            return -1;
-    return rc;
+    return imp_read_header(ic, spec, F_COUNT, e) ? -1 : imp_rows(ic, one_row, NULL, e);
 }
 
 const import_kind kind_ukpostcodes = {

@@ -115,11 +115,15 @@ static int open_dbs(store *s, err *e)
         return store_lmdb_err(e, s->dir, rc);
     for (int i = 0; i < DB_COUNT; i++) {
         rc = mdb_dbi_open(txn, db_names[i], flags, &s->dbi[i]);
-        if (rc == MDB_NOTFOUND) {
+        if (rc == MDB_NOTFOUND && i == DB_META) {
             mdb_txn_abort(txn);
-            return err_set(e, "%s: not a catchment store (no '%s' database)",
-                           s->dir, db_names[i]);
+            return err_set(e, "%s: not a catchment store", s->dir);
         }
+        /* A database added since this store was made reads as empty until
+         * a writable open creates it. */
+        s->present[i] = rc == 0;
+        if (rc == MDB_NOTFOUND)
+            continue;
         if (rc) {
             mdb_txn_abort(txn);
             return store_lmdb_err(e, s->dir, rc);
@@ -280,6 +284,12 @@ bool store_is_read_only(const store *s) { return s->read_only; }
 bool store_is_unlocked(const store *s) { return s->unlocked; }
 const char *store_dir(const store *s) { return s->dir; }
 
+uint64_t store_generation(store *s)
+{
+    MDB_envinfo info;
+    return mdb_env_info(s->env, &info) == 0 ? (uint64_t)info.me_last_txnid : 0;
+}
+
 /* Begins a transaction; another process may have grown the map. */
 static int txn_begin(store *s, unsigned flags, MDB_txn **txn)
 {
@@ -369,7 +379,7 @@ int store_grow(store *s, err *e)
 
 int store_put(store *s, int db, const void *k, size_t kn, const void *v, size_t vn, err *e)
 {
-    if (!s->txn || !s->writing)
+    if (!s->txn || !s->writing || !s->present[db])
         return err_set(e, "internal: write outside a write transaction");
     MDB_val key = {kn, (void *)k}, val = {vn, (void *)v};
     int rc = mdb_put(s->txn, s->dbi[db], &key, &val, 0);
@@ -382,7 +392,7 @@ int store_get(store *s, int db, const void *k, size_t kn, MDB_val *v, err *e)
 {
     if (!s->txn)
         return err_set(e, "internal: read outside a transaction");
-    if (kn == 0 || kn > 511)
+    if (kn == 0 || kn > 511 || !s->present[db])
         return 0;
     MDB_val key = {kn, (void *)k};
     int rc = mdb_get(s->txn, s->dbi[db], &key, v);
@@ -393,6 +403,8 @@ int store_get(store *s, int db, const void *k, size_t kn, MDB_val *v, err *e)
 
 int store_del(store *s, int db, const void *k, size_t kn, err *e)
 {
+    if (!s->present[db])
+        return 0;
     MDB_val key = {kn, (void *)k};
     int rc = mdb_del(s->txn, s->dbi[db], &key, NULL);
     return rc && rc != MDB_NOTFOUND ? store_lmdb_err(e, db_names[db], rc) : 0;
@@ -403,6 +415,8 @@ int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn
 {
     if (!s->txn)
         return err_set(e, "internal: read outside a transaction");
+    if (!s->present[db])
+        return 0;
     MDB_cursor *c;
     int rc = mdb_cursor_open(s->txn, s->dbi[db], &c);
     if (rc)

@@ -22,7 +22,8 @@
     X(DB_NOTE, "note")                                                       \
     X(DB_PROV, "provenance")                                                 \
     X(DB_PROVSHA, "provenance_sha")                                          \
-    X(DB_AUDIT, "audit")
+    X(DB_AUDIT, "audit")                                                     \
+    X(DB_TRAVEL, "travel")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
@@ -37,6 +38,7 @@ struct store {
     bool unlocked;      /* read-only without the reader table (MDB_NOLOCK) */
     bool full;          /* a put hit MDB_MAP_FULL: grow and redo */
     MDB_dbi dbi[DB_COUNT];
+    bool present[DB_COUNT]; /* false: an older store, opened read-only */
     char dir[4096];
 };
 

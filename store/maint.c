@@ -110,6 +110,8 @@ static int copy_db(store *dst, store *src, int db, err *e)
     int rc = mdb_drop(dst->txn, dst->dbi[db], 0);
     if (rc)
         return store_lmdb_err(e, check_names[db], rc);
+    if (!src->present[db])
+        return 0; /* a backup made before this database existed */
     MDB_cursor *c;
     if ((rc = mdb_cursor_open(src->txn, src->dbi[db], &c)))
         return store_lmdb_err(e, check_names[db], rc);

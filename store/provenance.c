@@ -112,6 +112,8 @@ int store_provenance_each(store *s, int (*fn)(const provenance *, void *), void 
 static long db_entries(store *s, int db)
 {
     MDB_stat st;
+    if (!s->present[db])
+        return 0;
     return mdb_stat(s->txn, s->dbi[db], &st) ? -1 : (long)st.ms_entries;
 }
 
@@ -131,5 +133,6 @@ int store_count(store *s, store_counts *c, err *e)
     c->notes = db_entries(s, DB_NOTE);
     c->imports = db_entries(s, DB_PROV);
     c->audit = db_entries(s, DB_AUDIT);
+    c->travel = db_entries(s, DB_TRAVEL);
     return 0;
 }

@@ -149,6 +149,15 @@ typedef struct provenance {
     bool modelled;
 } provenance;
 
+/* One row of an imported travel-time matrix: from an LSOA or a postcode
+ * to a practice, in minutes and (when given) road km. */
+typedef struct travel_rec {
+    char from[LSOA_MAX];      /* LSOA code or normalised postcode */
+    char to[CODE_MAX];        /* practice code */
+    double minutes;
+    double km;                /* NAN when the matrix has none */
+} travel_rec;
+
 /* One change a person made (a note, a capacity figure, a contract field,
  * a list status): who, when, the field, the old value and the new. */
 typedef struct audit_rec {
@@ -190,6 +199,9 @@ bool store_is_read_only(const store *s);
  * share a store so every user can lock. */
 bool store_is_unlocked(const store *s);
 const char *store_dir(const store *s);
+/* The id of the last committed write, by anyone: a session that sees it
+ * change reads again.  Needs no transaction. */
+uint64_t store_generation(store *s);
 
 int store_read_begin(store *s, err *e);
 void store_read_end(store *s);
@@ -253,6 +265,11 @@ int store_provenance_find(store *s, const char *sha256, provenance *out, err *e)
 int store_provenance_add(store *s, provenance *p, err *e);
 int store_provenance_each(store *s, int (*fn)(const provenance *, void *), void *ctx, err *e);
 
+int store_travel_put(store *s, const travel_rec *r, err *e);
+/* Every row from one place, by practice code. */
+int store_travel_each(store *s, const char *from, int (*fn)(const travel_rec *, void *),
+                      void *ctx, err *e);
+
 /* Appends to the audit trail (inside the write that makes the change). */
 int store_audit_add(store *s, audit_rec *r, err *e);
 /* The trail in time order; code NULL for every practice. */
@@ -262,7 +279,7 @@ int store_audit_each(store *s, const char *code, int (*fn)(const audit_rec *, vo
 /* How many records each database holds, for `catchment stats`. */
 typedef struct store_counts {
     long practices, list_points, age_profiles, lsoa_regs, postcodes, lsoas,
-        indicators, contracts, capacities, notes, imports, audit;
+        indicators, contracts, capacities, notes, imports, audit, travel;
 } store_counts;
 int store_count(store *s, store_counts *out, err *e);
 

@@ -20,7 +20,7 @@ static uint32_t ror(uint32_t x, int n) { return x >> n | x << (32 - n); }
 
 static void compress(sha256 *c, const unsigned char *p)
 {
-    uint32_t w[64], v[8];
+    uint32_t w[64];
     for (int i = 0; i < 16; i++)
         w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
                (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
@@ -29,19 +29,33 @@ static void compress(sha256 *c, const unsigned char *p)
         uint32_t s1 = ror(w[i - 2], 17) ^ ror(w[i - 2], 19) ^ w[i - 2] >> 10;
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
-    memcpy(v, c->h, sizeof v);
+    /* The eight working words rotate one place each round: named
+     * variables, so the compiler keeps them in registers. */
+    uint32_t a = c->h[0], b = c->h[1], cc = c->h[2], d = c->h[3], e = c->h[4],
+             f = c->h[5], g = c->h[6], h = c->h[7];
     for (int i = 0; i < 64; i++) {
-        uint32_t S1 = ror(v[4], 6) ^ ror(v[4], 11) ^ ror(v[4], 25);
-        uint32_t ch = (v[4] & v[5]) ^ (~v[4] & v[6]);
-        uint32_t t1 = v[7] + S1 + ch + K[i] + w[i];
-        uint32_t S0 = ror(v[0], 2) ^ ror(v[0], 13) ^ ror(v[0], 22);
-        uint32_t maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-        memmove(v + 1, v, 7 * sizeof *v);
-        v[4] += t1;
-        v[0] = t1 + S0 + maj;
+        uint32_t S1 = ror(e, 6) ^ ror(e, 11) ^ ror(e, 25);
+        uint32_t ch = (e & f) ^ (~e & g);
+        uint32_t t1 = h + S1 + ch + K[i] + w[i];
+        uint32_t S0 = ror(a, 2) ^ ror(a, 13) ^ ror(a, 22);
+        uint32_t maj = (a & b) ^ (a & cc) ^ (b & cc);
+        h = g;
+        g = f;
+        f = e;
+        e = d + t1;
+        d = cc;
+        cc = b;
+        b = a;
+        a = t1 + S0 + maj;
     }
-    for (int i = 0; i < 8; i++)
-        c->h[i] += v[i];
+    c->h[0] += a;
+    c->h[1] += b;
+    c->h[2] += cc;
+    c->h[3] += d;
+    c->h[4] += e;
+    c->h[5] += f;
+    c->h[6] += g;
+    c->h[7] += h;
 }
 
 void sha256_init(sha256 *c)
@@ -58,6 +72,12 @@ void sha256_add(sha256 *c, const void *data, size_t n)
     const unsigned char *p = data;
     c->bytes += n;
     while (n) {
+        if (c->used == 0 && n >= 64) { /* whole blocks straight from the input */
+            compress(c, p);
+            p += 64;
+            n -= 64;
+            continue;
+        }
         size_t k = 64 - c->used < n ? 64 - c->used : n;
         memcpy(c->block + c->used, p, k);
         c->used += k;

@@ -108,6 +108,41 @@ static void test_newer_schema(const char *dir)
     CHECK(strstr(e.msg, "newer") != NULL);
 }
 
+/* A store made before a database existed: read-only it reads as empty,
+ * a writable open adds the database. */
+static void test_older_store(const char *dir)
+{
+    MDB_env *env;
+    MDB_txn *txn;
+    MDB_dbi dbi;
+    mdb_env_create(&env);
+    mdb_env_set_maxdbs(env, 32);
+    CHECK(mdb_env_open(env, dir, 0, 0660) == 0);
+    mdb_txn_begin(env, NULL, 0, &txn);
+    CHECK(mdb_dbi_open(txn, "travel", 0, &dbi) == 0);
+    CHECK(mdb_drop(txn, dbi, 1) == 0);
+    mdb_txn_commit(txn);
+    mdb_env_close(env);
+
+    store *s;
+    err e;
+    store_opts ro = {.read_only = true};
+    store_counts n;
+    CHECK(store_open(&s, dir, &ro, &e) == 0);
+    CHECK(store_read_begin(s, &e) == 0);
+    CHECK(store_count(s, &n, &e) == 0);
+    CHECK_INT(n.travel, 0);
+    CHECK_INT(n.practices, 1);
+    store_read_end(s);
+    store_close(s);
+    CHECK(store_open(&s, dir, NULL, &e) == 0);
+    travel_rec t = {"E01009522", "M86627", 7.5, 3.1};
+    CHECK(store_write_begin(s, &e) == 0);
+    CHECK(store_travel_put(s, &t, &e) == 0);
+    CHECK(store_write_commit(s, &e) == 0);
+    store_close(s);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/catchment-test-XXXXXX";
@@ -123,6 +158,8 @@ int main(void)
     CHECK(store_open(&s, dir, &ro, &e) == 0);
     CHECK(store_write_begin(s, &e) == -1);
     store_close(s);
+
+    test_older_store(dir);
 
     test_newer_schema(dir);
     char cmd[256];

@@ -1,0 +1,287 @@
+#!/bin/sh
+# make bench: a synthetic England, imported and queried, against targets.
+#
+#   bench/run.sh BUILD [--small]
+#
+# Generates the national data set (bench/gen) into a cache reused while
+# the seed and the generator are the same, imports every file kind into a
+# new store timing each kind, measures the store, runs bench/queries and,
+# when the TUI is built, its cold open; prints one table of figures with
+# their targets and writes it, with the machine, to bench/results.md.
+#
+# Environment: BENCH_SEED (1), BENCH_CACHE (bench/.cache), BENCH_OUT
+# (bench/results.md; --small writes BENCH_OUT only when it is set),
+# BENCH_THREADS (all CPUs).
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:?usage: bench/run.sh BUILD [--small]}
+build=$(cd "$build" && pwd)
+size=full
+[ "${2:-}" = "--small" ] && size=small
+seed=${BENCH_SEED:-1}
+bin=$build/catchment
+gen=$build/bench/gen
+queries=$build/bench/queries
+export TZ=UTC LC_ALL=C
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/catchment-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT INT TERM
+rows=$work/rows   # name|figure|target|verdict, one per table row
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+
+# row NAME FIGURE TARGET VERDICT
+row() { printf '%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" >>"$rows"; }
+
+# verdict VALUE LIMIT: "met" when VALUE < LIMIT.
+verdict() { awk -v v="$1" -v l="$2" 'BEGIN { print (v + 0 < l + 0) ? "met" : "missed" }'; }
+
+# ---------------------------------------------------------------- data
+
+gen_data() {
+    flag=
+    [ "$size" = small ] && flag=--small
+    stamp="seed $seed $size $(cksum <"$gen")"
+    data=${BENCH_CACHE:-$top/bench/.cache}/$size-seed-$seed
+    if [ -f "$data/.stamp" ] && [ "$(cat "$data/.stamp")" = "$stamp" ]; then
+        echo "data: reusing $data" >&2
+        return
+    fi
+    rm -rf "$data"
+    mkdir -p "$data"
+    t0=$(now)
+    "$gen" --seed "$seed" $flag "$data" 2>/dev/null
+    echo "data: generated $data in $(elapsed "$t0" "$(now)") s" >&2
+    echo "$stamp" >"$data/.stamp"
+}
+
+# ------------------------------------------------------------- import
+
+# import_kind KIND FILE...: one import run for the files of one kind.
+import_kind() {
+    kind=$1
+    shift
+    k0=$(now)
+    "$bin" --store "$store" import "$@" >"$work/import.out" 2>&1 || {
+        cat "$work/import.out" >&2
+        echo "bench: import of $kind failed" >&2
+        exit 1
+    }
+    s=$(elapsed "$k0" "$(now)")
+    n=$(awk '{ for (i = 2; i <= NF; i++) if ($i == "rows" && $(i + 1) == "read,") t += $(i - 1) }
+             END { print t + 0 }' "$work/import.out")
+    echo "$kind $# $n $s" >>"$work/kinds"
+    rate=$(awk -v n="$n" -v s="$s" 'BEGIN { printf "%.0f", (s > 0) ? n / s : 0 }')
+    row "Import $kind ($# file$([ $# -gt 1 ] && echo s), $n rows)" "$s s, $rate rows/s" "-" "-"
+}
+
+import_all() {
+    store=$work/store
+    d=$data
+    : >"$work/kinds"
+    t0=$(now)
+    # Places first, then the register, then what hangs off practices.
+    import_kind onspd "$d/onspd.csv"
+    import_kind lsoa-centroids "$d/lsoa-centroids.csv"
+    import_kind imd "$d/imd.csv"
+    import_kind epraccur "$d/epraccur.csv"
+    import_kind pcn-map "$d/gp-reg-pat-prac-map.csv"
+    import_kind list-size "$d"/gp-reg-pat-prac-all-*.csv
+    import_kind quin-age "$d/gp-reg-pat-prac-quin-age.csv"
+    import_kind lsoa-all "$d/gp-reg-pat-prac-lsoa-all.csv"
+    import_kind contracts "$d/contracts.csv"
+    import_kind capacity "$d/capacity.csv"
+    total=$(elapsed "$t0" "$(now)")
+    files=$(awk '{ f += $2; n += $3 } END { printf "%d files, %d rows", f, n }' "$work/kinds")
+    row "Import, every file kind ($files)" "$total s" "< 60 s" "$(verdict "$total" 60)"
+}
+
+store_size() {
+    kib=$(du -k "$store/data.mdb" | cut -f1)
+    mib=$(awk -v k="$kib" 'BEGIN { printf "%.1f", k / 1024 }')
+    row "Store size on disk (du data.mdb)" "$mib MiB" "< 1024 MiB" "$(verdict "$mib" 1024)"
+    mdb_stat -e "$store" >"$work/envstat" 2>/dev/null || true
+    pages=$(awk -F': ' '/Number of pages used/ { print $2 }' "$work/envstat")
+    psize=$(awk -F': ' '/Page size/ { print $2 }' "$work/envstat")
+    row "Store pages used (mdb_stat -e)" "${pages:-?} x ${psize:-?} B" "-" "-"
+    # Pages and entries per database, for the notes.
+    mdb_stat -a "$store" 2>/dev/null | awk '
+        /^Status of / { if (name != "") print name, p, n; name = $3; p = 0; n = 0 }
+        /pages:/ { p += $NF }
+        /Entries:/ { n = $NF }
+        END { if (name != "") print name, p, n }' | grep -v '^Main ' >"$work/dbstat" || true
+}
+
+# ------------------------------------------------------------ queries
+
+fig() { awk -v k="$1" '$1 == "FIG" && $2 == k { print $3 }' "$work/queries.out"; }
+
+# fig_row NAME FIG UNIT [LIMIT]
+fig_row() {
+    v=$(fig "$2")
+    [ -n "$v" ] || v="?"
+    if [ -n "${4:-}" ]; then
+        row "$1" "$v $3" "< $4 $3" "$(verdict "$v" "$4")"
+    else
+        row "$1" "$v $3" "-" "-"
+    fi
+}
+
+run_queries() {
+    t=
+    [ -n "${BENCH_THREADS:-}" ] && t="--threads $BENCH_THREADS"
+    "$queries" $t "$store" >"$work/queries.out" || {
+        cat "$work/queries.out" >&2
+        echo "bench: queries failed" >&2
+        exit 1
+    }
+    fig_row "World load (every practice, located, with capacity)" world_load_ms ms
+    fig_row "show (card_load) p50" show_p50_ms ms
+    fig_row "show (card_load) p99" show_p99_ms ms
+    fig_row "search p50 (1,000 queries)" search_p50_ms ms
+    fig_row "search p99" search_p99_ms ms
+    fig_row "search per keystroke p50 ($(fig keystroke_count | cut -d. -f1) keystrokes)" \
+        keystroke_p50_ms ms
+    fig_row "search per keystroke p99" keystroke_p99_ms ms 10
+    fig_row "near 8 km p50" near_p50_ms ms
+    fig_row "near 8 km p99" near_p99_ms ms
+    fig_row "closure nearest p50 (200 practices, LSOA level)" closure_nearest_p50_ms ms 5
+    fig_row "closure nearest p99" closure_nearest_p99_ms ms
+    fig_row "closure choice p50" closure_choice_p50_ms ms
+    fig_row "closure choice p99" closure_choice_p99_ms ms
+    fig_row "closure optimal p50" closure_optimal_p50_ms ms 20
+    fig_row "closure optimal p99" closure_optimal_p99_ms ms
+    n=$(fig sweep_closures | cut -d. -f1)
+    th=$(fig sweep_threads | cut -d. -f1)
+    fig_row "Sweep: close each of $n practices in turn, optimal ($th threads)" sweep_s s 60
+    fig_row "Sweep: engine time per closure p99" sweep_closure_p99_ms ms
+    slow=$(awk '$1 == "SLOWEST" { print $2 " (" $5 " patients, " $7 " areas)" }' \
+        "$work/queries.out")
+    fig_row "Sweep: slowest closure, ${slow:-?}" sweep_closure_max_ms ms
+    bad=$(fig sweep_verify_mismatches | cut -d. -f1)
+    row "Sweep agrees with whatif_run (20 closures at random)" "${bad:-?} mismatches" "0" \
+        "$([ "${bad:-1}" = 0 ] && echo met || echo missed)"
+}
+
+# ---------------------------------------------------------------- TUI
+
+tui_built() { ls "$top"/tui/*.c >/dev/null 2>&1; }
+
+# Cold open to first frame: a script whose only key quits.
+tui_first_frame() {
+    printf 'Q' >"$work/quit.keys"
+    t0=$(now)
+    if CATCHMENT_SCRIPT="$work/quit.keys" TERM=xterm-256color \
+        /usr/bin/time -f %M -o "$work/rss" "$bin" --store "$store" \
+        </dev/null >"$work/tui.out" 2>&1; then
+        ms=$(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", (b - a) * 1000 }')
+        row "TUI cold open to first frame" "$ms ms" "< 100 ms" "$(verdict "$ms" 100)"
+        mb=$(awk '{ printf "%.1f", $1 / 1024 }' "$work/rss")
+        row "TUI max RSS" "$mb MB" "< 100 MB" "$(verdict "$mb" 100)"
+        return 0
+    fi
+    return 1
+}
+
+# Bytes the TUI writes per cursor move, through tmux: the output of 50
+# moves down the list, less that of opening and quitting alone.
+tui_bytes_per_move() {
+    command -v tmux >/dev/null 2>&1 || return 1
+    sock=$work/tmux.sock
+    tmux -S "$sock" new-session -d -x 120 -y 40 \
+        "TERM=tmux-256color '$bin' --store '$store'" 2>/dev/null || return 1
+    tmux -S "$sock" pipe-pane -o "cat >>'$work/pane'" 2>/dev/null
+    sleep 1
+    before=$(wc -c <"$work/pane" 2>/dev/null || echo 0)
+    i=0
+    while [ $i -lt 50 ]; do
+        tmux -S "$sock" send-keys Down
+        i=$((i + 1))
+    done
+    sleep 1
+    after=$(wc -c <"$work/pane" 2>/dev/null || echo 0)
+    tmux -S "$sock" kill-server 2>/dev/null || true
+    [ "$after" -gt "$before" ] || return 1
+    row "TUI terminal bytes per cursor move (tmux, 50 moves)" \
+        "$(((after - before) / 50)) B" "-" "-"
+}
+
+run_tui() {
+    if ! tui_built; then
+        row "TUI cold open to first frame" "not measured: TUI not built" "< 100 ms" "-"
+        row "TUI max RSS" "not measured: TUI not built" "< 100 MB" "-"
+        row "TUI terminal bytes per cursor move" "not measured: TUI not built" "-" "-"
+        return
+    fi
+    tui_first_frame || {
+        row "TUI cold open to first frame" "not measured: scripted mode failed" "< 100 ms" "-"
+        row "TUI max RSS" "not measured: scripted mode failed" "< 100 MB" "-"
+    }
+    tui_bytes_per_move ||
+        row "TUI terminal bytes per cursor move" "not measured: tmux run failed" "-" "-"
+}
+
+# ------------------------------------------------------------- report
+
+table() {
+    echo "| Figure | Measured | Target | |"
+    echo "|---|---:|---:|---|"
+    awk -F'|' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }' "$rows"
+}
+
+machine() {
+    cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null)
+    [ -n "$cpu" ] || cpu=$(lscpu 2>/dev/null | awk -F': *' '/Model name/ { print $2; exit }')
+    mem=$(free -g | awk '/^Mem:/ { print $2 " GiB" }')
+    commit=$(git -C "$top" rev-parse --short HEAD 2>/dev/null || echo unknown)
+    git -C "$top" diff --quiet HEAD -- 2>/dev/null || commit="$commit (with local changes)"
+    echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "- Commit: $commit"
+    echo "- CPUs (nproc): $(nproc); CPU: ${cpu:-unknown}; memory (free -g): ${mem:-unknown}"
+    echo "- Data: bench/gen --seed $seed$([ "$size" = small ] && echo ' --small')"
+}
+
+report() {
+    {
+        echo "# Benchmark results"
+        echo
+        echo "Written by \`make bench\` (bench/run.sh); notes below the table are kept by hand."
+        echo
+        machine
+        echo
+        table
+        echo
+        echo "Store, per database (pages, entries):"
+        echo
+        echo '```'
+        cat "$work/dbstat"
+        echo '```'
+        echo
+        echo "Sweep, the ten closures leaving the most patients unplaced:"
+        echo
+        echo '```'
+        awk '$1 == "TOP" { sub(/^TOP /, ""); print }' "$work/queries.out"
+        echo '```'
+    } >"$work/results.md"
+    table
+    echo
+    awk '$1 == "TOP" { sub(/^TOP /, ""); print }' "$work/queries.out"
+    out=${BENCH_OUT:-}
+    [ -z "$out" ] && [ "$size" = full ] && out=$top/bench/results.md
+    [ -n "$out" ] || return 0
+    # Keep the hand-written notes (from "## Notes" on) of the previous file.
+    if [ -f "$out" ] && grep -q '^## Notes' "$out"; then
+        echo >>"$work/results.md"
+        sed -n '/^## Notes/,$p' "$out" >>"$work/results.md"
+    fi
+    cp "$work/results.md" "$out"
+    echo "bench: wrote $out" >&2
+}
+
+gen_data
+import_all
+store_size
+run_queries
+run_tui
+report

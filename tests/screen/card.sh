@@ -1,0 +1,61 @@
+# The practice card: layout, sparkline (Unicode and ASCII), scrolling,
+# y copies a summary with OSC 52.  (Control characters never reach the
+# store: the importers and the note command refuse them.)
+. "$(dirname "$0")/lib.sh"
+make_store
+cd "$tmp"
+export CATCHMENT_CLIPBOARD="$tmp/clip"
+run_keys <<'KEYS'
+:open M86019
+:save-display s1
+G
+:save-display s2
+y
+KEYS
+
+check_screen "the card at 80x24" s1 <<'EOF'
+ Card  M86019                                                          0 marked
+M86019  WESTWOOD MEDICAL H/CENTRE
+ACTIVE
+298 TILE HILL LANE, COVENTRY, CV4 9DR
+Phone 024 76466106
+PCN U49145 GO WEST PCN
+Sub-ICB B2M3M NHS Coventry and Warwickshire ICB - B2M3M
+LSOA E01009681, IMD decile 6
+
+── List size ───────────────────────────────────────────────────────────────────
+4,106 patients on 2026-04-01
+█▁  2021-01-01 to 2026-04-01
+
+── Capacity ────────────────────────────────────────────────────────────────────
+4,311 patients (default-headroom), headroom 205
+List status unknown
+
+── Contract ────────────────────────────────────────────────────────────────────
+APMS from 2017-04-01, ends 2027-03-31, extension none left
+Provider Illustrative Provider A (demo)
+Next: mobilisation on 2026-12-31 (in 38 days); earlier ones overdue
+ILLUSTRATIVE: not a real contract
+
+a note  y copy  N neighbours  x mark  w what-if  q back
+EOF
+check_has "G scrolls to the end of the card" s2 "Deprivation score (IMD 2019) (2019): 20.7"
+check_has "notes say how to add one" s2 "none yet (a adds one)"
+want='M86019 WESTWOOD MEDICAL H/CENTRE, 298 TILE HILL LANE, COVENTRY, CV4 9DR; tel 024 76466106; list 4,106 (2026-04-01); capacity 4,311 (default-headroom), headroom 205; contract APMS ends 2027-03-31'
+if [ -f clip ] && [ "$(head -c 7 clip | od -An -c | tr -d ' ')" = '033]52;c;' ]; then
+    pass "y writes an OSC 52 sequence"
+else
+    fail "y writes an OSC 52 sequence: $(od -c clip 2>/dev/null | head -2)"
+fi
+got=$(sed 's/^.*52;c;//' clip | tr -d '\007' | base64 -d 2>/dev/null)
+if [ "$got" = "$want" ]; then pass "the copied summary decodes to one line"; else
+    fail "the copied summary: got '$got'"; fi
+
+# ASCII: a non-UTF-8 locale on a VT100 gets ASCII rules and sparkline.
+LC_ALL=C TERM=vt100 run_keys <<'KEYS'
+:open M86019
+:save-display a1
+KEYS
+check_has "ASCII sparkline outside UTF-8" a1 "#_  2021-01-01 to 2026-04-01"
+check_has "ASCII rules outside UTF-8" a1 "-- List size -------"
+

@@ -1,0 +1,73 @@
+# Search as you type: results on every key, forgiving typos, Enter opens
+# the card, Esc goes back to the list on the practice, n / N find the next.
+. "$(dirname "$0")/lib.sh"
+make_store
+cd "$tmp"
+run_keys <<'KEYS'
+/
+w
+:save-display s1
+"est
+:save-display s2
+<Down>
+<Enter>
+:save-display s3
+q
+:save-display s4
+<Esc>
+:save-display s5
+n
+<Enter>
+:save-display s6
+q
+N
+<Enter>
+:save-display s7
+q
+/
+"wsetwood
+:save-display s8
+<C-U>
+"024 76466106
+:save-display s9
+<C-U>
+"cv4 9dr
+:save-display s10
+KEYS
+
+check_has "one key gives results at once" s1 "Search: w"
+check_has "the title counts the results" s1 " Search  28 found"
+check_screen "each key narrows the results" s2 <<'EOF'
+ Search  2 found                                                       0 marked
+Search: west▏
+  Code   Name                         Postcode Town           Phone
+  M84035 WESTSIDE MEDICAL CENTRE      CV21 2DN RUGBY          01788 544744
+  M86019 WESTWOOD MEDICAL H/CENTRE    CV4 9DR  COVENTRY       024 76466106
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+type to search  Enter card  Up/Down move  Esc back
+EOF
+check_has "Enter opens the card of the chosen result" s3 "M86019  WESTWOOD MEDICAL H/CENTRE"
+check_has "q from the card goes back to the results" s4 "Search: west"
+check_has "Esc goes back to the practice list" s5 " Practices  142 of 142"
+check_has "n goes to the next match in the list (wrapping)" s6 "M84035  WESTSIDE MEDICAL CENTRE"
+check_has "N goes to the previous match" s7 "M86019  WESTWOOD MEDICAL H/CENTRE"
+check_has "a typo still finds the practice" s8 "M86019 WESTWOOD MEDICAL H/CENTRE"
+check_has "search by phone" s9 "M86019 WESTWOOD MEDICAL H/CENTRE"
+check_has "search by postcode, any case" s10 "M86019 WESTWOOD MEDICAL H/CENTRE"

@@ -1,0 +1,325 @@
+/* The loop: read a key, turn it into a request, offer it to the view on
+ * top, else handle it here.  Drawing is wnoutrefresh per window and one
+ * doupdate per turn; a cursor move repaints only the two lines involved. */
+#include "tui/internal.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+view *app_view(app *a) { return a->depth ? a->stack[a->depth - 1] : NULL; }
+
+int app_body_rows(const app *a) { return a->rows - 2; }
+
+void app_msg(app *a, tui_color c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+    va_end(ap);
+    a->msg_color = c;
+}
+
+static void view_free(app *a, view *v)
+{
+    if (v->ops->done)
+        v->ops->done(a, v);
+    free(v);
+}
+
+/* Opens a view on top.  A full stack forgets the oldest view above the
+ * practice list rather than refusing. */
+int app_push(app *a, const view_ops *ops, const void *arg)
+{
+    view *v = calloc(1, sizeof *v);
+    if (!v) {
+        app_msg(a, COL_ERROR, "out of memory");
+        return -1;
+    }
+    v->ops = ops;
+    v->old_cur = -1;
+    v->dirty = true;
+    if (ops->open(a, v, arg)) {
+        free(v);
+        return -1;
+    }
+    if (a->depth == VIEW_DEPTH) {
+        view_free(a, a->stack[1]);
+        memmove(a->stack + 1, a->stack + 2, (VIEW_DEPTH - 2) * sizeof *a->stack);
+        a->depth--;
+    }
+    a->stack[a->depth++] = v;
+    a->full_redraw = true;
+    return 0;
+}
+
+void app_pop(app *a)
+{
+    if (a->depth <= 1) {
+        a->running = false;
+        return;
+    }
+    view_free(a, a->stack[--a->depth]);
+    a->full_redraw = true;
+}
+
+static int view_rows(const app *a, const view *v)
+{
+    int r = app_body_rows(a) - v->nheader;
+    return r > 1 ? r : 1;
+}
+
+/* Keeps the cursor on screen after a resize or a reload. */
+static void view_clamp(app *a, view *v)
+{
+    int rows = view_rows(a, v);
+    int max = v->scroll_only ? v->nlines - rows : v->nlines - 1;
+    if (v->cur > max)
+        v->cur = max;
+    if (v->cur < 0)
+        v->cur = 0;
+    if (v->scroll_only || v->top > v->cur)
+        v->top = v->cur;
+    if (v->cur >= v->top + rows)
+        v->top = v->cur - rows + 1;
+    if (v->top < 0)
+        v->top = 0;
+}
+
+void view_goto(app *a, view *v, int line)
+{
+    int old = v->cur, oldtop = v->top;
+    v->cur = line;
+    view_clamp(a, v);
+    if (v->cur == old)
+        return;
+    if (v->top != oldtop || v->scroll_only || v->old_cur >= 0)
+        v->dirty = true;
+    else
+        v->old_cur = old;
+    if (v->ops->select)
+        v->ops->select(a, v);
+}
+
+/* Moving, the same in every view. */
+static bool view_move(app *a, view *v, tui_request r)
+{
+    int page = view_rows(a, v);
+    switch (r) {
+    case REQ_MOVE_DOWN: view_goto(a, v, v->cur + 1); return true;
+    case REQ_MOVE_UP: view_goto(a, v, v->cur - 1); return true;
+    case REQ_PAGE_DOWN: view_goto(a, v, v->cur + page); return true;
+    case REQ_PAGE_UP: view_goto(a, v, v->cur - page); return true;
+    case REQ_FIRST: view_goto(a, v, 0); return true;
+    case REQ_LAST: view_goto(a, v, v->nlines); return true;
+    default: return false;
+    }
+}
+
+static void draw_line(app *a, view *v, int line)
+{
+    int y = v->nheader + line - v->top;
+    if (line < 0 || line >= v->nlines || y < v->nheader || y >= app_body_rows(a))
+        return;
+    v->ops->draw(a, v, a->body, line, y, a->cols, !v->scroll_only && line == v->cur);
+}
+
+static void draw_view(app *a, view *v)
+{
+    if (a->full_redraw || v->dirty) {
+        werase(a->body);
+        if (v->ops->draw_header)
+            v->ops->draw_header(a, v, a->body, a->cols);
+        view_clamp(a, v);
+        for (int line = v->top; line < v->top + view_rows(a, v) && line < v->nlines; line++)
+            draw_line(a, v, line);
+        if (v->nlines == 0)
+            draw_text(a, a->body, v->nheader, 1, a->cols - 2, v->empty, color_attr(COL_DIM));
+    } else if (v->old_cur >= 0) {
+        draw_line(a, v, v->old_cur);
+        draw_line(a, v, v->cur);
+    }
+    v->dirty = false;
+    v->old_cur = -1;
+    wnoutrefresh(a->body);
+}
+
+static void draw_title(app *a, view *v)
+{
+    char left[512], desc[256] = "", right[128];
+    if (v->ops->describe)
+        v->ops->describe(a, v, desc, sizeof desc);
+    snprintf(left, sizeof left, " %s%s%s", v->ops->title, *desc ? "  " : "", desc);
+    snprintf(right, sizeof right, " %s%d marked ", a->read_only ? "[read-only]  " : "", a->nmarked);
+    int rw = (int)strlen(right);
+    if (a->cols - rw < 30)
+        rw = 0;
+    draw_text(a, a->title, 0, 0, a->cols - rw, left, color_attr(COL_TITLE));
+    if (rw)
+        draw_text(a, a->title, 0, a->cols - rw, rw, right, color_attr(COL_TITLE));
+    wnoutrefresh(a->title);
+}
+
+static void draw_status(app *a, view *v)
+{
+    const char *hint;
+    switch (v->ops->kind) {
+    case VIEW_SEARCH: hint = "type to search  Enter card  Up/Down move  Esc back"; break;
+    case VIEW_CARD: hint = "a note  y copy  N neighbours  x mark  w what-if  q back"; break;
+    case VIEW_WHATIF: hint = "p policy  c capacity  W save  Enter card  q back"; break;
+    case VIEW_NEIGHBOURS: hint = "+/- radius  Enter card  x mark  q back"; break;
+    default: hint = "Enter card  / search  x mark  w what-if  C contracts  q back"; break;
+    }
+    werase(a->status);
+    if (*a->msg)
+        draw_text(a, a->status, 0, 0, a->cols, a->msg, color_attr(a->msg_color));
+    else
+        draw_text(a, a->status, 0, 0, a->cols, hint, color_attr(COL_STATUS));
+    wnoutrefresh(a->status);
+}
+
+static void draw_too_small(app *a)
+{
+    char m[96];
+    werase(stdscr);
+    snprintf(m, sizeof m, "terminal too small (need %dx%d, have %dx%d)", MIN_COLS, MIN_ROWS,
+             a->cols, a->rows);
+    mvwaddnstr(stdscr, a->rows / 2, 0, m, a->cols);
+    mvwaddnstr(stdscr, a->rows / 2 + 1, 0, "enlarge the window, or Q to quit", a->cols);
+    wnoutrefresh(stdscr);
+    a->full_redraw = true;
+}
+
+void app_draw_all(app *a)
+{
+    view *v = app_view(a);
+    if (a->too_small || !v) {
+        draw_too_small(a);
+    } else {
+        if (a->full_redraw) {
+            touchwin(a->title);
+            touchwin(a->body);
+            touchwin(a->status);
+        }
+        draw_view(a, v); /* first: it may load what the title describes */
+        draw_title(a, v);
+        draw_status(a, v);
+        a->full_redraw = false;
+    }
+    doupdate();
+}
+
+static void open_practice(app *a, const view_ops *ops, int wi)
+{
+    if (wi < 0)
+        app_msg(a, COL_WARN, "no practice here");
+    else
+        app_push(a, ops, &wi);
+}
+
+/* The next pane: the card and its neighbours, either way. */
+static void next_pane(app *a, view *v, int wi)
+{
+    view_kind below = a->depth > 1 ? a->stack[a->depth - 2]->ops->kind : VIEW_ANY;
+    if ((v->ops->kind == VIEW_CARD && below == VIEW_NEIGHBOURS) ||
+        (v->ops->kind == VIEW_NEIGHBOURS && below == VIEW_CARD))
+        app_pop(a);
+    else if (v->ops->kind == VIEW_CARD)
+        open_practice(a, &neighbours_ops, wi);
+    else if (v->ops->kind == VIEW_NEIGHBOURS)
+        open_practice(a, &card_ops, wi);
+    else
+        app_msg(a, COL_WARN, "Tab moves between a card and its neighbours");
+}
+
+static void prompt_command(app *a)
+{
+    char cmd[512];
+    if (app_prompt(a, ":", NULL, cmd, sizeof cmd) && *cmd)
+        app_run_command(a, cmd);
+}
+
+/* What every view shares; a view's own request handler runs first. */
+static void app_request(app *a, view *v, tui_request r)
+{
+    int wi = v->ops->current ? v->ops->current(a, v) : -1;
+    if (view_move(a, v, r))
+        return;
+    switch (r) {
+    case REQ_ENTER: open_practice(a, &card_ops, wi); break;
+    case REQ_BACK: app_pop(a); break;
+    case REQ_QUIT: a->running = false; break;
+    case REQ_NEXT_PANE: next_pane(a, v, wi); break;
+    case REQ_SEARCH: app_push(a, &search_ops, NULL); break;
+    case REQ_NEIGHBOURS: open_practice(a, &neighbours_ops, wi); break;
+    case REQ_WHATIF: app_push(a, &whatif_ops, NULL); break;
+    case REQ_CONTRACTS: app_push(a, &contracts_ops, NULL); break;
+    case REQ_HELP: app_push(a, &help_ops, NULL); break;
+    case REQ_MARK:
+        if (wi < 0)
+            app_msg(a, COL_WARN, "no practice here to mark");
+        else
+            marks_toggle(a, wi);
+        break;
+    case REQ_PROMPT: prompt_command(a); break;
+    case REQ_REDRAW:
+        clearok(curscr, TRUE);
+        a->full_redraw = true;
+        break;
+    default:
+        app_msg(a, COL_WARN, "%s: not on this screen (? for help)", req_name(r));
+        break;
+    }
+}
+
+static void app_handle_key(app *a, int key)
+{
+    view *v = app_view(a);
+    if (v->ops->key && v->ops->key(a, v, key))
+        return;
+    tui_request r = keymap_lookup(v->ops->kind, key);
+    if (r == REQ_NONE) {
+        char name[24];
+        key_label(key, name, sizeof name);
+        app_msg(a, COL_WARN, "%s: no action (? for help)", name);
+        return;
+    }
+    if (v->ops->request && v->ops->request(a, v, r))
+        return;
+    app_request(a, v, r);
+}
+
+/* Another session wrote (a note, a capacity, an import): read again. */
+static void app_check_store(app *a)
+{
+    uint64_t g = store_generation(a->s);
+    if (g != a->generation) {
+        a->generation = g;
+        app_reload(a);
+    }
+}
+
+void app_loop(app *a)
+{
+    a->running = true;
+    while (a->running && a->depth) {
+        app_check_store(a);
+        app_draw_all(a);
+        int key = app_key(a);
+        if (key == APP_EOF)
+            break;
+        if (key == ERR)
+            continue;
+        if (key == TK(KEY_RESIZE)) {
+            app_resize(a);
+            continue;
+        }
+        a->msg[0] = '\0';
+        if (a->too_small) {
+            if (key == 'Q' || key == 'q')
+                a->running = false;
+            continue;
+        }
+        app_handle_key(a, key);
+    }
+}

@@ -1,0 +1,316 @@
+/* Inside the terminal interface: requests, keys, colours, views and the
+ * application state they share.  Only the tui/ sources include this (and curses). */
+#ifndef CATCHMENT_TUI_INTERNAL_H
+#define CATCHMENT_TUI_INTERNAL_H
+
+#include <curses.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "cli/world.h"
+#include "config/config.h"
+#include "engine/search.h"
+#include "store/store.h"
+#include "tui/tui.h"
+
+/* ---- requests: one X-macro gives the enum, the config names and help ---- */
+
+#define TUI_REQUESTS(R)                                                          \
+    R(MOVE_DOWN, "move-down", "Move down one line", "Moving")                    \
+    R(MOVE_UP, "move-up", "Move up one line", "Moving")                          \
+    R(PAGE_DOWN, "page-down", "Move down one page", "Moving")                    \
+    R(PAGE_UP, "page-up", "Move up one page", "Moving")                          \
+    R(FIRST, "first", "Go to the first line", "Moving")                          \
+    R(LAST, "last", "Go to the last line", "Moving")                             \
+    R(ENTER, "enter", "Open the practice under the cursor", "Views")             \
+    R(BACK, "back", "Go back to the previous screen", "Views")                   \
+    R(QUIT, "quit", "Quit catchment", "Views")                                   \
+    R(NEXT_PANE, "next-pane", "Next pane (card <-> neighbours)", "Views")        \
+    R(SEARCH, "search", "Search practices as you type", "Views")                 \
+    R(NEIGHBOURS, "neighbours", "Practices near this one", "Views")              \
+    R(WHATIF, "whatif", "What-if: close the marked practices", "Views")          \
+    R(CONTRACTS, "contracts", "Contracts by end date, with milestones", "Views") \
+    R(HELP, "help", "This help", "Views")                                        \
+    R(FIND_NEXT, "find-next", "Next practice matching the search", "Practices")  \
+    R(FIND_PREV, "find-prev", "Previous practice matching the search", "Practices") \
+    R(SORT_NEXT, "sort-next", "Sort by the next column", "Practices")            \
+    R(SORT_REVERSE, "sort-reverse", "Reverse the sort order", "Practices")       \
+    R(FILTER, "filter", "Next filter: all, active, PCN, sub-ICB, expiring", "Practices") \
+    R(MARK, "mark", "Mark or unmark the practice to close (what-if)", "Practices") \
+    R(COPY, "copy", "Copy a one-line summary to the clipboard", "Card")          \
+    R(NOTE, "note", "Add a dated note to the practice", "Card")                  \
+    R(WIDEN, "widen", "Widen the radius", "Neighbours")                          \
+    R(NARROW, "narrow", "Narrow the radius", "Neighbours")                       \
+    R(POLICY, "policy", "Next policy: nearest, choice, optimal", "What-if")      \
+    R(CAPACITY, "capacity", "Change the capacity of the receiver", "What-if")    \
+    R(SAVE_SCENARIO, "save-scenario", "Save the marked set as a scenario", "What-if") \
+    R(PROMPT, "prompt", "Command prompt (:filter, :scenario, :sort, :quit)", "Other") \
+    R(REDRAW, "redraw", "Redraw the screen", "Other")
+
+typedef enum {
+#define R(id, name, help, sec) REQ_##id,
+    TUI_REQUESTS(R)
+#undef R
+    REQ_COUNT,
+    REQ_NONE = -1
+} tui_request;
+
+const char *req_name(tui_request r);
+const char *req_help(tui_request r);
+const char *req_section(tui_request r);
+
+/* ---- keys: wide characters as themselves, curses key codes tagged ---- */
+
+#define TK(k) ((k) | 0x40000000)
+#define TK_IS_FN(k) (((k) & 0x40000000) != 0)
+#define TK_CTRL(c) ((c) & 0x1f)
+#define TK_ESC 27
+
+/* Views, which are also the scopes of the keymap. */
+typedef enum {
+    VIEW_ANY, VIEW_PRACTICES, VIEW_SEARCH, VIEW_CARD, VIEW_NEIGHBOURS,
+    VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HELP, VIEW_KINDS
+} view_kind;
+
+/* "j", "<Down>", "C-L", "F5" -> key; -1 when unknown. */
+int key_parse(const char *s);
+/* A key for people: "j", "Down", "C-L". */
+void key_label(int key, char *out, size_t n);
+
+void keymap_init(void);
+/* Applies the config's keys: map; returns -1 with msg on a bad entry. */
+int keymap_apply(const config *cfg, char *msg, size_t n);
+tui_request keymap_lookup(view_kind scope, int key);
+/* The keys bound to r (in scope or anywhere), "j, Down"; "" when none. */
+void keymap_keys(tui_request r, char *out, size_t n);
+
+/* ---- colours: an X-macro with a monochrome column ---- */
+
+#define TUI_COLORS(C)                                             \
+    C(NORMAL, -1, -1, A_NORMAL, A_NORMAL)                         \
+    C(TITLE, COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE)          \
+    C(STATUS, -1, -1, A_NORMAL, A_NORMAL)                         \
+    C(HEADER, COLOR_CYAN, -1, A_BOLD, A_BOLD | A_UNDERLINE)       \
+    C(CURSOR, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)       \
+    C(DIM, COLOR_BLUE, -1, A_DIM, A_DIM)                          \
+    C(OVER, COLOR_RED, -1, A_BOLD, A_BOLD | A_REVERSE)            \
+    C(WARN, COLOR_YELLOW, -1, A_BOLD, A_BOLD)                     \
+    C(GOOD, COLOR_GREEN, -1, A_NORMAL, A_NORMAL)                  \
+    C(MARK, COLOR_MAGENTA, -1, A_BOLD, A_BOLD | A_UNDERLINE)      \
+    C(SECTION, COLOR_YELLOW, -1, A_BOLD, A_BOLD)                  \
+    C(ERROR, COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_REVERSE)
+
+typedef enum {
+#define C(id, fg, bg, cattr, mattr) COL_##id,
+    TUI_COLORS(C)
+#undef C
+    COL_COUNT
+} tui_color;
+
+void colors_init(bool color);
+attr_t color_attr(tui_color c);
+
+/* ---- views ---- */
+
+typedef struct app app;
+typedef struct view view;
+
+typedef struct view_ops {
+    const char *title;
+    view_kind kind;
+    /* Loads what the view shows; arg is the view's own.  -1 with app msg. */
+    int (*open)(app *a, view *v, const void *arg);
+    /* Draws the fixed lines above the list (v->nheader of them). */
+    void (*draw_header)(app *a, view *v, WINDOW *w, int width);
+    /* Draws list line `line` at row y; sel when it is under the cursor. */
+    void (*draw)(app *a, view *v, WINDOW *w, int line, int y, int width, bool sel);
+    /* A request for this view: true when handled. */
+    bool (*request)(app *a, view *v, tui_request r);
+    /* Raw keys before the keymap (text input): true when handled. */
+    bool (*key)(app *a, view *v, int key);
+    /* The cursor moved. */
+    void (*select)(app *a, view *v);
+    /* The store changed: load again. */
+    void (*reload)(app *a, view *v);
+    /* A line for the title bar (sort, filter, ...), may be NULL. */
+    void (*describe)(app *a, view *v, char *out, size_t n);
+    /* The practice under the cursor (world index), -1 none. */
+    int (*current)(app *a, view *v);
+    /* Frees the view's own data. */
+    void (*done)(app *a, view *v);
+} view_ops;
+
+struct view {
+    const view_ops *ops;
+    int nlines, cur, top, nheader;
+    bool scroll_only;    /* no cursor: moving scrolls (card, help) */
+    bool dirty;          /* repaint everything */
+    int old_cur;         /* -1, or the line to repaint after a cursor move */
+    char empty[600];     /* shown when there are no lines */
+    void *priv;
+};
+
+extern const view_ops practices_ops, search_ops, card_ops, neighbours_ops,
+    whatif_ops, contracts_ops, help_ops;
+
+/* ---- the application ---- */
+
+enum { VIEW_DEPTH = 16, QUERY_MAX = 128, MSG_MAX = 256 };
+
+typedef struct script script;
+
+struct app {
+    cli_ctx *cli;
+    config cfg;
+    store *s;
+    bool read_only;
+    const char *read_only_why;
+    world w;
+    search_item *sitems;
+    search_index *six;
+    char query[QUERY_MAX];       /* the last search, for n / N */
+    /* what-if state: marks per world practice, policy, overrides */
+    bool *marked;
+    int nmarked;
+    config_policy policy;
+    config_capacity *over;
+    int nover;
+    double growth_pct;
+    char scenario[CONFIG_NAME_MAX]; /* "" ad hoc */
+    view *stack[VIEW_DEPTH];
+    int depth;
+    WINDOW *title, *body, *status;
+    int rows, cols;
+    bool too_small, utf8, ascii, color, running, full_redraw;
+    char msg[MSG_MAX];
+    tui_color msg_color;
+    script *sc;
+    FILE *term_out;              /* scripted: where curses writes */
+    long term_bytes;             /* scripted: bytes written so far */
+    long today;                  /* YYYYMMDD */
+    uint64_t generation;         /* to notice other sessions' writes */
+    unsigned whatif_serial;      /* bumped when the what-if inputs change */
+    unsigned marks_serial;       /* bumped when the marked set changes */
+};
+
+enum { MIN_COLS = 60, MIN_ROWS = 16 };
+#define APP_EOF (-2) /* app_key: the script has ended */
+
+/* app.c */
+void app_loop(app *a);
+view *app_view(app *a);
+int app_push(app *a, const view_ops *ops, const void *arg);
+void app_pop(app *a);
+void app_msg(app *a, tui_color c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+int app_body_rows(const app *a);
+void app_draw_all(app *a);
+/* Moves the cursor of v to line (clamped), marking what to repaint. */
+void view_goto(app *a, view *v, int line);
+/* Reloads the world and every open view (after a write). */
+void app_reload(app *a);
+int app_run_command(app *a, const char *cmd);
+/* Reads one line at the bottom; false on Esc.  init may be NULL. */
+bool app_prompt(app *a, const char *label, const char *init, char *out, size_t n);
+/* Next key: the script's or the keyboard's; ERR on a quiet timeout. */
+int app_key(app *a);
+void app_resize(app *a);
+
+/* term.c */
+int term_start(app *a, char *msg, size_t n);
+void term_stop(app *a);
+
+/* prompt.c */
+/* One key of line editing (backspace, C-U, C-W, text); true when used. */
+bool text_edit_key(char *buf, size_t n, int key);
+
+/* view_practices.c: the ':filter' and ':sort' commands */
+int practices_filter(app *a, char *args);
+int practices_sort(app *a, char *args);
+/* Puts the practice list's cursor on world practice wi (when listed). */
+void practices_show(app *a, int wi);
+
+/* draw.c */
+/* Writes s at (y, x) in at most width columns, escaped and padded. */
+void draw_text(app *a, WINDOW *w, int y, int x, int width, const char *s, attr_t at);
+/* As draw_text without the padding; returns the columns used. */
+int draw_text_np(app *a, WINDOW *w, int y, int x, int width, const char *s, attr_t at);
+/* Appends text cut or padded to width columns, then one space. */
+void cell_add(const app *a, char *line, size_t n, const char *text, int width, bool right);
+void draw_hline(app *a, WINDOW *w, int y, int x, int width, attr_t at);
+/* Sparkline of values (n of them) in UTF-8 blocks or ASCII. */
+void draw_sparkline(const app *a, const long *vals, int n, char *out, size_t outsz);
+/* 12345 -> "12,345" */
+const char *fmt_num(long v, char *buf, size_t n);
+const char *fmt_date(long ymd, char *buf, size_t n);
+
+/* lines.c: lines of text for the card, what-if and help */
+typedef struct tline {
+    struct tl_half {
+        char *text;
+        tui_color color;
+        bool rule;      /* a section heading over a rule */
+    } h[2];
+    int x2;             /* column of the right half, 0 none */
+    int tag;            /* the view's own: a world index, or -1 */
+} tline;
+typedef struct tlines {
+    tline *v;
+    int n, cap;
+} tlines;
+void tl_add(tlines *t, tui_color c, int tag, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void tl_rule(tlines *t, const char *title);
+void tl_wrap(tlines *t, tui_color c, int width, const char *indent, const char *s);
+void tl_merge(tlines *left, tlines *right, int x);
+/* Moves src's lines to the end of dst. */
+void tl_append(tlines *dst, tlines *src);
+void tl_free(tlines *t);
+void tl_draw(app *a, const tlines *t, WINDOW *w, int line, int y, int width, bool sel);
+
+/* model.c: the practice table without curses */
+typedef enum {
+    PCOL_CODE, PCOL_NAME, PCOL_TOWN, PCOL_LIST, PCOL_TREND, PCOL_CAP, PCOL_HEAD,
+    PCOL_END, PCOL_STATUS, PCOL_COUNT
+} pcol;
+typedef enum { PF_ALL, PF_ACTIVE, PF_PCN, PF_SUBICB, PF_EXPIRING, PF_COUNT } pfilter;
+typedef struct plist {
+    int *idx, n;
+    pcol sort;
+    bool reverse;
+    pfilter filter;
+    char fcode[CODE_MAX];
+    int months;                  /* expiring within */
+} plist;
+const char *pcol_name(pcol c);
+int pcol_parse(const char *s);
+const char *plist_town(const practice *p);
+double plist_trend(const world_practice *wp);
+/* Rebuilds idx from the world under the filter and sort. */
+int plist_build(plist *pl, const world *w, long today);
+void plist_free(plist *pl);
+
+/* clip.c */
+/* base64 of n bytes into out (size >= 4 * ((n + 2) / 3) + 1). */
+void clip_base64(const unsigned char *in, size_t n, char *out);
+int clip_copy(app *a, const char *text);
+
+/* script.c */
+script *script_open(const char *path, char *msg, size_t n);
+void script_close(script *sc);
+/* Next token: a key (>= 0), or -2 with a command in cmd, or -1 at end. */
+int script_next(script *sc, char *cmd, size_t n, int *resize_rows, int *resize_cols);
+int script_save_display(app *a, const char *path);
+int script_save_attrs(app *a, const char *path);
+
+/* marks and what-if inputs (whatif_state.c) */
+void marks_toggle(app *a, int wi);
+int marks_list(const app *a, char (**codes)[CONFIG_CODE_MAX]);
+void override_set(app *a, const char *code, long patients);
+int scenario_load(app *a, const char *name);
+int scenario_save(app *a, const char *name);
+
+/* tui.c */
+long today_ymd(void);
+
+#endif

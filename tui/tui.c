@@ -1,0 +1,158 @@
+/* tui_main: the config, the store (writable when it may be, else
+ * read-only with the reason kept for the screen), the world and the search
+ * index; then the terminal and the loop. */
+#include "tui/internal.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/text.h"
+
+long today_ymd(void)
+{
+    const char *pin = getenv("CATCHMENT_TODAY");
+    long d = pin && *pin ? text_date(pin) : 0;
+    if (d > 0)
+        return d;
+    time_t t = time(NULL);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+static int search_make(app *a)
+{
+    search_free(a->six);
+    free(a->sitems);
+    a->sitems = calloc((size_t)a->w.n + 1, sizeof *a->sitems);
+    if (!a->sitems)
+        return -1;
+    for (int i = 0; i < a->w.n; i++) {
+        const practice *p = &a->w.v[i].p;
+        a->sitems[i] = (search_item){p->code, p->name, p->postcode, p->phone, plist_town(p)};
+    }
+    a->six = search_build(a->sitems, a->w.n);
+    return a->six ? 0 : -1;
+}
+
+/* Loads the world; marks carry over by practice code. */
+static int world_make(app *a, err *e)
+{
+    char(*codes)[CONFIG_CODE_MAX] = NULL;
+    int n = a->marked ? marks_list(a, &codes) : 0;
+    world_free(&a->w);
+    free(a->marked);
+    a->marked = NULL;
+    a->nmarked = 0;
+    int rc = world_load(&a->w, a->s, &a->cfg, e);
+    a->marked = calloc((size_t)a->w.n + 1, sizeof *a->marked);
+    if (!rc && !a->marked)
+        rc = err_set(e, "out of memory");
+    for (int i = 0; !rc && i < n; i++) {
+        int wi = world_find(&a->w, codes[i]);
+        if (wi >= 0 && !a->marked[wi])
+            a->marked[wi] = true, a->nmarked++;
+    }
+    free(codes);
+    if (!rc && search_make(a))
+        rc = err_set(e, "out of memory");
+    return rc;
+}
+
+void app_reload(app *a)
+{
+    err e;
+    if (world_make(a, &e)) {
+        app_msg(a, COL_ERROR, "%s", e.msg);
+        return;
+    }
+    a->whatif_serial++;
+    for (int i = 0; i < a->depth; i++)
+        if (a->stack[i]->ops->reload) {
+            a->stack[i]->ops->reload(a, a->stack[i]);
+            a->stack[i]->dirty = true;
+        }
+}
+
+/* A writable store when the user may write, else read-only, and why. */
+static int store_start(app *a)
+{
+    cli_ctx *c = a->cli;
+    if (!cli_store(c, false))
+        return -1;
+    a->read_only_why = c->read_only ? "--read-only" : a->cfg.ui.read_only ? "ui.read_only in the config" : NULL;
+    if (!a->read_only_why) {
+        char dir[4096];
+        err e;
+        store_opts o = {.read_only = false};
+        snprintf(dir, sizeof dir, "%s", store_dir(c->s));
+        store_close(c->s);
+        c->s = NULL;
+        if (store_open(&c->s, dir, &o, &e) && !cli_store(c, false))
+            return -1;
+        if (store_is_read_only(c->s))
+            a->read_only_why = "no write permission on the store";
+    }
+    a->s = c->s;
+    a->read_only = a->read_only_why != NULL;
+    a->generation = store_generation(a->s);
+    return 0;
+}
+
+static int tui_setup(app *a)
+{
+    char msg[256];
+    err e;
+    keymap_init();
+    if (cli_config(a->cli, &a->cfg))
+        return -1;
+    if (keymap_apply(&a->cfg, msg, sizeof msg))
+        return cli_fail("%s%s%s", a->cfg.path, *a->cfg.path ? ": " : "", msg);
+    if (store_start(a))
+        return -1;
+    if (world_make(a, &e))
+        return cli_fail("%s", e.msg);
+    a->policy = a->cfg.rules.default_policy;
+    a->today = today_ymd();
+    return 0;
+}
+
+static void tui_teardown(app *a)
+{
+    while (a->depth > 0) {
+        view *v = a->stack[--a->depth];
+        if (v->ops->done)
+            v->ops->done(a, v);
+        free(v);
+    }
+    world_free(&a->w);
+    search_free(a->six);
+    free(a->sitems);
+    free(a->marked);
+    free(a->over);
+    config_free(&a->cfg);
+}
+
+int tui_main(cli_ctx *c)
+{
+    app a = {0};
+    char msg[512] = "";
+    a.cli = c;
+    setlocale(LC_ALL, "");
+    int rc = EXIT_FAIL;
+    if (tui_setup(&a) == 0) {
+        if (term_start(&a, msg, sizeof msg) == 0) {
+            if (app_push(&a, &practices_ops, NULL) == 0)
+                app_loop(&a);
+            rc = EXIT_OK;
+        }
+        term_stop(&a);
+        if (*msg)
+            cli_fail("%s", msg);
+    }
+    tui_teardown(&a);
+    return *msg ? EXIT_FAIL : rc;
+}

@@ -1,0 +1,17 @@
+/* The terminal interface: what cli/ needs to open it.  This header does
+ * not include <curses.h>; only the tui/ sources do. */
+#ifndef CATCHMENT_TUI_H
+#define CATCHMENT_TUI_H
+
+#include <stdbool.h>
+
+#include "cli/cli.h"
+
+/* Runs the interface until the user quits; returns an exit status.
+ * With CATCHMENT_SCRIPT=FILE set, keys come from FILE (see docs/tui.md). */
+int tui_main(cli_ctx *c);
+
+/* True when name is an action the keys: map of the config may bind. */
+bool tui_valid_action(const char *name);
+
+#endif

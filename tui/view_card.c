@@ -1,0 +1,363 @@
+/* The practice card: everything `catchment show` knows about one practice,
+ * laid out for a glance.  Two columns on a wide terminal.  `a` adds a
+ * note, `y` copies a one-line summary to the user's clipboard. */
+#include "tui/internal.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli/card.h"
+#include "cli/edit.h"
+#include "engine/milestones.h"
+#include "util/text.h"
+
+typedef struct cview {
+    char code[CODE_MAX];
+    card *c;
+    bool found;
+    tlines tl;
+    int built_width;
+} cview;
+
+enum { CARD_WIDE = 150 };
+
+static void card_identity(app *a, const card *c, tlines *t)
+{
+    char addr[1024] = "";
+    const practice *p = &c->p;
+    for (int i = 0; i < 5; i++)
+        if (*p->addr[i])
+            snprintf(addr + strlen(addr), sizeof addr - strlen(addr), "%s, ", p->addr[i]);
+    int wi = world_find(&a->w, p->code);
+    bool marked = wi >= 0 && a->marked[wi];
+    tl_add(t, COL_SECTION, -1, "%s  %s", p->code, *p->name ? p->name : "(not in the ODS register)");
+    tl_add(t, marked ? COL_MARK : COL_NORMAL, -1, "%s%s%s", *p->status ? p->status : "status unknown",
+           p->close_date ? " (closed)" : "", marked ? "  MARKED TO CLOSE (what-if)" : "");
+    tl_add(t, COL_NORMAL, -1, "%s%s", addr, p->postcode);
+    tl_add(t, COL_NORMAL, -1, "Phone %s", *p->phone ? p->phone : "-");
+    tl_add(t, COL_NORMAL, -1, "PCN %s %s", *p->pcn_code ? p->pcn_code : "-", p->pcn_name);
+    tl_add(t, COL_NORMAL, -1, "Sub-ICB %s %s", *p->sub_icb ? p->sub_icb : "-", p->sub_icb_name);
+    if (*c->pc.postcode)
+        tl_add(t, COL_NORMAL, -1, "LSOA %s, IMD decile %d", *c->pc.lsoa ? c->pc.lsoa : "-",
+               c->lsoa.imd_decile);
+    else
+        tl_add(t, COL_DIM, -1, "Location unknown (import a postcode file)");
+}
+
+static void card_list(app *a, const card *c, tlines *t, int width)
+{
+    char n1[32], n2[32], d[16], d2[16], spark[1024];
+    tl_rule(t, "List size");
+    if (c->p.list_size < 0) {
+        tl_add(t, COL_DIM, -1, "unknown (import gp-reg-pat-prac-all files)");
+        return;
+    }
+    tl_add(t, COL_NORMAL, -1, "%s patients on %s", fmt_num(c->p.list_size, n1, sizeof n1),
+           fmt_date(c->p.list_date, d, sizeof d));
+    if (c->change_12m != LONG_MIN)
+        tl_add(t, COL_NORMAL, -1, "%s%s over 12 months (%+.1f%%)", c->change_12m > 0 ? "+" : "",
+               fmt_num(c->change_12m, n2, sizeof n2),
+               100.0 * (double)c->change_12m / (double)(c->p.list_size - c->change_12m));
+    int room = width - 32, first = c->nhist > room ? c->nhist - room : 0;
+    long vals[CARD_HISTORY];
+    for (int i = first; i < c->nhist; i++)
+        vals[i - first] = c->hist[i].patients;
+    if (c->nhist - first >= 2) {
+        draw_sparkline(a, vals, c->nhist - first, spark, sizeof spark);
+        tl_add(t, COL_NORMAL, -1, "%s  %s to %s", spark, fmt_date(c->hist[first].date, d, sizeof d),
+               fmt_date(c->hist[c->nhist - 1].date, d2, sizeof d2));
+    }
+}
+
+static void card_capacity(const card *c, tlines *t)
+{
+    char n1[32], n2[32];
+    tl_rule(t, "Capacity");
+    tl_add(t, c->cap.headroom > 0 ? COL_NORMAL : COL_WARN, -1, "%s patients (%s), headroom %s",
+           fmt_num(c->cap.capacity, n1, sizeof n1), capacity_source_name(c->cap.source),
+           fmt_num(c->cap.headroom, n2, sizeof n2));
+    if (!isnan(c->facts.gp_fte))
+        tl_add(t, COL_NORMAL, -1, "GP FTE %.1f", c->facts.gp_fte);
+    tl_add(t, c->facts.list_open == 0 ? COL_WARN : COL_NORMAL, -1, "List %s",
+           c->facts.list_open == 0 ? "closed to new patients"
+           : c->facts.list_open == 1 ? "open" : "status unknown");
+}
+
+static void card_contract(app *a, const card *c, tlines *t)
+{
+    char d1[16], d2[16], d3[16];
+    tl_rule(t, "Contract");
+    if (!*c->con.practice) {
+        tl_add(t, COL_DIM, -1, "none recorded");
+        return;
+    }
+    tl_add(t, COL_NORMAL, -1, "%s%s%s, %s%s%s%s", *c->con.type ? c->con.type : "contract",
+           c->con.start ? " from " : "", c->con.start ? fmt_date(c->con.start, d1, sizeof d1) : "",
+           c->con.end ? "ends " : "open-ended", c->con.end ? fmt_date(c->con.end, d2, sizeof d2) : "",
+           *c->con.extension ? ", extension " : "", c->con.extension);
+    if (*c->con.provider)
+        tl_add(t, COL_NORMAL, -1, "Provider %s", c->con.provider);
+    if (c->con.end) {
+        long months[MILESTONES] = {a->cfg.milestones.options_appraisal, a->cfg.milestones.engagement,
+                                   a->cfg.milestones.procurement, a->cfg.milestones.award,
+                                   a->cfg.milestones.mobilisation};
+        long dates[MILESTONES];
+        milestones_for(c->con.end, months, dates);
+        int k = milestone_next(dates, a->today);
+        if (k < MILESTONES)
+            tl_add(t, k > 0 ? COL_WARN : COL_NORMAL, -1, "Next: %s on %s (in %ld days)%s",
+                   milestone_name(k), fmt_date(dates[k], d3, sizeof d3),
+                   milestone_days_between(a->today, dates[k]), k > 0 ? "; earlier ones overdue" : "");
+        else
+            tl_add(t, COL_OVER, -1, "Every milestone has passed");
+    }
+    if (*c->con.notes)
+        tl_wrap(t, COL_NORMAL, 200, "", c->con.notes);
+}
+
+static void card_notes(const card *c, tlines *t, int width)
+{
+    char when[32], head[128];
+    tl_rule(t, "Notes");
+    if (c->nnotes == 0)
+        tl_add(t, COL_DIM, -1, "none yet (a adds one)");
+    for (int i = 0; i < c->nnotes; i++) {
+        time_t tt = (time_t)c->notes[i].time;
+        struct tm tm;
+        gmtime_r(&tt, &tm);
+        strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm);
+        snprintf(head, sizeof head, "%s %s: ", when, c->notes[i].user);
+        tl_wrap(t, COL_NORMAL, width, "", head);
+        t->v[t->n - 1].h[0].color = COL_HEADER;
+        tl_wrap(t, COL_NORMAL, width, "  ", c->notes[i].text);
+    }
+}
+
+static void card_age(const card *c, tlines *t)
+{
+    char line[512] = "";
+    long total = 0;
+    if (!c->age.date)
+        return;
+    tl_rule(t, "Age profile");
+    for (int g = 0; g < AGE_GROUPS; g++)
+        total += c->age_groups[g];
+    for (int g = 0; g < AGE_GROUPS && total > 0; g++)
+        snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s %.0f%%", g ? "  " : "",
+                 card_age_group_name(g), 100.0 * (double)c->age_groups[g] / (double)total);
+    tl_add(t, COL_NORMAL, -1, "%s", line);
+    tl_add(t, COL_NORMAL, -1, "Aged 65+ %.1f%%, 75+ %.1f%%", 100 * card_share_65(c),
+           100 * card_share_75(c));
+}
+
+static void card_indicators(const card *c, tlines *t)
+{
+    if (c->nind == 0)
+        return;
+    tl_rule(t, "Indicators");
+    for (int i = 0; i < c->nind; i++) {
+        const indicator *in = &c->ind[i];
+        if (isnan(in->value))
+            tl_add(t, COL_NORMAL, -1, "%s (%s): -", in->name, in->period);
+        else
+            tl_add(t, COL_NORMAL, -1, "%s (%s): %.1f", in->name, in->period, in->value);
+    }
+}
+
+/* The lines for this width: one column, or two side by side. */
+static void card_build(app *a, cview *cv, int width)
+{
+    tl_free(&cv->tl);
+    cv->built_width = width;
+    if (!cv->found) {
+        tl_add(&cv->tl, COL_WARN, -1, "%s: no such practice in the store", cv->code);
+        return;
+    }
+    bool wide = width >= CARD_WIDE;
+    int colw = wide ? width / 2 - 1 : width;
+    tlines right = {0};
+    tlines *r = wide ? &right : &cv->tl;
+    card_identity(a, cv->c, &cv->tl);
+    card_list(a, cv->c, &cv->tl, colw);
+    card_capacity(cv->c, &cv->tl);
+    card_contract(a, cv->c, &cv->tl);
+    card_notes(cv->c, r, colw);
+    card_age(cv->c, r);
+    card_indicators(cv->c, r);
+    if (wide)
+        tl_merge(&cv->tl, &right, width / 2);
+}
+
+static int cv_load(app *a, cview *cv)
+{
+    err e;
+    int rc = card_load(cv->c, a->s, cv->code, &a->w.rules, &e);
+    if (rc < 0) {
+        app_msg(a, COL_ERROR, "%s", e.msg);
+        return -1;
+    }
+    cv->found = rc > 0;
+    cv->built_width = 0;
+    return 0;
+}
+
+static int cv_open(app *a, view *v, const void *arg)
+{
+    int wi = *(const int *)arg;
+    cview *cv = calloc(1, sizeof *cv);
+    if (!cv || !(cv->c = malloc(sizeof *cv->c))) {
+        free(cv);
+        return -1;
+    }
+    snprintf(cv->code, sizeof cv->code, "%s", a->w.v[wi].p.code);
+    v->priv = cv;
+    v->scroll_only = true;
+    if (cv_load(a, cv)) {
+        free(cv->c);
+        free(cv);
+        return -1;
+    }
+    card_build(a, cv, a->cols);
+    v->nlines = cv->tl.n;
+    return 0;
+}
+
+/* Built again when the width changes (a resize) before drawing. */
+static void cv_header(app *a, view *v, WINDOW *w, int width)
+{
+    cview *cv = v->priv;
+    (void)w;
+    if (cv->built_width != width) {
+        card_build(a, cv, width);
+        v->nlines = cv->tl.n;
+    }
+}
+
+static void cv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool sel)
+{
+    cview *cv = v->priv;
+    tl_draw(a, &cv->tl, w, line, y, width, sel);
+}
+
+static int cv_current(app *a, view *v)
+{
+    cview *cv = v->priv;
+    return world_find(&a->w, cv->code);
+}
+
+static void cv_copy(app *a, cview *cv)
+{
+    char text[2048], n1[32], n2[32], n3[32], d[16], d2[16], addr[1024] = "";
+    const practice *p = &cv->c->p;
+    for (int i = 0; i < 5; i++)
+        if (*p->addr[i])
+            snprintf(addr + strlen(addr), sizeof addr - strlen(addr), "%s, ", p->addr[i]);
+    snprintf(text, sizeof text,
+             "%s %s, %s%s; tel %s; list %s (%s); capacity %s (%s), headroom %s; contract %s%s%s",
+             p->code, p->name, addr, p->postcode, *p->phone ? p->phone : "-",
+             p->list_size < 0 ? "unknown" : fmt_num(p->list_size, n1, sizeof n1),
+             fmt_date(p->list_date, d, sizeof d), fmt_num(cv->c->cap.capacity, n2, sizeof n2),
+             capacity_source_name(cv->c->cap.source), fmt_num(cv->c->cap.headroom, n3, sizeof n3),
+             *cv->c->con.practice ? cv->c->con.type : "none recorded",
+             *cv->c->con.practice && cv->c->con.end ? " ends " : "",
+             *cv->c->con.practice && cv->c->con.end ? fmt_date(cv->c->con.end, d2, sizeof d2) : "");
+    if (clip_copy(a, text))
+        app_msg(a, COL_ERROR, "could not copy to the clipboard");
+    else
+        app_msg(a, COL_GOOD, "copied to the clipboard: %s", text);
+}
+
+/* The time a note is stamped with: now, or noon of CATCHMENT_NOW
+ * (YYYY-MM-DD) when a test pins the clock. */
+static int64_t note_time(void)
+{
+    const char *pin = getenv("CATCHMENT_NOW");
+    long d = pin && *pin ? text_date(pin) : 0;
+    if (d <= 0)
+        return (int64_t)time(NULL);
+    struct tm tm = {.tm_year = (int)(d / 10000 - 1900), .tm_mon = (int)(d / 100 % 100 - 1),
+                    .tm_mday = (int)(d % 100), .tm_hour = 12};
+    return (int64_t)timegm(&tm);
+}
+
+static void cv_note(app *a, view *v, cview *cv)
+{
+    char text[1024], label[64];
+    err e;
+    if (a->read_only) {
+        app_msg(a, COL_WARN, "read-only (%s): notes cannot be added", a->read_only_why);
+        return;
+    }
+    snprintf(label, sizeof label, "Note for %s: ", cv->code);
+    if (!app_prompt(a, label, NULL, text, sizeof text) || !*text)
+        return;
+    if (edit_note(a->s, cv->code, text, note_time(), &e)) {
+        app_msg(a, COL_ERROR, "%s", e.msg);
+        return;
+    }
+    app_msg(a, COL_GOOD, "note added to %s", cv->code);
+    if (cv_load(a, cv) == 0)
+        card_build(a, cv, a->cols);
+    v->nlines = cv->tl.n;
+    v->dirty = true;
+    for (int i = 0; i < cv->tl.n; i++) /* show the notes, the new one first */
+        if (cv->tl.v[i].h[0].rule && strcmp(cv->tl.v[i].h[0].text, "Notes") == 0)
+            view_goto(a, v, i);
+}
+
+static bool cv_request(app *a, view *v, tui_request r)
+{
+    cview *cv = v->priv;
+    if (r == REQ_COPY && cv->found)
+        cv_copy(a, cv);
+    else if (r == REQ_NOTE && cv->found)
+        cv_note(a, v, cv);
+    else if (r == REQ_MARK && cv->found) {
+        if (cv_current(a, v) >= 0)
+            marks_toggle(a, cv_current(a, v));
+        cv->built_width = 0;
+        v->dirty = true;
+    } else
+        return false;
+    return true;
+}
+
+static void cv_reload(app *a, view *v)
+{
+    cview *cv = v->priv;
+    if (cv_load(a, cv) == 0)
+        card_build(a, cv, a->cols);
+    v->nlines = cv->tl.n;
+}
+
+static void cv_describe(app *a, view *v, char *out, size_t n)
+{
+    cview *cv = v->priv;
+    (void)a;
+    snprintf(out, n, "%s", cv->code);
+}
+
+static void cv_done(app *a, view *v)
+{
+    (void)a;
+    cview *cv = v->priv;
+    tl_free(&cv->tl);
+    free(cv->c);
+    free(cv);
+}
+
+const view_ops card_ops = {
+    .title = "Card",
+    .kind = VIEW_CARD,
+    .open = cv_open,
+    .draw_header = cv_header,
+    .draw = cv_draw,
+    .request = cv_request,
+    .reload = cv_reload,
+    .describe = cv_describe,
+    .current = cv_current,
+    .done = cv_done,
+};

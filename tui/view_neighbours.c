@@ -1,0 +1,171 @@
+/* Neighbours: the practices around one practice, nearest first, with
+ * their headroom and list status: where its patients could go.  + and -
+ * widen and narrow the radius. */
+#include "tui/internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct nview {
+    int origin;            /* world index */
+    char code[CODE_MAX];
+    double km;
+    nearby_hit *hits;
+    int nhits, cap;
+    long room;             /* headroom of those that can receive */
+} nview;
+
+static const double radii[] = {1, 2, 3, 5, 8, 10, 15, 20, 30, 50};
+enum { NRADII = sizeof radii / sizeof radii[0] };
+
+static void nv_find(app *a, view *v)
+{
+    nview *nv = v->priv;
+    const world_practice *o = &a->w.v[nv->origin];
+    int n = nearby_within(a->w.near, o->lat, o->lon, nv->km, &nv->hits, &nv->cap);
+    nv->nhits = 0;
+    nv->room = 0;
+    for (int i = 0; i < n; i++) {
+        if (nv->hits[i].index == nv->origin)
+            continue;
+        if (world_can_receive(&a->w, nv->hits[i].index))
+            nv->room += a->w.v[nv->hits[i].index].cap.headroom;
+        nv->hits[nv->nhits++] = nv->hits[i];
+    }
+    v->nlines = nv->nhits;
+    v->dirty = true;
+    if (isnan(o->lat))
+        snprintf(v->empty, sizeof v->empty, "%s has no known location (import a postcode file)",
+                 o->p.code);
+    else
+        snprintf(v->empty, sizeof v->empty, "No practice within %g km (+ widens)", nv->km);
+}
+
+static int nv_open(app *a, view *v, const void *arg)
+{
+    nview *nv = calloc(1, sizeof *nv);
+    if (!nv)
+        return -1;
+    nv->origin = *(const int *)arg;
+    snprintf(nv->code, sizeof nv->code, "%s", a->w.v[nv->origin].p.code);
+    nv->km = a->cfg.rules.max_distance_km;
+    v->priv = nv;
+    v->nheader = 2;
+    nv_find(a, v);
+    return 0;
+}
+
+static int name_width(int width) { return width - 58 > 12 ? width - 58 : 12; }
+
+static void nv_header(app *a, view *v, WINDOW *w, int width)
+{
+    nview *nv = v->priv;
+    char line[512], n1[32], head[512] = "  ";
+    snprintf(line, sizeof line, "Within %g km of %s: %d practices, room for %s more patients",
+             nv->km, nv->code, nv->nhits, fmt_num(nv->room, n1, sizeof n1));
+    draw_text(a, w, 0, 0, width, line, color_attr(COL_NORMAL));
+    cell_add(a, head, sizeof head, "Code", 6, false);
+    cell_add(a, head, sizeof head, "Name", name_width(width), false);
+    cell_add(a, head, sizeof head, "km", 5, true);
+    cell_add(a, head, sizeof head, "List", 7, true);
+    cell_add(a, head, sizeof head, "Capacity", 8, true);
+    cell_add(a, head, sizeof head, "Headroom", 8, true);
+    cell_add(a, head, sizeof head, "Status", 14, false);
+    draw_text(a, w, 1, 0, width, head, color_attr(COL_HEADER));
+}
+
+static const char *nv_status(app *a, int wi)
+{
+    const world_practice *wp = &a->w.v[wi];
+    if (!wp->open)
+        return "closed";
+    if (a->marked[wi])
+        return "marked to close";
+    if (wp->list_closed)
+        return "list closed";
+    return wp->cap.headroom > 0 ? "can take" : "full";
+}
+
+static void nv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool sel)
+{
+    nview *nv = v->priv;
+    int wi = nv->hits[line].index;
+    const world_practice *wp = &a->w.v[wi];
+    char text[1024] = "  ", km[16], n1[32], n2[32], n3[32];
+    snprintf(km, sizeof km, "%.1f", nv->hits[line].km);
+    cell_add(a, text, sizeof text, wp->p.code, 6, false);
+    cell_add(a, text, sizeof text, wp->p.name, name_width(width), false);
+    cell_add(a, text, sizeof text, km, 5, true);
+    cell_add(a, text, sizeof text, wp->p.list_size < 0 ? "-" : fmt_num(wp->p.list_size, n1, sizeof n1), 7, true);
+    cell_add(a, text, sizeof text, fmt_num(wp->cap.capacity, n2, sizeof n2), 8, true);
+    cell_add(a, text, sizeof text, fmt_num(wp->cap.headroom, n3, sizeof n3), 8, true);
+    cell_add(a, text, sizeof text, nv_status(a, wi), 14, false);
+    bool receives = world_can_receive(&a->w, wi) && !a->marked[wi];
+    tui_color c = sel ? COL_CURSOR : !receives ? COL_DIM : wp->cap.headroom <= 0 ? COL_WARN : COL_NORMAL;
+    draw_text(a, w, y, 0, width, text, color_attr(c));
+}
+
+static int nv_current(app *a, view *v)
+{
+    nview *nv = v->priv;
+    (void)a;
+    return v->cur < nv->nhits ? nv->hits[v->cur].index : -1;
+}
+
+static bool nv_request(app *a, view *v, tui_request r)
+{
+    nview *nv = v->priv;
+    if (r != REQ_WIDEN && r != REQ_NARROW) {
+        if (r == REQ_MARK)
+            v->dirty = true; /* the status column changes */
+        return false;
+    }
+    int i = 0;
+    while (i < NRADII - 1 && radii[i] < nv->km)
+        i++;
+    if (r == REQ_WIDEN)
+        i = radii[i] > nv->km ? i : i + 1 < NRADII ? i + 1 : i;
+    else
+        i = i > 0 ? i - 1 : 0;
+    nv->km = radii[i];
+    nv_find(a, v);
+    return true;
+}
+
+static void nv_reload(app *a, view *v)
+{
+    nview *nv = v->priv;
+    int wi = world_find(&a->w, nv->code);
+    if (wi >= 0)
+        nv->origin = wi;
+    nv_find(a, v);
+}
+
+static void nv_describe(app *a, view *v, char *out, size_t n)
+{
+    nview *nv = v->priv;
+    (void)a;
+    snprintf(out, n, "%s  %g km", nv->code, nv->km);
+}
+
+static void nv_done(app *a, view *v)
+{
+    (void)a;
+    nview *nv = v->priv;
+    free(nv->hits);
+    free(nv);
+}
+
+const view_ops neighbours_ops = {
+    .title = "Neighbours",
+    .kind = VIEW_NEIGHBOURS,
+    .open = nv_open,
+    .draw_header = nv_header,
+    .draw = nv_draw,
+    .request = nv_request,
+    .reload = nv_reload,
+    .describe = nv_describe,
+    .current = nv_current,
+    .done = nv_done,
+};
