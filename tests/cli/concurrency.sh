@@ -1,6 +1,7 @@
 #!/bin/sh
 # Many readers, one writer, one store.  Eight reader processes loop over
-# show, search, near, scenario and stats (JSON) while a writer imports
+# show, search, near, scenario and stats (JSON) and scripted sessions of
+# the terminal interface while a writer imports
 # big files and a run of list-size months and adds notes.  No read may
 # fail, and every read must see whole imports only:
 #   stats: the list-size points counted equal the rows the list-size
@@ -32,9 +33,10 @@ card='.history[-1].patients == .list_size and .history[-1].date == .list_date'
 end=$(($(date +%s) + secs))
 reader() {
     r=$1 n=0 last=0
+    printf ':open %s\n:save-display %s\n/\n"medical\n<Enter>\nq\n' "$code" "$tmp/screen.$r" >"$tmp/keys.$r"
     while [ "$(date +%s)" -lt "$end" ]; do
         n=$((n + 1))
-        case $(((n + r) % 5)) in
+        case $(((n + r) % 6)) in
         0)
             if out=$("$bin" --store "$S" stats --format json 2>&1); then
                 echo "$out" | jq -e "$inv" >/dev/null ||
@@ -60,6 +62,15 @@ reader() {
             echo "$out" | jq -e 'length > 0' >/dev/null || echo "reader $r: near failed: $out" ;;
         4) out=$("$bin" --store "$S" --config "$cfg" scenario run westwood-ends --format json 2>&1) &&
             echo "$out" | jq -e '.closed | length == 1' >/dev/null || echo "reader $r: scenario failed: $out" ;;
+        5) # A scripted terminal session: the card, then the search screen.
+            rm -f "$tmp/screen.$r"
+            if CATCHMENT_SCRIPT="$tmp/keys.$r" TERM=xterm-256color LINES=30 COLUMNS=100 \
+                "$bin" --store "$S" --config "$cfg" >/dev/null 2>"$tmp/tuierr.$r"; then
+                grep -q "^$code  " "$tmp/screen.$r" 2>/dev/null ||
+                    echo "reader $r: the terminal card is not there: $(head -5 "$tmp/screen.$r" 2>&1)"
+            else
+                echo "reader $r: the terminal session failed: $(cat "$tmp/tuierr.$r")"
+            fi ;;
         esac
     done
     echo "$n" >"$tmp/reads.$r"

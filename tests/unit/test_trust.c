@@ -1,7 +1,8 @@
 /* Trust: what reaches the terminal and what the store keeps.
  *  - Control characters that got into the store some other way than an
  *    import (which refuses them) are escaped by every output format of
- *    show, search, near, contracts, history and export's messages.
+ *    show, search, near, contracts, history and scenario, and by the
+ *    terminal interface.
  *  - Two notes by one user on one practice in the same second are both
  *    kept. */
 #include "tests/unit/t.h"
@@ -143,6 +144,53 @@ static void test_output_escapes(void)
     CHECK(strstr(out, "C1 \\xC2\\x9B31m") != NULL);
 }
 
+/* The terminal interface, scripted, over the same records: what it sends
+ * to the terminal may hold ncurses' own escapes, but never one of the
+ * stored ones: no OSC (ESC ]) at all, no BEL, no C1. */
+static void test_tui_escapes(void)
+{
+    char script[4300], term[4300], shot[4300];
+    snprintf(script, sizeof script, "%s/keys", dir);
+    snprintf(term, sizeof term, "%s/term", dir);
+    snprintf(shot, sizeof shot, "%s/screen", dir);
+    FILE *fp = fopen(script, "w");
+    if (!fp)
+        return;
+    fprintf(fp, ":open Z99999\n:save-display %s\nG\n<Esc>\n/\n\"EVIL\n<Enter>\nq\n", shot);
+    fclose(fp);
+    setenv("CATCHMENT_SCRIPT", script, 1);
+    setenv("CATCHMENT_TERM_OUT", term, 1);
+    setenv("TERM", "xterm-256color", 1);
+    setenv("LINES", "40", 1);
+    setenv("COLUMNS", "120", 1);
+    char *argv[] = {"catchment", "--store", store_dir_path, NULL};
+    size_t n;
+    run(3, argv, &n);
+    unsetenv("CATCHMENT_SCRIPT");
+    FILE *tf = fopen(term, "rb");
+    static char buf[1 << 20];
+    size_t len = tf ? fread(buf, 1, sizeof buf, tf) : 0;
+    if (tf)
+        fclose(tf);
+    bool osc = false, bel = false, c1 = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)buf[i];
+        osc |= c == 0x1b && i + 1 < len && buf[i + 1] == ']';
+        bel |= c == 0x07;
+        c1 |= c == 0xc2 && i + 1 < len && (unsigned char)buf[i + 1] >= 0x80 &&
+              (unsigned char)buf[i + 1] <= 0x9f;
+    }
+    T_REPORT(len > 0 && !osc && !bel && !c1,
+             "the terminal interface sent %zu bytes: no OSC, BEL or C1 from the store", len);
+    FILE *sf = fopen(shot, "rb");
+    size_t sl = sf ? fread(buf, 1, sizeof buf - 1, sf) : 0;
+    if (sf)
+        fclose(sf);
+    buf[sl] = '\0';
+    CHECK(strstr(buf, "EVIL") != NULL); /* the card was on the screen */
+    CHECK(first_control(buf, sl) < 0);
+}
+
 static int count_note(const note *n, void *ctx)
 {
     (void)n;
@@ -182,6 +230,7 @@ int main(void)
     unsetenv("XDG_CONFIG_HOME");
     seed();
     test_output_escapes();
+    test_tui_escapes();
     test_notes_same_second();
     char cmd[4400];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
