@@ -5,6 +5,7 @@
 # with "FILE:LINE:" and a non-zero exit, nothing echoed to stdout or
 # stderr may hold a raw control byte (C0 but tab and newlines, DEL, C1 as
 # UTF-8 or raw) or invalid UTF-8, and the store's content must not change.
+# Each must be refused within 60 s, even under the sanitizers.
 # tests/cli/import_bad.sh has the per-importer matrix; this is the rest.
 . "$(dirname "$0")/lib.sh"
 
@@ -55,10 +56,11 @@ refuse() {
     f=$1 pat=$2
     shift 2
     tried=$((tried + 1))
-    "$@" >"$tmp/out" 2>"$tmp/err"
+    timeout 60 "$@" >"$tmp/out" 2>"$tmp/err"
     rc=$?
     why=
     [ "$rc" -ne 0 ] || why="$why exit status 0;"
+    [ "$rc" -ne 124 ] || why="$why still running after 60 s;"
     [ "$rc" -lt 128 ] || why="$why killed by signal $((rc - 128));"
     grep -qaE "^(catchment: )?$f:$pat" "$tmp/err" || why="$why no FILE:LINE: on stderr;"
     clean "$tmp/out" "$tmp/err" || why="$why a raw control byte or invalid UTF-8 echoed;"
