@@ -27,7 +27,14 @@ hold() {
 # The reader table: "pid txnid" for each slot in use.
 slots() { mdb_stat -r "$L" | awk '$1 ~ /^[0-9]+$/ { print $1, $3 }'; }
 # Waits until pid holds a slot with an open read (a txnid, not "-").
+# mdb_stat is not asked before pid has the lock file open: the first to
+# open it sizes the reader table, and mdb_stat's is 126 slots, not 2.
 reading() {
+    i=0
+    while [ $i -lt 200 ] && ! ls -l "/proc/$1/fd" 2>/dev/null | grep -q lock.mdb; do
+        sleep 0.05
+        i=$((i + 1))
+    done
     i=0
     while [ $i -lt 100 ]; do
         slots | grep -q "^$1 [0-9]" && return 0
