@@ -104,24 +104,11 @@ static int history_run(cli_ctx *c, int argc, char **argv)
     int rc = store_read_begin(s, &e) ? -1
              : store_audit_each(s, optind < argc ? code : NULL, add_change, &t, &e);
     store_read_end(s);
-    if (rc == 0 && f == FMT_JSON) {
-        json j;
-        json_init(&j, stdout);
-        json_arr(&j);
-        static const char *const keys[] = {"time", "user", "practice", "field", "old", "new"};
-        for (int r = 0; r < t.nrows; r++) {
-            json_obj(&j);
-            for (int k = 0; k < 6; k++) {
-                json_key(&j, keys[k]);
-                json_str(&j, t.cells[r * t.ncols + k]);
-            }
-            json_obj_end(&j);
-        }
-        json_arr_end(&j);
-        json_done(&j);
-    } else if (rc == 0) {
+    static const char *const keys[] = {"time", "user", "practice", "field", "old", "new"};
+    if (rc == 0 && f == FMT_JSON)
+        table_print_json(&t, stdout, keys);
+    else if (rc == 0)
         table_print(&t, stdout, f);
-    }
     table_free(&t);
     return rc ? cli_fail("%s", e.msg) : EXIT_OK;
 }

@@ -225,23 +225,10 @@ static int list_scenarios(cli_ctx *c, int argc, char **argv)
                    config_policy_name(config_scenario_policy(&cfg, sc)), codes, sc->growth_pct,
                    sc->ncapacity, sc->description ? sc->description : "");
     }
-    if (f == FMT_JSON) {
-        json j;
-        json_init(&j, stdout);
-        json_arr(&j);
-        for (int r = 0; r < t.nrows; r++) {
-            json_obj(&j);
-            for (int col = 0; col < t.ncols; col++) {
-                json_key(&j, t.head[col]);
-                json_str(&j, t.cells[r * t.ncols + col]);
-            }
-            json_obj_end(&j);
-        }
-        json_arr_end(&j);
-        json_done(&j);
-    } else {
+    if (f == FMT_JSON)
+        table_print_json(&t, stdout, NULL);
+    else
         table_print(&t, stdout, f);
-    }
     table_free(&t);
     config_free(&cfg);
     return EXIT_OK;

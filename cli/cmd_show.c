@@ -95,10 +95,11 @@ static void show_identity(kv *k, const card *c)
     kv_line(k, "Sub-ICB", "%s %s", *p->sub_icb ? p->sub_icb : "-", p->sub_icb_name);
     kv_line(k, "ICB", "%s %s", *p->icb ? p->icb : "-", p->icb_name);
     kv_line(k, "PCN", "%s %s", *p->pcn_code ? p->pcn_code : "-", p->pcn_name);
+    snprintf(a, sizeof a, "%d", c->lsoa.imd_decile);
     if (*c->pc.postcode)
         kv_line(k, "Location", "%.5f, %.5f (postcode %s, LSOA %s, IMD decile %s)", c->pc.lat,
                 c->pc.lon, c->pc.postcode, *c->pc.lsoa ? c->pc.lsoa : "-",
-                c->lsoa.imd_decile ? (snprintf(a, sizeof a, "%d", c->lsoa.imd_decile), a) : "-");
+                c->lsoa.imd_decile ? a : "-");
     else
         kv_line(k, "Location", "unknown (import a postcode file)");
 }

@@ -151,6 +151,23 @@ void table_print(const table *t, FILE *fp, out_format f)
         csv_row(fp, (const char *const *)t->cells + r * t->ncols, t->ncols);
 }
 
+void table_print_json(const table *t, FILE *fp, const char *const *keys)
+{
+    json j;
+    json_init(&j, fp);
+    json_arr(&j);
+    for (int r = 0; r < t->nrows; r++) {
+        json_obj(&j);
+        for (int c = 0; c < t->ncols; c++) {
+            json_key(&j, keys ? keys[c] : t->head[c]);
+            json_str(&j, t->cells[r * t->ncols + c]);
+        }
+        json_obj_end(&j);
+    }
+    json_arr_end(&j);
+    json_done(&j);
+}
+
 void csv_row(FILE *fp, const char *const *cells, int n)
 {
     for (int c = 0; c < n; c++) {

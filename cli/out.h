@@ -33,6 +33,10 @@ void table_addf(table *t, const char *fmt, ...) __attribute__((format(printf, 2,
 void table_print(const table *t, FILE *fp, out_format f);
 void table_free(table *t);
 
+/* The table as a JSON array of objects of strings; keys names each
+ * column's key (NULL: the column heads). */
+void table_print_json(const table *t, FILE *fp, const char *const *keys);
+
 /* One CSV record (RFC 4180 quoting, CRLF). */
 void csv_row(FILE *fp, const char *const *cells, int n);
 

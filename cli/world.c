@@ -56,11 +56,15 @@ static long year_ago(store *s, const practice *p, err *e)
     return n > 0 ? world_year_ago(h, n, p->list_date) : -1;
 }
 
+/* The practice's own location; an older store (opened read-only, not
+ * migrated) has none on its records, so look the postcode up. */
 static int locate(struct loader *ld, world_practice *wp)
 {
     postcode_rec pc;
-    wp->lat = wp->lon = NAN;
-    if (!*wp->p.postcode)
+    wp->lat = wp->p.lat;
+    wp->lon = wp->p.lon;
+    memcpy(wp->lsoa, wp->p.lsoa, sizeof wp->lsoa);
+    if (store_schema(ld->s) >= 2 || !*wp->p.postcode)
         return 0;
     int rc = store_postcode_get(ld->s, wp->p.postcode, &pc, ld->e);
     if (rc > 0) {

@@ -91,6 +91,7 @@ static int check_meta(store *s, MDB_txn *txn, err *e)
         v.mv_size = 4;
         v.mv_data = ver;
         rc = mdb_put(txn, s->dbi[DB_META], &k, &v, 0);
+        s->schema = STORE_SCHEMA_VERSION;
         return rc ? store_lmdb_err(e, s->dir, rc) : 0;
     }
     if (rc)
@@ -102,6 +103,30 @@ static int check_meta(store *s, MDB_txn *txn, err *e)
         return err_set(e, "%s: store schema %u is newer than this catchment "
                           "understands (%d); use a newer catchment",
                        s->dir, have, STORE_SCHEMA_VERSION);
+    s->schema = (int)have;
+    return 0;
+}
+
+/* An older store opened for writing is brought up to date in the same
+ * transaction that opens it: all of it, or (on any error) none. */
+static int migrate(store *s, MDB_txn *txn, err *e)
+{
+    if (s->read_only || s->schema >= STORE_SCHEMA_VERSION)
+        return 0;
+    s->txn = txn;
+    s->writing = true;
+    int rc = store_practice_reindex(s, e); /* 1 -> 2: locate every practice */
+    s->txn = NULL;
+    s->writing = false;
+    if (rc)
+        return -1;
+    unsigned char ver[4];
+    be_put32(ver, STORE_SCHEMA_VERSION);
+    MDB_val k = {sizeof STORE_MAGIC - 1, (void *)STORE_MAGIC}, v = {4, ver};
+    rc = mdb_put(txn, s->dbi[DB_META], &k, &v, 0);
+    if (rc)
+        return store_lmdb_err(e, s->dir, rc);
+    s->schema = STORE_SCHEMA_VERSION;
     return 0;
 }
 
@@ -129,7 +154,7 @@ static int open_dbs(store *s, err *e)
             return store_lmdb_err(e, s->dir, rc);
         }
     }
-    if (check_meta(s, txn, e)) {
+    if (check_meta(s, txn, e) || migrate(s, txn, e)) {
         mdb_txn_abort(txn);
         return -1;
     }
@@ -282,6 +307,7 @@ void store_close(store *s)
 
 bool store_is_read_only(const store *s) { return s->read_only; }
 bool store_is_unlocked(const store *s) { return s->unlocked; }
+int store_schema(const store *s) { return s->schema; }
 const char *store_dir(const store *s) { return s->dir; }
 
 uint64_t store_generation(store *s)

@@ -23,7 +23,8 @@
     X(DB_PROV, "provenance")                                                 \
     X(DB_PROVSHA, "provenance_sha")                                          \
     X(DB_AUDIT, "audit")                                                     \
-    X(DB_TRAVEL, "travel")
+    X(DB_TRAVEL, "travel")                                                   \
+    X(DB_PRACTICE_PC, "practice_postcode")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
@@ -39,6 +40,7 @@ struct store {
     bool full;          /* a put hit MDB_MAP_FULL: grow and redo */
     MDB_dbi dbi[DB_COUNT];
     bool present[DB_COUNT]; /* false: an older store, opened read-only */
+    int schema;             /* after any migration at open */
     char dir[4096];
 };
 
@@ -57,6 +59,13 @@ int store_del(store *s, int db, const void *k, size_t kn, err *e);
 typedef int (*store_scan_fn)(const MDB_val *k, const MDB_val *v, void *ctx);
 int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn,
                void *ctx, err *e);
+
+/* Puts every practice again, so each is located and indexed by postcode:
+ * the migration from schema 1 (in the caller's write transaction). */
+int store_practice_reindex(store *s, err *e);
+
+/* Relocates the practices at a postcode that was just stored. */
+int store_practice_relocate(store *s, const char *postcode, err *e);
 
 /* "CODE\0" + suffix: the composite keys of per-practice databases. */
 size_t store_key(unsigned char *out, size_t outsz, const char *code,

@@ -38,6 +38,25 @@ static void problem(struct checker *c, const MDB_val *k, const char *what)
         c->report(check_names[c->db], key, what, c->ctx);
 }
 
+/* An index entry POSTCODE\0CODE names a practice at that postcode. */
+static int check_postcode_index(struct checker *c, const MDB_val *k)
+{
+    size_t pn = strnlen(k->mv_data, k->mv_size);
+    char code[CODE_MAX];
+    practice p;
+    err e;
+    if (pn == k->mv_size || k->mv_size - pn - 1 >= CODE_MAX) {
+        problem(c, k, "index key is malformed");
+        return 0;
+    }
+    memcpy(code, (const char *)k->mv_data + pn + 1, k->mv_size - pn - 1);
+    code[k->mv_size - pn - 1] = '\0';
+    if (store_practice_get(c->s, code, &p, &e) != 1 || strlen(p.postcode) != pn ||
+        memcmp(p.postcode, k->mv_data, pn) != 0)
+        problem(c, k, "index entry names no practice at that postcode");
+    return 0;
+}
+
 /* Each value starts with the version byte this catchment writes. */
 static int check_entry(const MDB_val *k, const MDB_val *v, void *ctx)
 {
@@ -45,7 +64,11 @@ static int check_entry(const MDB_val *k, const MDB_val *v, void *ctx)
     const unsigned char *p = v->mv_data;
     if (c->db == DB_META || c->db == DB_PROVSHA)
         return 0;
-    if (v->mv_size == 0 || p[0] != 1)
+    if (c->db == DB_PRACTICE_PC)
+        return check_postcode_index(c, k);
+    /* Practice records are at version 2; every other record at 1. */
+    unsigned newest = c->db == DB_PRACTICE ? 2 : 1;
+    if (v->mv_size == 0 || p[0] == 0 || p[0] > newest)
         problem(c, k, "value has an unknown version (damaged, or from a newer catchment)");
     /* Per-practice data must belong to a practice that exists. */
     if (c->db == DB_LIST || c->db == DB_AGE || c->db == DB_LSOAREG || c->db == DB_INDICATOR ||

@@ -17,7 +17,9 @@ int store_postcode_put(store *s, const postcode_rec *r, err *e)
     wb_str(&w, r->lsoa);
     wb_u8(&w, r->terminated);
     wb_u8(&w, (unsigned)r->source);
-    return store_put(s, DB_POSTCODE, r->postcode, strlen(r->postcode), w.data, w.len, e);
+    if (store_put(s, DB_POSTCODE, r->postcode, strlen(r->postcode), w.data, w.len, e))
+        return -1;
+    return store_practice_relocate(s, r->postcode, e);
 }
 
 int store_postcode_get(store *s, const char *pc, postcode_rec *out, err *e)

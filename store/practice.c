@@ -2,16 +2,19 @@
 #include "store/internal.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
-enum { PRACTICE_V = 1, LIST_V = 1, AGE_V = 1 };
+/* Practice records: 1 without a location, 2 with one. */
+enum { PRACTICE_V = 2, LIST_V = 1, AGE_V = 1 };
 
 void practice_init(practice *p, const char *code)
 {
     memset(p, 0, sizeof *p);
     snprintf(p->code, sizeof p->code, "%s", code);
     p->list_size = -1;
+    p->lat = p->lon = NAN;
 }
 
 static void practice_encode(wbuf *w, const practice *p)
@@ -38,6 +41,9 @@ static void practice_encode(wbuf *w, const practice *p)
     wb_u8(w, (unsigned)p->gp | (unsigned)p->in_register << 1);
     wb_i64(w, p->list_size);
     wb_i64(w, p->list_date);
+    wb_f64(w, p->lat);
+    wb_f64(w, p->lon);
+    wb_str(w, p->lsoa);
 }
 
 static int practice_decode(const MDB_val *k, const MDB_val *v, practice *p)
@@ -49,7 +55,8 @@ static int practice_decode(const MDB_val *k, const MDB_val *v, practice *p)
     memcpy(code, k->mv_data, k->mv_size);
     code[k->mv_size] = '\0';
     practice_init(p, code);
-    if (rb_init(&r, v->mv_data, v->mv_size) != PRACTICE_V)
+    unsigned version = rb_init(&r, v->mv_data, v->mv_size);
+    if (version != 1 && version != PRACTICE_V)
         return -1;
     rb_str(&r, p->name, sizeof p->name);
     for (int i = 0; i < 5; i++)
@@ -74,6 +81,11 @@ static int practice_decode(const MDB_val *k, const MDB_val *v, practice *p)
     p->in_register = flags >> 1 & 1;
     p->list_size = (long)rb_i64(&r);
     p->list_date = (long)rb_i64(&r);
+    if (version >= 2) {
+        p->lat = rb_f64(&r);
+        p->lon = rb_f64(&r);
+        rb_str(&r, p->lsoa, sizeof p->lsoa);
+    }
     return r.bad ? -1 : 0;
 }
 
@@ -89,13 +101,108 @@ int store_practice_get(store *s, const char *code, practice *out, err *e)
     return 1;
 }
 
-int store_practice_put(store *s, const practice *p, err *e)
+/* The postcode index: key POSTCODE\0CODE, an empty value. */
+static int index_postcode(store *s, const char *old_pc, const practice *p, err *e)
 {
+    unsigned char key[64];
+    size_t kn;
+    if (strcmp(old_pc, p->postcode) == 0 && *old_pc)
+        return 0;
+    if (*old_pc && (kn = store_key(key, sizeof key, old_pc, p->code, strlen(p->code))) &&
+        store_del(s, DB_PRACTICE_PC, key, kn, e))
+        return -1;
+    if (!*p->postcode)
+        return 0;
+    kn = store_key(key, sizeof key, p->postcode, p->code, strlen(p->code));
+    return kn ? store_put(s, DB_PRACTICE_PC, key, kn, "", 0, e) : 0;
+}
+
+int store_practice_put(store *s, const practice *in, err *e)
+{
+    practice p = *in, old;
+    postcode_rec pc;
+    int rc = store_practice_get(s, p.code, &old, e);
+    if (rc < 0 || (rc > 0 ? index_postcode(s, old.postcode, &p, e)
+                          : index_postcode(s, "", &p, e)))
+        return -1;
+    /* Located from the stored postcode, whatever the caller had. */
+    p.lat = p.lon = NAN;
+    p.lsoa[0] = '\0';
+    rc = *p.postcode ? store_postcode_get(s, p.postcode, &pc, e) : 0;
+    if (rc < 0)
+        return -1;
+    if (rc > 0) {
+        p.lat = pc.lat;
+        p.lon = pc.lon;
+        memcpy(p.lsoa, pc.lsoa, sizeof p.lsoa);
+    }
     wbuf w;
-    practice_encode(&w, p);
-    if (w.bad || !*p->code)
-        return err_set(e, "practice %s: record too large", p->code);
-    return store_put(s, DB_PRACTICE, p->code, strlen(p->code), w.data, w.len, e);
+    practice_encode(&w, &p);
+    if (w.bad || !*p.code)
+        return err_set(e, "practice %s: record too large", p.code);
+    return store_put(s, DB_PRACTICE, p.code, strlen(p.code), w.data, w.len, e);
+}
+
+struct relocate {
+    store *s;
+    err *e;
+};
+
+static int relocate_one(const MDB_val *k, const MDB_val *v, void *ctx)
+{
+    struct relocate *rl = ctx;
+    const char *key = k->mv_data;
+    size_t pn = strnlen(key, k->mv_size);
+    char code[CODE_MAX];
+    practice p;
+    (void)v;
+    if (k->mv_size - pn - 1 >= CODE_MAX)
+        return -1;
+    memcpy(code, key + pn + 1, k->mv_size - pn - 1);
+    code[k->mv_size - pn - 1] = '\0';
+    int rc = store_practice_get(rl->s, code, &p, rl->e);
+    return rc < 0 ? -1 : rc == 0 ? 0 : store_practice_put(rl->s, &p, rl->e) ? -1 : 0;
+}
+
+int store_practice_relocate(store *s, const char *postcode, err *e)
+{
+    unsigned char key[64];
+    size_t kn = store_key(key, sizeof key, postcode, NULL, 0);
+    struct relocate rl = {s, e};
+    return kn ? (store_scan(s, DB_PRACTICE_PC, key, kn, relocate_one, &rl, e) < 0 ? -1 : 0) : 0;
+}
+
+struct codes {
+    char (*v)[CODE_MAX];
+    int n, cap;
+};
+
+static int collect_code(const practice *p, void *ctx)
+{
+    struct codes *c = ctx;
+    if (c->n == c->cap) {
+        int nc = c->cap ? c->cap * 2 : 1024;
+        char(*v)[CODE_MAX] = realloc(c->v, (size_t)nc * sizeof *v);
+        if (!v)
+            return -1;
+        c->v = v;
+        c->cap = nc;
+    }
+    memcpy(c->v[c->n++], p->code, CODE_MAX);
+    return 0;
+}
+
+/* The codes first, then the puts: no cursor walks a database it changes. */
+int store_practice_reindex(store *s, err *e)
+{
+    struct codes c = {NULL, 0, 0};
+    int rc = store_practice_each(s, collect_code, &c, e) < 0 ? -1 : 0;
+    for (int i = 0; rc == 0 && i < c.n; i++) {
+        practice p;
+        rc = store_practice_get(s, c.v[i], &p, e) < 0 || store_practice_put(s, &p, e) ? -1 : 0;
+    }
+    free(c.v);
+    return rc;
 }
 
 struct practice_scan {

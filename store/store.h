@@ -17,7 +17,7 @@
 
 #include "util/err.h"
 
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2 /* 2: practices carry their location */
 
 enum {
     CODE_MAX = 16,     /* practice / organisation codes: "M86627", "B2M3M" */
@@ -59,6 +59,11 @@ typedef struct practice {
     bool in_register;         /* seen in an epraccur file (not only a list file) */
     long list_size;           /* latest registered patients, -1 unknown */
     long list_date;           /* its extract date, YYYYMMDD */
+    /* Where its postcode is, kept up to date by the store itself: putting
+     * a practice locates it, putting a postcode relocates the practices
+     * there, so imports may come in any order. */
+    double lat, lon;          /* WGS84; NAN while the postcode is unknown */
+    char lsoa[LSOA_MAX];      /* the postcode's LSOA, "" unknown */
 } practice;
 
 /* One point of a practice's list-size history. */
@@ -198,6 +203,9 @@ bool store_is_read_only(const store *s);
  * cured by running the command again.  docs/user-guide.md says how to
  * share a store so every user can lock. */
 bool store_is_unlocked(const store *s);
+/* The schema of the store as found (older ones opened read-only are not
+ * migrated: their practices carry no location). */
+int store_schema(const store *s);
 const char *store_dir(const store *s);
 /* The id of the last committed write, by anyone: a session that sees it
  * change reads again.  Needs no transaction. */

@@ -143,6 +143,84 @@ static void test_older_store(const char *dir)
     store_close(s);
 }
 
+/* Practices are located by the store, in whatever order things arrive. */
+static void test_location(const char *dir)
+{
+    store *s;
+    err e;
+    practice p;
+    CHECK(store_open(&s, dir, NULL, &e) == 0);
+    practice_init(&p, "M84001");
+    snprintf(p.postcode, sizeof p.postcode, "%s", "CV11 5TW");
+    postcode_rec pc = {"CV11 5TW", 52.518995, -1.467458, "E01031119", false, PC_ONSPD};
+    CHECK(store_write_begin(s, &e) == 0);
+    CHECK(store_practice_put(s, &p, &e) == 0); /* before its postcode is known */
+    CHECK(store_practice_get(s, "M84001", &p, &e) == 1);
+    CHECK(isnan(p.lat));
+    CHECK(store_postcode_put(s, &pc, &e) == 0); /* the postcode arrives */
+    CHECK(store_practice_get(s, "M84001", &p, &e) == 1);
+    CHECK_NEAR(p.lat, 52.518995, 1e-9);
+    CHECK_STR(p.lsoa, "E01031119");
+    snprintf(p.postcode, sizeof p.postcode, "%s", "CV99 9ZZ"); /* the practice moves */
+    CHECK(store_practice_put(s, &p, &e) == 0);
+    CHECK(store_practice_get(s, "M84001", &p, &e) == 1);
+    CHECK(isnan(p.lat));
+    pc.lat = 50.0; /* its old postcode changing no longer moves it */
+    CHECK(store_postcode_put(s, &pc, &e) == 0);
+    CHECK(store_practice_get(s, "M84001", &p, &e) == 1);
+    CHECK(isnan(p.lat));
+    CHECK(store_write_commit(s, &e) == 0);
+    store_close(s);
+}
+
+/* A schema 1 store: practice records without a location.  Read-only it is
+ * read as it is; the first writable open migrates it, all at once. */
+static void test_migration(const char *dir)
+{
+    MDB_env *env;
+    MDB_txn *txn;
+    MDB_dbi meta, prac;
+    MDB_val k = {6, "M84001"}, v;
+    unsigned char old[4096], one[4] = {0, 0, 0, 1};
+    mdb_env_create(&env);
+    mdb_env_set_maxdbs(env, 32);
+    mdb_env_set_mapsize(env, (size_t)8 << 30);
+    CHECK(mdb_env_open(env, dir, 0, 0660) == 0);
+    mdb_txn_begin(env, NULL, 0, &txn);
+    mdb_dbi_open(txn, "meta", 0, &meta);
+    mdb_dbi_open(txn, "practice", 0, &prac);
+    CHECK(mdb_get(txn, prac, &k, &v) == 0);
+    /* Version 2 is version 1 then lat, lon (8 bytes each) and the LSOA. */
+    size_t n1 = v.mv_size - 8 - 8 - 4;
+    memcpy(old, v.mv_data, n1);
+    old[0] = 1;
+    MDB_val ov = {n1, old}, mk = {9, "catchment"}, mv = {4, one};
+    CHECK(mdb_put(txn, prac, &k, &ov, 0) == 0);
+    CHECK(mdb_put(txn, meta, &mk, &mv, 0) == 0);
+    mdb_txn_commit(txn);
+    mdb_env_close(env);
+
+    store *s;
+    err e;
+    practice p;
+    store_opts ro = {.read_only = true};
+    CHECK(store_open(&s, dir, &ro, &e) == 0);
+    CHECK_INT(store_schema(s), 1);
+    CHECK(store_read_begin(s, &e) == 0);
+    CHECK(store_practice_get(s, "M84001", &p, &e) == 1);
+    CHECK(isnan(p.lat)); /* a version 1 record reads, without a location */
+    store_read_end(s);
+    store_close(s);
+    CHECK(store_open(&s, dir, NULL, &e) == 0);
+    CHECK_INT(store_schema(s), 2);
+    CHECK(store_read_begin(s, &e) == 0);
+    CHECK(store_practice_get(s, "M84001", &p, &e) == 1);
+    CHECK(isnan(p.lat)); /* its postcode CV99 9ZZ is unknown: still unlocated */
+    CHECK_STR(p.postcode, "CV99 9ZZ");
+    store_read_end(s);
+    store_close(s);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/catchment-test-XXXXXX";
@@ -160,6 +238,8 @@ int main(void)
     store_close(s);
 
     test_older_store(dir);
+    test_location(dir);
+    test_migration(dir);
 
     test_newer_schema(dir);
     char cmd[256];
