@@ -48,21 +48,56 @@ int cli_format(const char *cmd, const char *arg, bool md_ok, out_format *out)
     return 0;
 }
 
+/* ui.read_only: true in the config makes every session read-only, as
+ * --read-only does.  A config that does not load is reported by the
+ * commands that use it; here it simply sets nothing. */
+static void config_read_only(cli_ctx *c)
+{
+    if (c->read_only || c->config_seen)
+        return;
+    c->config_seen = true;
+    config cfg;
+    err e;
+    if (config_load(&cfg, c->config_arg, NULL, &e) == 0 && cfg.ui.read_only)
+        c->read_only = c->read_only_config = true;
+    config_free(&cfg);
+}
+
+static const char *read_only_why(const cli_ctx *c)
+{
+    if (c->read_only_config)
+        return " (ui.read_only in the config)";
+    return c->read_only ? " (--read-only)" : " for you (no write permission)";
+}
+
+/* Said once: this reader holds no slot in the reader table. */
+static store *unlocked_note(store *s)
+{
+    static bool said;
+    if (store_is_unlocked(s) && !said) {
+        said = true;
+        fprintf(stderr, "catchment: %s: read-only, without locking (lock.mdb is not "
+                        "writable for you; see \"Sharing a store with a team\" in the "
+                        "user guide)\n", store_dir(s));
+    }
+    return s;
+}
+
 store *cli_store(cli_ctx *c, bool write)
 {
     char dir[4096];
     err e;
+    config_read_only(c);
     if (c->s && write && store_is_read_only(c->s) && !c->read_only) {
         store_close(c->s); /* opened read-only to check the config's codes */
         c->s = NULL;
     }
     if (c->s) {
         if (write && store_is_read_only(c->s)) {
-            cli_fail("%s: the store is read-only%s", store_dir(c->s),
-                     c->read_only ? " (--read-only)" : " for you (no write permission)");
+            cli_fail("%s: the store is read-only%s", store_dir(c->s), read_only_why(c));
             return NULL;
         }
-        return c->s;
+        return unlocked_note(c->s);
     }
     if (store_default_dir(c->store_arg, dir, sizeof dir, &e)) {
         cli_fail("%s", e.msg);
@@ -74,11 +109,10 @@ store *cli_store(cli_ctx *c, bool write)
         return NULL;
     }
     if (write && store_is_read_only(c->s)) {
-        cli_fail("%s: the store is read-only%s", dir,
-                 c->read_only ? " (--read-only)" : " for you (no write permission)");
+        cli_fail("%s: the store is read-only%s", dir, read_only_why(c));
         return NULL;
     }
-    return c->s;
+    return unlocked_note(c->s);
 }
 
 static bool practice_known(const char *code, void *ctx)

@@ -14,7 +14,9 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 typedef struct cli_ctx {
     const char *store_arg;   /* --store DIR */
     const char *config_arg;  /* --config FILE */
-    bool read_only;          /* --read-only */
+    bool read_only;          /* --read-only, or ui.read_only in the config */
+    bool read_only_config;   /* ... and it was the config */
+    bool config_seen;        /* ui.read_only looked up */
     bool no_color;           /* --no-color or NO_COLOR */
     store *s;                /* opened on first use */
 } cli_ctx;

@@ -72,17 +72,26 @@ void table_addf(table *t, const char *fmt, ...)
 
 static void csv_cell(FILE *fp, const char *s)
 {
+    /* Imports refuse control characters; any that got into the store
+     * some other way are shown as \xHH, never sent to a terminal. */
+    char *safe = NULL;
+    size_t n = strlen(s);
+    if (text_has_control(s, n) && (safe = malloc(4 * n + 1)) != NULL) {
+        text_escape(s, safe, 4 * n + 1);
+        s = safe;
+    }
     if (!strpbrk(s, ",\"\r\n")) {
         fputs(s, fp);
-        return;
+    } else {
+        fputc('"', fp);
+        for (; *s; s++) {
+            if (*s == '"')
+                fputc('"', fp);
+            fputc(*s, fp);
+        }
+        fputc('"', fp);
     }
-    fputc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', fp);
-        fputc(*s, fp);
-    }
-    fputc('"', fp);
+    free(safe);
 }
 
 static void pad(FILE *fp, int n)
@@ -231,14 +240,22 @@ void json_obj_end(json *j) { json_close(j, '}'); }
 void json_arr(json *j) { json_open(j, '['); }
 void json_arr_end(json *j) { json_close(j, ']'); }
 
+/* Control characters, C1 ones too (U+0080..U+009F, which some terminals
+ * obey), go out as \u escapes; text that is not UTF-8 (refused at import)
+ * has its high bytes replaced, so the output is always valid JSON. */
 static void json_quoted(FILE *fp, const char *s)
 {
+    bool utf8 = text_utf8_valid(s, strlen(s));
     fputc('"', fp);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p == '"' || *p == '\\')
             fprintf(fp, "\\%c", *p);
         else if (*p < 0x20 || *p == 0x7F)
             fprintf(fp, "\\u%04x", *p);
+        else if (!utf8 && *p >= 0x80)
+            fputs("\\ufffd", fp);
+        else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            fprintf(fp, "\\u%04x", *++p);
         else
             fputc(*p, fp);
     }

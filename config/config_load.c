@@ -35,7 +35,7 @@ int config_parse(config *c, const char *text, size_t len, const char *name,
     ynode *root;
     config_init(c);
     if (len > CONFIG_MAX_BYTES)
-        return err_at(e, name, 0, 0, "file is larger than 1 MiB");
+        return err_at(e, name, 1, 0, "file is larger than 1 MiB");
     if (ytree_parse(text, len, name, &root, e) < 0)
         return -1;
     int rc = cwalk_config(&w, root, c);
@@ -68,7 +68,7 @@ static int read_file(int fd, const char *path, char **out, size_t *len,
     }
     if (n > CONFIG_MAX_BYTES) {
         free(buf);
-        return err_at(e, path, 0, 0, "file is larger than 1 MiB");
+        return err_at(e, path, 1, 0, "file is larger than 1 MiB");
     }
     *out = buf, *len = n;
     return 0;
@@ -89,7 +89,7 @@ static int open_config(const char *path, bool must_exist, int *fd, err *e)
     }
     if (st.st_size > CONFIG_MAX_BYTES) {
         close(*fd);
-        return err_at(e, path, 0, 0, "file is larger than 1 MiB");
+        return err_at(e, path, 1, 0, "file is larger than 1 MiB");
     }
     return 0;
 }

@@ -42,14 +42,17 @@ static int numbers(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
     if (*imp_str(ic, row, F_CAPACITY)) {
         if (imp_long(ic, row, F_CAPACITY, &c->capacity, e))
             return -1;
-        if (c->capacity < 0)
-            return imp_fail(ic, row, F_CAPACITY, e, "a negative capacity");
+        if (c->capacity < 0 || c->capacity > 1000000)
+            return imp_fail(ic, row, F_CAPACITY, e, "capacity %ld is not 0 to 1,000,000",
+                            c->capacity);
     }
     if (*imp_str(ic, row, F_FTE)) {
         if (imp_double(ic, row, F_FTE, &c->gp_fte, e))
             return -1;
         if (c->gp_fte < 0)
             return imp_fail(ic, row, F_FTE, e, "a negative number of GPs");
+        if (c->gp_fte > 1000)
+            return imp_fail(ic, row, F_FTE, e, "more than 1,000 full-time GPs");
     }
     return 0;
 }

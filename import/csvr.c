@@ -34,6 +34,8 @@ struct csvr {
 
     err fail;                 /* set by a callback */
     bool failed;
+    bool completed;           /* a field ended in the last csv_parse() */
+    size_t open_bytes;        /* bytes fed since a field last ended */
 };
 
 static void row_free(csvr_row *row)
@@ -79,6 +81,7 @@ static void on_field(void *data, size_t len, void *ctx)
     csvr *r = ctx;
     const char *s = data ? data : "";
     char msg[160];
+    r->completed = true;
     if (r->failed)
         return;
     const char *problem = field_problem(r, s, len, msg, sizeof msg);
@@ -154,6 +157,7 @@ int csvr_open(csvr **out, const char *path, err *e)
         return err_set(e, "%s: is a directory", path);
     }
     csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+    csv_set_blk_size(&r->parser, CHUNK); /* grown 128 bytes at a time, a long field is quadratic */
     r->line = 1;
     *out = r;
     return 0;
@@ -184,12 +188,21 @@ static int feed(csvr *r, const char *p, size_t n, err *e)
     memcpy(r->linecopy + r->linelen, p, k);
     r->linelen += k;
     r->linecopy[r->linelen] = '\0';
+    r->completed = false;
     if (csv_parse(&r->parser, p, n, on_field, on_row, r) != n) {
         return err_at(e, r->name, r->line, 0, "%s",
                       csv_error(&r->parser) == CSV_EPARSE
                           ? "malformed quoting (a stray or unclosed double quote)"
                           : csv_strerror(csv_error(&r->parser)));
     }
+    /* libcsv holds a field whole until it ends, and only then is its
+     * length checked: a field of gigabytes would be read into memory
+     * first.  Stopped once it is surely too long (quotes doubled inside
+     * it count twice, and a chunk's tail may be another field's). */
+    r->open_bytes = r->completed ? 0 : r->open_bytes + n;
+    if (!r->failed && r->open_bytes > 2 * (size_t)CSVR_FIELD_MAX + 2 + CHUNK)
+        return err_at(e, r->name, r->line, 0, "field %d is more than %d bytes long",
+                      r->cur.n + 1, CSVR_FIELD_MAX);
     if (r->failed) {
         *e = r->fail;
         return -1;

@@ -118,6 +118,10 @@ static int run_once(store *s, const char *path, const import_kind *k, import_ctx
     int rc = k->run(ic, e);
     csvr_close(ic->r);
     ic->r = NULL;
+    /* A header and nothing else is a cut-short download, not an extract
+     * with no practices in it: refused rather than recorded as imported. */
+    if (rc == 0 && ic->prov->rows_read == 0)
+        rc = err_at(e, path, ic->header_n ? 2 : 1, 0, "no rows after the header");
     if (rc == 0) {
         skip_summary(ic, ic->prov);
         rc = store_provenance_add(s, ic->prov, e);

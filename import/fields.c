@@ -43,6 +43,7 @@ void imp_name_col(import_ctx *ic, int i, const char *h)
 
 int imp_header(import_ctx *ic, const csvr_row *hdr, const char *const *spec, int n, err *e)
 {
+    ic->header_n = hdr->n;
     for (int i = 0; i < n && i < IMP_COLS; i++) {
         bool optional = spec[i][0] == '?';
         const char *sp = spec[i] + optional;
@@ -110,6 +111,12 @@ int imp_check_row(import_ctx *ic, const csvr_row *row, err *e)
     for (int i = 0; i < IMP_COLS; i++)
         if (ic->colname[i] && ic->col[i] >= need)
             need = ic->col[i] + 1;
+    /* More fields than the header names: a comma outside quotes has moved
+     * every later column along, so nothing on the row can be trusted. */
+    if (ic->header_n && row->n > ic->header_n)
+        return err_at(e, csvr_name(ic->r), row->line, 0,
+                      "long row: %d fields where the header has %d (a comma outside quotes?)",
+                      row->n, ic->header_n);
     if (row->n >= need)
         return 0;
     return err_at(e, csvr_name(ic->r), row->line, 0,

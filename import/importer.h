@@ -18,6 +18,7 @@ typedef struct import_ctx {
     int col[IMP_COLS];             /* column of each wanted field, -1 absent */
     const char *colname[IMP_COLS]; /* the header name found, for messages */
     char colbuf[IMP_COLS][64];     /* copies of header names (rows are freed) */
+    int header_n;                  /* fields in the header row; 0 without one */
     struct {
         const char *why;
         long n;

@@ -2,7 +2,8 @@
 # Makes sure the Debian packages catchment builds and tests with are here.
 # As root it installs what is missing; otherwise it prints the command.
 set -eu
-need="pkg-config liblmdb-dev lmdb-utils libyaml-dev libncurses-dev libcsv-dev tmux jq time"
+need="pkg-config liblmdb-dev lmdb-utils libyaml-dev libncurses-dev libcsv-dev tmux jq time clang
+      valgrind"
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

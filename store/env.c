@@ -29,6 +29,13 @@ int store_lmdb_err(err *e, const char *what, int rc)
         return err_set(e, "%s: too many readers at once; try again shortly", what);
     if (rc == EACCES)
         return err_set(e, "%s: permission denied", what);
+    if (rc == MDB_INVALID)
+        return err_set(e, "%s: not a catchment store (data.mdb is not an LMDB file)", what);
+    if (rc == MDB_VERSION_MISMATCH)
+        return err_set(e, "%s: the store was made by another version of LMDB", what);
+    if (rc == MDB_CORRUPTED || rc == MDB_PAGE_NOTFOUND)
+        return err_set(e, "%s: the store is damaged (%s); restore it from a backup", what,
+                       mdb_strerror(rc));
     return err_set(e, "%s: %s", what, mdb_strerror(rc));
 }
 
@@ -170,22 +177,88 @@ static bool must_read_only(const char *dir)
     return access(path, W_OK) != 0;
 }
 
+/* A size from the environment ("64M", "1G", "300000"); 0 when unset or
+ * unreadable.  Tests use these to make a full map or reader table cheap. */
+static size_t env_size(const char *name)
+{
+    const char *v = getenv(name);
+    if (!v || !*v)
+        return 0;
+    char *end;
+    unsigned long long n = strtoull(v, &end, 10);
+    int shift = *end == 'K' ? 10 : *end == 'M' ? 20 : *end == 'G' ? 30 : 0;
+    if ((shift && end[1]) || (!shift && *end) || n == 0 || n > (1ULL << 40) >> shift)
+        return 0;
+    return (size_t)(n << shift);
+}
+
+/* Readers need to write lock.mdb (their slot in the reader table).  When
+ * they cannot, the store can still be read without the table: see
+ * store_is_unlocked() for what that costs. */
+static bool lock_unwritable(const char *dir)
+{
+    char path[4200];
+    snprintf(path, sizeof path, "%s/lock.mdb", dir);
+    if (access(path, F_OK) == 0)
+        return access(path, W_OK) != 0;
+    return access(dir, W_OK) != 0;
+}
+
 static int env_open(store *s, const store_opts *o, err *e)
 {
     int rc = mdb_env_create(&s->env);
     if (rc)
         return store_lmdb_err(e, "mdb_env_create", rc);
+    size_t readers = env_size("CATCHMENT_MAX_READERS");
+    size_t map = o && o->map_size ? o->map_size : env_size("CATCHMENT_MAP_SIZE");
     mdb_env_set_maxdbs(s->env, DB_COUNT + 2);
-    mdb_env_set_maxreaders(s->env, STORE_MAX_READERS);
-    mdb_env_set_mapsize(s->env, o && o->map_size ? o->map_size : STORE_MAP_DEFAULT);
-    unsigned flags = MDB_NOTLS | (s->read_only ? MDB_RDONLY : 0);
+    mdb_env_set_maxreaders(s->env, readers && readers < 4096 ? (unsigned)readers
+                                                              : STORE_MAX_READERS);
+    mdb_env_set_mapsize(s->env, map ? map : STORE_MAP_DEFAULT);
+    s->unlocked = s->read_only && lock_unwritable(s->dir);
+    unsigned flags = MDB_NOTLS | (s->read_only ? MDB_RDONLY : 0) |
+                     (s->unlocked ? MDB_NOLOCK : 0);
     rc = mdb_env_open(s->env, s->dir, flags, 0660);
     if (rc == EACCES && !s->read_only)
         return err_set(e, "%s: permission denied", s->dir);
     if (rc)
         return store_lmdb_err(e, s->dir, rc);
     int dead = 0;
-    mdb_reader_check(s->env, &dead); /* clears slots of killed processes */
+    if (!s->unlocked)
+        mdb_reader_check(s->env, &dead); /* clears slots of killed processes */
+    return 0;
+}
+
+/* A store cut short (a copy that ran out of disk, a partial transfer):
+ * LMDB would map pages past the end of the file, and the first read of
+ * one kills the process with SIGBUS.  Refused at open instead. */
+static int check_length(store *s, err *e)
+{
+    char path[4200];
+    struct stat st;
+    MDB_envinfo info;
+    MDB_stat ms;
+    snprintf(path, sizeof path, "%s/data.mdb", s->dir);
+    /* The last page first, then the size: a writer only ever grows it. */
+    if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &ms) || stat(path, &st) != 0)
+        return 0;
+    unsigned long long need = ((unsigned long long)info.me_last_pgno + 1) * ms.ms_psize;
+    if ((unsigned long long)st.st_size < need)
+        return err_set(e, "%s: data.mdb is cut short (%lld bytes where the store needs %llu); "
+                          "restore it from a backup", s->dir, (long long)st.st_size, need);
+    return 0;
+}
+
+/* An empty data.mdb is never one catchment wrote (LMDB writes its header
+ * at once): a store lost, not a new one. */
+static int check_empty(const char *dir, err *e)
+{
+    char path[4200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/data.mdb", dir);
+    if (stat(path, &st) == 0 && st.st_size == 0)
+        return err_set(e, "%s: data.mdb is empty; restore it from a backup, or remove "
+                          "it to start a new store", dir);
     return 0;
 }
 
@@ -205,10 +278,13 @@ int store_open(store **out, const char *dir, const store_opts *o, err *e)
             free(s);
             return -1;
         }
+    } else if (check_empty(dir, e)) {
+        free(s);
+        return -1;
     } else if (!s->read_only && must_read_only(dir)) {
         s->read_only = true;
     }
-    if (env_open(s, o, e) || open_dbs(s, e)) {
+    if (env_open(s, o, e) || check_length(s, e) || open_dbs(s, e)) {
         store_close(s);
         return -1;
     }
@@ -230,6 +306,7 @@ void store_close(store *s)
 }
 
 bool store_is_read_only(const store *s) { return s->read_only; }
+bool store_is_unlocked(const store *s) { return s->unlocked; }
 int store_schema(const store *s) { return s->schema; }
 const char *store_dir(const store *s) { return s->dir; }
 

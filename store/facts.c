@@ -206,21 +206,34 @@ int store_capacity_each(store *s, int (*fn)(const capacity_rec *, void *), void 
     return store_scan(s, DB_CAPACITY, NULL, 0, capacity_scan_one, &cs, e);
 }
 
-/* ---- notes: key CODE\0 + time (u64 BE) + user ---- */
+/* ---- notes: key CODE\0 + time (u64 BE) + user [+ \0 + n] ----
+ * Two notes by one user on one practice in the same second must both be
+ * kept: the second and later get a tie-break byte n = 1, 2, ... after
+ * the user.  Older stores have no such byte; both forms read back. */
 
 int store_note_put(store *s, const note *r, err *e)
 {
-    unsigned char key[128], suffix[8 + SHORT_MAX];
-    size_t un = strlen(r->user);
+    unsigned char key[128], suffix[8 + SHORT_MAX + 2];
+    size_t un = strnlen(r->user, SHORT_MAX - 1);
     be_put64(suffix, (uint64_t)r->time);
     memcpy(suffix + 8, r->user, un);
     size_t kn = store_key(key, sizeof key, r->practice, suffix, 8 + un);
     wbuf w;
     wb_init(&w, NOTE_V);
     wb_str(&w, r->text);
-    if (w.bad || !kn)
+    if (w.bad || !kn || kn + 2 > sizeof key)
         return err_set(e, "note: too large");
-    return store_put(s, DB_NOTE, key, kn, w.data, w.len, e);
+    MDB_val old;
+    for (unsigned n = 1; n < 256; n++) {
+        int found = store_get(s, DB_NOTE, key, n == 1 ? kn : kn + 2, &old, e);
+        if (found < 0)
+            return -1;
+        if (!found)
+            return store_put(s, DB_NOTE, key, n == 1 ? kn : kn + 2, w.data, w.len, e);
+        key[kn] = '\0';
+        key[kn + 1] = (unsigned char)n;
+    }
+    return err_set(e, "note: too many notes on %s in one second", r->practice);
 }
 
 struct note_scan {
@@ -235,12 +248,15 @@ static int note_scan_one(const MDB_val *k, const MDB_val *v, void *ctx)
     rbuf b;
     memset(&r, 0, sizeof r);
     int cn = key_code(k, r.practice);
-    size_t rest = k->mv_size - (size_t)cn - 1;
-    if (cn < 0 || rest < 8 || rest - 8 >= SHORT_MAX)
+    if (cn < 0)
         return -1;
+    size_t rest = k->mv_size - (size_t)cn - 1;
     const unsigned char *p = (const unsigned char *)k->mv_data + cn + 1;
+    size_t un = rest < 8 ? 0 : strnlen((const char *)p + 8, rest - 8);
+    if (rest < 8 || un >= SHORT_MAX || (rest - 8 != un && rest - 8 != un + 2))
+        return -1;
     r.time = (int64_t)be_get64(p);
-    memcpy(r.user, p + 8, rest - 8);
+    memcpy(r.user, p + 8, un);
     if (rb_init(&b, v->mv_data, v->mv_size) != NOTE_V)
         return -1;
     rb_str(&b, r.text, sizeof r.text);

@@ -36,6 +36,7 @@ struct store {
     MDB_txn *idle_read; /* a reset read transaction kept for renewal */
     bool writing;
     bool read_only;
+    bool unlocked;      /* read-only without the reader table (MDB_NOLOCK) */
     bool full;          /* a put hit MDB_MAP_FULL: grow and redo */
     MDB_dbi dbi[DB_COUNT];
     bool present[DB_COUNT]; /* false: an older store, opened read-only */

@@ -179,7 +179,9 @@ typedef struct audit_rec {
 
 typedef struct store_opts {
     bool read_only;
-    size_t map_size;          /* 0: the default (grows on MDB_MAP_FULL) */
+    size_t map_size;          /* 0: $CATCHMENT_MAP_SIZE, else the default (grows
+                               * on MDB_MAP_FULL).  $CATCHMENT_MAX_READERS sets
+                               * the reader table of a new lock file. */
 } store_opts;
 
 /* Where the store lives: dir if given, else $CATCHMENT_STORE, else
@@ -193,6 +195,14 @@ int store_default_dir(const char *dir, char *out, size_t outsz, err *e);
 int store_open(store **out, const char *dir, const store_opts *opts, err *e);
 void store_close(store *s);
 bool store_is_read_only(const store *s);
+/* Open read-only without locking: lock.mdb is not writable for this user,
+ * so this reader holds no slot in the reader table.  Nothing can be
+ * damaged (it never writes), but a writer does not know it is reading:
+ * a read that spans two commits by others may see pages being reused.
+ * One short read per command keeps that rare; an error or odd figure is
+ * cured by running the command again.  docs/user-guide.md says how to
+ * share a store so every user can lock. */
+bool store_is_unlocked(const store *s);
 /* The schema of the store as found (older ones opened read-only are not
  * migrated: their practices carry no location). */
 int store_schema(const store *s);

@@ -341,7 +341,7 @@ static void test_limits(void)
     if (f) {
         fwrite(big, 1, n, f);
         fclose(f);
-        CHECK_STR(load_bad(path), "build/test-config-big.yaml: file is larger "
+        CHECK_STR(load_bad(path), "build/test-config-big.yaml:1: file is larger "
                                   "than 1 MiB");
         unlink(path);
     }
