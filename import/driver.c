@@ -170,9 +170,10 @@ int import_file(store *s, const char *path, const char *kind,
     }
     fill_identity(&out->prov, path, k, sha);
     import_ctx ic = {.s = s, .prov = &out->prov, .progress = progress, .pctx = pctx};
-    int rc;
+    int rc, grown = 0;
+    /* The map doubles each time: 20 doublings is more than any disk. */
     while ((rc = run_once(s, path, k, &ic, e)) == 1)
-        if (store_grow(s, e))
-            return -1;
+        if (++grown > 20 || store_grow(s, e))
+            return grown > 20 ? err_set(e, "%s: the store cannot grow any further", path) : -1;
     return rc;
 }

@@ -135,7 +135,7 @@ int script_save_display(app *a, const char *path)
         for (int x = 0; x < a->cols && o + 8 < sizeof line; x++) {
             cchar_t cc;
             wchar_t wc[CCHARW_MAX + 1] = {0};
-            attr_t at;
+            attr_t at = 0;
             short pair;
             if (mvwin_wch(curscr, y, x, &cc) == ERR || getcchar(&cc, wc, &at, &pair, NULL) == ERR)
                 wc[0] = ' ';
