@@ -32,6 +32,7 @@
     R(NEIGHBOURS, "neighbours", "Practices near this one", "Views")              \
     R(WHATIF, "whatif", "What-if: close the marked practices", "Views")          \
     R(CONTRACTS, "contracts", "Contracts by end date, with milestones", "Views") \
+    R(HISTORY, "history", "Who changed what, and when (this practice)", "Views") \
     R(HELP, "help", "This help", "Views")                                        \
     R(FIND_NEXT, "find-next", "Next practice matching the search", "Practices")  \
     R(FIND_PREV, "find-prev", "Previous practice matching the search", "Practices") \
@@ -71,7 +72,7 @@ const char *req_section(tui_request r);
 /* Views, which are also the scopes of the keymap. */
 typedef enum {
     VIEW_ANY, VIEW_PRACTICES, VIEW_SEARCH, VIEW_CARD, VIEW_NEIGHBOURS,
-    VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HELP, VIEW_KINDS
+    VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HISTORY, VIEW_HELP, VIEW_KINDS
 } view_kind;
 
 /* "j", "<Down>", "C-L", "F5" -> key; -1 when unknown. */
@@ -153,7 +154,7 @@ struct view {
 };
 
 extern const view_ops practices_ops, search_ops, card_ops, neighbours_ops,
-    whatif_ops, contracts_ops, help_ops;
+    whatif_ops, contracts_ops, history_ops, help_ops;
 
 /* ---- the application ---- */
 

@@ -192,6 +192,7 @@ static const struct command {
     {"bytes", cmd_bytes, NULL},
     {"help", cmd_view, &help_ops},
     {"contracts", cmd_view, &contracts_ops},
+    {"history", cmd_view, &history_ops},
     {"whatif", cmd_view, &whatif_ops},
 };
 

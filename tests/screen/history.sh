@@ -1,0 +1,44 @@
+# History: h shows who changed a practice, and when (notes, capacity, list
+# status, contract fields), newest first; :history shows every practice's;
+# Enter opens the card of the practice on the line.
+. "$(dirname "$0")/lib.sh"
+make_store
+cd "$tmp"
+"$bin" --store "$store" set M86605 gp_fte 2.5 >/dev/null
+"$bin" --store "$store" set M86605 contract.end 2028-03-31 >/dev/null
+"$bin" --store "$store" set M86010 capacity 15000 >/dev/null
+run_keys <<'KEYS'
+:open M86605
+:save-display c0
+h
+:save-display h1
+q
+a
+"Lease ends in June
+<Enter>
+h
+:save-display h2
+q
+q
+:history
+:save-display h3
+<Enter>
+:save-display h4
+KEYS
+
+check_has "h on a card shows that practice's changes" h1 "2 changes to M86605, newest first"
+check_has "the newest first: the contract end" "$(line_of h1 3 >l3; echo l3)" "M86605 contract.end   - -> 2028-03-31"
+check_has "then the GP FTE, with old and new" "$(line_of h1 4 >l4; echo l4)" "M86605 gp_fte         unknown -> 2.5"
+check_has "who made the change" h1 "$who"
+check_lacks "not another practice's changes" h1 "M86010"
+check_has "a note made in the session shows at once" h2 "3 changes to M86605"
+check_has "with its text" h2 "note           Lease ends in June"
+check_has "with the session's time" h2 "2026-11-23 12:00"
+check_has ":history shows every practice" h3 "4 changes, newest first"
+check_has "including the other practice" h3 "M86010 capacity       unknown -> 15000"
+check_has "Enter opens the card of the line's practice" h4 "M86605  LIMBRICK WOOD SURGERY"
+check_has "the help lists the key" "$(run_keys <<'K'
+?
+:save-display hp
+K
+echo hp)" "Who changed what, and when"
