@@ -4,7 +4,8 @@
 out=$("$bin" --help)
 check_has "--help lists the commands" "$out" "scenario"
 check_has "--help lists the global options" "$out" "--read-only"
-for cmd in import show search near scenario contracts config stats; do
+for cmd in import show search near scenario contracts note set history config stats check \
+    backup restore export; do
     out=$("$bin" "$cmd" --help 2>&1)
     check_has "$cmd --help says its usage" "$out" "usage: catchment $cmd"
 done
