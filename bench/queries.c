@@ -328,33 +328,6 @@ static int sweep_reg(const lsoa_reg *r, void *ctx)
     return 0;
 }
 
-/* As the what-if does: the LSOA counts scaled to the list size in whole
- * patients (largest remainder, ties to the earlier area). */
-static void scale_whole(disp_area *a, int n, long target)
-{
-    long sum = 0, given = 0;
-    for (int i = 0; i < n; i++)
-        sum += a[i].patients;
-    if (sum <= 0 || sum == target)
-        return;
-    double *rem = xcalloc((size_t)n, sizeof *rem);
-    for (int i = 0; i < n; i++) {
-        double exact = (double)a[i].patients * (double)target / (double)sum;
-        a[i].patients = (long)floor(exact);
-        rem[i] = exact - floor(exact);
-        given += a[i].patients;
-    }
-    for (; given < target; given++) {
-        int best = 0;
-        for (int i = 1; i < n; i++)
-            if (rem[i] > rem[best])
-                best = i;
-        a[best].patients++;
-        rem[best] = -1;
-    }
-    free(rem);
-}
-
 static void sweep_load_one(sweep *sw, store *s, int k)
 {
     const world_practice *wp = &sw->w->v[sw->close[k]];
@@ -367,7 +340,7 @@ static void sweep_load_one(sweep *sw, store *s, int k)
         sweep_add(sw, wp->p.postcode, sw->close[k], wp->lat, wp->lon,
                   sw->p[sw->close[k]].list, 0);
     else if (wp->p.list_size >= 0)
-        scale_whole(sw->a + first, sw->na - first, sw->p[sw->close[k]].list);
+        whatif_scale_areas(sw->a + first, sw->na - first, sw->p[sw->close[k]].list);
 }
 
 static void sweep_load(sweep *sw, store *s, const config *cfg)

@@ -9,6 +9,7 @@
 
 #include "cli/world.h"
 #include "engine/milestones.h"
+#include "util/clock.h"
 #include "util/text.h"
 
 static const char help[] =
@@ -22,18 +23,6 @@ static const char help[] =
     "                    2y, 90d (default: all with an end date)\n"
     "  --all             include open-ended contracts (no end date)\n\n"
     "Today is the system date, or CATCHMENT_TODAY=YYYY-MM-DD when set.\n";
-
-static long today(void)
-{
-    const char *env = getenv("CATCHMENT_TODAY");
-    long d = env ? text_date(env) : -1;
-    if (d > 0)
-        return d;
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
-}
 
 /* ymd plus n days (timegm normalises the day of the month). */
 static long add_days(long ymd, long n)
@@ -184,7 +173,7 @@ static int list_contracts(cli_ctx *c, const char *within, bool all, out_format f
     world w;
     err e;
     listing l = {.all = all};
-    ctx x = {.w = &w, .today = today()};
+    ctx x = {.w = &w, .today = clock_today()};
     if (within && parse_within(within, x.today, &l.until))
         return cli_usage("contracts", "--within wants a period like 18m, 2y or 90d");
     if (cli_config(c, &cfg))

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "cli/edit.h"
+#include "util/clock.h"
 #include "util/text.h"
 
 static const char note_help[] =
@@ -54,7 +55,7 @@ static int note_run(cli_ctx *c, int argc, char **argv)
     err e;
     if (!s)
         return EXIT_FAIL;
-    return edit_note(s, code, text, (int64_t)time(NULL), &e) ? cli_fail("%s", e.msg) : EXIT_OK;
+    return edit_note(s, code, text, clock_now(), &e) ? cli_fail("%s", e.msg) : EXIT_OK;
 }
 
 static int set_run(cli_ctx *c, int argc, char **argv)
@@ -67,7 +68,7 @@ static int set_run(cli_ctx *c, int argc, char **argv)
     err e;
     if (!s)
         return EXIT_FAIL;
-    return edit_set(s, code, argv[2], argv[3], (int64_t)time(NULL), &e) ? cli_fail("%s", e.msg)
+    return edit_set(s, code, argv[2], argv[3], clock_now(), &e) ? cli_fail("%s", e.msg)
                                                                         : EXIT_OK;
 }
 

@@ -125,10 +125,7 @@ static int add_reg(const lsoa_reg *r, void *ctx)
                            : 0;
 }
 
-/* Scales counts v[0..n) to sum to target in whole patients (largest
- * remainder, ties to the earlier area), so the LSOA file gives where the
- * patients live and the list size gives how many there are. */
-static void scale_whole(disp_area *a, int n, long target)
+void whatif_scale_areas(disp_area *a, int n, long target)
 {
     long sum = 0, given = 0;
     for (int i = 0; i < n; i++)
@@ -172,7 +169,7 @@ static int load_areas(const world *w, store *s, whatif *wf, int slot, int *cap, 
                      wf->p[k].list, imd))
             return -1;
     } else if (wp->p.list_size >= 0) {
-        scale_whole(wf->a + first, wf->na - first, wf->p[k].list);
+        whatif_scale_areas(wf->a + first, wf->na - first, wf->p[k].list);
     }
     *cap = al.cap;
     return 0;

@@ -60,4 +60,9 @@ void whatif_from_scenario(const config *cfg, const config_scenario *sc, whatif_i
 
 const char *whatif_area_source_name(whatif_area_source s);
 
+/* Scales the areas' patients to sum to target in whole patients (largest
+ * remainder, ties to the earlier area): the LSOA file says where a
+ * practice's patients live, its list size how many there are. */
+void whatif_scale_areas(disp_area *a, int n, long target);
+
 #endif

@@ -312,6 +312,5 @@ int scenario_load(app *a, const char *name);
 int scenario_save(app *a, const char *name);
 
 /* tui.c */
-long today_ymd(void);
 
 #endif

@@ -9,19 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/clock.h"
 #include "util/text.h"
-
-long today_ymd(void)
-{
-    const char *pin = getenv("CATCHMENT_TODAY");
-    long d = pin && *pin ? text_date(pin) : 0;
-    if (d > 0)
-        return d;
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    return (tm.tm_year + 1900L) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
-}
 
 static int search_make(app *a)
 {
@@ -116,7 +105,7 @@ static int tui_setup(app *a)
     if (world_make(a, &e))
         return cli_fail("%s", e.msg);
     a->policy = a->cfg.rules.default_policy;
-    a->today = today_ymd();
+    a->today = clock_today();
     return 0;
 }
 

@@ -3,6 +3,8 @@
  * note, `y` copies a one-line summary to the user's clipboard. */
 #include "tui/internal.h"
 
+#include "util/clock.h"
+
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -270,19 +272,6 @@ static void cv_copy(app *a, cview *cv)
         app_msg(a, COL_GOOD, "copied to the clipboard: %s", text);
 }
 
-/* The time a note is stamped with: now, or noon of CATCHMENT_NOW
- * (YYYY-MM-DD) when a test pins the clock. */
-static int64_t note_time(void)
-{
-    const char *pin = getenv("CATCHMENT_NOW");
-    long d = pin && *pin ? text_date(pin) : 0;
-    if (d <= 0)
-        return (int64_t)time(NULL);
-    struct tm tm = {.tm_year = (int)(d / 10000 - 1900), .tm_mon = (int)(d / 100 % 100 - 1),
-                    .tm_mday = (int)(d % 100), .tm_hour = 12};
-    return (int64_t)timegm(&tm);
-}
-
 static void cv_note(app *a, view *v, cview *cv)
 {
     char text[1024], label[64];
@@ -294,7 +283,7 @@ static void cv_note(app *a, view *v, cview *cv)
     snprintf(label, sizeof label, "Note for %s: ", cv->code);
     if (!app_prompt(a, label, NULL, text, sizeof text) || !*text)
         return;
-    if (edit_note(a->s, cv->code, text, note_time(), &e)) {
+    if (edit_note(a->s, cv->code, text, clock_now(), &e)) {
         app_msg(a, COL_ERROR, "%s", e.msg);
         return;
     }
