@@ -52,30 +52,6 @@ static void kv_section(kv *k, const char *name)
         printf("%s\n", name);
 }
 
-static const char *num(long v, char *buf, size_t n)
-{
-    char raw[32];
-    int len = snprintf(raw, sizeof raw, "%ld", labs(v));
-    size_t o = 0;
-    if (v < 0 && o < n - 1)
-        buf[o++] = '-';
-    for (int i = 0; i < len && o < n - 2; i++) {
-        if (i && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = raw[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
-static const char *date(long ymd, char *buf, size_t n)
-{
-    text_date_iso(ymd, buf, n);
-    if (!*buf)
-        snprintf(buf, n, "-");
-    return buf;
-}
-
 static void show_identity(kv *k, const card *c)
 {
     char a[64], b[64], addr[1024] = "";
@@ -90,8 +66,8 @@ static void show_identity(kv *k, const card *c)
     kv_line(k, "Status", "%s", *p->status ? p->status : "-");
     kv_line(k, "Address", "%s%s%s", addr, *addr ? ", " : "", p->postcode);
     kv_line(k, "Phone", "%s", *p->phone ? p->phone : "-");
-    kv_line(k, "Opened", "%s", date(p->open_date, a, sizeof a));
-    kv_line(k, "Closed", "%s", date(p->close_date, b, sizeof b));
+    kv_line(k, "Opened", "%s", text_date_or_dash(p->open_date, a, sizeof a));
+    kv_line(k, "Closed", "%s", text_date_or_dash(p->close_date, b, sizeof b));
     kv_line(k, "Sub-ICB", "%s %s", *p->sub_icb ? p->sub_icb : "-", p->sub_icb_name);
     kv_line(k, "ICB", "%s %s", *p->icb ? p->icb : "-", p->icb_name);
     kv_line(k, "PCN", "%s %s", *p->pcn_code ? p->pcn_code : "-", p->pcn_name);
@@ -112,15 +88,15 @@ static void show_list(kv *k, const card *c)
         kv_line(k, "Patients", "unknown (import gp-reg-pat-prac-all files)");
         return;
     }
-    kv_line(k, "Patients", "%s on %s", num(c->p.list_size, a, sizeof a),
-            date(c->p.list_date, d, sizeof d));
+    kv_line(k, "Patients", "%s on %s", text_thousands(c->p.list_size, a, sizeof a),
+            text_date_or_dash(c->p.list_date, d, sizeof d));
     if (c->change_12m != LONG_MIN)
         kv_line(k, "12 months", "%s%s (%+.1f%%)", c->change_12m > 0 ? "+" : "",
-                num(c->change_12m, b, sizeof b),
+                text_thousands(c->change_12m, b, sizeof b),
                 100.0 * (double)c->change_12m / (double)(c->p.list_size - c->change_12m));
     for (int i = 0; i < c->nhist; i++)
-        kv_line(k, i ? "" : "History", "%s %10s", date(c->hist[i].date, d, sizeof d),
-                num(c->hist[i].patients, a, sizeof a));
+        kv_line(k, i ? "" : "History", "%s %10s", text_date_or_dash(c->hist[i].date, d, sizeof d),
+                text_thousands(c->hist[i].patients, a, sizeof a));
     if (!c->age.date)
         return;
     kv_section(k, "age profile");
@@ -128,19 +104,19 @@ static void show_list(kv *k, const card *c)
     for (int g = 0; g < AGE_GROUPS; g++)
         total += c->age_groups[g];
     for (int g = 0; g < AGE_GROUPS && total > 0; g++)
-        kv_line(k, card_age_group_name(g), "%8s  %4.1f%%", num(c->age_groups[g], a, sizeof a),
+        kv_line(k, card_age_group_name(g), "%8s  %4.1f%%", text_thousands(c->age_groups[g], a, sizeof a),
                 100.0 * (double)c->age_groups[g] / (double)total);
     kv_line(k, "Aged 65+", "%.1f%% (extract %s)", 100 * card_share_65(c),
-            date(c->age.date, d, sizeof d));
+            text_date_or_dash(c->age.date, d, sizeof d));
 }
 
 static void show_capacity(kv *k, const card *c)
 {
     char a[32], b[32];
     kv_section(k, "capacity");
-    kv_line(k, "Capacity", "%s (%s)", num(c->cap.capacity, a, sizeof a),
+    kv_line(k, "Capacity", "%s (%s)", text_thousands(c->cap.capacity, a, sizeof a),
             capacity_source_name(c->cap.source));
-    kv_line(k, "Headroom", "%s", num(c->cap.headroom, b, sizeof b));
+    kv_line(k, "Headroom", "%s", text_thousands(c->cap.headroom, b, sizeof b));
     if (!isnan(c->facts.gp_fte))
         kv_line(k, "GP FTE", "%.1f (%.0f patients per FTE)", c->facts.gp_fte,
                 c->p.list_size > 0 && c->facts.gp_fte > 0 ? (double)c->p.list_size / c->facts.gp_fte : 0);
@@ -157,8 +133,8 @@ static void show_contract(kv *k, const card *c)
         return;
     }
     kv_line(k, "Type", "%s", c->con.type);
-    kv_line(k, "Runs", "%s to %s", date(c->con.start, a, sizeof a),
-            c->con.end ? date(c->con.end, b, sizeof b) : "open-ended");
+    kv_line(k, "Runs", "%s to %s", text_date_or_dash(c->con.start, a, sizeof a),
+            c->con.end ? text_date_or_dash(c->con.end, b, sizeof b) : "open-ended");
     kv_line(k, "Provider", "%s", *c->con.provider ? c->con.provider : "-");
     kv_line(k, "Extension", "%s", *c->con.extension ? c->con.extension : "-");
     if (*c->con.notes)

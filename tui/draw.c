@@ -127,30 +127,6 @@ void draw_sparkline(const app *a, const long *vals, int n, char *out, size_t out
     }
 }
 
-const char *fmt_num(long v, char *buf, size_t n)
-{
-    char raw[32];
-    int len = snprintf(raw, sizeof raw, "%ld", labs(v));
-    size_t o = 0;
-    if (v < 0 && o + 1 < n)
-        buf[o++] = '-';
-    for (int i = 0; i < len && o + 2 < n; i++) {
-        if (i && (len - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = raw[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
-const char *fmt_date(long ymd, char *buf, size_t n)
-{
-    text_date_iso(ymd, buf, n);
-    if (!*buf)
-        snprintf(buf, n, "-");
-    return buf;
-}
-
 void cell_add(const app *a, char *line, size_t n, const char *text, int width, bool right)
 {
     char clean[1024];

@@ -242,9 +242,6 @@ void cell_add(const app *a, char *line, size_t n, const char *text, int width, b
 void draw_hline(app *a, WINDOW *w, int y, int x, int width, attr_t at);
 /* Sparkline of values (n of them) in UTF-8 blocks or ASCII. */
 void draw_sparkline(const app *a, const long *vals, int n, char *out, size_t outsz);
-/* 12345 -> "12,345" */
-const char *fmt_num(long v, char *buf, size_t n);
-const char *fmt_date(long ymd, char *buf, size_t n);
 
 /* lines.c: lines of text for the card, what-if and help */
 typedef struct tline {

@@ -57,11 +57,11 @@ static void card_list(app *a, const card *c, tlines *t, int width)
         tl_add(t, COL_DIM, -1, "unknown (import gp-reg-pat-prac-all files)");
         return;
     }
-    tl_add(t, COL_NORMAL, -1, "%s patients on %s", fmt_num(c->p.list_size, n1, sizeof n1),
-           fmt_date(c->p.list_date, d, sizeof d));
+    tl_add(t, COL_NORMAL, -1, "%s patients on %s", text_thousands(c->p.list_size, n1, sizeof n1),
+           text_date_or_dash(c->p.list_date, d, sizeof d));
     if (c->change_12m != LONG_MIN)
         tl_add(t, COL_NORMAL, -1, "%s%s over 12 months (%+.1f%%)", c->change_12m > 0 ? "+" : "",
-               fmt_num(c->change_12m, n2, sizeof n2),
+               text_thousands(c->change_12m, n2, sizeof n2),
                100.0 * (double)c->change_12m / (double)(c->p.list_size - c->change_12m));
     int room = width - 32, first = c->nhist > room ? c->nhist - room : 0;
     long vals[CARD_HISTORY];
@@ -69,8 +69,8 @@ static void card_list(app *a, const card *c, tlines *t, int width)
         vals[i - first] = c->hist[i].patients;
     if (c->nhist - first >= 2) {
         draw_sparkline(a, vals, c->nhist - first, spark, sizeof spark);
-        tl_add(t, COL_NORMAL, -1, "%s  %s to %s", spark, fmt_date(c->hist[first].date, d, sizeof d),
-               fmt_date(c->hist[c->nhist - 1].date, d2, sizeof d2));
+        tl_add(t, COL_NORMAL, -1, "%s  %s to %s", spark, text_date_or_dash(c->hist[first].date, d, sizeof d),
+               text_date_or_dash(c->hist[c->nhist - 1].date, d2, sizeof d2));
     }
 }
 
@@ -79,8 +79,8 @@ static void card_capacity(const card *c, tlines *t)
     char n1[32], n2[32];
     tl_rule(t, "Capacity");
     tl_add(t, c->cap.headroom > 0 ? COL_NORMAL : COL_WARN, -1, "%s patients (%s), headroom %s",
-           fmt_num(c->cap.capacity, n1, sizeof n1), capacity_source_name(c->cap.source),
-           fmt_num(c->cap.headroom, n2, sizeof n2));
+           text_thousands(c->cap.capacity, n1, sizeof n1), capacity_source_name(c->cap.source),
+           text_thousands(c->cap.headroom, n2, sizeof n2));
     if (!isnan(c->facts.gp_fte))
         tl_add(t, COL_NORMAL, -1, "GP FTE %.1f", c->facts.gp_fte);
     tl_add(t, c->facts.list_open == 0 ? COL_WARN : COL_NORMAL, -1, "List %s",
@@ -97,8 +97,8 @@ static void card_contract(app *a, const card *c, tlines *t)
         return;
     }
     tl_add(t, COL_NORMAL, -1, "%s%s%s, %s%s%s%s", *c->con.type ? c->con.type : "contract",
-           c->con.start ? " from " : "", c->con.start ? fmt_date(c->con.start, d1, sizeof d1) : "",
-           c->con.end ? "ends " : "open-ended", c->con.end ? fmt_date(c->con.end, d2, sizeof d2) : "",
+           c->con.start ? " from " : "", c->con.start ? text_date_or_dash(c->con.start, d1, sizeof d1) : "",
+           c->con.end ? "ends " : "open-ended", c->con.end ? text_date_or_dash(c->con.end, d2, sizeof d2) : "",
            *c->con.extension ? ", extension " : "", c->con.extension);
     if (*c->con.provider)
         tl_add(t, COL_NORMAL, -1, "Provider %s", c->con.provider);
@@ -111,7 +111,7 @@ static void card_contract(app *a, const card *c, tlines *t)
         int k = milestone_next(dates, a->today);
         if (k < MILESTONES)
             tl_add(t, k > 0 ? COL_WARN : COL_NORMAL, -1, "Next: %s on %s (in %ld days)%s",
-                   milestone_name(k), fmt_date(dates[k], d3, sizeof d3),
+                   milestone_name(k), text_date_or_dash(dates[k], d3, sizeof d3),
                    milestone_days_between(a->today, dates[k]), k > 0 ? "; earlier ones overdue" : "");
         else
             tl_add(t, COL_OVER, -1, "Every milestone has passed");
@@ -260,12 +260,12 @@ static void cv_copy(app *a, cview *cv)
     snprintf(text, sizeof text,
              "%s %s, %s%s; tel %s; list %s (%s); capacity %s (%s), headroom %s; contract %s%s%s",
              p->code, p->name, addr, p->postcode, *p->phone ? p->phone : "-",
-             p->list_size < 0 ? "unknown" : fmt_num(p->list_size, n1, sizeof n1),
-             fmt_date(p->list_date, d, sizeof d), fmt_num(cv->c->cap.capacity, n2, sizeof n2),
-             capacity_source_name(cv->c->cap.source), fmt_num(cv->c->cap.headroom, n3, sizeof n3),
+             p->list_size < 0 ? "unknown" : text_thousands(p->list_size, n1, sizeof n1),
+             text_date_or_dash(p->list_date, d, sizeof d), text_thousands(cv->c->cap.capacity, n2, sizeof n2),
+             capacity_source_name(cv->c->cap.source), text_thousands(cv->c->cap.headroom, n3, sizeof n3),
              *cv->c->con.practice ? cv->c->con.type : "none recorded",
              *cv->c->con.practice && cv->c->con.end ? " ends " : "",
-             *cv->c->con.practice && cv->c->con.end ? fmt_date(cv->c->con.end, d2, sizeof d2) : "");
+             *cv->c->con.practice && cv->c->con.end ? text_date_or_dash(cv->c->con.end, d2, sizeof d2) : "");
     if (clip_copy(a, text))
         app_msg(a, COL_ERROR, "could not copy to the clipboard");
     else

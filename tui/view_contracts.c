@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "engine/milestones.h"
+#include "util/text.h"
 
 typedef struct kview {
     int *idx, n;
@@ -69,7 +70,7 @@ static void kv_header(app *a, view *v, WINDOW *w, int width)
     kview *kv = v->priv;
     char line[512], d[16], head[512] = "  ";
     snprintf(line, sizeof line, "Today %s; milestones, in months before the contract end:",
-             fmt_date(a->today, d, sizeof d));
+             text_date_or_dash(a->today, d, sizeof d));
     draw_text(a, w, 0, 0, width, line, color_attr(COL_NORMAL));
     line[0] = '\0';
     for (int i = 0; i < MILESTONES; i++)
@@ -104,10 +105,10 @@ static void kv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     cell_add(a, text, sizeof text, wp->p.name, name_width(width), false);
     if (width >= WIDE_FROM)
         cell_add(a, text, sizeof text, wp->contract_type, 4, false);
-    cell_add(a, text, sizeof text, fmt_date(wp->contract_end, d1, sizeof d1), 10, false);
+    cell_add(a, text, sizeof text, text_date_or_dash(wp->contract_end, d1, sizeof d1), 10, false);
     cell_add(a, text, sizeof text, k < MILESTONES ? milestone_name(k) : "contract end", 17, false);
     if (width >= WIDE_FROM)
-        cell_add(a, text, sizeof text, k < MILESTONES ? fmt_date(dates[k], d2, sizeof d2) : d1, 10, false);
+        cell_add(a, text, sizeof text, k < MILESTONES ? text_date_or_dash(dates[k], d2, sizeof d2) : d1, 10, false);
     cell_add(a, text, sizeof text, days, 5, true);
     cell_add(a, text, sizeof text, late, 7, false);
     tui_color c = sel ? COL_CURSOR : ended ? COL_DIM : k == MILESTONES ? COL_OVER : k > 0 ? COL_WARN : COL_NORMAL;

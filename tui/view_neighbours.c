@@ -2,6 +2,7 @@
  * their headroom and list status: where its patients could go.  + and -
  * widen and narrow the radius. */
 #include "tui/internal.h"
+#include "util/text.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -63,7 +64,7 @@ static void nv_header(app *a, view *v, WINDOW *w, int width)
     nview *nv = v->priv;
     char line[512], n1[32], head[512] = "  ";
     snprintf(line, sizeof line, "Within %g km of %s: %d practices, room for %s more patients",
-             nv->km, nv->code, nv->nhits, fmt_num(nv->room, n1, sizeof n1));
+             nv->km, nv->code, nv->nhits, text_thousands(nv->room, n1, sizeof n1));
     draw_text(a, w, 0, 0, width, line, color_attr(COL_NORMAL));
     cell_add(a, head, sizeof head, "Code", 6, false);
     cell_add(a, head, sizeof head, "Name", name_width(width), false);
@@ -97,9 +98,9 @@ static void nv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     cell_add(a, text, sizeof text, wp->p.code, 6, false);
     cell_add(a, text, sizeof text, wp->p.name, name_width(width), false);
     cell_add(a, text, sizeof text, km, 5, true);
-    cell_add(a, text, sizeof text, wp->p.list_size < 0 ? "-" : fmt_num(wp->p.list_size, n1, sizeof n1), 7, true);
-    cell_add(a, text, sizeof text, fmt_num(wp->cap.capacity, n2, sizeof n2), 8, true);
-    cell_add(a, text, sizeof text, fmt_num(wp->cap.headroom, n3, sizeof n3), 8, true);
+    cell_add(a, text, sizeof text, wp->p.list_size < 0 ? "-" : text_thousands(wp->p.list_size, n1, sizeof n1), 7, true);
+    cell_add(a, text, sizeof text, text_thousands(wp->cap.capacity, n2, sizeof n2), 8, true);
+    cell_add(a, text, sizeof text, text_thousands(wp->cap.headroom, n3, sizeof n3), 8, true);
     cell_add(a, text, sizeof text, nv_status(a, wi), 14, false);
     bool receives = world_can_receive(&a->w, wi) && !a->marked[wi];
     tui_color c = sel ? COL_CURSOR : !receives ? COL_DIM : wp->cap.headroom <= 0 ? COL_WARN : COL_NORMAL;

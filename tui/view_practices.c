@@ -56,15 +56,15 @@ static void cell_text(const world_practice *wp, pcol c, char *buf, size_t n)
         if (wp->p.list_size < 0)
             snprintf(buf, n, "-");
         else
-            fmt_num(wp->p.list_size, buf, n);
+            text_thousands(wp->p.list_size, buf, n);
         break;
     case PCOL_TREND:
         t = plist_trend(wp);
         snprintf(buf, n, isnan(t) ? "-" : "%+.1f%%", t);
         break;
-    case PCOL_CAP: fmt_num(wp->cap.capacity, buf, n); break;
-    case PCOL_HEAD: fmt_num(wp->cap.headroom, buf, n); break;
-    case PCOL_END: fmt_date(wp->contract_end, buf, n); break;
+    case PCOL_CAP: text_thousands(wp->cap.capacity, buf, n); break;
+    case PCOL_HEAD: text_thousands(wp->cap.headroom, buf, n); break;
+    case PCOL_END: text_date_or_dash(wp->contract_end, buf, n); break;
     case PCOL_STATUS:
         snprintf(buf, n, "%s", !wp->open ? "closed" : wp->list_closed ? "list-cl" : "open");
         break;

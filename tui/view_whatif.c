@@ -40,15 +40,15 @@ static void wv_summary(app *a, wview *wv, tlines *t)
         modelled |= wf->area_source[i] == AREAS_MODELLED;
         snprintf(src, sizeof src, "%s", whatif_area_source_name(wf->area_source[i]));
         tl_add(t, COL_MARK, wf->closing[i], "Closing %s %s (%s patients)", wp->p.code, wp->p.name,
-               wp->p.list_size < 0 ? "?" : fmt_num(wp->p.list_size, n1, sizeof n1));
+               wp->p.list_size < 0 ? "?" : text_thousands(wp->p.list_size, n1, sizeof n1));
     }
     if (modelled)
         tl_add(t, COL_WARN, -1, "MODELLED: where patients live is the demo's stand-in, not NHS data");
     else
         tl_add(t, COL_DIM, -1, "Where patients live: %s", src);
     tl_add(t, wf->im.unplaced > 0 ? COL_OVER : COL_NORMAL, -1, "Displaced %s   placed %s   unplaced %s",
-           fmt_num(wf->im.displaced, n1, sizeof n1), fmt_num(wf->im.placed, n2, sizeof n2),
-           fmt_num(wf->im.unplaced, n3, sizeof n3));
+           text_thousands(wf->im.displaced, n1, sizeof n1), text_thousands(wf->im.placed, n2, sizeof n2),
+           text_thousands(wf->im.unplaced, n3, sizeof n3));
     tl_add(t, COL_NORMAL, -1, "Travel km: mean %s before, %s after; 90%% within %s; %ld beyond %g km",
            km(wf->im.mean_km_before, k1, sizeof k1), km(wf->im.mean_km_after, k2, sizeof k2),
            km(wf->im.p90_km_after, k3, sizeof k3), wf->im.beyond_reasonable, wf->reasonable_km);
@@ -73,14 +73,14 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
         const impact_receiver *r = &wf->im.receivers[i];
         const world_practice *wp = &a->w.v[r->practice];
         char nl[48];
-        snprintf(nl, sizeof nl, "%s/%s", fmt_num(r->list_after, n2, sizeof n2),
-                 fmt_num(r->capacity, n3, sizeof n3));
+        snprintf(nl, sizeof nl, "%s/%s", text_thousands(r->list_after, n2, sizeof n2),
+                 text_thousands(r->capacity, n3, sizeof n3));
         snprintf(g, sizeof g, isnan(r->growth_pct) ? "-" : "%+.1f%%", r->growth_pct);
         snprintf(line, sizeof line, "%s", r->over_capacity ? "! " : "  ");
         cell_add(a, line, sizeof line, wp->p.code, 6, false);
         cell_add(a, line, sizeof line, wp->p.name, nw, false);
         n1[0] = '+';
-        fmt_num(r->gain, n1 + 1, sizeof n1 - 1);
+        text_thousands(r->gain, n1 + 1, sizeof n1 - 1);
         cell_add(a, line, sizeof line, n1, 6, true);
         cell_add(a, line, sizeof line, nl, 17, true);
         cell_add(a, line, sizeof line, g, 7, true);
@@ -236,7 +236,7 @@ static void wv_capacity(app *a, view *v)
         return;
     }
     snprintf(label, sizeof label, "Capacity of %s (now %s): ", a->w.v[wi].p.code,
-             fmt_num(a->w.v[wi].cap.capacity, n1, sizeof n1));
+             text_thousands(a->w.v[wi].cap.capacity, n1, sizeof n1));
     if (!app_prompt(a, label, NULL, buf, sizeof buf) || !*buf)
         return;
     if (text_long(buf, &cap) || cap < 0 || cap > 1000000) {

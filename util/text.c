@@ -241,6 +241,30 @@ void text_date_iso(long ymd, char *out, size_t outsz)
                  ymd % 100);
 }
 
+const char *text_thousands(long v, char *out, size_t outsz)
+{
+    char raw[32];
+    int len = snprintf(raw, sizeof raw, "%ld", labs(v));
+    size_t o = 0;
+    if (v < 0 && o + 1 < outsz)
+        out[o++] = '-';
+    for (int i = 0; i < len && o + 2 < outsz; i++) {
+        if (i && (len - i) % 3 == 0)
+            out[o++] = ',';
+        out[o++] = raw[i];
+    }
+    out[o] = '\0';
+    return out;
+}
+
+const char *text_date_or_dash(long ymd, char *out, size_t outsz)
+{
+    text_date_iso(ymd, out, outsz);
+    if (!*out)
+        snprintf(out, outsz, "-");
+    return out;
+}
+
 int text_long(const char *s, long *out)
 {
     char *end;

@@ -40,6 +40,12 @@ long text_date(const char *s);
 /* YYYYMMDD -> "YYYY-MM-DD" (empty for 0). */
 void text_date_iso(long ymd, char *out, size_t outsz);
 
+/* A whole number with thousands separators: 12345 -> "12,345". */
+const char *text_thousands(long v, char *out, size_t outsz);
+
+/* YYYYMMDD -> "YYYY-MM-DD", or "-" for none (0). */
+const char *text_date_or_dash(long ymd, char *out, size_t outsz);
+
 /* Strict number parsing: the whole string must be the number. */
 int text_long(const char *s, long *out);
 int text_double(const char *s, double *out);
