@@ -31,18 +31,25 @@ static int group_of_band(int band)
     return AGE_85_UP;
 }
 
-static double share_from(const card *c, int first_band)
+double card_age_share(const age_profile *a, int first_band)
 {
     long total = 0, part = 0;
     for (int b = 0; b < AGE_BANDS; b++) {
-        total += c->age.all[b];
-        part += b >= first_band ? c->age.all[b] : 0;
+        total += a->all[b];
+        part += b >= first_band ? a->all[b] : 0;
     }
-    return c->age.date && total > 0 ? (double)part / (double)total : NAN;
+    return total > 0 ? (double)part / (double)total : NAN;
 }
 
-double card_share_65(const card *c) { return share_from(c, 13); }
-double card_share_75(const card *c) { return share_from(c, 15); }
+double card_share_65(const card *c)
+{
+    return c->age.date ? card_age_share(&c->age, AGE_BAND_65) : NAN;
+}
+
+double card_share_75(const card *c)
+{
+    return c->age.date ? card_age_share(&c->age, AGE_BAND_75) : NAN;
+}
 
 static int add_indicator(const indicator *r, void *ctx)
 {

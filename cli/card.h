@@ -37,6 +37,10 @@ int card_load(card *c, store *s, const char *code, const cap_rules *rules, err *
 /* Age group names: "0-4", "5-14", ... "85+". */
 const char *card_age_group_name(int g);
 
+/* Share of a profile's patients in first_band and above (AGE_BAND_65,
+ * AGE_BAND_75); NAN for a profile with no patients. */
+double card_age_share(const age_profile *a, int first_band);
+
 /* Share of the latest list aged 65+ and 75+, NAN without age data. */
 double card_share_65(const card *c);
 double card_share_75(const card *c);

@@ -1,5 +1,6 @@
 #include "cli/whatif.h"
 
+#include "cli/card.h"
 #include "cli/matrix.h"
 
 #include <math.h>
@@ -187,15 +188,9 @@ static int age_fractions(const world *w, store *s, const whatif *wf, double *f65
         int rc = store_age_latest(s, w->v[k].p.code, &a, e);
         if (rc < 0)
             return -1;
-        long total = 0, o65 = 0, o75 = 0;
-        for (int b = 0; rc > 0 && b < AGE_BANDS; b++) {
-            total += a.all[b];
-            o65 += b >= 13 ? a.all[b] : 0;
-            o75 += b >= 15 ? a.all[b] : 0;
-        }
-        if (total > 0) {
-            f65[k] = (double)o65 / (double)total;
-            f75[k] = (double)o75 / (double)total;
+        if (rc > 0) {
+            f65[k] = card_age_share(&a, AGE_BAND_65);
+            f75[k] = card_age_share(&a, AGE_BAND_75);
         }
     }
     return 0;

@@ -26,7 +26,9 @@ enum {
     NAME_MAX = 160,    /* names, address lines, providers */
     SHORT_MAX = 40,    /* phone, status, statuses and small labels */
     TEXT_MAX = 4096,   /* notes, contract notes */
-    AGE_BANDS = 20     /* 0_4, 5_9, ... 90_94, 95+ */
+    AGE_BANDS = 20,    /* 0_4, 5_9, ... 90_94, 95+ */
+    AGE_BAND_65 = 13,  /* the band 65_69 */
+    AGE_BAND_75 = 15   /* the band 75_79 */
 };
 
 typedef struct store store;

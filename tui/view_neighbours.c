@@ -2,11 +2,12 @@
  * their headroom and list status: where its patients could go.  + and -
  * widen and narrow the radius. */
 #include "tui/internal.h"
-#include "util/text.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/text.h"
 
 typedef struct nview {
     int origin;            /* world index */

@@ -126,3 +126,17 @@ check_eq "road km: the rest beyond both headrooms (4106 - 1858 - 1363)" "$(echo 
 printf 'rules:\n  travel: by_bus\n' >"$tmp/bus.yaml"
 check_exit "an unknown travel mode is a config error" 1 "$bin" --config "$tmp/bus.yaml" config check
 check_has "with its line and column" "$(cat "$tmp/err")" "bus.yaml:2:11: travel must be straight_line, matrix_km or matrix_minutes"
+
+# Age: with an age profile (1,344 of 10,669 aged 65+, 291 aged 75+), the
+# card gives the shares and the what-if spreads them over the displaced.
+ast="$tmp/age-store"
+cp -r "$st" "$ast"
+"$bin" --store "$ast" import --quiet "$top/tests/data/import/gp-reg-pat-prac-quin-age-2026-04-constructed.csv"
+card=$("$bin" --store "$ast" show M84001 --format json)
+check_eq "the card's share aged 65+ (1344 / 10669)" "$(echo "$card" | jq .age.share_65_plus)" 0.126
+check_eq "the card's share aged 75+ (291 / 10669)" "$(echo "$card" | jq .age.share_75_plus)" 0.0273
+j=$("$bin" --store "$ast" scenario run --close M84001 --format json)
+check_eq "65+ displaced: 13265 x 1344 / 10669" \
+    "$(echo "$j" | jq '.equality[] | select(.group == "aged 65+ (estimated)") | .displaced')" 1671
+check_eq "75+ displaced: 13265 x 291 / 10669" \
+    "$(echo "$j" | jq '.equality[] | select(.group == "aged 75+ (estimated)") | .displaced')" 362
