@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/world.h"
 #include "engine/search.h"
 #include "util/text.h"
 
@@ -26,7 +27,7 @@ typedef struct found {
 static int collect(const practice *p, void *ctx)
 {
     found *f = ctx;
-    if (!p->gp || (!f->all && (p->close_date || (*p->status && strcmp(p->status, "ACTIVE")))))
+    if (!p->gp || (!f->all && !world_is_open(p)))
         return 0;
     if (f->n == f->cap) {
         int nc = f->cap ? f->cap * 2 : 256;

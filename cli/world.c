@@ -27,7 +27,7 @@ struct loader {
     err *e;
 };
 
-static bool is_open(const practice *p)
+bool world_is_open(const practice *p)
 {
     return (strcmp(p->status, "ACTIVE") == 0 || p->status[0] == '\0') && p->close_date == 0;
 }
@@ -102,7 +102,7 @@ static int add_practice(const practice *p, void *ctx)
         memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
         wp->contract_end = c.end;
     }
-    wp->open = is_open(p);
+    wp->open = world_is_open(p);
     wp->list_closed = wp->facts.list_open == 0;
     wp->cap = world_capacity(p, &wp->facts, &w->rules);
     wp->list_year_ago = year_ago(ld->s, p, ld->e);

@@ -43,6 +43,10 @@ int world_find(const world *w, const char *code);
  * latest (the nearest such), or -1 when the history has none. */
 long world_year_ago(const list_point *h, int n, long latest);
 
+/* Open: active in the register (or known only from other files) and with
+ * no close date. */
+bool world_is_open(const practice *p);
+
 /* Whether a practice can take patients under the rules. */
 bool world_can_receive(const world *w, int i);
 
