@@ -144,13 +144,11 @@ static int make_input(const config *cfg, run_args *ra, config_capacity **owned)
         ra->in = named;
     }
     if (ra->policy) {
-        int p = disp_policy_parse(ra->policy);
+        int p = config_policy_parse(ra->policy);
         if (p < 0)
             return cli_usage("scenario", "unknown policy '%s' (nearest, choice, optimal)",
                              ra->policy);
-        ra->in.policy = p == POLICY_NEAREST ? CONFIG_POLICY_NEAREST
-                        : p == POLICY_CHOICE ? CONFIG_POLICY_CHOICE
-                                             : CONFIG_POLICY_OPTIMAL;
+        ra->in.policy = (config_policy)p;
     }
     if (ra->growth_set)
         ra->in.growth_pct = ra->growth;

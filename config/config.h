@@ -144,6 +144,9 @@ config_policy config_scenario_policy(const config *c, const config_scenario *s);
 /* "nearest", "choice", "optimal". */
 const char *config_policy_name(config_policy p);
 
+/* "nearest", "choice", "optimal" -> the policy; -1 for any other text. */
+int config_policy_parse(const char *s);
+
 /* "straight_line", "matrix_km", "matrix_minutes". */
 const char *config_travel_name(config_travel t);
 

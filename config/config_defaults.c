@@ -130,3 +130,11 @@ const char *config_travel_name(config_travel t)
     static const char *const names[] = {"straight_line", "matrix_km", "matrix_minutes"};
     return t <= CONFIG_TRAVEL_MATRIX_MINUTES ? names[t] : "?";
 }
+
+int config_policy_parse(const char *s)
+{
+    for (int p = CONFIG_POLICY_NEAREST; p <= CONFIG_POLICY_OPTIMAL; p++)
+        if (strcmp(s, config_policy_name((config_policy)p)) == 0)
+            return p;
+    return -1;
+}

@@ -207,13 +207,12 @@ int cwalk_bool(cwalk *w, const ynode *n, const char *key, bool *out)
 
 int cwalk_policy(cwalk *w, const ynode *n, const char *key, config_policy *out)
 {
-    static const char *const names[] = {"nearest", "choice", "optimal", NULL};
     char s[80];
     if (want_scalar(w, n, key, "nearest, choice or optimal") < 0)
         return -1;
-    for (int i = 0; names[i]; i++)
-        if (strcmp(n->val, names[i]) == 0 && strlen(n->val) == n->len)
-            return *out = (config_policy)i, 0;
+    int p = strlen(n->val) == n->len ? config_policy_parse(n->val) : -1;
+    if (p >= 0)
+        return *out = (config_policy)p, 0;
     shown(n, s, sizeof s);
     return cwalk_fail(w, n, "%s must be nearest, choice or optimal, not '%s'",
                       key, s);
