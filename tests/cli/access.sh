@@ -44,7 +44,17 @@ as_nobody() { setpriv --reuid=nobody --regid=nogroup --clear-groups -- "$@"; }
 if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null || ! id nobody >/dev/null 2>&1; then
     pass "other-user checks skipped: they need root and setpriv (CI runs them)"
 else
+    # The other user reaches only what is in this test's own directory:
+    # the checkout may sit in a private (0700) directory, so the binary
+    # and the input file are copied here first.
     chmod 755 "$tmp" "$tmp/own"
+    mkdir -p "$tmp/shared-in"
+    cp "$bin" "$tmp/shared-in/catchment"
+    cp "$lst" "$tmp/shared-in/list.csv"
+    chmod 755 "$tmp/shared-in" "$tmp/shared-in/catchment"
+    chmod 644 "$tmp/shared-in/list.csv"
+    bin=$tmp/shared-in/catchment
+    lst=$tmp/shared-in/list.csv
     chmod o+rx "$S"
     chmod o+r "$S/data.mdb" "$S/lock.mdb"
     base=$(dump "$S")
@@ -60,6 +70,7 @@ else
         as_nobody "$bin" --store "$S" stats
     check_eq "... with locking (no note about it)" "$(cat "$tmp/err")" ""
     check_exit "... and writing is refused" 1 as_nobody "$bin" --store "$S" import "$lst"
+    check_has "... because the store is read-only for that user" "$(cat "$tmp/err")" "read-only for you"
     check_eq "the other user changed nothing" "$(dump "$S")" "$base"
 
     # A team: the user guide's recipe (a group, setgid directory, umask 007).
