@@ -21,7 +21,7 @@ LIBS        = $(PKG_LIBS) -lcsv -lm -lpthread
 
 # Every .c below these directories is part of the program's library;
 # a new file needs no Makefile change.
-LIB_DIRS := util store import config engine cli tui
+LIB_DIRS := util store import config engine core cli tui
 LIB_SRC  := $(filter-out cli/main.c,$(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 LIB      := $(BUILD)/libcatchment.a

@@ -20,9 +20,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli/card.h"
-#include "cli/whatif.h"
-#include "cli/world.h"
+#include "core/card.h"
+#include "core/whatif.h"
+#include "core/world.h"
 #include "config/config.h"
 #include "engine/dispersal.h"
 #include "engine/nearby.h"

@@ -48,97 +48,28 @@ int cli_format(const char *cmd, const char *arg, bool md_ok, out_format *out)
     return 0;
 }
 
-/* ui.read_only: true in the config makes every session read-only, as
- * --read-only does.  A config that does not load is reported by the
- * commands that use it; here it simply sets nothing. */
-static void config_read_only(cli_ctx *c)
+static void print_notice(session *c)
 {
-    if (c->read_only || c->config_seen)
-        return;
-    c->config_seen = true;
-    config cfg;
-    err e;
-    if (config_load(&cfg, c->config_arg, NULL, &e) == 0 && cfg.ui.read_only)
-        c->read_only = c->read_only_config = true;
-    config_free(&cfg);
-}
-
-static const char *read_only_why(const cli_ctx *c)
-{
-    if (c->read_only_config)
-        return " (ui.read_only in the config)";
-    return c->read_only ? " (--read-only)" : " for you (no write permission)";
-}
-
-/* Said once: this reader holds no slot in the reader table. */
-static store *unlocked_note(store *s)
-{
-    static bool said;
-    if (store_is_unlocked(s) && !said) {
-        said = true;
-        fprintf(stderr, "catchment: %s: read-only, without locking (lock.mdb is not "
-                        "writable for you; see \"Sharing a store with a team\" in the "
-                        "user guide)\n", store_dir(s));
+    if (c->notice) {
+        fprintf(stderr, "catchment: %s\n", c->notice);
+        c->notice = NULL;
     }
+}
+
+store *cli_store(session *c, bool write)
+{
+    err e;
+    store *s = session_store(c, write, &e);
+    if (!s)
+        cli_fail("%s", e.msg);
+    print_notice(c);
     return s;
 }
 
-store *cli_store(cli_ctx *c, bool write)
-{
-    char dir[4096];
-    err e;
-    config_read_only(c);
-    if (c->s && write && store_is_read_only(c->s) && !c->read_only) {
-        store_close(c->s); /* opened read-only to check the config's codes */
-        c->s = NULL;
-    }
-    if (c->s) {
-        if (write && store_is_read_only(c->s)) {
-            cli_fail("%s: the store is read-only%s", store_dir(c->s), read_only_why(c));
-            return NULL;
-        }
-        return unlocked_note(c->s);
-    }
-    if (store_default_dir(c->store_arg, dir, sizeof dir, &e)) {
-        cli_fail("%s", e.msg);
-        return NULL;
-    }
-    store_opts o = {.read_only = c->read_only || !write};
-    if (store_open(&c->s, dir, &o, &e)) {
-        cli_fail("%s", e.msg);
-        return NULL;
-    }
-    if (write && store_is_read_only(c->s)) {
-        cli_fail("%s: the store is read-only%s", dir, read_only_why(c));
-        return NULL;
-    }
-    return unlocked_note(c->s);
-}
-
-static bool practice_known(const char *code, void *ctx)
-{
-    practice p;
-    err e;
-    return store_practice_get(ctx, code, &p, &e) > 0;
-}
-
-int cli_config(cli_ctx *c, config *out)
+int cli_config(session *c, config *out)
 {
     err e;
-    char dir[4096];
-    config_hooks hooks = {tui_valid_action, practice_known, NULL};
-    const config_hooks actions_only = {tui_valid_action, NULL, NULL};
-    /* Codes are checked only when a store exists to check them against. */
-    if (!c->s && store_default_dir(c->store_arg, dir, sizeof dir, &e) == 0) {
-        store_opts o = {.read_only = true};
-        if (store_open(&c->s, dir, &o, &e))
-            c->s = NULL;
-    }
-    bool reading = c->s && store_read_begin(c->s, &e) == 0;
-    hooks.ctx = reading ? c->s : NULL;
-    int rc = config_load(out, c->config_arg, reading ? &hooks : &actions_only, &e);
-    if (reading)
-        store_read_end(c->s);
+    int rc = session_config(c, out, &e);
     if (rc)
         cli_fail("%s", e.msg);
     return rc;
@@ -181,7 +112,7 @@ static bool wants_help(int argc, char **argv)
 }
 
 /* Global options; returns the index of the command, or -1 to exit with *rc. */
-static int parse_global(cli_ctx *c, int argc, char **argv, int *rc)
+static int parse_global(session *c, int argc, char **argv, int *rc)
 {
     static const struct option opts[] = {
         {"store", required_argument, NULL, 's'}, {"config", required_argument, NULL, 'c'},
@@ -210,7 +141,7 @@ static int parse_global(cli_ctx *c, int argc, char **argv, int *rc)
 
 int cli_main(int argc, char **argv)
 {
-    cli_ctx c = {0};
+    session c = {.valid_action = tui_valid_action};
     int rc = EXIT_OK;
     const char *nc = getenv("NO_COLOR");
     c.no_color = nc && *nc;
@@ -219,7 +150,7 @@ int cli_main(int argc, char **argv)
         return rc;
     if (at >= argc) {
         rc = tui_main(&c);
-        store_close(c.s);
+        session_close(&c);
         return rc;
     }
     const cli_command *cmd = find_command(argv[at]);
@@ -236,6 +167,6 @@ int cli_main(int argc, char **argv)
     }
     optind = 0; /* each command parses its own options afresh */
     rc = cmd->run(&c, argc - at, argv + at);
-    store_close(c.s);
+    session_close(&c);
     return rc;
 }

@@ -7,38 +7,27 @@
 
 #include "cli/out.h"
 #include "config/config.h"
+#include "core/session.h"
 #include "store/store.h"
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
-typedef struct cli_ctx {
-    const char *store_arg;   /* --store DIR */
-    const char *config_arg;  /* --config FILE */
-    bool read_only;          /* --read-only, or ui.read_only in the config */
-    bool read_only_config;   /* ... and it was the config */
-    bool config_seen;        /* ui.read_only looked up */
-    bool no_color;           /* --no-color or NO_COLOR */
-    store *s;                /* opened on first use */
-} cli_ctx;
 
 typedef struct cli_command {
     const char *name;
     const char *summary;     /* one line for `catchment --help` */
     const char *help;        /* the whole of `catchment NAME --help` */
-    int (*run)(cli_ctx *c, int argc, char **argv);
+    int (*run)(session *c, int argc, char **argv);
     void (*more_help)(FILE *fp); /* optional: help made at run time */
 } cli_command;
 
 int cli_main(int argc, char **argv);
 
-/* The store, opened on first use.  Writers get a writable one or an
- * error; readers get a clear message when there is no store yet. */
-store *cli_store(cli_ctx *c, bool write);
+/* session_store and session_config, printing the error (and the
+ * session's notice) as "catchment: message". */
+store *cli_store(session *c, bool write);
 
-/* The config: --config FILE, else the default path, else built-in
- * defaults.  Practice codes in scenarios are checked against the store
- * when there is one.  Prints the error and returns -1 on failure. */
-int cli_config(cli_ctx *c, config *out);
+int cli_config(session *c, config *out);
 
 /* "catchment: message" on stderr; returns EXIT_FAIL. */
 int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -15,7 +15,7 @@ static const char help[] =
     "The config is --config FILE, else $XDG_CONFIG_HOME/catchment/config.yaml\n"
     "(~/.config/catchment/config.yaml), else built-in defaults; see catchment.yaml(5).\n";
 
-static int check(cli_ctx *c, const char *file)
+static int check(session *c, const char *file)
 {
     config cfg;
     if (file)
@@ -28,7 +28,7 @@ static int check(cli_ctx *c, const char *file)
     return EXIT_OK;
 }
 
-static int show(cli_ctx *c)
+static int show(session *c)
 {
     config cfg;
     char *text;
@@ -44,7 +44,7 @@ static int show(cli_ctx *c)
     return EXIT_OK;
 }
 
-static int run(cli_ctx *c, int argc, char **argv)
+static int run(session *c, int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "check") == 0 && argc <= 3)
         return check(c, argc == 3 ? argv[2] : NULL);

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli/world.h"
+#include "core/world.h"
 #include "engine/milestones.h"
 #include "util/clock.h"
 #include "util/text.h"
@@ -167,7 +167,7 @@ static void print_table(const ctx *x, const listing *l, out_format f)
     table_free(&t);
 }
 
-static int list_contracts(cli_ctx *c, const char *within, bool all, out_format f)
+static int list_contracts(session *c, const char *within, bool all, out_format f)
 {
     config cfg;
     world w;
@@ -201,7 +201,7 @@ static int list_contracts(cli_ctx *c, const char *within, bool all, out_format f
     return rc ? cli_fail("%s", e.msg) : EXIT_OK;
 }
 
-static int run(cli_ctx *c, int argc, char **argv)
+static int run(session *c, int argc, char **argv)
 {
     static const struct option opts[] = {{"within", required_argument, NULL, 'w'},
                                          {"all", no_argument, NULL, 'a'},

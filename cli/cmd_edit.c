@@ -6,7 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli/edit.h"
+#include "core/edit.h"
 #include "util/clock.h"
 #include "util/text.h"
 
@@ -42,7 +42,7 @@ static void code_arg(const char *arg, char *code)
     text_upper(code);
 }
 
-static int note_run(cli_ctx *c, int argc, char **argv)
+static int note_run(session *c, int argc, char **argv)
 {
     if (argc < 3)
         return cli_usage("note", "give a practice CODE and the TEXT of the note");
@@ -58,7 +58,7 @@ static int note_run(cli_ctx *c, int argc, char **argv)
     return edit_note(s, code, text, clock_now(), &e) ? cli_fail("%s", e.msg) : EXIT_OK;
 }
 
-static int set_run(cli_ctx *c, int argc, char **argv)
+static int set_run(session *c, int argc, char **argv)
 {
     if (argc != 4)
         return cli_usage("set", "give a practice CODE, a FIELD and a VALUE");
@@ -82,7 +82,7 @@ static int add_change(const audit_rec *r, void *ctx)
     return 0;
 }
 
-static int history_run(cli_ctx *c, int argc, char **argv)
+static int history_run(session *c, int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
                                          {NULL, 0, NULL, 0}};

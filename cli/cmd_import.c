@@ -76,7 +76,7 @@ static int import_one(store *s, const char *path, const char *kind, bool quiet)
     return EXIT_OK;
 }
 
-static int run(cli_ctx *c, int argc, char **argv)
+static int run(session *c, int argc, char **argv)
 {
     static const struct option opts[] = {{"kind", required_argument, NULL, 'k'},
                                          {"quiet", no_argument, NULL, 'q'},

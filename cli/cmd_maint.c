@@ -41,7 +41,7 @@ static void report(const char *db, const char *key, const char *what, void *ctx)
     printf("%s: %s: %s\n", db, key, what);
 }
 
-static int check_run(cli_ctx *c, int argc, char **argv)
+static int check_run(session *c, int argc, char **argv)
 {
     (void)argv;
     if (argc != 1)
@@ -59,7 +59,7 @@ static int check_run(cli_ctx *c, int argc, char **argv)
     return problems ? EXIT_FAIL : EXIT_OK;
 }
 
-static int backup_run(cli_ctx *c, int argc, char **argv)
+static int backup_run(session *c, int argc, char **argv)
 {
     if (argc != 2)
         return cli_usage("backup", "name the backup DIR");
@@ -73,7 +73,7 @@ static int backup_run(cli_ctx *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-static int restore_run(cli_ctx *c, int argc, char **argv)
+static int restore_run(session *c, int argc, char **argv)
 {
     if (argc != 2)
         return cli_usage("restore", "name the backup DIR");
@@ -179,7 +179,7 @@ static int fill_capacity(store *s, FILE *fp, err *e)
 static int fill_notes(store *s, FILE *fp, err *e) { return store_note_each(s, NULL, export_note, fp, e); }
 static int fill_audit(store *s, FILE *fp, err *e) { return store_audit_each(s, NULL, export_audit, fp, e); }
 
-static int export_run(cli_ctx *c, int argc, char **argv)
+static int export_run(session *c, int argc, char **argv)
 {
     if (argc != 2)
         return cli_usage("export", "name the DIR to write into");

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/world.h"
+#include "core/world.h"
 #include "util/text.h"
 
 static const char help[] =
@@ -114,7 +114,7 @@ static int near_print(const world *w, const place *pl, double km, bool all, out_
     return EXIT_OK;
 }
 
-static int run(cli_ctx *c, int argc, char **argv)
+static int run(session *c, int argc, char **argv)
 {
     static const struct option opts[] = {{"km", required_argument, NULL, 'k'},
                                          {"all", no_argument, NULL, 'a'},

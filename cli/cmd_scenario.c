@@ -167,7 +167,7 @@ static void print_result(const world *w, const whatif *wf, const run_args *ra, s
         scenario_print_table(w, wf, ra->flows);
 }
 
-static int run_scenario(cli_ctx *c, int argc, char **argv)
+static int run_scenario(session *c, int argc, char **argv)
 {
     static run_args ra; /* large: keep it off the stack */
     memset(&ra, 0, sizeof ra);
@@ -199,7 +199,7 @@ static int run_scenario(cli_ctx *c, int argc, char **argv)
     return rc;
 }
 
-static int list_scenarios(cli_ctx *c, int argc, char **argv)
+static int list_scenarios(session *c, int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
                                          {NULL, 0, NULL, 0}};
@@ -232,7 +232,7 @@ static int list_scenarios(cli_ctx *c, int argc, char **argv)
     return EXIT_OK;
 }
 
-static int run(cli_ctx *c, int argc, char **argv)
+static int run(session *c, int argc, char **argv)
 {
     if (argc < 2)
         return cli_usage("scenario", "say list or run");

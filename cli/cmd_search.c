@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/world.h"
+#include "core/world.h"
 #include "engine/search.h"
 #include "util/text.h"
 
@@ -107,7 +107,7 @@ static int search_and_print(store *s, const char *query, int limit, bool all, ou
     return n > 0 ? EXIT_OK : EXIT_FAIL;
 }
 
-static int run(cli_ctx *c, int argc, char **argv)
+static int run(session *c, int argc, char **argv)
 {
     static const struct option opts[] = {{"limit", required_argument, NULL, 'n'},
                                          {"all", no_argument, NULL, 'a'},

@@ -9,9 +9,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli/card.h"
+#include "core/card.h"
 #include "cli/show_json.h"
-#include "cli/world.h"
+#include "core/world.h"
 #include "util/text.h"
 
 static const char help[] =
@@ -160,7 +160,7 @@ static void show_rest(kv *k, const card *c)
 }
 
 
-static int run(cli_ctx *cx, int argc, char **argv)
+static int run(session *cx, int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
                                          {NULL, 0, NULL, 0}};

@@ -97,7 +97,7 @@ static int print_stats(store *s, out_format f, err *e)
     return rc;
 }
 
-static int run(cli_ctx *c, int argc, char **argv)
+static int run(session *c, int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
                                          {NULL, 0, NULL, 0}};

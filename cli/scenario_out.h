@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "cli/out.h"
-#include "cli/whatif.h"
+#include "core/whatif.h"
 
 void scenario_print_table(const world *w, const whatif *wf, bool flows);
 void scenario_print_csv(const world *w, const whatif *wf, bool flows);

@@ -1,7 +1,7 @@
 #ifndef CATCHMENT_SHOW_JSON_H
 #define CATCHMENT_SHOW_JSON_H
 
-#include "cli/card.h"
+#include "core/card.h"
 
 /* The practice card as JSON on stdout (documented in docs/json.md). */
 void show_json(const card *c);

@@ -8,8 +8,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "cli/cli.h"
-#include "cli/world.h"
+#include "core/session.h"
+#include "core/world.h"
 #include "config/config.h"
 #include "engine/search.h"
 #include "store/store.h"
@@ -163,7 +163,7 @@ enum { VIEW_DEPTH = 16, QUERY_MAX = 128, MSG_MAX = 256 };
 typedef struct script script;
 
 struct app {
-    cli_ctx *cli;
+    session *ss;
     config cfg;
     store *s;
     bool read_only;

@@ -101,7 +101,7 @@ int term_start(app *a, char *msg, size_t n)
     wtimeout(stdscr, a->sc ? 0 : 2000);
     a->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
     a->ascii = !a->utf8 || a->cfg.ui.ascii;
-    a->color = has_colors() && !a->cli->no_color && a->cfg.ui.color;
+    a->color = has_colors() && !a->ss->no_color && a->cfg.ui.color;
     colors_init(a->color);
     app_resize(a);
     return 0;

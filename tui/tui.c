@@ -66,26 +66,25 @@ void app_reload(app *a)
         }
 }
 
+/* "catchment: message" on stderr (before the screen starts or after it
+ * ends); returns -1. */
+static int tui_fail(const char *msg)
+{
+    fprintf(stderr, "catchment: %s\n", msg);
+    return -1;
+}
+
 /* A writable store when the user may write, else read-only, and why. */
 static int store_start(app *a)
 {
-    cli_ctx *c = a->cli;
-    if (!cli_store(c, false))
-        return -1;
-    a->read_only_why = c->read_only ? "--read-only" : a->cfg.ui.read_only ? "ui.read_only in the config" : NULL;
-    if (!a->read_only_why) {
-        char dir[4096];
-        err e;
-        store_opts o = {.read_only = false};
-        snprintf(dir, sizeof dir, "%s", store_dir(c->s));
-        store_close(c->s);
-        c->s = NULL;
-        if (store_open(&c->s, dir, &o, &e) && !cli_store(c, false))
-            return -1;
-        if (store_is_read_only(c->s))
-            a->read_only_why = "no write permission on the store";
+    err e;
+    a->s = session_store_best(a->ss, &a->read_only_why, &e);
+    if (a->ss->notice) {
+        tui_fail(a->ss->notice);
+        a->ss->notice = NULL;
     }
-    a->s = c->s;
+    if (!a->s)
+        return tui_fail(e.msg);
     a->read_only = a->read_only_why != NULL;
     a->generation = store_generation(a->s);
     return 0;
@@ -96,14 +95,17 @@ static int tui_setup(app *a)
     char msg[256];
     err e;
     keymap_init();
-    if (cli_config(a->cli, &a->cfg))
-        return -1;
-    if (keymap_apply(&a->cfg, msg, sizeof msg))
-        return cli_fail("%s%s%s", a->cfg.path, *a->cfg.path ? ": " : "", msg);
+    if (session_config(a->ss, &a->cfg, &e))
+        return tui_fail(e.msg);
+    if (keymap_apply(&a->cfg, msg, sizeof msg)) {
+        char full[4400];
+        snprintf(full, sizeof full, "%s%s%s", a->cfg.path, *a->cfg.path ? ": " : "", msg);
+        return tui_fail(full);
+    }
     if (store_start(a))
         return -1;
     if (world_make(a, &e))
-        return cli_fail("%s", e.msg);
+        return tui_fail(e.msg);
     a->policy = a->cfg.rules.default_policy;
     a->today = clock_today();
     return 0;
@@ -125,23 +127,23 @@ static void tui_teardown(app *a)
     config_free(&a->cfg);
 }
 
-int tui_main(cli_ctx *c)
+int tui_main(session *ss)
 {
     app a = {0};
     char msg[512] = "";
-    a.cli = c;
+    a.ss = ss;
     setlocale(LC_ALL, "");
-    int rc = EXIT_FAIL;
+    int rc = 1;
     if (tui_setup(&a) == 0) {
         if (term_start(&a, msg, sizeof msg) == 0) {
             if (app_push(&a, &practices_ops, NULL) == 0)
                 app_loop(&a);
-            rc = EXIT_OK;
+            rc = 0;
         }
         term_stop(&a);
         if (*msg)
-            cli_fail("%s", msg);
+            tui_fail(msg);
     }
     tui_teardown(&a);
-    return *msg ? EXIT_FAIL : rc;
+    return *msg ? 1 : rc;
 }

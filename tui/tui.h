@@ -5,11 +5,11 @@
 
 #include <stdbool.h>
 
-#include "cli/cli.h"
+#include "core/session.h"
 
 /* Runs the interface until the user quits; returns an exit status.
  * With CATCHMENT_SCRIPT=FILE set, keys come from FILE (see docs/tui.md). */
-int tui_main(cli_ctx *c);
+int tui_main(session *c);
 
 /* True when name is an action the keys: map of the config may bind. */
 bool tui_valid_action(const char *name);

@@ -11,8 +11,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli/card.h"
-#include "cli/edit.h"
+#include "core/card.h"
+#include "core/edit.h"
 #include "engine/milestones.h"
 #include "util/text.h"
 

@@ -1,5 +1,5 @@
 /* What-if: close the marked practices and see at once where the patients
- * go (cli/whatif.h): receivers with their gain and new list against
+ * go (core/whatif.h): receivers with their gain and new list against
  * capacity, unplaced patients, travel before and after, and the equality
  * breakdown.  p changes the policy, c a receiver's capacity, W saves. */
 #include "tui/internal.h"
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/whatif.h"
+#include "core/whatif.h"
 #include "util/text.h"
 
 typedef struct wview {

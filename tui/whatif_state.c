@@ -98,8 +98,8 @@ int scenario_load(app *a, const char *name)
  * (its directory made when missing). */
 static int config_target(app *a, char *path, size_t n)
 {
-    if (a->cli->config_arg)
-        snprintf(path, n, "%s", a->cli->config_arg);
+    if (a->ss->config_arg)
+        snprintf(path, n, "%s", a->ss->config_arg);
     else if (*a->cfg.path)
         snprintf(path, n, "%s", a->cfg.path);
     else if (config_default_path(path, n))

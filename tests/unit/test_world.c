@@ -1,6 +1,6 @@
 /* The 12-month change: only a point about a year back counts. */
 #include "tests/unit/t.h"
-#include "cli/world.h"
+#include "core/world.h"
 
 int main(void)
 {

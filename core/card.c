@@ -1,10 +1,10 @@
-#include "cli/card.h"
+#include "core/card.h"
 
 #include <limits.h>
 #include <math.h>
 #include <string.h>
 
-#include "cli/world.h"
+#include "core/world.h"
 
 const char *card_age_group_name(int g)
 {

@@ -1,4 +1,4 @@
-#include "cli/world.h"
+#include "core/world.h"
 
 #include "engine/milestones.h"
 

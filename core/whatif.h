@@ -7,7 +7,7 @@
 
 #include <stdbool.h>
 
-#include "cli/world.h"
+#include "core/world.h"
 #include "config/config.h"
 #include "engine/dispersal.h"
 #include "engine/impact.h"

@@ -1,4 +1,4 @@
-#include "cli/edit.h"
+#include "core/edit.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-#include "cli/matrix.h"
+#include "core/matrix.h"
 
 #include <math.h>
 #include <stdlib.h>

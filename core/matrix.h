@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "cli/world.h"
+#include "core/world.h"
 #include "engine/dispersal.h"
 
 typedef struct matrix_route {

@@ -1,7 +1,7 @@
-#include "cli/whatif.h"
+#include "core/whatif.h"
 
-#include "cli/card.h"
-#include "cli/matrix.h"
+#include "core/card.h"
+#include "core/matrix.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -1,0 +1,45 @@
+/* A session: the store and the config one run of the program works on,
+ * shared by the command line and the terminal interface.  Errors come
+ * back as values (an err); printing them is the caller's business. */
+#ifndef CATCHMENT_SESSION_H
+#define CATCHMENT_SESSION_H
+
+#include <stdbool.h>
+
+#include "config/config.h"
+#include "store/store.h"
+#include "util/err.h"
+
+typedef struct session {
+    const char *store_arg;   /* --store DIR */
+    const char *config_arg;  /* --config FILE */
+    bool read_only;          /* --read-only, or ui.read_only in the config */
+    bool read_only_config;   /* ... and it was the config */
+    bool config_seen;        /* ui.read_only looked up */
+    bool no_color;           /* --no-color or NO_COLOR */
+    store *s;                /* opened on first use */
+    /* Which names the config's keys: map may bind (the TUI's actions);
+     * set by whoever starts the session, so core/ need not know them. */
+    bool (*valid_action)(const char *name);
+    /* Set once, the first time a store opens without locking: a notice
+     * for the user, not an error.  The caller prints it and clears it. */
+    const char *notice;
+} session;
+
+/* The store, opened on first use.  Writers get a writable one or an
+ * error saying why it is read-only; readers get a clear message when
+ * there is no store yet.  Returns NULL with *e set on failure. */
+store *session_store(session *ss, bool write, err *e);
+
+/* Reopens the store writable when the user may write, else keeps it
+ * read-only; *why (may be NULL) names the reason it is read-only. */
+store *session_store_best(session *ss, const char **why, err *e);
+
+/* The config: --config FILE, else the default path, else built-in
+ * defaults.  Practice codes in scenarios are checked against the store
+ * when there is one. */
+int session_config(session *ss, config *out, err *e);
+
+void session_close(session *ss);
+
+#endif
