@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "cli/scenario_out.h"
+#include "core/whatif_svg.h"
+#include "util/outfile.h"
 #include "util/text.h"
 
 static const char help[] =
@@ -23,7 +25,9 @@ static const char help[] =
     "  --capacity CODE=N a capacity override (repeatable)\n"
     "  --flows           table and CSV: every flow (area, from, to, patients, km)\n"
     "                    instead of the receiving practices\n"
-    "  --format F        table | csv | json | md (a report for a board paper)\n";
+    "  --format F        table | csv | json | md (a report for a board paper)\n"
+    "  --map FILE.svg    also write the what-if as a map (areas, where their\n"
+    "                    patients go, practices, legend, scale); md links it\n";
 
 enum { MAX_CLOSE = 64, MAX_OVERRIDES = 64 };
 
@@ -31,7 +35,7 @@ typedef struct run_args {
     whatif_input in;
     char close[MAX_CLOSE][CONFIG_CODE_MAX];
     config_capacity caps[MAX_OVERRIDES];
-    const char *policy, *name;
+    const char *policy, *name, *map;
     bool flows, growth_set;
     double growth;
     out_format f;
@@ -71,9 +75,9 @@ static int parse_run(run_args *ra, int argc, char **argv)
         {"close", required_argument, NULL, 'c'},  {"policy", required_argument, NULL, 'p'},
         {"growth", required_argument, NULL, 'g'}, {"capacity", required_argument, NULL, 'C'},
         {"flows", no_argument, NULL, 'F'},        {"format", required_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0}};
+        {"map", required_argument, NULL, 'm'},    {NULL, 0, NULL, 0}};
     int o;
-    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:", opts, NULL)) != -1) {
+    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:m:", opts, NULL)) != -1) {
         int rc = 0;
         if (o == 'c')
             rc = split_codes(ra, optarg);
@@ -89,6 +93,8 @@ static int parse_run(run_args *ra, int argc, char **argv)
             ra->flows = true;
         else if (o == 'f')
             rc = cli_format("scenario", optarg, true, &ra->f);
+        else if (o == 'm')
+            ra->map = optarg;
         else
             rc = cli_usage("scenario", "unknown option '%s'", argv[optind - 1]);
         if (rc)
@@ -155,6 +161,20 @@ static int make_input(const config *cfg, run_args *ra, config_capacity **owned)
     return 0;
 }
 
+/* The map first: a report that links it is printed only once it exists. */
+static int write_map(const world *w, const whatif *wf, const char *path)
+{
+    outfile o;
+    err e;
+    if (outfile_open(&o, path, &e))
+        return cli_fail("%s", e.msg);
+    if (whatif_svg(o.fp, w, wf, &e)) {
+        outfile_abort(&o);
+        return cli_fail("%s", e.msg);
+    }
+    return outfile_commit(&o, &e) ? cli_fail("%s", e.msg) : 0;
+}
+
 static void print_result(const world *w, const whatif *wf, const run_args *ra, store *s)
 {
     if (ra->f == FMT_JSON)
@@ -162,7 +182,7 @@ static void print_result(const world *w, const whatif *wf, const run_args *ra, s
     else if (ra->f == FMT_CSV)
         scenario_print_csv(w, wf, ra->flows);
     else if (ra->f == FMT_MD)
-        scenario_print_md(w, wf, s);
+        scenario_print_md(w, wf, s, ra->map);
     else
         scenario_print_table(w, wf, ra->flows);
 }
@@ -185,7 +205,9 @@ static int run_scenario(session *c, int argc, char **argv)
     rc = !s ? EXIT_FAIL : make_input(&cfg, &ra, &owned);
     if (rc == 0 && world_load(&w, s, &cfg, &e) == 0) {
         if (whatif_run(&w, s, &cfg, &ra.in, &wf, &e) == 0) {
-            print_result(&w, &wf, &ra, s);
+            rc = ra.map ? write_map(&w, &wf, ra.map) : 0;
+            if (rc == 0)
+                print_result(&w, &wf, &ra, s);
             whatif_free(&wf);
         } else {
             rc = cli_fail("%s", e.msg);

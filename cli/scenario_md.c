@@ -51,7 +51,7 @@ static void assumptions(const whatif *wf)
                  "real figures.");
 }
 
-void scenario_print_md(const world *w, const whatif *wf, store *s)
+void scenario_print_md(const world *w, const whatif *wf, store *s, const char *map)
 {
     char a[16], b[16], c[16];
     table t;
@@ -70,6 +70,11 @@ void scenario_print_md(const world *w, const whatif *wf, store *s)
            wf->unit, isnan(wf->im.mean_km_before) ? "-" : a, wf->unit,
            isnan(wf->im.mean_km_after) ? "-" : b, wf->unit, isnan(wf->im.p90_km_after) ? "-" : c,
            wf->reasonable_km, wf->unit, wf->im.beyond_reasonable);
+    if (map) { /* the path as given: a link beside the paper */
+        char vis[4200];
+        text_escape(map, vis, sizeof vis);
+        printf("## Map\n\n![Where the patients of the closing practices would go](<%s>)\n\n", vis);
+    }
     puts("## Receiving practices\n");
     scenario_receivers(w, wf, &t);
     table_print(&t, stdout, FMT_MD);

@@ -12,8 +12,9 @@
 void scenario_print_table(const world *w, const whatif *wf, bool flows);
 void scenario_print_csv(const world *w, const whatif *wf, bool flows);
 void scenario_print_json(const world *w, const whatif *wf);
-/* The markdown report also names the data sources from the store. */
-void scenario_print_md(const world *w, const whatif *wf, store *s);
+/* The markdown report also names the data sources from the store, and
+ * links the map when one was written (map: its path, or NULL). */
+void scenario_print_md(const world *w, const whatif *wf, store *s, const char *map);
 
 /* The pieces the printers share. */
 void scenario_receivers(const world *w, const whatif *wf, table *t);

@@ -3,7 +3,7 @@
 # As root it installs what is missing; otherwise it prints the command.
 set -eu
 need="pkg-config liblmdb-dev lmdb-utils libyaml-dev libncurses-dev libcsv-dev tmux jq time clang
-      libclang-rt-dev valgrind"
+      libclang-rt-dev valgrind librsvg2-bin libxml2-utils"
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
