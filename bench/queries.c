@@ -256,7 +256,8 @@ static void bench_closures(const world *w, store *s, const config *cfg, const in
             char code[1][CONFIG_CODE_MAX];
             snprintf(code[0], sizeof code[0], "%s", w->v[pick[i]].p.code);
             whatif_input in = {.close = (const char(*)[CONFIG_CODE_MAX])code,
-                               .nclose = 1, .policy = pol[k].p};
+                               .nclose = 1, .set = whatif_settings_default(cfg)};
+            in.set.policy = pol[k].p;
             whatif wf;
             err e = {{0}};
             double t0 = now_ms();
@@ -340,7 +341,7 @@ static void sweep_load_one(sweep *sw, store *s, int k)
         sweep_add(sw, wp->p.postcode, sw->close[k], wp->lat, wp->lon,
                   sw->p[sw->close[k]].list, 0);
     else if (wp->p.list_size >= 0)
-        whatif_scale_areas(sw->a + first, sw->na - first, sw->p[sw->close[k]].list);
+        disp_scale_areas(sw->a + first, sw->na - first, sw->p[sw->close[k]].list);
 }
 
 static void sweep_load(sweep *sw, store *s, const config *cfg)
@@ -437,7 +438,8 @@ static int sweep_verify(const sweep *sw, store *s, const config *cfg, int n)
         char code[1][CONFIG_CODE_MAX];
         snprintf(code[0], sizeof code[0], "%s", sw->w->v[sw->close[k]].p.code);
         whatif_input in = {.close = (const char(*)[CONFIG_CODE_MAX])code, .nclose = 1,
-                           .policy = CONFIG_POLICY_OPTIMAL};
+                           .set = whatif_settings_default(cfg)};
+        in.set.policy = CONFIG_POLICY_OPTIMAL;
         whatif wf;
         err e = {{0}};
         if (whatif_run(sw->w, s, cfg, &in, &wf, &e) < 0)
