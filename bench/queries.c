@@ -161,7 +161,8 @@ static search_index *build_search(const world *w, double *ms)
     search_item *it = xcalloc((size_t)w->n, sizeof *it);
     for (int i = 0; i < w->n; i++) {
         const practice *p = &w->v[i].p;
-        it[i] = (search_item){p->code, p->name, p->postcode, p->phone, p->addr[3]};
+        it[i] = (search_item){.code = p->code, .name = p->name, .postcode = p->postcode,
+                              .phone = p->phone, .town = p->addr[3]};
     }
     double t0 = now_ms();
     search_index *ix = search_build(it, w->n);
@@ -311,7 +312,8 @@ static void sweep_add(sweep *sw, const char *code, int from, double lat, double 
             die("out of memory", NULL);
     }
     snprintf(sw->code[sw->na], LSOA_MAX, "%s", code);
-    sw->a[sw->na++] = (disp_area){NULL, from, lat, lon, patients, imd};
+    sw->a[sw->na++] = (disp_area){.from = from, .lat = lat, .lon = lon, .patients = patients,
+                                  .imd_decile = imd};
 }
 
 static int sweep_reg(const lsoa_reg *r, void *ctx)
@@ -350,9 +352,10 @@ static void sweep_load(sweep *sw, store *s, const config *cfg)
     sw->p = xcalloc((size_t)w->n, sizeof *sw->p);
     for (int i = 0; i < w->n; i++) {
         const world_practice *wp = &w->v[i];
-        sw->p[i] = (disp_practice){wp->p.code, wp->lat, wp->lon, wp->cap.list,
-                                   wp->cap.capacity, wp->facts.gp_fte,
-                                   world_can_receive(w, i)};
+        sw->p[i] = (disp_practice){.code = wp->p.code, .lat = wp->lat, .lon = wp->lon,
+                                   .list = wp->cap.list, .capacity = wp->cap.capacity,
+                                   .gp_fte = wp->facts.gp_fte,
+                                   .can_receive = world_can_receive(w, i)};
     }
     sw->ix = disp_index_build(sw->p, w->n);
     sw->rules = disp_rules_default();

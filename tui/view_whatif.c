@@ -26,13 +26,25 @@ static const char *km(double v, char *buf, size_t n)
     return buf;
 }
 
+/* The key that makes r on this screen, as the keymap has it. */
+static void wv_key(tui_request r, char *out, size_t n)
+{
+    int key = keymap_first_key(r, VIEW_WHATIF, false);
+    if (key < 0)
+        snprintf(out, n, ":%s", req_name(r));
+    else
+        key_label(key, out, n);
+}
+
 static void wv_summary(app *a, wview *wv, tlines *t)
 {
     const whatif *wf = &wv->wf;
     char n1[32], n2[32], n3[32], k1[16], k2[16], k3[16], src[64] = "";
     bool modelled = false;
-    tl_add(t, COL_SECTION, -1, "Scenario %s   policy %s (p)   max %g km   growth %+.1f%%",
-           wf->name, config_policy_name(wf->policy), wf->max_km, wf->growth_pct);
+    char pkey[24];
+    wv_key(REQ_POLICY, pkey, sizeof pkey);
+    tl_add(t, COL_SECTION, -1, "Scenario %s   policy %s (%s)   max %g km   growth %+.1f%%",
+           wf->name, config_policy_name(wf->policy), pkey, wf->max_km, wf->growth_pct);
     for (int i = 0; i < wf->nclosing; i++) {
         const world_practice *wp = &a->w.v[wf->closing[i]];
         modelled |= wf->area_source[i] == AREAS_MODELLED;
@@ -57,7 +69,10 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
     const whatif *wf = &wv->wf;
     char line[1024], n1[32], n2[32], n3[32], g[16];
     int nw = width - 46 > 10 ? width - 46 : 10;
-    tl_rule(t, "Receivers (c changes a capacity)");
+    char ckey[24], rule[64];
+    wv_key(REQ_CAPACITY, ckey, sizeof ckey);
+    snprintf(rule, sizeof rule, "Receivers (%s changes a capacity)", ckey);
+    tl_rule(t, rule);
     snprintf(line, sizeof line, "  ");
     cell_add(a, line, sizeof line, "Code", 6, false);
     cell_add(a, line, sizeof line, "Name", nw, false);

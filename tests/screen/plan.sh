@@ -30,3 +30,42 @@ check_has "c: an edited plan is no longer the saved scenario" s4 "Scenario ad ho
 check_has "c: the capacity typed is on the receiver" s4 "/30,000"
 check_has "x on a receiver: it closes too, and the what-if runs again" s5 "3 closing"
 check_has "x: the title counts the marks" s5 "3 marked"
+
+# The text the screens show comes from the tables the keys use: help lists
+# every ':' command, ':' takes an action's name, the status bar shows the
+# key the config binds (P for the policy; p no longer).
+sed 's/^keys: {}$/keys: {policy: P, redraw: p}/' "$data/demo.yaml" >"$config"
+run_keys <<'KEYS'
+?
+G
+:save-display h1
+q
+:contracts
+:save-display c1
+q
+:move-down
+<Enter>
+:save-display c2
+q
+g
+j
+<Enter>
+:save-display c3
+q
+:open M86019
+x
+w
+:save-display w1
+:policy
+:save-display w2
+:policy fastest
+:save-display w3
+KEYS
+check_has "? lists the :history command" h1 "Who changed what, every practice"
+check_has "? lists :policy with the policy names" h1 "policy [nearest|choice|optimal]"
+check_has ":contracts (an action's name) opens the contracts" c1 " Contracts  4 with an end date"
+if cmp -s c2 c3 && grep -q "^ Card" c2; then pass ":move-down moves as j does"; else
+    fail ":move-down moves as j does: $(head -1 c2) / $(head -1 c3)"; fi
+check_has "the status bar shows the key the config binds" w1 "P policy  c capacity  W save"
+check_has ":policy without a name: the next one, and the key to press" w2 "policy nearest (P)"
+check_has ":policy names the policies it knows" w3 "policy: nearest, choice, optimal"
