@@ -1,6 +1,9 @@
 /* The loop: read a key, turn it into a request, offer it to the view on
- * top, else handle it here.  Drawing is wnoutrefresh per window and one
- * doupdate per turn; a cursor move repaints only the two lines involved. */
+ * top, else handle it here; handlers say what they changed (flags).  Each
+ * turn first notices a new store generation or plan serial and asks the
+ * views that depend on it to load again; then it draws, and drawing only
+ * draws.  Drawing is wnoutrefresh per window and one doupdate per turn; a
+ * cursor move repaints only the two lines involved. */
 #include "tui/internal.h"
 
 #include <stdarg.h>
