@@ -10,9 +10,9 @@
  *
  * A new single-valued scenario setting is one line in WHATIF_SETTINGS
  * (core/whatif.h: it gets a field, a plan setter and its place in the
- * what-if input), plus its default in plan_init and its
- * lines in plan_from_scenario and plan_to_scenario when the config's
- * scenarios carry it. */
+ * what-if input), its default in whatif_settings_default, and its lines
+ * in plan_from_scenario and plan_to_scenario when the config's scenarios
+ * carry it.  Read the fields freely; change them only through these. */
 #ifndef CATCHMENT_PLAN_H
 #define CATCHMENT_PLAN_H
 
