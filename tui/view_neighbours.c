@@ -114,6 +114,10 @@ static int nv_current(app *a, view *v)
 static unsigned nv_request(app *a, view *v, tui_request r)
 {
     nview *nv = v->priv;
+    if (r == REQ_MAP) { /* the map of these neighbours, around their origin */
+        app_push(a, &map_ops, &nv->origin);
+        return HANDLED;
+    }
     if (r != REQ_WIDEN && r != REQ_NARROW)
         return 0;
     int i = 0;
@@ -158,7 +162,8 @@ static void nv_done(app *a, view *v)
 }
 
 static const view_hint nv_hints[] = {
-    HINT2(WIDEN, NARROW, "radius"), HINT(ENTER, "card"), HINT(MARK, "mark"), HINT(BACK, "back"),
+    HINT2(WIDEN, NARROW, "radius"), HINT(ENTER, "card"), HINT(MARK, "mark"), HINT(MAP, "map"),
+    HINT(BACK, "back"),
     HINT_END,
 };
 

@@ -287,7 +287,7 @@ static void wv_done(app *a, view *v)
 
 static const view_hint wv_hints[] = {
     HINT(POLICY, "policy"), HINT(CAPACITY, "capacity"), HINT(SAVE_SCENARIO, "save"),
-    HINT(ENTER, "card"), HINT(BACK, "back"), HINT_END,
+    HINT(ENTER, "card"), HINT(MAP, "map"), HINT(BACK, "back"), HINT_END,
 };
 
 const view_ops whatif_ops = {

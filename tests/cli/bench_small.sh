@@ -46,7 +46,8 @@ for r in "Import onspd" "Import lsoa-centroids" "Import imd" "Import epraccur" \
     "near 8 km p50" "near 8 km p99" "closure nearest p50" "closure nearest p99" \
     "closure choice p50" "closure choice p99" "closure optimal p50" \
     "closure optimal p99" "Sweep: close each" "Sweep: engine time per closure p99" "Sweep: slowest closure" "TUI cold open to first frame" \
-    "TUI max RSS" "TUI terminal bytes per cursor move"; do
+    "TUI max RSS" "TUI terminal bytes per cursor move" "Map: time per pan or Tab" \
+    "Map: terminal bytes per pan" "Map: terminal bytes per Tab"; do
     row_has_number "$r"
 done
 
