@@ -219,3 +219,45 @@ size_t map_cell_text(const map_canvas *c, int col, int row, bool ascii, char out
     out[3] = '\0';
     return 3;
 }
+
+/* Distance of (px, py) from the segment (ax, ay)-(bx, by). */
+static double seg_dist(double px, double py, double ax, double ay, double bx, double by)
+{
+    double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0;
+    t = t < 0 ? 0 : t > 1 ? 1 : t;
+    return hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+int map_simplify(const double *x, const double *y, int n, double tol, bool *keep)
+{
+    if (n <= 0)
+        return 0;
+    int *stack = malloc((4 * (size_t)n + 4) * sizeof *stack), top = 0, kept = 0;
+    if (!stack)
+        return -1;
+    for (int i = 0; i < n; i++)
+        keep[i] = i == 0 || i == n - 1;
+    stack[top++] = 0;
+    stack[top++] = n - 1;
+    while (top > 0) { /* an explicit stack: a long ring cannot overflow the C one */
+        int b = stack[--top], a = stack[--top], far = -1;
+        double worst = tol;
+        for (int i = a + 1; i < b; i++) {
+            double d = seg_dist(x[i], y[i], x[a], y[a], x[b], y[b]);
+            if (d > worst)
+                worst = d, far = i;
+        }
+        if (far < 0)
+            continue;
+        keep[far] = true;
+        stack[top++] = a;
+        stack[top++] = far;
+        stack[top++] = far;
+        stack[top++] = b;
+    }
+    free(stack);
+    for (int i = 0; i < n; i++)
+        kept += keep[i];
+    return kept;
+}

@@ -52,6 +52,12 @@ bool map_dot_of(const map_view *v, double lat, double lon, int *dx, int *dy);
  * that fits in at most max_cells cells; *cells is its length in cells. */
 double map_scale_km(const map_view *v, int max_cells, int *cells);
 
+/* Douglas-Peucker: marks in keep[] the points of a line (x, y in km, n of
+ * them) to keep so that none dropped lies further than tol km from the
+ * simplified line; the first and last are always kept.  Returns how many
+ * are kept, or -1 when out of memory. */
+int map_simplify(const double *x, const double *y, int n, double tol, bool *keep);
+
 /* Classes, lowest first: a cell takes the highest class drawn into it. */
 enum {
     MAP_NONE,

@@ -89,8 +89,22 @@ static void views(void)
     CHECK(v.proj.lat0 > lat0);
 }
 
+static void simplify(void)
+{
+    /* A straight line with a 10 m wiggle and one 500 m spike. */
+    double x[] = {0, 1, 2, 3, 4, 5, 6}, y[] = {0, 0.01, -0.01, 0.5, 0.01, 0, 0};
+    bool keep[7];
+    CHECK_INT(map_simplify(x, y, 7, 0.05, keep), 5);
+    CHECK(keep[0] && keep[6] && keep[3]);
+    CHECK(!keep[1] && !keep[5]);
+    CHECK_INT(map_simplify(x, y, 7, 1.0, keep), 2);
+    CHECK_INT(map_simplify(x, y, 7, 0.001, keep), 7);
+    CHECK_INT(map_simplify(x, y, 1, 0.05, keep), 1);
+}
+
 int main(void)
 {
+    simplify();
     projection();
     canvas();
     views();
