@@ -34,6 +34,10 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "catchment CMD: message" and a pointer to --help; returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* When closed practices were left out (no --all): on stderr, "catchment:
+ * 1 closed practice [also ]matched[: NAMES]; --all shows it". */
+void cli_hint_closed(long n, bool also, const char *names);
+
 /* Parses --format's argument, allowing md only where asked. */
 int cli_format(const char *cmd, const char *arg, bool md_ok, out_format *out);
 

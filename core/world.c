@@ -32,6 +32,18 @@ bool world_is_open(const practice *p)
     return (strcmp(p->status, "ACTIVE") == 0 || p->status[0] == '\0') && p->close_date == 0;
 }
 
+const char *world_status(const practice *p)
+{
+    if (world_is_open(p))
+        return "open";
+    if (p->close_date || !strcmp(p->status, "INACTIVE") || !strcmp(p->status, "CLOSED") ||
+        !strcmp(p->status, "RETIRED"))
+        return "closed";
+    return !strcmp(p->status, "DORMANT") ? "dormant"
+           : !strcmp(p->status, "PROPOSED") ? "proposed"
+                                            : "unknown";
+}
+
 /* Day number of a YYYYMMDD date, for gaps in days. */
 static long world_days(long ymd) { return milestone_days_between(20000101, ymd); }
 

@@ -47,6 +47,9 @@ long world_year_ago(const list_point *h, int n, long latest);
  * no close date. */
 bool world_is_open(const practice *p);
 
+/* In words: "open", "closed", "dormant", "proposed" or "unknown". */
+const char *world_status(const practice *p);
+
 /* Whether a practice can take patients under the rules. */
 bool world_can_receive(const world *w, int i);
 

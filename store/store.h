@@ -68,6 +68,15 @@ typedef struct practice {
     char lsoa[LSOA_MAX];      /* the postcode's LSOA, "" unknown */
 } practice;
 
+/* A name a file gave a practice (the register's, or another file's:
+ * former names live on in older files and in people's memories). */
+typedef struct name_rec {
+    char practice[CODE_MAX];
+    char name[NAME_MAX];
+    long date;                /* the file's extract date, 0 when it has none */
+    char source[SHORT_MAX];   /* the import kind: "epraccur", "pcn-map" */
+} name_rec;
+
 /* One point of a practice's list-size history. */
 typedef struct list_point {
     long date;     /* extract date YYYYMMDD */
@@ -231,6 +240,11 @@ int store_practice_get(store *s, const char *code, practice *out, err *e);
 int store_practice_put(store *s, const practice *p, err *e);
 /* Calls fn for every practice in code order; fn returns non-zero to stop. */
 int store_practice_each(store *s, int (*fn)(const practice *, void *), void *ctx, err *e);
+
+/* Every name of one practice (code NULL: of every practice), by code and name. */
+int store_name_put(store *s, const name_rec *r, err *e);
+int store_name_each(store *s, const char *code, int (*fn)(const name_rec *, void *),
+                    void *ctx, err *e);
 
 int store_list_put(store *s, const char *code, const list_point *pt, err *e);
 /* Up to max points, oldest first; returns how many. */
