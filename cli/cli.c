@@ -8,8 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CATCHMENT_VERSION "0.1.0"
-
 static const cli_command *const commands[] = {
     &cmd_import, &cmd_show,   &cmd_search, &cmd_near, &cmd_scenario,
     &cmd_contracts, &cmd_note,   &cmd_set,    &cmd_history, &cmd_config,

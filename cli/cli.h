@@ -12,6 +12,8 @@
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
+#define CATCHMENT_VERSION "0.1.0"
+
 
 typedef struct cli_command {
     const char *name;
