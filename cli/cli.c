@@ -85,7 +85,8 @@ static void print_help(FILE *fp)
     fputs("\nGlobal options (before the command):\n"
           "  --store DIR     the store (else $CATCHMENT_STORE, else\n"
           "                  $XDG_DATA_HOME/catchment, ~/.local/share/catchment)\n"
-          "  --config FILE   the YAML config (else $XDG_CONFIG_HOME/catchment/config.yaml)\n"
+          "  --config FILE   the YAML config (else $CATCHMENT_CONFIG, else\n"
+          "                  $XDG_CONFIG_HOME/catchment/config.yaml, ~/.config/catchment/...)\n"
           "  --read-only     open the store without any write path\n"
           "  --no-color      no colour (also: the NO_COLOR environment variable)\n"
           "  --help, --version\n\n"
@@ -146,6 +147,9 @@ int cli_main(int argc, char **argv)
     int at = parse_global(&c, argc, argv, &rc);
     if (at < 0)
         return rc;
+    const char *env_config = getenv("CATCHMENT_CONFIG");
+    if (!c.config_arg && env_config && *env_config)
+        c.config_arg = env_config; /* as --config: the file must exist */
     if (at >= argc) {
         rc = tui_main(&c);
         session_close(&c);

@@ -171,6 +171,18 @@ static void print_result(const world *w, const whatif *wf, const run_args *ra, s
         scenario_print_table(w, wf, ra->flows);
 }
 
+/* A --capacity for a practice that is not there would be ignored: refuse it. */
+static int check_overrides(const world *w, const run_args *ra)
+{
+    for (int k = 0; k < MAX_OVERRIDES; k++) {
+        const config_capacity *c = &ra->caps[k];
+        if (*c->code && world_find(w, c->code) < 0)
+            return cli_fail("--capacity %s=%ld: no practice '%s' in the store", c->code,
+                            c->patients, c->code);
+    }
+    return 0;
+}
+
 static int run_scenario(session *c, int argc, char **argv)
 {
     static run_args ra; /* large: keep it off the stack */
@@ -188,7 +200,9 @@ static int run_scenario(session *c, int argc, char **argv)
     store *s = cli_store(c, false);
     rc = !s ? EXIT_FAIL : make_input(&cfg, &ra, &owned);
     if (rc == 0 && world_load(&w, s, &cfg, &e) == 0) {
-        if (whatif_run(&w, s, &cfg, &ra.in, &wf, &e) == 0) {
+        if ((rc = check_overrides(&w, &ra)) != 0) {
+            /* said */
+        } else if (whatif_run(&w, s, &cfg, &ra.in, &wf, &e) == 0) {
             print_result(&w, &wf, &ra, s, &cfg);
             whatif_free(&wf);
         } else {

@@ -36,7 +36,7 @@ int paper_pick(const whatif *wf, paper_receivers *out)
         return -1;
     for (int i = 0; i < im->nreceivers; i++) {
         const impact_receiver *r = &im->receivers[i];
-        bool over = r->over_capacity, near = !over && near_capacity(r);
+        bool over = r->over_capacity && r->gain > 0, near = !r->over_capacity && near_capacity(r);
         out->over += over;
         out->near += near;
         if (i < PAPER_TOP || over || near) {

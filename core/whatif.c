@@ -49,12 +49,12 @@ static int build_practices(const world *w, const whatif_input *in, whatif *wf, e
     rules.growth_pct = in->growth_pct;
     for (int i = 0; i < w->n; i++) {
         const world_practice *wp = &w->v[i];
-        cap_result c = capacity_of(wp->p.list_size < 0 ? 0 : wp->p.list_size,
-                                   override_for(in, wp->p.code), wp->facts.capacity,
-                                   wp->facts.gp_fte, &rules);
+        long over = override_for(in, wp->p.code);
+        cap_result c = capacity_of(wp->p.list_size < 0 ? 0 : wp->p.list_size, over,
+                                   wp->facts.capacity, wp->facts.gp_fte, &rules);
         wf->p[i] = (disp_practice){wp->p.code, wp->lat, wp->lon, c.list, c.capacity,
-                                   wp->facts.gp_fte, world_can_receive(w, i)};
-        wf->cap_source[i] = c.source;
+                                   wp->facts.gp_fte, world_can_receive(w, i), over >= 0};
+        wf->cap_source[i] = capacity_fact_source(c.source, wp->facts.capacity_set);
     }
     return 0;
 }

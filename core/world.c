@@ -16,8 +16,10 @@ cap_rules world_rules(const config *cfg)
 cap_result world_capacity(const practice *p, const capacity_rec *facts,
                           const cap_rules *rules)
 {
-    return capacity_of(p->list_size < 0 ? 0 : p->list_size, -1, facts->capacity,
-                       facts->gp_fte, rules);
+    cap_result c = capacity_of(p->list_size < 0 ? 0 : p->list_size, -1, facts->capacity,
+                               facts->gp_fte, rules);
+    c.source = capacity_fact_source(c.source, facts->capacity_set);
+    return c;
 }
 
 struct loader {

@@ -126,6 +126,11 @@ typedef struct indicator {
     long count, denominator;  /* -1 when absent */
 } indicator;
 
+/* The procurement milestones counted back from a contract's end (see
+ * engine/milestones.h): each open until a person marks it done or waived. */
+enum { CONTRACT_MILESTONES = 5 };
+enum milestone_state { MILESTONE_OPEN, MILESTONE_DONE, MILESTONE_WAIVED };
+
 typedef struct contract {
     char practice[CODE_MAX];
     char type[SHORT_MAX];     /* GMS, PMS, APMS */
@@ -133,6 +138,7 @@ typedef struct contract {
     char extension[NAME_MAX]; /* extension options, free text: "2+2" */
     char provider[NAME_MAX];
     char notes[TEXT_MAX];
+    unsigned char milestone[CONTRACT_MILESTONES]; /* enum milestone_state */
 } contract;
 
 typedef struct capacity_rec {
@@ -142,6 +148,8 @@ typedef struct capacity_rec {
     int list_open;            /* 1 open, 0 closed, -1 unknown */
     long closed_from;         /* formal list closure date, 0 none */
     long closed_to;
+    bool capacity_set;        /* the capacity was typed by a person (catchment set),
+                                 not imported */
 } capacity_rec;
 
 typedef struct note {
