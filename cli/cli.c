@@ -1,6 +1,7 @@
 /* main() lives in cli/main.c; this is the dispatcher behind it. */
 #include "cli/cli.h"
 #include "tui/tui.h"
+#include "util/text.h"
 
 #include <getopt.h>
 #include <stdarg.h>
@@ -9,7 +10,7 @@
 #include <string.h>
 
 static const cli_command *const commands[] = {
-    &cmd_import, &cmd_show,   &cmd_search, &cmd_near, &cmd_scenario,
+    &cmd_import, &cmd_show,   &cmd_search, &cmd_near, &cmd_list, &cmd_scenario,
     &cmd_contracts, &cmd_note,   &cmd_set,    &cmd_history, &cmd_config,
     &cmd_stats,    &cmd_check,  &cmd_backup, &cmd_restore, &cmd_export, NULL,
 };
@@ -157,8 +158,12 @@ int cli_main(int argc, char **argv)
     }
     const cli_command *cmd = find_command(argv[at]);
     if (!cmd) {
-        fprintf(stderr, "catchment: unknown command '%s'\n", argv[at]);
-        print_help(stderr);
+        char shown[256];
+        text_escape(argv[at], shown, sizeof shown);
+        fprintf(stderr, "catchment: unknown command '%s'; the commands are:\n ", shown);
+        for (int i = 0; commands[i]; i++)
+            fprintf(stderr, " %s%s", commands[i]->name, commands[i + 1] ? "," : "\n");
+        fputs("(catchment --help says what each does)\n", stderr);
         return EXIT_USAGE;
     }
     if (wants_help(argc - at, argv + at)) {

@@ -55,13 +55,6 @@ static int find_place(const world *w, store *s, const char *arg, place *pl)
     return 0;
 }
 
-static const char *list_state(const world_practice *wp)
-{
-    if (!wp->open)
-        return "practice closed";
-    return wp->facts.list_open == 0 ? "closed" : wp->facts.list_open == 1 ? "open" : "unknown";
-}
-
 static void print_json(const world *w, const nearby_hit *h, int n)
 {
     json j;
@@ -79,7 +72,7 @@ static void print_json(const world *w, const nearby_hit *h, int n)
         json_key(&j, "capacity_source");
         json_str(&j, known ? capacity_source_name(wp->cap.source) : NULL);
         json_key(&j, "headroom"); known ? json_int(&j, wp->cap.headroom) : json_null(&j);
-        json_key(&j, "list"); json_str(&j, list_state(wp));
+        json_key(&j, "list"); json_str(&j, world_list_state(wp));
         json_obj_end(&j);
     }
     json_arr_end(&j);
@@ -100,7 +93,7 @@ static void print_table(const world *w, const nearby_hit *h, int n, out_format f
         }
         table_addf(&t, "%s\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s", wp->p.code, wp->p.name, h[i].km, list,
                    cap, head, wp->p.list_size >= 0 ? capacity_source_name(wp->cap.source) : "-",
-                   list_state(wp));
+                   world_list_state(wp));
     }
     table_print(&t, stdout, f);
     table_free(&t);

@@ -34,6 +34,21 @@ bool world_is_open(const practice *p)
     return (strcmp(p->status, "ACTIVE") == 0 || p->status[0] == '\0') && p->close_date == 0;
 }
 
+const char *world_list_state(const world_practice *wp)
+{
+    if (!wp->open)
+        return "practice closed";
+    return wp->facts.list_open == 0 ? "closed" : wp->facts.list_open == 1 ? "open" : "unknown";
+}
+
+const char *world_town(const practice *p)
+{
+    for (int i = 3; i >= 1; i--)
+        if (*p->addr[i])
+            return p->addr[i];
+    return "";
+}
+
 const char *world_status(const practice *p)
 {
     if (world_is_open(p))
@@ -115,6 +130,7 @@ static int add_practice(const practice *p, void *ctx)
     if (has_contract) {
         memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
         wp->contract_end = c.end;
+        memcpy(wp->contract_milestone, c.milestone, sizeof wp->contract_milestone);
     }
     wp->open = world_is_open(p);
     wp->list_closed = wp->facts.list_open == 0;
