@@ -2,6 +2,7 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/world.h"
@@ -109,4 +110,13 @@ int card_load(card *c, store *s, const char *code, const cap_rules *rules, err *
     if (rc > 0)
         derive(c, rules);
     return rc;
+}
+
+const char *card_indicator_label(const indicator *in, char *out, size_t outsz)
+{
+    if (!*in->period || strstr(in->name, in->period))
+        snprintf(out, outsz, "%s", in->name);
+    else
+        snprintf(out, outsz, "%s (%s)", in->name, in->period);
+    return out;
 }

@@ -45,4 +45,8 @@ double card_age_share(const age_profile *a, int first_band);
 double card_share_65(const card *c);
 double card_share_75(const card *c);
 
+/* An indicator's name with its period, the period said once:
+ * "Deprivation score (IMD 2019)", "GP survey satisfaction (2022/23)". */
+const char *card_indicator_label(const indicator *in, char *out, size_t outsz);
+
 #endif

@@ -86,7 +86,7 @@ check_has "csv: the receivers" "$(q scenario run westwood-ends --format csv | he
     "Code,Name,List before,Gain,List after,Capacity"
 check_has "csv --flows: every flow" "$(q scenario run westwood-ends --format csv --flows | head -1)" \
     "Area,From,To,Patients,km"
-check_has "table: the summary" "$(q scenario run westwood-ends)" "Displaced 4106, placed 4106, unplaced 0"
+check_has "table: the summary" "$(q scenario run westwood-ends)" "Displaced 4,106, placed 4,106, unplaced 0"
 
 check_has "list: the demo scenarios" "$(q scenario list)" "willenhall-both-close  choice"
 check_exit "an unknown practice exits 1" 1 q scenario run --close M99999
