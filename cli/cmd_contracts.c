@@ -21,7 +21,9 @@ static const char help[] =
     "contracts.milestones of the config).  The next milestone still open is named\n"
     "with its date and the days to it; Overdue names the milestones whose date has\n"
     "passed and that nobody has marked done or waived, Done those that were\n"
-    "(catchment set CODE milestone.award done|waived|open; see catchment set).\n\n"
+    "(catchment set CODE milestone.award done|waived|open; see catchment set).\n"
+    "A practice that has closed shows its close date as the end, and no\n"
+    "milestones.\n\n"
     "  --within PERIOD   only contracts ending within PERIOD from today: 18m,\n"
     "                    2y, 90d (default: all with an end date)\n"
     "  --all             include open-ended contracts (no end date)\n\n"
@@ -60,11 +62,23 @@ typedef struct listing {
     int n, cap;
     long until;
     bool all;
+    const world *w;
 } listing;
 
-static int collect(const contract *c, void *ctx)
+/* The close date of a practice that has closed, else 0. */
+static long closed_on(const world *w, const char *code)
+{
+    int k = world_find(w, code);
+    return k >= 0 && !w->v[k].open ? w->v[k].p.close_date : 0;
+}
+
+static int collect(const contract *in, void *ctx)
 {
     listing *l = ctx;
+    contract c0 = *in, *c = &c0;
+    long closed = closed_on(l->w, c->practice);
+    if (closed) /* its contract ended when it closed */
+        c->end = closed;
     if ((!c->end && !l->all) || (l->until && c->end && c->end > l->until))
         return 0;
     if (l->n == l->cap) {
@@ -120,10 +134,12 @@ static void print_json(const ctx *x, const listing *l)
         json_key(&j, "start"); json_str(&j, *a ? a : NULL);
         json_key(&j, "end"); json_str(&j, *b ? b : NULL);
         json_key(&j, "extension"); json_str(&j, c->extension);
+        bool closed = closed_on(x->w, c->practice) != 0;
+        json_key(&j, "practice_closed"); json_bool(&j, closed);
         json_key(&j, "milestones");
         json_arr(&j);
         milestones_for(c->end, x->months, d);
-        for (int m = 0; c->end && m < MILESTONES; m++) {
+        for (int m = 0; c->end && !closed && m < MILESTONES; m++) {
             text_date_iso(d[m], a, sizeof a);
             json_obj(&j);
             json_key(&j, "name"); json_str(&j, milestone_name(m));
@@ -167,7 +183,10 @@ static void print_table(const ctx *x, const listing *l, out_format f)
         long list, d[MILESTONES];
         char end[16] = "-", due[16] = "", days[16] = "", overdue[160] = "", done[160] = "";
         const char *next = "-";
-        if (c->end) {
+        if (closed_on(x->w, c->practice)) {
+            next = "practice closed";
+            text_date_iso(c->end, end, sizeof end);
+        } else if (c->end) {
             milestones_for(c->end, x->months, d);
             int k = milestone_next_open(d, c->milestone, x->today);
             long when = k < MILESTONES ? d[k] : c->end;
@@ -193,7 +212,7 @@ static int list_contracts(session *c, const char *within, bool all, out_format f
     config cfg;
     world w;
     err e;
-    listing l = {.all = all};
+    listing l = {.all = all, .w = &w};
     ctx x = {.w = &w, .today = clock_today()};
     if (within && parse_within(within, x.today, &l.until))
         return cli_usage("contracts", "--within wants a period like 18m, 2y or 90d");

@@ -43,3 +43,10 @@ check_has "set: ... says which are" "$(cat "$tmp/err")" "'maybe' is not done, wa
 check_exit "set: no end date to count back from" 1 q set M86010 milestone.award done
 check_has "set: ... says so" "$(cat "$tmp/err")" "M86010 has no contract end date"
 check_exit "set: an unknown milestone" 1 q set M86019 milestone.lunch done
+
+# A practice that closed: its contract ended when it did.
+q set M86629 contract.type GMS >/dev/null
+check_eq "closed practice: the end is its close date" "$(q contracts --all --format csv | grep '^M86629,' | cut -d, -f6,7)" \
+    "2017-10-31,practice closed"
+check_eq "closed practice: nothing overdue" "$(q contracts --all --format json | jq -c '.[] | select(.practice == "M86629") | [.end, .practice_closed, (.milestones | length)]')" \
+    '["2017-10-31",true,0]'
