@@ -37,8 +37,9 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* When closed practices were left out (no --all): on stderr, "catchment:
- * 1 closed practice [also ]matched[: NAMES]; --all shows it". */
-void cli_hint_closed(long n, bool also, const char *names);
+ * 1 closed practice [also ]matched[: NAMES]; --all shows it".  Only with
+ * the table format: CSV and JSON are read by programs. */
+void cli_hint_closed(out_format f, long n, bool also, const char *names);
 
 /* Parses --format's argument, allowing md only where asked. */
 int cli_format(const char *cmd, const char *arg, bool md_ok, out_format *out);

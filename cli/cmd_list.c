@@ -23,8 +23,8 @@ static const char help[] =
     "  --postcode START  postcodes that start so: a district (CV4) or sector (CV4 9)\n"
     "  --contract TYPE   GMS, PMS or APMS\n"
     "  --sub-icb CODE    the commissioner (B2M3M)\n\n"
-    "A note on stderr says how many closed practices the filters matched but\n"
-    "were left out.\n";
+    "With the table format, a note on stderr says how many closed practices the\n"
+    "filters matched but were left out.\n";
 
 typedef struct filters {
     bool all;
@@ -140,7 +140,7 @@ static int list_print(const world *w, const filters *fl, out_format f)
     else
         print_table(w, rows, n, f);
     free(rows);
-    cli_hint_closed(closed, n > 0, NULL);
+    cli_hint_closed(f, closed, n > 0, NULL);
     return EXIT_OK;
 }
 

@@ -16,8 +16,8 @@ static const char help[] =
     "size, capacity, headroom and whether the list is open.  --km 0 finds the\n"
     "practices at the same place (the same building).  Distance is the\n"
     "great-circle distance (haversine, WGS84, mean Earth radius 6371.0088 km).\n"
-    "Closed practices are left out unless --all is given; a note on stderr says\n"
-    "how many were.\n";
+    "Closed practices are left out unless --all is given; with the table format\n"
+    "a note on stderr says how many were.\n";
 
 typedef struct place {
     double lat, lon;
@@ -117,8 +117,8 @@ static int near_print(const world *w, const place *pl, double km, bool all, out_
     else
         print_table(w, hits, k, f);
     free(hits);
-    cli_hint_closed(closed, k > 0, NULL);
-    if (k == 0 && closed == 0)
+    cli_hint_closed(f, closed, k > 0, NULL);
+    if (k == 0 && closed == 0 && f == FMT_TABLE)
         fprintf(stderr, "catchment: no practice within %.2f km of %s (a larger --km?)\n", km,
                 pl->label);
     return EXIT_OK;

@@ -19,8 +19,8 @@ static const char help[] =
     "matches first: an exact code, then postcodes that start with the TEXT\n"
     "(\"CV5 7\"), then matches in the name before matches in the address.\n"
     "Each practice shows its status (open, closed, dormant) and close date.\n"
-    "Closed practices are left out unless --all is given; a note on stderr says\n"
-    "how many matched.  Exits 1 when nothing is shown.\n\n"
+    "Closed practices are left out unless --all is given; with the table format\n"
+    "a note on stderr names those that matched.  Exits 1 when nothing is shown.\n\n"
     "  --limit N   at most N results (default 20)\n"
     "  --all       include closed and inactive practices\n";
 
@@ -190,7 +190,7 @@ static int search_and_print(store *s, const char *query, int limit, bool all, ou
         if (!all)
             n = keep_open(&f, hit, score, n, limit, left, sizeof left, &nleft);
         print(&f, hit, score, n, fmt);
-        cli_hint_closed(nleft, n > 0, left);
+        cli_hint_closed(fmt, nleft, n > 0, left);
     }
     for (int i = 0; f.other && i < f.n; i++)
         free(f.other[i]);

@@ -35,3 +35,5 @@ check_exit "search: only closed matches still exits 1" 1 q search tile hill 7647
 check_has "search: ... and says what matched" "$(cat "$tmp/err")" \
     "catchment: 1 closed practice matched: M86629 TILE HILL SURGERY (closed 2017-10-31); --all shows it"
 check_eq "search --all: the name first" "$(q search --all tile hill --format json | jq -r '.[0].code')" M86629
+q search tile hill --format json >/dev/null 2>"$tmp/err"
+check_eq "search --format json: no note for programs on stderr" "$(cat "$tmp/err")" ""
