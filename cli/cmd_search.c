@@ -179,8 +179,9 @@ static int search_and_print(store *s, const char *query, int limit, bool all, ou
             const practice *p = &f.v[i];
             for (int l = 0; l < 5; l++)
                 lines[i][l] = p->addr[l];
-            items[i] = (search_item){p->code, p->name, p->postcode, p->phone, p->addr[3],
-                                     lines[i], f.other[i]};
+            items[i] = (search_item){.code = p->code, .name = p->name, .postcode = p->postcode,
+                                     .phone = p->phone, .town = p->addr[3], .addr = lines[i],
+                                     .other_names = f.other[i]};
         }
         search_index *ix = search_build(items, f.n);
         n = ix ? search_query(ix, query, hit, score, all ? limit : f.n) : 0;
