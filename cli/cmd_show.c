@@ -63,6 +63,10 @@ static void show_identity(kv *k, const card *c)
     kv_section(k, "practice");
     kv_line(k, "Code", "%s", p->code);
     kv_line(k, "Name", "%s", *p->name ? p->name : "(not in the ODS register)");
+    for (int i = 0; i < c->nnames; i++)
+        kv_line(k, i ? "" : "Other names", "%s (%s%s%s)", c->names[i].name, c->names[i].source,
+                c->names[i].date ? ", " : "",
+                c->names[i].date ? text_date_or_dash(c->names[i].date, a, sizeof a) : "");
     kv_line(k, "Status", "%s", *p->status ? p->status : "-");
     kv_line(k, "Address", "%s%s%s", addr, *addr ? ", " : "", p->postcode);
     kv_line(k, "Phone", "%s", *p->phone ? p->phone : "-");

@@ -8,7 +8,7 @@
 #include "engine/capacity.h"
 #include "store/store.h"
 
-enum { CARD_HISTORY = 120, CARD_INDICATORS = 64, CARD_NOTES = 64 };
+enum { CARD_HISTORY = 120, CARD_INDICATORS = 64, CARD_NOTES = 64, CARD_NAMES = 8 };
 
 /* Age groups a card shows, from the 20 five-year bands. */
 enum { AGE_0_4, AGE_5_14, AGE_15_44, AGE_45_64, AGE_65_74, AGE_75_84, AGE_85_UP, AGE_GROUPS };
@@ -29,6 +29,8 @@ typedef struct card {
     int nind;
     note notes[CARD_NOTES];   /* newest first */
     int nnotes;
+    name_rec names[CARD_NAMES]; /* other names files gave it (former names) */
+    int nnames;
 } card;
 
 /* 1 found, 0 no such practice, -1 error.  card is large: allocate it. */

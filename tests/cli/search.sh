@@ -37,3 +37,5 @@ check_has "search: ... and says what matched" "$(cat "$tmp/err")" \
 check_eq "search --all: the name first" "$(q search --all tile hill --format json | jq -r '.[0].code')" M86629
 q search tile hill --format json >/dev/null 2>"$tmp/err"
 check_eq "search --format json: no note for programs on stderr" "$(cat "$tmp/err")" ""
+check_has "show: the card names the former name" "$(q show M84029)" "Other names  CUBBINGTON RD SURGERY (pcn-map)"
+check_eq "show --format json: other_names" "$(q show M84029 --format json | jq -c .other_names)" '["CUBBINGTON RD SURGERY"]'
