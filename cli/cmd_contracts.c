@@ -138,7 +138,8 @@ static void print_json(const ctx *x, const listing *l)
         json_key(&j, "practice_closed"); json_bool(&j, closed);
         json_key(&j, "milestones");
         json_arr(&j);
-        milestones_for(c->end, x->months, d);
+        if (c->end) /* an open-ended contract has no milestones to count back */
+            milestones_for(c->end, x->months, d);
         for (int m = 0; c->end && !closed && m < MILESTONES; m++) {
             text_date_iso(d[m], a, sizeof a);
             json_obj(&j);
