@@ -212,7 +212,10 @@ struct app {
     bool read_only;
     const char *read_only_why;
     world w;
-    search_item *sitems;
+    search_item *sitems;         /* the search index's items, with: */
+    const char *(*saddr)[5];     /* each practice's address lines */
+    char **sother;               /* its other names, "; " between, or NULL */
+    int nsearch;
     search_index *six;
     char query[QUERY_MAX];       /* the last search, for n / N */
     plan plan;                   /* the what-if being drafted */
@@ -239,6 +242,8 @@ void app_loop(app *a);
 view *app_view(app *a);
 int app_push(app *a, const view_ops *ops, const void *arg);
 void app_pop(app *a);
+/* Quits, asking first when marks or capacities are not saved. */
+void app_quit(app *a);
 void view_free(app *a, view *v);
 void app_msg(app *a, tui_color c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int app_body_rows(const app *a);
@@ -259,6 +264,8 @@ void app_hints(const view *v, char *out, size_t n);
 bool app_marked(const app *a, int wi);
 /* Reads one line at the bottom; false on Esc.  init may be NULL. */
 bool app_prompt(app *a, const char *label, const char *init, char *out, size_t n);
+/* Asks a yes/no question at the bottom; true only for y. */
+bool app_confirm(app *a, const char *question);
 /* Reads a ':' command and runs it. */
 void app_command_prompt(app *a);
 /* Next key: the script's or the keyboard's; ERR on a quiet timeout. */
