@@ -28,7 +28,7 @@
     R(ENTER, "enter", "Open the practice under the cursor", "Views")             \
     R(BACK, "back", "Go back to the previous screen", "Views")                   \
     R(QUIT, "quit", "Quit catchment", "Views")                                   \
-    R(NEXT_PANE, "next-pane", "Next pane (card <-> neighbours)", "Views")        \
+    R(NEXT_PANE, "next-pane", "Next pane (card <-> neighbours, receivers <-> equality)", "Views") \
     R(SEARCH, "search", "Search practices as you type", "Views")                 \
     R(NEIGHBOURS, "neighbours", "Practices near this one", "Views")              \
     R(WHATIF, "whatif", "What-if: close the marked practices", "Views")          \
@@ -48,6 +48,9 @@
     R(POLICY, "policy", "Next policy: nearest, choice, optimal", "What-if")      \
     R(CAPACITY, "capacity", "Change the capacity of the receiver", "What-if")    \
     R(SAVE_SCENARIO, "save-scenario", "Save the marked set as a scenario", "What-if") \
+    R(MAX_KM, "max-km", "Set the furthest a patient is sent (empty: the config's)", "What-if") \
+    R(REASONABLE_KM, "reasonable-km", "Set a reasonable journey (empty: the config's)", "What-if") \
+    R(GROWTH, "growth", "Set the list growth applied first, in %", "What-if") \
     R(PROMPT, "prompt", "Command prompt (:filter, :scenario, :sort, :quit)", "Other") \
     R(REDRAW, "redraw", "Redraw the screen", "Other")
 

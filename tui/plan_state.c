@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util/text.h"
+
 void marks_toggle(app *a, int wi)
 {
     int closing = plan_toggle(&a->plan, a->w.v[wi].p.code);
@@ -85,7 +87,9 @@ int scenario_save(app *a, const char *name)
     else if (config_scenario_put(&a->cfg, &sc, &e) || config_save(&a->cfg, path, &e))
         app_msg(a, COL_ERROR, "%s", e.msg);
     else {
-        app_msg(a, COL_GOOD, "saved scenario %s (%zu practices) to %s", name, sc.nclose, path);
+        char n1[48];
+        app_msg(a, COL_GOOD, "saved scenario %s (%s) to %s", name,
+                text_count((long)sc.nclose, "practice", "practices", n1, sizeof n1), path);
         plan_name(&a->plan, name);
         rc = 0;
     }
