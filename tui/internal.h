@@ -51,6 +51,8 @@
     R(MAX_KM, "max-km", "Set the furthest a patient is sent (empty: the config's)", "What-if") \
     R(REASONABLE_KM, "reasonable-km", "Set a reasonable journey (empty: the config's)", "What-if") \
     R(GROWTH, "growth", "Set the list growth applied first, in %", "What-if") \
+    R(MILESTONE_DONE, "milestone-done", "Mark the contract's first open milestone done", "Contracts") \
+    R(MILESTONE_WAIVE, "milestone-waive", "Waive the contract's first open milestone", "Contracts") \
     R(PROMPT, "prompt", "Command prompt (:filter, :scenario, :sort, :quit)", "Other") \
     R(REDRAW, "redraw", "Redraw the screen", "Other")
 
