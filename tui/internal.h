@@ -91,6 +91,9 @@ void key_label(int key, char *out, size_t n);
 void keymap_init(void);
 /* Applies the config's keys: map; returns -1 with msg on a bad entry. */
 int keymap_apply(const config *cfg, char *msg, size_t n);
+/* After keymap_apply: what a key the config took left without a key
+ * ("keys: x is now search; mark has no key (:mark still works)"), "" none. */
+const char *keymap_note(void);
 tui_request keymap_lookup(view_kind scope, int key);
 /* The first key bound to r for a view of kind scope (its own binding
  * first); skip_text leaves out printable keys.  -1 when none. */
@@ -319,6 +322,9 @@ typedef struct tlines {
 void tl_add(tlines *t, tui_color c, int tag, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void tl_rule(tlines *t, const char *title);
 void tl_wrap(tlines *t, tui_color c, int width, const char *indent, const char *s);
+/* As tl_wrap, the first line starting with first (as wide as indent). */
+void tl_wrap_hang(tlines *t, tui_color c, int width, const char *first, const char *indent,
+                  const char *s);
 void tl_merge(tlines *left, tlines *right, int x);
 /* Moves src's lines to the end of dst. */
 void tl_append(tlines *dst, tlines *src);

@@ -51,7 +51,14 @@ void tl_rule(tlines *t, const char *title)
 /* Long text over several lines, broken at spaces where it can be. */
 void tl_wrap(tlines *t, tui_color c, int width, const char *indent, const char *s)
 {
+    tl_wrap_hang(t, c, width, indent, indent, s);
+}
+
+void tl_wrap_hang(tlines *t, tui_color c, int width, const char *first, const char *indent,
+                  const char *s)
+{
     int iw = (int)strlen(indent), room = width - iw > 10 ? width - iw : 10;
+    const char *lead = first;
     do {
         size_t fit = text_fit(s, room);
         if (s[fit]) {
@@ -60,7 +67,8 @@ void tl_wrap(tlines *t, tui_color c, int width, const char *indent, const char *
                 brk--;
             fit = brk > 0 ? brk : fit;
         }
-        tl_add(t, c, -1, "%s%.*s", indent, (int)fit, s);
+        tl_add(t, c, -1, "%s%.*s", lead, (int)fit, s);
+        lead = indent;
         s += fit;
         while (*s == ' ')
             s++;

@@ -174,8 +174,11 @@ int tui_main(session *ss)
     int rc = 1;
     if (tui_setup(&a) == 0) {
         if (term_start(&a, msg, sizeof msg) == 0) {
-            if (app_push(&a, &practices_ops, NULL) == 0)
+            if (app_push(&a, &practices_ops, NULL) == 0) {
+                if (*keymap_note())
+                    app_msg(&a, COL_WARN, "%s", keymap_note());
                 app_loop(&a);
+            }
             rc = 0;
         }
         term_stop(&a);

@@ -33,3 +33,33 @@ CATCHMENT_SCRIPT=/dev/null "$bin" --store "$store" --config "$config" >out 2>err
 rc=$?
 if [ "$rc" -ne 0 ] && grep -q "warp-drive" err; then pass "an unknown action in keys: is refused"; else
     fail "an unknown action in keys: is refused (rc $rc: $(cat err))"; fi
+
+# The help screen has its own footer; its descriptions wrap at 80
+# columns; a key the config takes from another action says so at start,
+# and the help and the footer show the truth.
+cp "$data/demo.yaml" "$config"
+run_keys <<'KEYS'
+?
+:save-display f1
+G
+:save-display f3
+KEYS
+check_has "help has its own footer" f1 "j/k scroll  Space/b page  q back"
+check_lacks "not the practice list's" f1 "x mark"
+check_has "a long description wraps" f3 "Filter the practice list"
+COLUMNS=60 run_keys <<'KEYS'
+?
+G
+:save-display f2
+KEYS
+check_has "wrapped, not cut, at 60 columns" f2 "                                        (scripts)"
+sed 's/^keys: {}$/keys: {search: x}/' "$data/demo.yaml" >"$config"
+run_keys <<'KEYS'
+:save-display x1
+?
+<PgDn>
+:save-display x2
+KEYS
+check_has "a key taken from another action is said at start" x1 "keys: x is now search; mark has no key (:mark still works)"
+check_lacks "the footer does not offer x mark" x1 "x mark"
+check_has "the help says mark has no key" x2 "  (none)                 mark"
