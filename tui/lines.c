@@ -75,16 +75,19 @@ void tl_wrap_hang(tlines *t, tui_color c, int width, const char *first, const ch
     } while (*s);
 }
 
-/* Puts right beside left from column x: the result replaces left. */
+/* Puts right beside left from column x: the result replaces left.  Every
+ * line keeps to its column, the left's below the end of the right too
+ * (a rule stops at the column). */
 void tl_merge(tlines *left, tlines *right, int x)
 {
     for (int i = 0; i < right->n; i++) {
         if (i >= left->n && !tl_new(left))
             break;
         left->v[i].h[1] = right->v[i].h[0];
-        left->v[i].x2 = x;
         right->v[i].h[0].text = NULL;
     }
+    for (int i = 0; i < left->n; i++)
+        left->v[i].x2 = x;
     tl_free(right);
 }
 
