@@ -33,8 +33,10 @@ int scenario_load(app *a, const char *name)
         return -1;
     }
     int missing = plan_prune(&a->plan, &a->w);
+    char n1[48];
     if (missing)
-        app_msg(a, COL_WARN, "%d practice(s) of %s are not in the store", missing, name);
+        app_msg(a, COL_WARN, "%s of %s not in the store", text_count(missing, "practice", "practices", n1, sizeof n1),
+                name);
     if (app_view(a)->ops->kind == VIEW_WHATIF)
         return 0;
     return app_push(a, &whatif_ops, NULL);

@@ -112,13 +112,19 @@ static void card_contract(app *a, const card *c, tlines *t)
                                    a->cfg.milestones.mobilisation};
         long dates[MILESTONES];
         milestones_for(c->con.end, months, dates);
-        int k = milestone_next(dates, a->today);
+        int k = milestone_next_open(dates, c->con.milestone, a->today), overdue = 0;
+        char days[32], late[32] = "";
+        for (int i = 0; i < MILESTONES; i++)
+            overdue += milestone_overdue(dates[i], c->con.milestone[i], a->today);
+        if (overdue)
+            snprintf(late, sizeof late, "; %d overdue", overdue);
         if (k < MILESTONES)
-            tl_add(t, k > 0 ? COL_WARN : COL_NORMAL, -1, "Next: %s on %s (in %ld days)%s",
-                   milestone_name(k), text_date_or_dash(dates[k], d3, sizeof d3),
-                   milestone_days_between(a->today, dates[k]), k > 0 ? "; earlier ones overdue" : "");
+            tl_add(t, overdue ? COL_WARN : COL_NORMAL, -1, "Next: %s on %s (in %s)%s", milestone_name(k),
+                   text_date_or_dash(dates[k], d3, sizeof d3),
+                   text_count(milestone_days_between(a->today, dates[k]), "day", "days", days, sizeof days),
+                   late);
         else
-            tl_add(t, COL_OVER, -1, "Every milestone has passed");
+            tl_add(t, overdue ? COL_OVER : COL_NORMAL, -1, "No milestone left before the end%s", late);
     }
     if (*c->con.notes)
         tl_wrap(t, COL_NORMAL, 200, "", c->con.notes);

@@ -80,8 +80,8 @@ enum { WIDE_FROM = 100 }; /* type and due date shown from this width */
 
 static int name_width(int width)
 {
-    int fixed = width >= WIDE_FROM ? 69 : 53;
-    return width - fixed > 10 ? width - fixed : 10;
+    int w = width - (width >= WIDE_FROM ? 69 : 53);
+    return w < 10 ? 10 : w > 40 ? 40 : w; /* numbers stay near the names */
 }
 
 static void kv_header(app *a, view *v, WINDOW *w, int width)

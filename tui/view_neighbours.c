@@ -112,9 +112,10 @@ static int name_width(int width)
 static void nv_header(app *a, view *v, WINDOW *w, int width)
 {
     nview *nv = v->priv;
-    char line[512], n1[32], head[512] = "  ";
-    snprintf(line, sizeof line, "Within %g km of %s: %d practices, room for %s more patients",
-             nv->km, nv->code, nv->nhits, text_thousands(nv->room, n1, sizeof n1));
+    char line[512], n1[32], n2[48], head[512] = "  ";
+    snprintf(line, sizeof line, "Within %g km of %s: %s, room for %s more patients", nv->km, nv->code,
+             text_count(nv->nhits, "practice", "practices", n2, sizeof n2),
+             text_thousands(nv->room, n1, sizeof n1));
     draw_text(a, w, 0, 0, width, line, color_attr(COL_NORMAL));
     cell_add(a, head, sizeof head, "Code", 6, false);
     cell_add(a, head, sizeof head, "Name", name_width(width), false);

@@ -34,7 +34,7 @@ List status unknown
 ── Contract ────────────────────────────────────────────────────────────────────
 APMS from 2017-04-01, ends 2027-03-31, extension none left
 Provider Illustrative Provider A (demo)
-Next: mobilisation on 2026-12-31 (in 38 days); earlier ones overdue
+Next: mobilisation on 2026-12-31 (in 38 days); 4 overdue
 ILLUSTRATIVE: not a real contract
 
 a note  y copy  N neighbours  x mark  w what-if  q back
@@ -82,3 +82,12 @@ check_has "the card names the other names" o2 "Also known as CUBBINGTON RD SURGE
 check_has "a closed practice's card says since when" o3 "INACTIVE (closed 2019-01-31)"
 check_has "an indicator's year said once" o4 "Deprivation score (IMD 2019): 20.7"
 check_lacks "... not twice" o4 "(IMD 2019) (2019)"
+
+# The card's contract: the next milestone still open and how many are
+# overdue (past, neither done nor waived).
+"$bin" --store "$store" set M86019 milestone.options_appraisal done >/dev/null 2>&1 || fail "set a milestone done"
+run_keys <<'KEYS'
+:open M86019
+:save-display k1
+KEYS
+check_has "the card counts the overdue milestones left" k1 "Next: mobilisation on 2026-12-31 (in 38 days); 3 overdue"

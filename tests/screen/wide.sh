@@ -39,3 +39,11 @@ case "$(line_of o1 4)" in "  M86034 WOODSIDE MEDICAL CENTR"*) pass "... most hea
 check_has "s again: by list size" o2 "by list size"
 check_has "S reverses" o3 "by list size, reversed"
 check_has "the hint names the keys" o1 "s/S sort"
+
+COLUMNS=200 run_keys <<'KEYS'
+C
+:save-display k1
+KEYS
+if grep -Eq "M86019 WESTWOOD MEDICAL H/CENTRE {1,20}APMS" k1; then
+    pass "contracts: the name column is capped"; else
+    fail "contracts: the name column is capped"; sed 's/^/    |/' k1; fi
