@@ -34,14 +34,7 @@ static int add_other_name(const name_rec *r, void *ctx)
     int wi = world_find(&a->w, r->practice);
     if (wi < 0 || strcmp(a->w.v[wi].p.name, r->name) == 0)
         return 0;
-    char **o = &a->sother[wi];
-    size_t had = *o ? strlen(*o) : 0, n = had + strlen(r->name) + 3;
-    char *joined = realloc(*o, n);
-    if (!joined)
-        return -1;
-    snprintf(joined + had, n - had, "%s%s", had ? "; " : "", r->name);
-    *o = joined;
-    return 0;
+    return text_join(&a->sother[wi], "; ", r->name);
 }
 
 /* The search index over code, name, postcode, phone, town, every

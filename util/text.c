@@ -285,6 +285,17 @@ int text_long(const char *s, long *out)
     return 0;
 }
 
+int text_join(char **s, const char *sep, const char *add)
+{
+    size_t had = *s ? strlen(*s) : 0, n = had + strlen(sep) + strlen(add) + 1;
+    char *joined = realloc(*s, n);
+    if (!joined)
+        return -1;
+    snprintf(joined + had, n - had, "%s%s", had ? sep : "", add);
+    *s = joined;
+    return 0;
+}
+
 int text_long_grouped(const char *s, long *out)
 {
     char plain[32];
