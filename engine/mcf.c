@@ -1,54 +1,67 @@
+/* The primal network simplex, after the well-known implementation in the
+ * LEMON graph library (Király and Kovács, "Efficient implementations of
+ * minimum-cost flow algorithms", 2012): a spanning tree rooted at an extra
+ * node, one artificial arc from each node to the root carrying its supply
+ * at first; block-search pricing; the tree kept as parent, thread (preorder)
+ * and subtree sizes, so a pivot costs the size of the cycle and of the
+ * subtree that moves.
+ *
+ * Why no figure overflows (the bounds of mcf.h: |cost| <= C = 2^28 for an
+ * ordinary arc, n <= 2^28 nodes).  A cost is a pair (tier, cost), added and
+ * bounded part by part.  Ordinary arcs cost (0, 0..C), last-resort arcs
+ * (1, 0); an artificial arc from a node that receives costs (A, 0) with
+ * A = n + 1, more than the tier of any simple path of real arcs (at most
+ * n - 1), so no optimal flow keeps a unit on an artificial arc when a real
+ * route exists; artificial arcs from the others cost (0, 0).
+ *
+ * Potentials: pi[root] = 0 and every tree arc (u, v) has pi[v] = pi[u] +
+ * cost, so pi[v] is the cost of v's tree path from the root: at most one
+ * artificial arc (the first) and n - 1 real ones.  |pi.t| <= A + n and
+ * |pi.c| <= nC.  A reduced cost, cost + pi[u] - pi[v], is then within
+ * (2n + 1)C <= 2^58 in the cost part and 5n + 3 in the tier part; the
+ * potential shift of a pivot (sigma) is a reduced cost less one arc's cost,
+ * and the shifted potentials are again tree path costs.
+ *
+ * Flows: every arc's flow stays in 0..cap (artificial arcs: cap
+ * MCF_CAP_MAX, flow at most the positive supplies); a pivot moves at most
+ * the smallest residual capacity on its cycle. */
 #include "engine/mcf.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 
-#define INF LLONG_MAX
+typedef struct cost2 {
+    long long t, c;  /* tier, then cost */
+} cost2;
 
-/* An edge as the search reads it, in its node's slots. */
-typedef struct arc {
-    int to, id;           /* id: the edge id, id ^ 1 its reverse */
-    long long cap, cost;  /* residual capacity and cost */
-} arc;
+enum { UPPER = -1, TREE = 0, LOWER = 1 }; /* arc states */
+enum { UP = 1, DOWN = -1 };               /* a tree arc to or from the parent */
 
-/* Edges come in pairs: e forward, e ^ 1 its residual reverse. */
 struct mcf {
-    int n, m, capm;
-    int *head, *next, *to;
-    long long *cap, *cost, *orig;
-    long long *pot, *dist;
-    int *prev;            /* slot of the arc used to reach each node */
-    int *heap, *hpos;     /* binary heap of nodes keyed by (dist, node) */
-    int hn;
-    /* Frozen at the first push: arcs laid out by node, each node's arcs
-     * with capacity left first (start[u] .. start[u] + live[u]), so the
-     * search never reads the many that have none (the reverse arcs of
-     * unused edges, receivers that are full). */
-    int *start, *live, *pos; /* n + 1 offsets; per node; edge id -> slot */
-    arc *arc;
-    int *path;               /* edge ids changed by one augmentation */
+    int n, m, capm, solved;
+    /* arcs: 0..m-1 the edges, m..m+n-1 the artificial ones once solving */
+    int *src, *dst;
+    long long *cap, *flow;
+    cost2 *cost;
+    signed char *state;
+    /* the spanning tree, by node (n + 1 with the root) */
+    int *parent, *pred, *thread, *rev_thread, *succ_num, *last_succ;
+    signed char *pred_dir;
+    cost2 *pi;
+    /* the pivot in progress */
+    int in_arc, join, u_in, v_in, u_out, next_arc, block;
+    long long delta;
+    int *dirty;
 };
 
 mcf *mcf_new(int n)
 {
+    if (n < 1 || n > MCF_NODES_MAX)
+        return NULL;
     mcf *g = calloc(1, sizeof *g);
-    if (!g || n < 1) {
-        free(g);
-        return NULL;
-    }
-    g->n = n;
-    g->head = malloc((size_t)n * sizeof *g->head);
-    g->pot = calloc((size_t)n, sizeof *g->pot);
-    g->dist = malloc((size_t)n * sizeof *g->dist);
-    g->prev = malloc((size_t)n * sizeof *g->prev);
-    g->heap = malloc((size_t)n * sizeof *g->heap);
-    g->hpos = malloc((size_t)n * sizeof *g->hpos);
-    if (!g->head || !g->pot || !g->dist || !g->prev || !g->heap || !g->hpos) {
-        mcf_free(g);
-        return NULL;
-    }
-    for (int i = 0; i < n; i++)
-        g->head[i] = -1;
+    if (g)
+        g->n = n;
     return g;
 }
 
@@ -56,238 +69,390 @@ void mcf_free(mcf *g)
 {
     if (!g)
         return;
-    free(g->head);
-    free(g->next);
-    free(g->to);
+    free(g->src);
+    free(g->dst);
     free(g->cap);
+    free(g->flow);
     free(g->cost);
-    free(g->orig);
-    free(g->pot);
-    free(g->dist);
-    free(g->prev);
-    free(g->heap);
-    free(g->hpos);
-    free(g->start);
-    free(g->live);
-    free(g->pos);
-    free(g->arc);
-    free(g->path);
+    free(g->state);
+    free(g->parent);
+    free(g->pred);
+    free(g->thread);
+    free(g->rev_thread);
+    free(g->succ_num);
+    free(g->last_succ);
+    free(g->pred_dir);
+    free(g->pi);
+    free(g->dirty);
     free(g);
 }
 
-static int grow(mcf *g)
+/* Room for `need` arcs. */
+static int reserve(mcf *g, int need)
 {
-    int nc = g->capm ? g->capm * 2 : 1024;
-    int *nx = realloc(g->next, (size_t)nc * sizeof *nx);
-    if (nx) g->next = nx;
-    int *to = realloc(g->to, (size_t)nc * sizeof *to);
-    if (to) g->to = to;
-    long long *ca = realloc(g->cap, (size_t)nc * sizeof *ca);
-    if (ca) g->cap = ca;
-    long long *co = realloc(g->cost, (size_t)nc * sizeof *co);
-    if (co) g->cost = co;
-    long long *og = realloc(g->orig, (size_t)nc * sizeof *og);
-    if (og) g->orig = og;
-    if (!nx || !to || !ca || !co || !og)
+    if (need <= g->capm)
+        return 0;
+    int nc = g->capm ? g->capm : 1024;
+    while (nc < need)
+        nc = nc > INT_MAX / 2 ? need : nc * 2;
+    int *src = realloc(g->src, (size_t)nc * sizeof *src);
+    if (src)
+        g->src = src;
+    int *dst = realloc(g->dst, (size_t)nc * sizeof *dst);
+    if (dst)
+        g->dst = dst;
+    long long *cap = realloc(g->cap, (size_t)nc * sizeof *cap);
+    if (cap)
+        g->cap = cap;
+    cost2 *cost = realloc(g->cost, (size_t)nc * sizeof *cost);
+    if (cost)
+        g->cost = cost;
+    if (!src || !dst || !cap || !cost)
         return -1;
     g->capm = nc;
     return 0;
 }
 
-static void half(mcf *g, int from, int to, long long cap, long long cost)
+static int add_arc(mcf *g, int from, int to, long long cap, cost2 cost)
 {
-    int e = g->m++;
-    g->to[e] = to;
-    g->cap[e] = cap;
-    g->orig[e] = cap;
-    g->cost[e] = cost;
-    g->next[e] = g->head[from];
-    g->head[from] = e;
+    if (g->solved || from < 0 || from >= g->n || to < 0 || to >= g->n || cap < 0 ||
+        cap > MCF_CAP_MAX || g->m >= INT_MAX - g->n - 1 || reserve(g, g->m + 1) < 0)
+        return -1;
+    g->src[g->m] = from;
+    g->dst[g->m] = to;
+    g->cap[g->m] = cap;
+    g->cost[g->m] = cost;
+    return g->m++;
 }
 
 int mcf_add(mcf *g, int from, int to, long long cap, long long cost)
 {
-    if (from < 0 || from >= g->n || to < 0 || to >= g->n || cap < 0 || cost < 0)
+    if (cost < 0 || cost > MCF_COST_MAX)
         return -1;
-    if (g->m + 2 > g->capm && grow(g) < 0)
-        return -1;
-    half(g, from, to, cap, cost);
-    half(g, to, from, 0, -cost);
-    return g->m - 2;
+    return add_arc(g, from, to, cap, (cost2){0, cost});
+}
+
+int mcf_add_last(mcf *g, int from, int to, long long cap)
+{
+    return add_arc(g, from, to, cap, (cost2){1, 0});
 }
 
 long long mcf_flow(const mcf *g, int edge)
 {
-    if (g->start)
-        return g->orig[edge] - g->arc[g->pos[edge]].cap;
-    return g->orig[edge] - g->cap[edge];
+    return g->flow && edge >= 0 && edge < g->m ? g->flow[edge] : 0;
 }
 
-static void arc_swap(mcf *g, int x, int y)
+/* ------------------------------------------------------------ pricing */
+
+/* state x reduced cost: negative when the arc would lower the cost. */
+static cost2 gain(const mcf *g, int e)
 {
-    if (x == y)
-        return;
-    arc t = g->arc[x];
-    g->arc[x] = g->arc[y];
-    g->arc[y] = t;
-    g->pos[g->arc[x].id] = x;
-    g->pos[g->arc[y].id] = y;
+    cost2 c = g->cost[e], a = g->pi[g->src[e]], b = g->pi[g->dst[e]];
+    long long s = g->state[e];
+    return (cost2){s * (c.t + a.t - b.t), s * (c.c + a.c - b.c)};
 }
 
-/* Moves edge e to its node's live part when it has capacity left, and
- * out of it when it has none. */
-static void arc_place(mcf *g, int e)
+static int lt(cost2 a, cost2 b)
 {
-    int u = g->to[e ^ 1], x = g->pos[e], b = g->start[u] + g->live[u];
-    if (g->arc[x].cap > 0 && x >= b) {
-        arc_swap(g, x, b);
-        g->live[u]++;
-    } else if (g->arc[x].cap <= 0 && x < b) {
-        arc_swap(g, x, b - 1);
-        g->live[u]--;
-    }
+    return a.t < b.t || (a.t == b.t && a.c < b.c);
 }
 
-/* Lays the edges out node by node, in each node's list order, then
- * moves those with capacity to the front of their node. */
-static int freeze(mcf *g)
+/* Block search: the most negative arc of the first block (from where the
+ * last search stopped) holding one.  Only real arcs enter. */
+static int find_entering(mcf *g)
 {
-    size_t m = (size_t)g->m + 1;
-    g->start = calloc((size_t)g->n + 1, sizeof *g->start);
-    g->live = calloc((size_t)g->n, sizeof *g->live);
-    g->pos = malloc(m * sizeof *g->pos);
-    g->arc = malloc(m * sizeof *g->arc);
-    g->path = malloc(((size_t)g->n * 2 + 1) * sizeof *g->path);
-    if (!g->start || !g->live || !g->pos || !g->arc || !g->path)
-        return -1;
-    int k = 0;
-    for (int u = 0; u < g->n; u++) {
-        g->start[u] = k;
-        for (int e = g->head[u]; e >= 0; e = g->next[e]) {
-            g->pos[e] = k;
-            g->arc[k++] = (arc){g->to[e], e, g->cap[e], g->cost[e]};
+    cost2 min = {0, 0};
+    int cnt = g->block, e = g->next_arc, found = 0;
+    for (int k = 0; k < g->m; k++, e = e + 1 == g->m ? 0 : e + 1) {
+        if (g->state[e] != TREE) {
+            cost2 c = gain(g, e);
+            if (lt(c, min)) {
+                min = c;
+                g->in_arc = e;
+                found = 1;
+            }
+        }
+        if (--cnt == 0) {
+            if (found)
+                break;
+            cnt = g->block;
         }
     }
-    g->start[g->n] = k;
+    g->next_arc = e;
+    return found;
+}
+
+/* ------------------------------------------------------------- pivot */
+
+static void find_join(mcf *g)
+{
+    int u = g->src[g->in_arc], v = g->dst[g->in_arc];
+    while (u != v) {
+        if (g->succ_num[u] < g->succ_num[v])
+            u = g->parent[u];
+        else
+            v = g->parent[v];
+    }
+    g->join = u;
+}
+
+/* The arc leaving the tree: the first on the cycle (in the direction of
+ * the flow, from the join) with the least residual capacity, which keeps
+ * the tree strongly feasible.  Returns 0 when the entering arc itself is
+ * the bottleneck (it only changes bound). */
+static int find_leaving(mcf *g)
+{
+    int e = g->in_arc, first, second, result = 0;
+    if (g->state[e] == LOWER)
+        first = g->src[e], second = g->dst[e];
+    else
+        first = g->dst[e], second = g->src[e];
+    g->delta = g->cap[e];
+    for (int u = first; u != g->join; u = g->parent[u]) {
+        int a = g->pred[u];
+        long long d = g->pred_dir[u] == DOWN ? g->cap[a] - g->flow[a] : g->flow[a];
+        if (d < g->delta) {
+            g->delta = d;
+            g->u_out = u;
+            result = 1;
+        }
+    }
+    for (int u = second; u != g->join; u = g->parent[u]) {
+        int a = g->pred[u];
+        long long d = g->pred_dir[u] == UP ? g->cap[a] - g->flow[a] : g->flow[a];
+        if (d <= g->delta) {
+            g->delta = d;
+            g->u_out = u;
+            result = 2;
+        }
+    }
+    if (result == 1)
+        g->u_in = first, g->v_in = second;
+    else
+        g->u_in = second, g->v_in = first;
+    return result != 0;
+}
+
+static void change_flow(mcf *g, int change)
+{
+    int e = g->in_arc;
+    if (g->delta > 0) {
+        long long val = g->state[e] * g->delta;
+        g->flow[e] += val;
+        for (int u = g->src[e]; u != g->join; u = g->parent[u])
+            g->flow[g->pred[u]] -= g->pred_dir[u] * val;
+        for (int u = g->dst[e]; u != g->join; u = g->parent[u])
+            g->flow[g->pred[u]] += g->pred_dir[u] * val;
+    }
+    if (change) {
+        g->state[e] = TREE;
+        int out = g->pred[g->u_out];
+        g->state[out] = g->flow[out] == 0 ? LOWER : UPPER;
+    } else {
+        g->state[e] = (signed char)-g->state[e];
+    }
+}
+
+/* u_out's subtree hangs from v_in by the entering arc now: the path from
+ * u_in up to u_out is reversed (the "stem"), and the thread, the subtree
+ * sizes and last successors follow. */
+static void rehang(mcf *g, int old_rev, int old_last)
+{
+    int *par = g->parent, *th = g->thread, *rth = g->rev_thread, *ls = g->last_succ;
+    int u_in = g->u_in, v_in = g->v_in, u_out = g->u_out, nd = 0;
+    int cont = old_rev == v_in ? th[old_last] : th[v_in];
+    int stem = u_in, par_stem = v_in, last = ls[u_in], after = th[last];
+    th[v_in] = u_in;
+    g->dirty[nd++] = v_in;
+    while (stem != u_out) {
+        int next = par[stem];
+        th[last] = next;
+        g->dirty[nd++] = last;
+        int before = rth[stem];
+        th[before] = after;
+        rth[after] = before;
+        par[stem] = par_stem;
+        par_stem = stem;
+        stem = next;
+        last = ls[stem] == ls[par_stem] ? rth[par_stem] : ls[stem];
+        after = th[last];
+    }
+    par[u_out] = par_stem;
+    th[last] = cont;
+    rth[cont] = last;
+    ls[u_out] = last;
+    if (old_rev != v_in) {
+        th[old_rev] = after;
+        rth[after] = old_rev;
+    }
+    for (int i = 0; i < nd; i++)
+        rth[th[g->dirty[i]]] = g->dirty[i];
+    int sc = 0, tail = ls[u_out];
+    for (int u = u_out, p = par[u]; u != u_in; u = p, p = par[u]) {
+        g->pred[u] = g->pred[p];
+        g->pred_dir[u] = (signed char)-g->pred_dir[p];
+        sc += g->succ_num[u] - g->succ_num[p];
+        g->succ_num[u] = sc;
+        ls[p] = tail;
+    }
+}
+
+static void update_tree(mcf *g)
+{
+    int *par = g->parent, *ls = g->last_succ;
+    int u_in = g->u_in, v_in = g->v_in, u_out = g->u_out, join = g->join;
+    int old_rev = g->rev_thread[u_out], old_succ = g->succ_num[u_out];
+    int old_last = ls[u_out], v_out = par[u_out];
+    if (u_in == u_out) {
+        par[u_in] = v_in;
+        if (g->thread[v_in] != u_out) {
+            int after = g->thread[old_last];
+            g->thread[old_rev] = after;
+            g->rev_thread[after] = old_rev;
+            after = g->thread[v_in];
+            g->thread[v_in] = u_out;
+            g->rev_thread[u_out] = v_in;
+            g->thread[old_last] = after;
+            g->rev_thread[after] = old_last;
+        }
+    } else {
+        rehang(g, old_rev, old_last);
+        g->succ_num[u_in] = old_succ;
+    }
+    g->pred[u_in] = g->in_arc;
+    g->pred_dir[u_in] = u_in == g->src[g->in_arc] ? UP : DOWN;
+    int up_limit = ls[join] == v_in ? join : -1, last_out = ls[u_out];
+    for (int u = v_in; u != -1 && ls[u] == v_in; u = par[u])
+        ls[u] = last_out;
+    if (join != old_rev && v_in != old_rev) {
+        for (int u = v_out; u != up_limit && ls[u] == old_last; u = par[u])
+            ls[u] = old_rev;
+    } else if (last_out != old_last) {
+        for (int u = v_out; u != up_limit && ls[u] == old_last; u = par[u])
+            ls[u] = last_out;
+    }
+    for (int u = v_in; u != join; u = par[u])
+        g->succ_num[u] += old_succ;
+    for (int u = v_out; u != join; u = par[u])
+        g->succ_num[u] -= old_succ;
+}
+
+/* The moved subtree's potentials, so its tree arcs cost 0 again. */
+static void update_potential(mcf *g)
+{
+    int u_in = g->u_in, e = g->in_arc;
+    long long dir = g->pred_dir[u_in];
+    cost2 s = {g->pi[g->v_in].t - g->pi[u_in].t - dir * g->cost[e].t,
+               g->pi[g->v_in].c - g->pi[u_in].c - dir * g->cost[e].c};
+    int end = g->thread[g->last_succ[u_in]];
+    for (int u = u_in; u != end; u = g->thread[u]) {
+        g->pi[u].t += s.t;
+        g->pi[u].c += s.c;
+    }
+}
+
+/* ------------------------------------------------------------- setup */
+
+static int alloc_solve(mcf *g)
+{
+    int n = g->n + 1, m = g->m + g->n;
+    if (reserve(g, m) < 0)
+        return -1;
+    g->flow = calloc((size_t)m, sizeof *g->flow);
+    g->state = malloc((size_t)m);
+    g->parent = malloc((size_t)n * sizeof *g->parent);
+    g->pred = malloc((size_t)n * sizeof *g->pred);
+    g->thread = malloc((size_t)n * sizeof *g->thread);
+    g->rev_thread = malloc((size_t)n * sizeof *g->rev_thread);
+    g->succ_num = malloc((size_t)n * sizeof *g->succ_num);
+    g->last_succ = malloc((size_t)n * sizeof *g->last_succ);
+    g->pred_dir = malloc((size_t)n);
+    g->pi = malloc((size_t)n * sizeof *g->pi);
+    g->dirty = malloc((size_t)n * sizeof *g->dirty);
+    return g->flow && g->state && g->parent && g->pred && g->thread && g->rev_thread &&
+                   g->succ_num && g->last_succ && g->pred_dir && g->pi && g->dirty
+               ? 0 : -1;
+}
+
+/* Every node a child of the root by its artificial arc, carrying its
+ * supply; every real arc empty. */
+static void init_tree(mcf *g, const long long *supply)
+{
+    int n = g->n, root = n;
+    long long art = (long long)n + 1;
     for (int e = 0; e < g->m; e++)
-        arc_place(g, e);
-    return 0;
-}
-
-static int before(const mcf *g, int a, int b)
-{
-    return g->dist[a] < g->dist[b] || (g->dist[a] == g->dist[b] && a < b);
-}
-
-static void heap_set(mcf *g, int i, int v)
-{
-    g->heap[i] = v;
-    g->hpos[v] = i;
-}
-
-static void heap_up(mcf *g, int i)
-{
-    int v = g->heap[i];
-    while (i > 0 && before(g, v, g->heap[(i - 1) / 2])) {
-        heap_set(g, i, g->heap[(i - 1) / 2]);
-        i = (i - 1) / 2;
-    }
-    heap_set(g, i, v);
-}
-
-static int heap_pop(mcf *g)
-{
-    int top = g->heap[0], v = g->heap[--g->hn], i = 0;
-    g->hpos[top] = -2;
-    for (;;) {
-        int c = 2 * i + 1;
-        if (c >= g->hn)
-            break;
-        if (c + 1 < g->hn && before(g, g->heap[c + 1], g->heap[c]))
-            c++;
-        if (!before(g, g->heap[c], v))
-            break;
-        heap_set(g, i, g->heap[c]);
-        i = c;
-    }
-    if (g->hn > 0)
-        heap_set(g, i, v);
-    return top;
-}
-
-/* Shortest path s -> t in reduced costs, stopping once t is settled;
- * then every potential rises by min(dist, dist(t)), which keeps all
- * residual reduced costs non-negative.  Returns 0 when t is unreachable. */
-static int dijkstra(mcf *g, int s, int t)
-{
-    for (int i = 0; i < g->n; i++) {
-        g->dist[i] = INF;
-        g->hpos[i] = -1; /* -1 unseen, -2 settled */
-    }
-    g->dist[s] = 0;
-    g->hn = 0;
-    heap_set(g, g->hn++, s);
-    while (g->hn > 0) {
-        int u = heap_pop(g);
-        if (u == t)
-            break;
-        long long du = g->dist[u] + g->pot[u];
-        for (int x = g->start[u]; x < g->start[u] + g->live[u]; x++) {
-            const arc *a = &g->arc[x];
-            int v = a->to;
-            if (g->hpos[v] == -2)
-                continue;
-            long long d = du + a->cost - g->pot[v];
-            /* Parallel arcs u -> v that tie: the one added last wins, as
-             * it did when every node's arcs were read in list order. */
-            if (d > g->dist[v] ||
-                (d == g->dist[v] && !(g->prev[v] >= g->start[u] &&
-                                      g->prev[v] < g->start[u + 1] &&
-                                      a->id > g->arc[g->prev[v]].id)))
-                continue;
-            g->dist[v] = d;
-            g->prev[v] = x;
-            if (g->hpos[v] == -1)
-                heap_set(g, g->hn++, v);
-            heap_up(g, g->hpos[v]);
+        g->state[e] = LOWER;
+    g->parent[root] = -1;
+    g->pred[root] = -1;
+    g->thread[root] = 0;
+    g->rev_thread[0] = root;
+    g->succ_num[root] = n + 1;
+    g->last_succ[root] = root - 1;
+    g->pi[root] = (cost2){0, 0};
+    for (int u = 0; u < n; u++) {
+        int e = g->m + u;
+        g->parent[u] = root;
+        g->pred[u] = e;
+        g->thread[u] = u + 1;
+        g->rev_thread[u + 1] = u;
+        g->succ_num[u] = 1;
+        g->last_succ[u] = u;
+        g->cap[e] = MCF_CAP_MAX;
+        g->state[e] = TREE;
+        if (supply[u] >= 0) {
+            g->pred_dir[u] = UP;
+            g->pi[u] = (cost2){0, 0};
+            g->src[e] = u, g->dst[e] = root;
+            g->flow[e] = supply[u];
+            g->cost[e] = (cost2){0, 0};
+        } else {
+            g->pred_dir[u] = DOWN;
+            g->pi[u] = (cost2){art, 0};
+            g->src[e] = root, g->dst[e] = u;
+            g->flow[e] = -supply[u];
+            g->cost[e] = (cost2){art, 0};
         }
     }
-    if (g->dist[t] == INF)
-        return 0;
-    long long dt = g->dist[t];
-    for (int i = 0; i < g->n; i++)
-        g->pot[i] += g->dist[i] < dt ? g->dist[i] : dt;
-    return 1;
+    g->block = (int)sqrt((double)(g->m > 0 ? g->m : 1));
+    if (g->block < 10)
+        g->block = 10;
+    g->next_arc = 0;
 }
 
-int mcf_push(mcf *g, int s, int t, long long amount, long long *sent,
-             long long *cost)
+static int supplies_ok(const mcf *g, const long long *supply)
 {
-    *sent = 0;
-    *cost = 0;
-    if (s == t || s < 0 || t < 0 || s >= g->n || t >= g->n)
-        return 0;
-    if (!g->start && freeze(g) < 0)
+    long long in = 0, out = 0;
+    for (int u = 0; u < g->n; u++) {
+        long long s = supply[u] < 0 ? -supply[u] : supply[u];
+        if (supply[u] < -MCF_CAP_MAX || s > MCF_CAP_MAX - (supply[u] < 0 ? out : in))
+            return 0;
+        if (supply[u] < 0)
+            out += s;
+        else
+            in += s;
+    }
+    return in == out;
+}
+
+int mcf_solve(mcf *g, const long long *supply)
+{
+    if (g->solved || !supplies_ok(g, supply))
         return -1;
-    while (*sent < amount && dijkstra(g, s, t)) {
-        long long push = amount - *sent;
-        for (int v = t; v != s; v = g->to[g->arc[g->prev[v]].id ^ 1])
-            if (g->arc[g->prev[v]].cap < push)
-                push = g->arc[g->prev[v]].cap;
-        int np = 0;
-        for (int v = t; v != s; v = g->to[g->arc[g->prev[v]].id ^ 1]) {
-            arc *a = &g->arc[g->prev[v]];
-            a->cap -= push;
-            g->arc[g->pos[a->id ^ 1]].cap += push;
-            *cost += push * a->cost;
-            g->path[np++] = a->id;
+    g->solved = 1;
+    if (alloc_solve(g) < 0)
+        return -1;
+    init_tree(g, supply);
+    while (find_entering(g)) {
+        find_join(g);
+        int change = find_leaving(g);
+        change_flow(g, change);
+        if (change) {
+            update_tree(g);
+            update_potential(g);
         }
-        /* Only now, as moving arcs would move what prev points at. */
-        for (int i = 0; i < np; i++) {
-            arc_place(g, g->path[i]);
-            arc_place(g, g->path[i] ^ 1);
-        }
-        *sent += push;
     }
+    for (int u = 0; u < g->n; u++)
+        if (g->flow[g->m + u] != 0)
+            return 1;
     return 0;
 }
