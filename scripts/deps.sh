@@ -1,7 +1,23 @@
 #!/bin/sh
 # Makes sure the Debian packages catchment builds and tests with are here.
 # As root it installs what is missing; otherwise it prints the command.
+#
+#   scripts/deps.sh          what the build and `make check` need
+#   scripts/deps.sh bench    also what `make bench` compares with
+#                            (networkx), if it can: never an error
 set -eu
+if [ "${1:-}" = bench ]; then
+    python3 -c 'import networkx' >/dev/null 2>&1 && exit 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        echo "catchment: installing python3-networkx for the bench" >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-networkx >&2 ||
+            echo "catchment: python3-networkx not installed; its bench row is skipped" >&2
+    else
+        echo "catchment: the bench compares with networkx when it is installed:" \
+            "sudo apt-get install python3-networkx" >&2
+    fi
+    exit 0
+fi
 need="pkg-config liblmdb-dev lmdb-utils libyaml-dev libncurses-dev libcsv-dev tmux jq time clang
       libclang-rt-dev valgrind"
 missing=""
