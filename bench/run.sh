@@ -218,7 +218,24 @@ networkx_row() {
     row "$what: whole script" "$total s" "-" "-"
 }
 
+# Each command as a whole process on the national store, against `show`
+# (which reads one practice): the others read every practice.
+commands() {
+    code=$(awk '$1 == "CODES" && $2 == "town20" { split($3, c, ","); print c[1] }' \
+        "$work/queries.out")
+    [ -n "$code" ] || return 0
+    show=$(proc_ms "$bin" --store "$store" show "$code")
+    row "show $code, as a process" "$show ms" "-" "-"
+    limit=$(awk -v s="$show" 'BEGIN { print s + 10 }')
+    for c in "search surgery" "near $code" "scenario run --close $code"; do
+        p=$(proc_ms "$bin" --store "$store" $c)
+        row "$(echo "$c" | cut -d' ' -f1-2), as a process" "$p ms" "< $limit ms (show + 10)" \
+            "$(verdict "$p" "$limit")"
+    done
+}
+
 run_many() {
+    commands
     closing town10 "Closing together, densest town's 10" "" ""
     closing town20 "Closing together, densest town's 20" 20 50
     closing subicb "Closing together, a whole sub-ICB" 1000 1000

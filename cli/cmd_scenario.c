@@ -183,7 +183,7 @@ static int run_scenario(session *c, int argc, char **argv)
         return EXIT_FAIL;
     store *s = cli_store(c, false);
     rc = !s ? EXIT_FAIL : make_input(&cfg, &ra, &owned);
-    if (rc == 0 && world_load(&w, s, &cfg, &e) == 0) {
+    if (rc == 0 && world_load_parts(&w, s, &cfg, 0, &e) == 0) {
         if (whatif_run(&w, s, &cfg, &ra.in, &wf, &e) == 0) {
             print_result(&w, &wf, &ra, s);
             whatif_free(&wf);
