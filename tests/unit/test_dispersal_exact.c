@@ -49,11 +49,7 @@ static void town_make(town *t, int np, int na, int closing, long most)
 
 static long room(const town *t, int i)
 {
-    for (int k = 0; k < t->na; k++)
-        if (t->a[k].from == i)
-            return 0;
-    const disp_practice *q = &t->p[i];
-    return q->can_receive && q->capacity > q->list ? q->capacity - q->list : 0;
+    return room_of(t->p, t->a, t->na, i);
 }
 
 /* ---- the second method: a residual graph and Bellman-Ford ---- */
