@@ -342,21 +342,59 @@ static void init_tree(ns *g, const long long *supply)
     g->next_arc = 0;
 }
 
+/* One pivot on the entering arc g->in_arc. */
+static void pivot(ns *g)
+{
+    find_join(g);
+    int change = find_leaving(g);
+    change_flow(g, change);
+    if (change) {
+        update_tree(g);
+        update_potential(g);
+    }
+}
+
+/* A head start: the arcs into receiving nodes, then each sending node's
+ * cheapest arc, entered while they would lower the cost (LEMON's
+ * "initial pivots", here for many senders and one receiver: in a
+ * closure, the receivers' room, then each area's nearest practice). */
+static void initial_pivots(ns *g, const long long *supply)
+{
+    int *best = malloc((size_t)g->n * sizeof *best);
+    if (!best)
+        return; /* only a head start */
+    for (int u = 0; u < g->n; u++)
+        best[u] = -1;
+    for (int pass = 0; pass < 2; pass++) {
+        for (int e = 0; e < g->m; e++) {
+            int u = g->src[e];
+            if (pass == 0 && supply[g->dst[e]] < 0) {
+                g->in_arc = e;
+                if (cost2_lt(gain(g, e), (cost2){0, 0}))
+                    pivot(g);
+            } else if (pass == 1 && supply[u] > 0 &&
+                       (best[u] < 0 || cost2_lt(g->cost[e], g->cost[best[u]]))) {
+                best[u] = e;
+            }
+        }
+        for (int u = 0; pass == 1 && u < g->n; u++)
+            if (best[u] >= 0 && cost2_lt(gain(g, best[u]), (cost2){0, 0})) {
+                g->in_arc = best[u];
+                pivot(g);
+            }
+    }
+    free(best);
+}
+
 int mcf_simplex_solve(mcf *g, const long long *supply)
 {
     ns s;
     int rc = -1;
     if (ns_alloc(&s, g) == 0) {
         init_tree(&s, supply);
-        while (find_entering(&s)) {
-            find_join(&s);
-            int change = find_leaving(&s);
-            change_flow(&s, change);
-            if (change) {
-                update_tree(&s);
-                update_potential(&s);
-            }
-        }
+        initial_pivots(&s, supply);
+        while (find_entering(&s))
+            pivot(&s);
         rc = 0;
         for (int u = 0; u < g->n; u++)
             if (s.flow[g->m + u] != 0)

@@ -7,8 +7,8 @@
  * (capacity: headroom), plus area -> "unplaced" -> sink by a last-resort
  * edge (mcf.h), dearer than any path of placements, so leaving one more
  * patient unplaced never pays; no "big M", so no input is too big.  Every
- * patient is then sent somewhere, and the cheapest such flow (mcf.h) is
- * the lexicographic optimum.
+ * patient is then sent somewhere, and the cheapest such flow (the network
+ * simplex, mcf.h) is the lexicographic optimum.
  *
  * Areas whose receivers and distances are the same (one LSOA listed by
  * several closing practices) are one node: the same costs, so any split of
@@ -178,19 +178,6 @@ static int give_all(disp_work *w, const net_map *m, const mcf *g)
     return 0;
 }
 
-/* By measurement on the bench's England (bench/results.md): for one
- * closing practice successive shortest paths are about twice as quick
- * (most areas simply fill their nearest practice, found at once); for
- * several, whose areas compete for the same receivers, the network
- * simplex is 3-4 times quicker and grows far more slowly. */
-static mcf_method method(const disp_work *w)
-{
-    for (int i = 1; i < w->na; i++)
-        if (w->a[i].from != w->a[0].from)
-            return MCF_SIMPLEX;
-    return MCF_PATHS;
-}
-
 int policy_optimal(disp_work *w, err *e)
 {
     int nc = w->cstart[w->na], rc = -1;
@@ -209,7 +196,7 @@ int policy_optimal(disp_work *w, err *e)
     for (int p = 0; p < w->np; p++)
         m.prac_node[p] = -1;
     number_practices(w, &m);
-    g = mcf_new(m.n, method(w));
+    g = mcf_new(m.n, MCF_SIMPLEX);
     if (g && build_net(w, &m, g) == 0 && solve(&m, g) == 0)
         rc = give_all(w, &m, g);
 out:

@@ -20,8 +20,7 @@ typedef struct {
 } town;
 
 /* Practices over about 10 x 10 km, `closing` of them closing; areas
- * belong to a closing practice (one: successive shortest paths; several:
- * the network simplex), and about a third repeat an earlier
+ * belong to a closing practice, and about a third repeat an earlier
  * area (the same LSOA listed by another closing practice). */
 static void town_make(town *t, int np, int na, int closing, long most)
 {
