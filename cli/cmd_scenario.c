@@ -16,7 +16,8 @@ static const char help[] =
     "the closing practices' patients to the practices around them and reports who\n"
     "goes where, who goes over capacity, how far people travel and which groups\n"
     "are hit hardest.\n\n"
-    "  --close CODES     practices to close (comma separated): an ad hoc scenario\n"
+    "  --close CODES     practices to close (comma separated, up to 1000): an ad hoc\n"
+    "                    scenario\n"
     "  --policy P        nearest | choice | optimal (default: the scenario's, else\n"
     "                    rules.default_policy)\n"
     "  --growth PCT      list growth applied to every practice first\n"
@@ -25,7 +26,7 @@ static const char help[] =
     "                    instead of the receiving practices\n"
     "  --format F        table | csv | json | md (a report for a board paper)\n";
 
-enum { MAX_CLOSE = 64, MAX_OVERRIDES = 64 };
+enum { MAX_CLOSE = CONFIG_MAX_CLOSE, MAX_OVERRIDES = 64 };
 
 typedef struct run_args {
     whatif_input in;

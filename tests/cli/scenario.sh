@@ -61,6 +61,13 @@ for policy in nearest choice; do
         test "$(echo "$j" | jq .placed)" -ge "$(echo "$o" | jq .placed)"
 done
 
+# More than 64 practices (every CV postcode: a sub-ICB and more).
+area=$(q search --limit 500 --format csv cv | tail -n +2 | cut -d, -f1 | paste -sd, -)
+check "the CV area has more than 64 practices" test "$(echo "$area" | tr , '\n' | wc -l)" -gt 64
+j=$(q scenario run --close "$area" --format json 2>"$tmp/area.err")
+check_eq "a hundred practices closing: answered" "$(cat "$tmp/area.err")" ""
+invariants "a hundred practices closing" "$j"
+
 # Closed lists: Allesley Village's list is closed in the demo capacity file.
 j=$(q scenario run westwood-ends --format json)
 check_eq "a closed list receives nobody" "$(echo "$j" | jq '[.receivers[] | select(.code == "M86039")] | length')" 0
