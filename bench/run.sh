@@ -34,8 +34,8 @@ elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 # row NAME FIGURE TARGET VERDICT
 row() { printf '%s|%s|%s|%s\n' "$1" "$2" "$3" "$4" >>"$rows"; }
 
-# verdict VALUE LIMIT: "met" when VALUE < LIMIT.
-verdict() { awk -v v="$1" -v l="$2" 'BEGIN { print (v + 0 < l + 0) ? "met" : "missed" }'; }
+# verdict VALUE LIMIT: "met" when VALUE is a number below LIMIT.
+verdict() { awk -v v="$1" -v l="$2" 'BEGIN { print (v ~ /^[0-9.]+$/ && v + 0 < l + 0) ? "met" : "missed" }'; }
 
 # ---------------------------------------------------------------- data
 
