@@ -4,17 +4,26 @@
 #
 #   scripts/deps.sh          what the build and `make check` need
 #   scripts/deps.sh bench    also what `make bench` compares with
-#                            (networkx), if it can: never an error
+#                            (networkx, pandas), if it can: never an error
 set -eu
 if [ "${1:-}" = bench ]; then
-    python3 -c 'import networkx' >/dev/null 2>&1 && exit 0
+    has() { # has MODULE: some python3 here imports it
+        for py in python3 /usr/bin/python3; do
+            "$py" -c "import $1" 2>/dev/null && return 0
+        done
+        return 1
+    }
+    want=""
+    has networkx || want="$want python3-networkx"
+    has pandas || want="$want python3-pandas"
+    [ -z "$want" ] && exit 0
     if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-        echo "catchment: installing python3-networkx for the bench" >&2
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-networkx >&2 ||
-            echo "catchment: python3-networkx not installed; its bench row is skipped" >&2
+        echo "catchment: installing for the bench:$want" >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q $want >&2 ||
+            echo "catchment: not installed:$want; their bench rows are skipped" >&2
     else
-        echo "catchment: the bench compares with networkx when it is installed:" \
-            "sudo apt-get install python3-networkx" >&2
+        echo "catchment: the bench compares with networkx and pandas when installed:" \
+            "sudo apt-get install$want" >&2
     fi
     exit 0
 fi

@@ -53,9 +53,15 @@ done
 
 for policy in nearest choice optimal; do
     check "the town's 20 closing, $policy, in process and as a process" sh -c \
-        "grep \"densest town's 20.*, $policy, in process | [0-9]\" '$tmp/results.md' &&
-         grep \"densest town's 20.*, $policy, as a process (scenario run) | [0-9]\" '$tmp/results.md'"
+        "grep \"densest town's 20.*, $policy, in process | CPU [0-9]\" '$tmp/results.md' &&
+         grep \"densest town's 20.*, $policy, as a process (scenario run) | CPU [0-9]\" '$tmp/results.md'"
 done
+for c in "show " "search surgery" "near " "scenario run,"; do
+    check "$c as a process: CPU and wall time" grep -q "| $c.*as a process | CPU [0-9.]* ms (wall [0-9.]*)" \
+        "$tmp/results.md"
+done
+check_has "the pandas row, measured or skipped with the reason" "$(cat "$tmp/results.md")" \
+    "pandas read_csv of the same files"
 check_has "the networkx row, measured or skipped with the reason" "$(cat "$tmp/results.md")" \
     "networkx min_cost_flow"
 check "networkx, when measured, agrees with the optimal policy" sh -c \
