@@ -14,7 +14,7 @@ static void hv_build(app *a, hview *hv, int width)
 {
     const char *section = "";
     char keys[128], first[320];
-    static const char pad[] = "                                        "; /* 40 */
+    static const char pad[] = "                                          "; /* 42 */
     tl_free(&hv->tl);
     for (int r = 0; r < REQ_COUNT; r++) {
         if (strcmp(section, req_section((tui_request)r)) != 0) {
@@ -22,9 +22,9 @@ static void hv_build(app *a, hview *hv, int width)
             tl_rule(&hv->tl, section);
         }
         keymap_keys((tui_request)r, keys, sizeof keys);
-        snprintf(first, sizeof first, "  %-22s %-14s ", *keys ? keys : "(none)",
+        snprintf(first, sizeof first, "  %-22s %-16s ", *keys ? keys : "(none)",
                  req_name((tui_request)r));
-        if (strlen(first) > 40) /* many keys: the description on the next line */
+        if (strlen(first) > 42) /* many keys: the description on the next line */
             tl_add(&hv->tl, COL_NORMAL, -1, "%s", first), snprintf(first, sizeof first, "%s", pad);
         tl_wrap_hang(&hv->tl, COL_NORMAL, width, first, pad, req_help((tui_request)r));
     }
@@ -33,8 +33,8 @@ static void hv_build(app *a, hview *hv, int width)
     for (int i = 0; app_command_help(i, &name, &args, &help); i++) {
         char usage[256];
         snprintf(usage, sizeof usage, "%s%s%s", name, *args ? " " : "", args);
-        snprintf(first, sizeof first, "  %-37s ", usage);
-        if (strlen(first) > 40)
+        snprintf(first, sizeof first, "  %-39s ", usage);
+        if (strlen(first) > 42)
             tl_add(&hv->tl, COL_NORMAL, -1, "%s", first), snprintf(first, sizeof first, "%s", pad);
         tl_wrap_hang(&hv->tl, COL_NORMAL, width, first, pad, help);
     }

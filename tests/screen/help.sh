@@ -9,9 +9,9 @@ run_keys <<'KEYS'
 G
 :save-display s2
 KEYS
-check_has "help lists moving keys" s1 "  j, Down                move-down      Move down one line"
-check_has "help lists the neighbours keys, per view" s1 "  o, N (card)            neighbours     Practices near this one"
-check_has "every request is listed (the last one too)" s2 "  C-L                    redraw         Redraw the screen"
+check_has "help lists moving keys" s1 "  j, Down                move-down        Move down one line"
+check_has "help lists the neighbours keys, per view" s1 "  o, N (card)            neighbours       Practices near this one"
+check_has "every request is listed (the last one too)" s2 "  C-L                    redraw           Redraw the screen"
 check_has "help names the commands" s2 "filter all|active|pcn [CODE]|subicb [CODE]|expiring [MONTHS]"
 
 sed 's/^keys: {}$/keys: {contracts: K, quit: X}/' "$data/demo.yaml" >"$config"
@@ -52,7 +52,7 @@ COLUMNS=60 run_keys <<'KEYS'
 G
 :save-display f2
 KEYS
-check_has "wrapped, not cut, at 60 columns" f2 "                                        (scripts)"
+check_has "wrapped, not cut, at 60 columns" f2 "                                          (scripts)"
 sed 's/^keys: {}$/keys: {search: x}/' "$data/demo.yaml" >"$config"
 run_keys <<'KEYS'
 :save-display x1
