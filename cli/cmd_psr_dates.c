@@ -20,9 +20,11 @@ static int standstill_of(const psr_regime *rg, long from, standstill *st)
 {
     st->last = workdays_after(from, (int)rg->standstill_days, rg->hol_date, rg->nhol, st->days,
                               DAYS_MAX, st->skipped, DAYS_MAX, &st->nskipped, &st->year_needed);
-    if (st->last < 0)
-        return cli_fail("no bank holidays are known for %d: add them to the regime's "
+    if (st->last < 0) {
+        cli_fail("no bank holidays are known for %d: add them to the regime's "
                         "bank_holidays (see catchment psr regime)", st->year_needed);
+        return -1;
+    }
     return 0;
 }
 
@@ -69,7 +71,8 @@ int psr_cmd_regime(psr_ctx *x, int argc, char **argv)
     char a[16], b[16];
     if (argc == 2 && strcmp(argv[1], "--yaml") == 0) {
         unsigned long n = 0;
-        fwrite(psr_regime_builtin(&n), 1, n, stdout);
+        const char *text = psr_regime_builtin(&n);
+        fwrite(text, 1, n, stdout);
         return EXIT_OK;
     }
     printf("%s\n%s\nRegime file: %s\n\nRoutes:\n", rg->regulations, rg->guidance, rg->source);
