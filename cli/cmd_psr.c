@@ -60,7 +60,11 @@ int psr_cli_load(psr_ctx *x, const char *id, psr_proc *p)
     int rc = psr_load(s, id, p, &e);
     if (rc <= 0) {
         psr_free(p);
-        return rc < 0 ? cli_fail("%s", e.msg) : cli_fail("no procurement '%s'", id);
+        if (rc < 0)
+            cli_fail("%s", e.msg);
+        else
+            cli_fail("no procurement '%s' (catchment psr new makes one)", id);
+        return -1;
     }
     psr_hide_unseen(p, psr_login());
     return 0;
@@ -149,7 +153,10 @@ static int cmd_scores(psr_ctx *x, int argc, char **argv)
     const char *me = psr_login();
     table_init(&t, "Evaluator,Question,Bidder,>Score,State,Comment");
     psr_each(&p, "score", print_score, &t);
-    if (psr_draft_load(p.id, &d, &e) == 0)
+    int dr = psr_draft_load(p.id, &d, &e);
+    if (dr < 0)
+        fprintf(stderr, "catchment: your drafts: %s\n", e.msg);
+    if (dr == 0)
         for (int i = 0; i < d.n; i++) {
             char sc[16];
             snprintf(sc, sizeof sc, "%ld", d.s[i].score);

@@ -28,6 +28,12 @@ static int standstill_of(const psr_regime *rg, long from, standstill *st)
     return 0;
 }
 
+long psr_cli_standstill_end(const psr_regime *rg, long notice)
+{
+    standstill st;
+    return standstill_of(rg, notice, &st) < 0 ? -1 : st.last;
+}
+
 static const char *iso(long ymd, char *buf, size_t n) { return text_date_or_dash(ymd, buf, n); }
 
 int psr_cmd_standstill(psr_ctx *x, int argc, char **argv)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/psr_results.h"
+#include "engine/workdays.h"
 #include "util/text.h"
 
 /* Text from the record, safe for a terminal or a markdown file. */
@@ -28,7 +29,7 @@ static void print_totals(FILE *fp, const psr_results *r)
     for (int b = 0; b < r->nb; b++) {
         char t[32] = "incomplete";
         if (!isnan(r->total[b]))
-            snprintf(t, sizeof t, "%.1f", r->total[b]);
+            snprintf(t, sizeof t, "%.2f", r->total[b]);
         char rk[16] = "-";
         if (r->rank[b])
             snprintf(rk, sizeof rk, "%d", r->rank[b]);
@@ -88,6 +89,18 @@ static int maker_line(const psr_item *it, void *ctx)
     return 0;
 }
 
+static int maker_sub(const psr_item *it, void *ctx)
+{
+    fprintf(ctx, "  - %s, %s\n", S(it->key), S(it->f[0]));
+    return 0;
+}
+
+static int conflict_sub(const psr_item *it, void *ctx)
+{
+    fputs("  ", ctx);
+    return conflict_line(it, ctx);
+}
+
 static void print_notice(FILE *fp, const psr_ctx *x, const psr_proc *p)
 {
     const psr_item *w = psr_get(p, "bidder", psr_field(p, "provider"));
@@ -105,12 +118,12 @@ static void print_notice(FILE *fp, const psr_ctx *x, const psr_proc *p)
         snprintf(vb, sizeof vb, "£%s", text_thousands(v, (char[32]){0}, 32));
     fprintf(fp, "- Approximate lifetime value: %s (%s)\n", vb, S(psr_field(p, "term")));
     fprintf(fp, "- Decision-makers:\n");
-    psr_each(p, "maker", maker_line, fp);
+    psr_each(p, "maker", maker_sub, fp);
     fprintf(fp, "- Reasons, with reference to the key criteria: %s\n", S(psr_field(p, "reasons")));
     fprintf(fp, "- Declared conflicts of interest, and how they were managed:\n");
     if (!psr_count(p, "conflict"))
-        fprintf(fp, "  none declared\n");
-    psr_each(p, "conflict", conflict_line, fp);
+        fprintf(fp, "  - none declared\n");
+    psr_each(p, "conflict", conflict_sub, fp);
     fprintf(fp, "\n");
 }
 
@@ -136,8 +149,8 @@ static void print_evidence(FILE *fp, psr_ctx *x, const psr_proc *p)
     err e;
     store *s = cli_store(x->c, false);
     snprintf(codes, sizeof codes, "%s", psr_field(p, "practices"));
-    fprintf(fp, "| Practice | List (earliest) | List (latest) | Capacity | List open | "
-                "Deprivation (IMD decile of the practice's LSOA) |\n|---|---:|---:|---:|---|---|\n");
+    fprintf(fp, "| Practice | Status (ODS) | List (first held) | List (latest held) | Capacity | List open | "
+                "Deprivation (IMD decile of the practice's LSOA) |\n|---|---|---:|---:|---:|---|---|\n");
     for (char *c = strtok(codes, ", "); c && s; c = strtok(NULL, ", ")) {
         practice pr;
         list_point h[64];
@@ -157,9 +170,10 @@ static void print_evidence(FILE *fp, psr_ctx *x, const psr_proc *p)
             snprintf(openb, sizeof openb, "%s", cap.list_open ? "open" : "closed");
         if (hl > 0 && l.imd_decile > 0)
             snprintf(imd, sizeof imd, "%d (IMD 2019, %s)", l.imd_decile, pr.lsoa);
-        fprintf(fp, "| %s %s | %s | %s | %s | %s | %s |\n", S(c), found > 0 ? S(pr.name) : "(not in the store)",
+        fprintf(fp, "| %s %s | %s | %s | %s | %s | %s | %s |\n", S(c),
+                found > 0 ? S(pr.name) : "(not in the store)", found > 0 ? S(pr.status) : "-",
                 nh > 0 ? (snprintf(n1, sizeof n1, "%s (%s)", text_thousands(h[0].patients, (char[16]){0}, 16), text_date_or_dash(h[0].date, a, sizeof a)), n1) : "not held",
-                nh > 1 ? (snprintf(n2, sizeof n2, "%s (%s)", text_thousands(h[nh - 1].patients, (char[16]){0}, 16), text_date_or_dash(h[nh - 1].date, b, sizeof b)), n2) : "not held",
+                nh > 0 ? (snprintf(n2, sizeof n2, "%s (%s)", text_thousands(h[nh - 1].patients, (char[16]){0}, 16), text_date_or_dash(h[nh - 1].date, b, sizeof b)), n2) : "not held",
                 capb, openb, imd);
     }
     fprintf(fp, "\nPatient survey, payments and social value: not held by catchment for these "
@@ -183,6 +197,34 @@ static int evaluator_line(const psr_item *it, void *ctx)
 {
     fprintf(ctx, "| %s | %s | %s |\n", S(it->key), S(it->f[1]), S(it->f[0]));
     return 0;
+}
+
+static int question_line(const psr_item *it, void *ctx)
+{
+    fprintf(ctx, "| %s | %s | %s%% | 0-%s | %s | %s |\n", S(it->key), S(it->f[0]), S(it->f[1]),
+            S(it->f[2]), S(it->f[3]), S(it->f[4]));
+    return 0;
+}
+
+static int bidder_line(const psr_item *it, void *ctx)
+{
+    fprintf(ctx, "| %s | %s | %s |\n", S(it->key), S(it->f[0]), S(it->f[1]));
+    return 0;
+}
+
+static void print_dates(FILE *fp, const psr_ctx *x, const psr_proc *p)
+{
+    char a[16], b[16];
+    long notice = text_date(psr_field(p, "notice"));
+    long last = notice > 0 ? psr_cli_standstill_end(x->rg, notice) : -1;
+    fprintf(fp, "\n## Dates\n\n- Notice of intention to award: %s\n", S(psr_field(p, "notice")));
+    if (last > 0)
+        fprintf(fp, "- Standstill: %s to %s (%ld working days, %s)\n",
+                text_date_or_dash(workdays_step(notice, 1), a, sizeof a),
+                text_date_or_dash(last, b, sizeof b), x->rg->standstill_days,
+                x->rg->standstill_ref);
+    fprintf(fp, "- Award: %s\n- Commencement: %s\n- See catchment psr milestones %s\n\n",
+            S(psr_field(p, "award")), S(psr_field(p, "commencement")), S(p->id));
 }
 
 static void print_criteria(FILE *fp, const psr_ctx *x, const psr_proc *p)
@@ -214,7 +256,12 @@ static void print_record(FILE *fp, psr_ctx *x, const psr_proc *p)
     fprintf(fp, "Basic selection criteria: %s\n\n## Evidence held\n\n",
             S(psr_field(p, "basic_selection")));
     print_evidence(fp, x, p);
-    fprintf(fp, "## Evaluation\n\n| Evaluator | Name | Role |\n|---|---|---|\n");
+    fprintf(fp, "## Evaluation\n\n| Bidder | Name | Registered office |\n|---|---|---|\n");
+    psr_each(p, "bidder", bidder_line, fp);
+    fprintf(fp, "\n| Question | Criterion | Weight | Scale | Scored by | Question |\n"
+                "|---|---|---:|---|---|---|\n");
+    psr_each(p, "question", question_line, fp);
+    fprintf(fp, "\n| Evaluator | Name | Role |\n|---|---|---|\n");
     psr_each(p, "evaluator", evaluator_line, fp);
     fprintf(fp, "\n### Conflicts of interest\n\n");
     if (!psr_count(p, "conflict"))
@@ -232,9 +279,7 @@ static void print_record(FILE *fp, psr_ctx *x, const psr_proc *p)
     else
         fprintf(fp, "| Ref | Date | From | Summary | Response |\n|---|---|---|---|---|\n");
     psr_each(p, "representation", rep_line, fp);
-    fprintf(fp, "\n## Dates\n\nNotice %s; award %s; commencement %s (see catchment psr "
-                "milestones %s).\n\n", S(psr_field(p, "notice")), S(psr_field(p, "award")),
-            S(psr_field(p, "commencement")), S(p->id));
+    print_dates(fp, x, p);
     fprintf(fp, "Every change to this record is in the audit trail (catchment history %s). "
                 "This record supports the authority's record-keeping; it is not legal advice.\n",
             S(p->id));
@@ -291,7 +336,7 @@ static void print_json(FILE *fp, const psr_proc *p)
         json_key(&j, "bidder");
         json_str(&j, r.bidder[b]->key);
         json_key(&j, "total");
-        json_num(&j, r.total[b], 1);
+        json_num(&j, r.total[b], 2);
         json_key(&j, "rank");
         r.rank[b] ? json_int(&j, r.rank[b]) : json_null(&j);
         json_obj_end(&j);

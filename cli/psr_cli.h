@@ -14,6 +14,10 @@ typedef struct psr_ctx {
 /* Loads procurement id (scores the user may not see yet left out). */
 int psr_cli_load(psr_ctx *x, const char *id, psr_proc *p);
 
+/* The last day of the standstill after a notice on `notice`; -1 (and a
+ * message printed) when the regime lacks a year's bank holidays. */
+long psr_cli_standstill_end(const psr_regime *rg, long notice);
+
 int psr_cmd_standstill(psr_ctx *x, int argc, char **argv);
 int psr_cmd_regime(psr_ctx *x, int argc, char **argv);
 int psr_cmd_record(psr_ctx *x, int argc, char **argv);

@@ -303,9 +303,13 @@ int psr_edit(store *s, const psr_regime *rg, const char *id, const char *kind, i
     for (int i = 0; i < argc; i++)
         if (psr_check_text(kind, argv[i], i < nkey ? 60 : TEXT_MAX / 2, e) < 0)
             return -1;
-    for (int i = 0; i < nkey; i++)
-        if (psr_check_id(kind, argv[i], 60, e) < 0)
+    /* Keys that other rows refer to are ids; a decision-maker is named. */
+    for (int i = 0; i < nkey; i++) {
+        if (strcmp(kind, "maker") != 0 && psr_check_id(kind, argv[i], 60, e) < 0)
             return -1;
+        if (!*argv[i] || strchr(argv[i], '/'))
+            return err_set(e, "%s: a name, without '/'", kind);
+    }
     psr_proc p;
     int rc = psr_load(s, id, &p, e);
     if (rc == 0)
