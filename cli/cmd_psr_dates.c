@@ -34,6 +34,14 @@ long psr_cli_standstill_end(const psr_regime *rg, long notice)
     return standstill_of(rg, notice, &st) < 0 ? -1 : st.last;
 }
 
+static long next_working(const psr_regime *rg, long day)
+{
+    do
+        day = workdays_step(day, 1);
+    while (!workdays_is_working(day, rg->hol_date, rg->nhol));
+    return day;
+}
+
 static const char *iso(long ymd, char *buf, size_t n) { return text_date_or_dash(ymd, buf, n); }
 
 int psr_cmd_standstill(psr_ctx *x, int argc, char **argv)
@@ -63,10 +71,9 @@ int psr_cmd_standstill(psr_ctx *x, int argc, char **argv)
     }
     printf("\nLast day of the standstill: %s (%s), ending at midnight.\n",
            iso(st.last, a, sizeof a), workdays_day_name(st.last));
-    long next = workdays_step(st.last, 1);
-    printf("The contract may be awarded from %s if no representations are made\n"
-           "(representations keep the standstill open until they are considered).\n",
-           iso(next, a, sizeof a));
+    printf("The contract may be awarded after that if no representations are made\n"
+           "(if they are, reg. 12 says what must happen first); the next working day\n"
+           "is %s.\n", iso(next_working(rg, st.last), a, sizeof a));
     printf("Bank holidays: England and Wales, GOV.UK (regime: %s).\n", rg->source);
     return EXIT_OK;
 }
@@ -120,9 +127,9 @@ int psr_cmd_milestones(psr_ctx *x, int argc, char **argv)
     if (r && !r->standstill)
         printf("  Standstill                    none for %s\n", r->name);
     else if (notice > 0 && standstill_of(x->rg, notice, &st) == 0)
-        printf("  Standstill ends               %s (%ld working days)\n  Earliest award "
-               "                %s\n", iso(st.last, a, sizeof a), x->rg->standstill_days,
-               iso(workdays_step(st.last, 1), b, sizeof b));
+        printf("  Standstill ends               %s (%ld working days)\n"
+               "  Earliest award (working day)  %s\n", iso(st.last, a, sizeof a), x->rg->standstill_days,
+               iso(next_working(x->rg, st.last), b, sizeof b));
     else
         printf("  Standstill ends               - (no notice date yet)\n");
     printf("  Award                         %s%s\n", iso(award, a, sizeof a),

@@ -25,6 +25,8 @@ check_has "Christmas 2026 and the new year" "$out" \
     "Last day of the standstill: 2027-01-06 (Wednesday)"
 check_has "... Boxing Day's substitute" "$out" "2026-12-28  Monday    Boxing Day (substitute day)"
 check_has "... New Year's Day" "$out" "2027-01-01  Friday    New Year's Day"
+out=$("$bin" psr standstill 2026-12-14)
+check_has "the next working day after a standstill ending on Christmas Eve" "$out" "is 2026-12-29."
 
 out=$("$bin" psr standstill 2027-12-23)
 check_has "Christmas 2027 at a weekend, into 2028" "$out" \
