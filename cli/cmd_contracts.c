@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/psr_dates.h"
 #include "core/world.h"
 #include "engine/milestones.h"
 #include "util/clock.h"
@@ -18,7 +19,9 @@ static const char help[] =
     "size and the milestones counted back from the end date (options appraisal,\n"
     "engagement, procurement, award, mobilisation: months before the end, from\n"
     "contracts.milestones of the config).  The next milestone is named, and any\n"
-    "milestone already passed is marked overdue.\n\n"
+    "milestone already passed is marked overdue.  A practice in a procurement\n"
+    "record (catchment psr) takes its procurement, award and mobilisation dates\n"
+    "from the record, named beside the milestone.\n\n"
     "  --within PERIOD   only contracts ending within PERIOD from today: 18m,\n"
     "                    2y, 90d (default: all with an end date)\n"
     "  --all             include open-ended contracts (no end date)\n\n"
@@ -88,7 +91,34 @@ typedef struct ctx {
     const world *w;
     long months[MILESTONES];
     long today;
+    store *s;
+    psr_regime *rg;           /* NULL: no regime, milestones counted back only */
 } ctx;
+
+/* The milestones counted back from the end, with procurement, award and
+ * mobilisation taken from a procurement record of the practice when there
+ * is one (its id in proc, else "").  Unknown record dates stay counted. */
+static void contract_milestones(const ctx *x, const contract *c, long d[MILESTONES],
+                                char proc[CODE_MAX])
+{
+    psr_proc p;
+    psr_dates pd;
+    err e;
+    milestones_for(c->end, x->months, d);
+    proc[0] = '\0';
+    if (!x->rg || psr_find_practice(x->s, c->practice, proc, &e) <= 0)
+        return;
+    if (psr_load(x->s, proc, &p, &e) > 0) {
+        psr_dates_of(x->rg, &p, &pd);
+        d[2] = pd.notice ? pd.notice : d[2];
+        d[3] = pd.award ? pd.award : d[3];
+        d[4] = pd.mobilisation ? pd.mobilisation : d[4];
+        /* the appraisal and engagement come before the notice */
+        for (int m = 0; pd.notice && m < 2; m++)
+            d[m] = d[m] < pd.notice ? d[m] : pd.notice;
+    }
+    psr_free(&p);
+}
 
 static const char *practice_name(const ctx *x, const char *code, long *list)
 {
@@ -117,9 +147,11 @@ static void print_json(const ctx *x, const listing *l)
         json_key(&j, "start"); json_str(&j, *a ? a : NULL);
         json_key(&j, "end"); json_str(&j, *b ? b : NULL);
         json_key(&j, "extension"); json_str(&j, c->extension);
+        char proc[CODE_MAX];
+        contract_milestones(x, c, d, proc);
+        json_key(&j, "procurement"); json_str(&j, *proc ? proc : NULL);
         json_key(&j, "milestones");
         json_arr(&j);
-        milestones_for(c->end, x->months, d);
         for (int m = 0; c->end && m < MILESTONES; m++) {
             text_date_iso(d[m], a, sizeof a);
             json_obj(&j);
@@ -144,11 +176,16 @@ static void print_table(const ctx *x, const listing *l, out_format f)
         long list, d[MILESTONES];
         char end[16] = "-", due[16] = "", days[16] = "", passed[128] = "";
         const char *next = "-";
+        char proc[CODE_MAX], named[64];
         if (c->end) {
-            milestones_for(c->end, x->months, d);
+            contract_milestones(x, c, d, proc);
             int k = milestone_next(d, x->today);
             long when = k < MILESTONES ? d[k] : c->end;
             next = k < MILESTONES ? milestone_name(k) : "contract end";
+            if (*proc && k >= 2 && k < MILESTONES) {
+                snprintf(named, sizeof named, "%s (%s)", next, proc);
+                next = named;
+            }
             text_date_iso(c->end, end, sizeof end);
             text_date_iso(when, due, sizeof due);
             snprintf(days, sizeof days, "%ld", milestone_days_between(x->today, when));
@@ -183,10 +220,15 @@ static int list_contracts(session *c, const char *within, bool all, out_format f
                                cfg.milestones.mobilisation};
     memcpy(x.months, months, sizeof months);
     store *s = cli_store(c, false);
+    x.s = s;
     int rc = !s ? EXIT_FAIL : world_load(&w, s, &cfg, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
     config_free(&cfg);
     if (rc)
         return rc;
+    const char *rpath = getenv("CATCHMENT_PSR_REGIME");
+    x.rg = psr_regime_load(rpath && *rpath ? rpath : NULL, &e);
+    if (!x.rg)
+        fprintf(stderr, "catchment: %s (procurement records not used)\n", e.msg);
     rc = store_read_begin(s, &e) ? -1 : store_contract_each(s, collect, &l, &e);
     store_read_end(s);
     if (rc == 0) {
@@ -198,6 +240,7 @@ static int list_contracts(session *c, const char *within, bool all, out_format f
     }
     free(l.v);
     world_free(&w);
+    psr_regime_free(x.rg);
     return rc ? cli_fail("%s", e.msg) : EXIT_OK;
 }
 

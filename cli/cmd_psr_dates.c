@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "engine/milestones.h"
+#include "core/psr_dates.h"
 #include "engine/workdays.h"
 #include "util/text.h"
 
@@ -113,35 +113,35 @@ int psr_cmd_regime(psr_ctx *x, int argc, char **argv)
 int psr_cmd_milestones(psr_ctx *x, int argc, char **argv)
 {
     psr_proc p;
-    standstill st;
+    psr_dates d;
     char a[16], b[16];
     if (argc != 2)
         return cli_usage("psr", "milestones needs ID");
     if (psr_cli_load(x, argv[1], &p) < 0)
         return EXIT_FAIL;
-    long notice = text_date(psr_field(&p, "notice")), award = text_date(psr_field(&p, "award"));
-    long start = text_date(psr_field(&p, "commencement"));
+    psr_dates_of(x->rg, &p, &d);
     const psr_route *r = psr_route_find(x->rg, psr_field(&p, "route"));
     printf("Milestones of %s (%s)\n", p.id, psr_field(&p, "title"));
-    printf("  Notice of intention to award  %s\n", iso(notice, a, sizeof a));
+    printf("  Notice of intention to award  %s\n", iso(d.notice, a, sizeof a));
     if (r && !r->standstill)
         printf("  Standstill                    none for %s\n", r->name);
-    else if (notice > 0 && standstill_of(x->rg, notice, &st) == 0)
-        printf("  Standstill ends               %s (%ld working days)\n"
-               "  Earliest award (working day)  %s\n", iso(st.last, a, sizeof a), x->rg->standstill_days,
-               iso(next_working(x->rg, st.last), b, sizeof b));
+    else if (d.standstill_end)
+        printf("  Standstill ends               %s (%ld working days)\n",
+               iso(d.standstill_end, a, sizeof a), x->rg->standstill_days);
+    else if (d.year_needed)
+        printf("  Standstill ends               - (no bank holidays known for %d)\n",
+               d.year_needed);
     else
         printf("  Standstill ends               - (no notice date yet)\n");
-    printf("  Award                         %s%s\n", iso(award, a, sizeof a),
-           award > 0 ? "" : " (not yet awarded)");
-    if (start > 0)
-        printf("  Mobilisation from             %s (%ld months before commencement)\n",
-               iso(milestone_months_before(start, x->rg->mobilisation_months), a, sizeof a),
+    printf("  Award                         %s%s\n", iso(d.award, a, sizeof a),
+           d.award_recorded ? "" : d.award ? " (earliest: not yet awarded)" : " (not yet awarded)");
+    printf("  Mobilisation from             %s%s\n", iso(d.mobilisation, a, sizeof a),
+           d.mobilisation ? "" : " (no commencement date yet)");
+    if (d.mobilisation)
+        printf("                                (%ld months before commencement)\n",
                x->rg->mobilisation_months);
-    else
-        printf("  Mobilisation from             - (no commencement date yet)\n");
-    printf("  Commencement                  %s\n", iso(start, a, sizeof a));
-    if (award > 0 && start > 0 && milestone_months_before(start, x->rg->mobilisation_months) < award)
+    printf("  Commencement                  %s\n", iso(d.commencement, b, sizeof b));
+    if (d.award && d.mobilisation && d.mobilisation < d.award)
         printf("WARNING: the award leaves less than %ld months' mobilisation.\n",
                x->rg->mobilisation_months);
     psr_free(&p);

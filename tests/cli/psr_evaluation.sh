@@ -231,3 +231,11 @@ check_exit "a control character in the record is refused" 1 psr set $P reasons "
 check_has "... saying so" "$(cat "$tmp/err")" "control character"
 check_exit "an unknown field is refused" 1 psr set $P colour blue
 check_exit "an unknown procurement is refused" 1 psr record NOPE
+
+# ---- the contract's milestones follow the record -----------------------
+out=$(CATCHMENT_TODAY=2026-12-01 as psr-comm contracts --format json)
+check_eq "contracts: Y04965's procurement milestones come from the record" \
+    "$(printf '%s' "$out" | python3 -c "import json,sys; c=[x for x in json.load(sys.stdin) if x['practice']=='Y04965'][0]; print(c['procurement'], [(m['name'], m['date']) for m in c['milestones']][2:])")" \
+    "COV-APMS-2026 [('procurement', '2026-12-14'), ('award', '2027-01-04'), ('mobilisation', '2027-01-01')]"
+out=$(CATCHMENT_TODAY=2026-12-20 as psr-comm contracts)
+check_has "... and the table names the record" "$out" "award (COV-APMS-2026)"
