@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/edit.h"
 #include "util/text.h"
-#include "util/who.h"
 
 #define SEP '\x1f'
 
@@ -61,14 +61,7 @@ static bool in_list(const char *const *list, const char *s)
 
 int psr_check_text(const char *what, const char *v, size_t max, err *e)
 {
-    size_t n = strlen(v);
-    if (n >= max)
-        return err_set(e, "%s: %zu bytes is too long (at most %zu)", what, n, max - 1);
-    if (!text_utf8_valid(v, n))
-        return err_set(e, "%s: not valid UTF-8", what);
-    if (text_has_control(v, n))
-        return err_set(e, "%s: holds a control character", what);
-    return 0;
+    return edit_check_text(what, v, max, e);
 }
 
 int psr_check_id(const char *what, const char *v, size_t max, err *e)
@@ -223,11 +216,8 @@ static void shown(char *out, size_t n, const char *val)
 int psr_write(store *s, const char *id, const psr_row *rows, int n, const char *what,
               const char *audit_new, int64_t now, err *e)
 {
-    audit_rec a = {.time = now};
-    snprintf(a.practice, sizeof a.practice, "%s", id);
-    snprintf(a.user, sizeof a.user, "%s", who_am_i());
-    snprintf(a.field, sizeof a.field, "psr.%s", what);
-    text_copy(a.new_value, sizeof a.new_value, audit_new);
+    char field[SHORT_MAX];
+    snprintf(field, sizeof field, "psr.%.30s", what);
     if (store_write_begin(s, e) < 0)
         return -1;
     for (int i = 0; i < n; i++) {
@@ -236,7 +226,7 @@ int psr_write(store *s, const char *id, const psr_row *rows, int n, const char *
             return -1;
         }
     }
-    if (store_audit_add(s, &a, e) < 0) {
+    if (edit_audit(s, id, field, "", audit_new, now, e) < 0) {
         store_write_abort(s);
         return -1;
     }
