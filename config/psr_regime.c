@@ -26,7 +26,9 @@ typedef int (*field_fn)(cwalk *w, const char *key, const ynode *v, void *out);
 static int walk_map(cwalk *w, const ynode *m, const char *what, const char *const *valid,
                     field_fn fn, void *out)
 {
-    if (!m || m->kind != YNODE_MAP)
+    if (!m)
+        return err_at(w->e, w->file, 1, 0, "%s is empty", what);
+    if (m->kind != YNODE_MAP)
         return cwalk_fail(w, m, "%s must be a mapping", what);
     for (size_t i = 0; i < m->nkids; i += 2) {
         if (cwalk_key(w, m, i, what) < 0)
@@ -45,7 +47,7 @@ static int walk_map(cwalk *w, const ynode *m, const char *what, const char *cons
 
 static int want_seq(cwalk *w, const ynode *n, const char *key, size_t max)
 {
-    if (!n || n->kind != YNODE_SEQ)
+    if (n->kind != YNODE_SEQ)
         return cwalk_fail(w, n, "%s must be a list", key);
     if (n->nkids > max)
         return cwalk_fail(w, n, "%s has %zu entries (at most %zu)", key, n->nkids, max);
@@ -170,6 +172,20 @@ static int each_item(cwalk *w, const ynode *v, const char *key, size_t max,
     return 0;
 }
 
+/* Holidays strictly ascending, so a mistyped or repeated date is caught
+ * at its own line. */
+static int check_holidays(cwalk *w, const ynode *seq, psr_regime *r)
+{
+    for (int i = 0; i < r->nhol; i++) {
+        if (i > 0 && r->hol[i].date <= r->hol[i - 1].date)
+            return cwalk_fail(w, seq->kids[i], "bank_holidays: %ld is not after %ld (keep "
+                              "them in date order, each once)", r->hol[i].date,
+                              r->hol[i - 1].date);
+        r->hol_date[i] = r->hol[i].date;
+    }
+    return 0;
+}
+
 static int top_field(cwalk *w, const char *k, const ynode *v, void *out)
 {
     static const char *const rk[] = {"id", "name", "reference", "standstill", "conditions", NULL};
@@ -191,7 +207,7 @@ static int top_field(cwalk *w, const char *k, const ynode *v, void *out)
                          &r->nroutes);
     if (strcmp(k, "bank_holidays") == 0)
         return each_item(w, v, k, PSR_HOLIDAYS, hk, hol_field, r->hol, sizeof r->hol[0],
-                         &r->nhol);
+                         &r->nhol) < 0 ? -1 : check_holidays(w, v, r);
     if (strcmp(k, "standstill") == 0)
         return walk_map(w, v, k, sk, standstill_field, r);
     if (strcmp(k, "notices") == 0)
@@ -199,22 +215,7 @@ static int top_field(cwalk *w, const char *k, const ynode *v, void *out)
     return cwalk_int(w, v, k, 0, 24, &r->mobilisation_months);
 }
 
-/* Holidays strictly ascending (so a typo'd or repeated date is caught). */
-static int check_holidays(cwalk *w, const ynode *root, psr_regime *r)
-{
-    for (int i = 0; i < r->nhol; i++) {
-        if (i > 0 && r->hol[i].date <= r->hol[i - 1].date)
-            return cwalk_fail(w, root, "bank_holidays: %ld is not after %ld (keep them in "
-                              "date order, each once)", r->hol[i].date, r->hol[i - 1].date);
-        r->hol_date[i] = r->hol[i].date;
-    }
-    if (r->nroutes == 0 || r->ncrit == 0 || r->standstill_days == 0 || r->nhol == 0)
-        return cwalk_fail(w, root, "the regime needs routes, key_criteria, standstill and "
-                          "bank_holidays");
-    return 0;
-}
-
-static int parse(psr_regime *r, const char *text, size_t len, const char *name, err *e)
+static int parse_into(psr_regime *r, const char *text, size_t len, const char *name, err *e)
 {
     static const char *const tk[] = {"regulations", "guidance", "key_criteria", "routes",
                                      "standstill", "mobilisation_months", "notices",
@@ -226,8 +227,9 @@ static int parse(psr_regime *r, const char *text, size_t len, const char *name, 
     if (ytree_parse(text, len, name, &root, e) < 0)
         return -1;
     int rc = walk_map(&w, root, "the regime", tk, top_field, r);
-    if (rc == 0)
-        rc = check_holidays(&w, root, r);
+    if (rc == 0 && (r->nroutes == 0 || r->ncrit == 0 || r->standstill_days == 0 || r->nhol == 0))
+        rc = cwalk_fail(&w, root, "the regime needs routes, key_criteria, standstill and "
+                        "bank_holidays");
     ytree_free(root);
     return rc;
 }
@@ -242,15 +244,28 @@ psr_regime *psr_regime_load(const char *path, err *e)
         return err_set(e, "out of memory"), NULL;
     if (!path) {
         snprintf(r->source, sizeof r->source, "built in (data/psr-regime.yaml)");
-        rc = parse(r, (const char *)psr_regime_yaml, psr_regime_yaml_len, "psr-regime.yaml", e);
+        rc = parse_into(r, (const char *)psr_regime_yaml, psr_regime_yaml_len, "psr-regime.yaml", e);
     } else {
         text_copy(r->source, sizeof r->source, path);
         rc = config_read_path(path, &text, &len, e);
         if (rc == 0)
-            rc = parse(r, text, len, path, e);
+            rc = parse_into(r, text, len, path, e);
         free(text);
     }
     if (rc < 0) {
+        free(r);
+        return NULL;
+    }
+    return r;
+}
+
+psr_regime *psr_regime_parse(const char *text, size_t len, const char *name, err *e)
+{
+    psr_regime *r = calloc(1, sizeof *r);
+    if (!r)
+        return err_set(e, "out of memory"), NULL;
+    text_copy(r->source, sizeof r->source, name);
+    if (parse_into(r, text, len, name, e) < 0) {
         free(r);
         return NULL;
     }

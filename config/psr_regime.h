@@ -7,6 +7,7 @@
 #define CATCHMENT_PSR_REGIME_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "util/err.h"
 
@@ -66,6 +67,8 @@ typedef struct psr_regime {
 /* Loads path, or the built-in file when path is NULL.  Every mistake is
  * "file:line:column: what is wrong".  The result is malloc'd. */
 psr_regime *psr_regime_load(const char *path, err *e);
+/* The same from text in memory; name is used in messages. */
+psr_regime *psr_regime_parse(const char *text, size_t len, const char *name, err *e);
 void psr_regime_free(psr_regime *r);
 
 /* The built-in file's text. */

@@ -68,3 +68,10 @@ out=$("$bin" psr regime)
 check_has "psr regime lists the routes" "$out" "C     Direct award process C"
 check_has "... the key criteria" "$out" "Improving access, reducing health inequalities and facilitating choice"
 check_has "... and the holidays' span" "$out" "2018-01-01 to 2030-12-26"
+: >"$tmp/empty.yaml"
+check_exit "an empty regime file is refused (it crashed)" 1 "$bin" psr --regime "$tmp/empty.yaml" regime
+check_has "... saying so" "$(cat "$tmp/err")" "empty.yaml:1: the regime is empty"
+check_has "a holiday out of order is named at its own line" \
+    "$("$bin" psr --regime "$tmp/dup.yaml" regime 2>&1)" "is not after"
+printf 'routes: &a [*a]\n' >"$tmp/alias.yaml"
+check_exit "anchors and aliases are refused" 1 "$bin" psr --regime "$tmp/alias.yaml" regime
