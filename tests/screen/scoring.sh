@@ -47,6 +47,35 @@ check_has "submitting with a bid unscored is refused" s4 "question Q3 for bidder
 check_has "the CLI sees the draft" "$("$bin" --store "$store" psr scores $P >out.txt 2>&1; echo out.txt)" \
     "Clear plan for each site"
 
+# Another evaluator, a real second Unix user, at the same time: their
+# scoring screen shows their own lines, never the first one's draft.
+if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null || ! command -v useradd >/dev/null; then
+    pass "second-user screen skipped: it needs root, useradd and setpriv (CI runs it)"
+else
+    grp=catchment-psr
+    getent group "$grp" >/dev/null || groupadd -r "$grp"
+    id psr-prg2 >/dev/null 2>&1 || useradd -r -M -g "$grp" -s /usr/sbin/nologin psr-prg2
+    psr add $P evaluator psr-prg2 patient-reference-group "Patient reference group member"
+    chmod 755 "$tmp"
+    mkdir -p "$tmp/other/home" "$tmp/other/out"
+    cp "$bin" "$tmp/other/catchment"
+    cp "$config" "$tmp/other/config.yaml"
+    printf ':score COV-APMS-2026\n:save-display %s\n' "$tmp/other/out/o1" >"$tmp/other/keys"
+    chmod 755 "$tmp/other" "$tmp/other/catchment"
+    chmod 644 "$tmp/other/config.yaml" "$tmp/other/keys"
+    chown psr-prg2 "$tmp/other/home" "$tmp/other/out"
+    chgrp -R "$grp" "$store"
+    chmod 2770 "$store"
+    chmod 660 "$store"/*.mdb
+    setpriv --reuid=psr-prg2 --regid="$grp" --clear-groups -- env HOME="$tmp/other/home" \
+        CATCHMENT_SCRIPT="$tmp/other/keys" "$tmp/other/catchment" --store "$store" \
+        --config "$tmp/other/config.yaml" >/dev/null 2>"$tmp/other/err" ||
+        fail "the second user's session runs: $(cat "$tmp/other/err")"
+    check_has "the second evaluator's screen is their own" "$tmp/other/out/o1" "COV-APMS-2026 as psr-prg2"
+    check_has "... with their lines unscored" "$tmp/other/out/o1" "Q3       B1 Riverside Primary Care Lt   -/4 not scored"
+    check_lacks "... and never the first evaluator's draft" "$tmp/other/out/o1" "Clear plan"
+fi
+
 run_keys <<'KEYS'
 :score COV-APMS-2026
 j
