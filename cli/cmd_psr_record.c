@@ -149,8 +149,9 @@ static void print_evidence(FILE *fp, psr_ctx *x, const psr_proc *p)
     err e;
     store *s = cli_store(x->c, false);
     snprintf(codes, sizeof codes, "%s", psr_field(p, "practices"));
-    fprintf(fp, "| Practice | Status (ODS) | List (first held) | List (latest held) | Capacity | List open | "
-                "Deprivation (IMD decile of the practice's LSOA) |\n|---|---|---:|---:|---:|---|---|\n");
+    fprintf(fp, "| Practice | Status (ODS) | PCN | List (first held) | List (latest held) | Capacity | "
+                "List open | Deprivation (IMD decile of the practice's LSOA) |\n"
+                "|---|---|---|---:|---:|---:|---|---|\n");
     for (char *c = strtok(codes, ", "); c && s; c = strtok(NULL, ", ")) {
         practice pr;
         list_point h[64];
@@ -170,8 +171,9 @@ static void print_evidence(FILE *fp, psr_ctx *x, const psr_proc *p)
             snprintf(openb, sizeof openb, "%s", cap.list_open ? "open" : "closed");
         if (hl > 0 && l.imd_decile > 0)
             snprintf(imd, sizeof imd, "%d (IMD 2019, %s)", l.imd_decile, pr.lsoa);
-        fprintf(fp, "| %s %s | %s | %s | %s | %s | %s | %s |\n", S(c),
+        fprintf(fp, "| %s %s | %s | %s | %s | %s | %s | %s | %s |\n", S(c),
                 found > 0 ? S(pr.name) : "(not in the store)", found > 0 ? S(pr.status) : "-",
+                found > 0 && *pr.pcn_name ? S(pr.pcn_name) : "not held",
                 nh > 0 ? (snprintf(n1, sizeof n1, "%s (%s)", text_thousands(h[0].patients, (char[16]){0}, 16), text_date_or_dash(h[0].date, a, sizeof a)), n1) : "not held",
                 nh > 0 ? (snprintf(n2, sizeof n2, "%s (%s)", text_thousands(h[nh - 1].patients, (char[16]){0}, 16), text_date_or_dash(h[nh - 1].date, b, sizeof b)), n2) : "not held",
                 capb, openb, imd);
@@ -229,11 +231,13 @@ static void print_dates(FILE *fp, const psr_ctx *x, const psr_proc *p)
 
 static void print_criteria(FILE *fp, const psr_ctx *x, const psr_proc *p)
 {
-    fprintf(fp, "| Key criterion | Weight | How it was taken into account |\n|---|---:|---|\n");
+    fprintf(fp, "| Key criterion | Weight | How it was taken into account | Evidence catchment "
+                "can hold (see Evidence held) |\n|---|---:|---|---|\n");
     for (int i = 0; i < x->rg->ncrit; i++) {
         const psr_item *c = psr_get(p, "criterion", x->rg->crit[i].id);
-        fprintf(fp, "| %s (%s) | %s | %s |\n", x->rg->crit[i].name, x->rg->crit[i].reference,
-                c ? S(c->f[0]) : "not recorded", c ? S(c->f[1]) : "not recorded");
+        fprintf(fp, "| %s (%s) | %s | %s | %s |\n", x->rg->crit[i].name,
+                x->rg->crit[i].reference, c ? S(c->f[0]) : "not recorded",
+                c ? S(c->f[1]) : "not recorded", S(x->rg->crit[i].evidence));
     }
     fprintf(fp, "\n");
 }

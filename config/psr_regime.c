@@ -97,6 +97,8 @@ static int crit_field(cwalk *w, const char *k, const ynode *v, void *out)
         return cwalk_string(w, v, k, sizeof c->id, c->id);
     if (strcmp(k, "name") == 0)
         return cwalk_string(w, v, k, sizeof c->name, c->name);
+    if (strcmp(k, "evidence") == 0)
+        return cwalk_string(w, v, k, sizeof c->evidence, c->evidence);
     return cwalk_string(w, v, k, sizeof c->reference, c->reference);
 }
 
@@ -189,7 +191,7 @@ static int check_holidays(cwalk *w, const ynode *seq, psr_regime *r)
 static int top_field(cwalk *w, const char *k, const ynode *v, void *out)
 {
     static const char *const rk[] = {"id", "name", "reference", "standstill", "conditions", NULL};
-    static const char *const ck[] = {"id", "name", "reference", NULL};
+    static const char *const ck[] = {"id", "name", "reference", "evidence", NULL};
     static const char *const hk[] = {"date", "title", "source", NULL};
     static const char *const sk[] = {"working_days", "starts", "reference",
                                      "working_day_reference", NULL};

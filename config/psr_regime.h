@@ -35,6 +35,7 @@ typedef struct psr_criterion {
     char id[PSR_ID];
     char name[PSR_LINE];
     char reference[PSR_LINE];
+    char evidence[PSR_LINE];    /* what catchment can hold that bears on it */
 } psr_criterion;
 
 typedef struct psr_holiday {

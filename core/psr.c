@@ -10,20 +10,20 @@
 #define SEP '\x1f'
 
 static const psr_kind kinds[] = {
-    {"field", "NAME", 1, "VALUE", "a field of the procurement (see below)"},
+    {"field", "NAME", 1, "VALUE", "a field of the procurement (as psr set)"},
     {"condition", "CONDITION", 2, "yes|no EVIDENCE",
-     "a condition of the route, answered, with the values the answer rests on"},
+     "a condition of the route, answered, with the values it rests on"},
     {"maker", "NAME", 1, "ROLE", "a decision-maker: a person, a job title or a committee"},
     {"criterion", "CRITERION", 2, "WEIGHT HOW",
      "a key criterion's weight (per cent) and how it was taken into account"},
     {"bidder", "BIDDER", 2, "NAME ADDRESS", "a bidder (provider), with its registered office"},
     {"question", "QUESTION", 5, "CRITERION WEIGHT MAX ROLE TEXT",
-     "a question under a key criterion: weight (per cent), top score, who scores it"},
+     "a question under a key criterion: weight (%), top score, who scores it"},
     {"answer", "QUESTION BIDDER", 1, "SUMMARY", "a summary of a bidder's answer"},
     {"evaluator", "LOGIN", 2, "ROLE NAME", "an evaluator (a login name) and their role"},
     {"conflict", "LOGIN BIDDER", 3, "DECLARATION MANAGEMENT EXCLUDED",
-     "a declared conflict of interest, how it was managed, and whether the evaluator "
-     "is excluded from scoring that bidder (yes or no)"},
+     "a declared conflict, how it was managed, and whether the evaluator is\n"
+     "                  excluded from scoring that bidder (yes or no)"},
     {"moderation", "QUESTION BIDDER", 2, "SCORE RATIONALE",
      "the consensus score and why (once every evaluator has submitted)"},
     {"representation", "REF", 4, "DATE FROM SUMMARY RESPONSE",

@@ -211,7 +211,9 @@ check_has "the decision record: route and why" "$(cat "$tmp/record.md")" "Compet
 check_has "... the conditions with their evidence" "$(cat "$tmp/record.md")" "| why_competition | yes |"
 check_has "... the decision-makers" "$(cat "$tmp/record.md")" "- Primary Care Commissioning Committee"
 check_has "... the criteria and weights" "$(cat "$tmp/record.md")" "| Social value (SI 2023/1348 reg. 5(e)) | 10 |"
-check_has "... the evidence held, dated" "$(cat "$tmp/record.md")" "| Y04965 ALLIANCE TEACHING PRACTICES | ACTIVE | 3,931 (2021-01-01) | 21,616 (2026-04-01) |"
+check_has "... with the evidence that bears on each" "$(cat "$tmp/record.md")" "| Value (SI 2023/1348 reg. 5(b)) | 20 | Question Q5: price per weighted patient and financial sustainability | payments to the practices (not held by catchment) |"
+check_has "... the practices' evidence row" "$(cat "$tmp/record.md")" "| Y04965 ALLIANCE TEACHING PRACTICES | ACTIVE |"
+check_has "... the evidence held, dated" "$(cat "$tmp/record.md")" "| 3,931 (2021-01-01) | 21,616 (2026-04-01) |"
 check_has "... the representation" "$(cat "$tmp/record.md")" "| R1 | 2026-12-17 |"
 check_has "... says it is not legal advice" "$(cat "$tmp/record.md")" "it is not legal advice"
 cp "$tmp/record.md" "${PSR_RECORD_OUT:-/dev/null}" 2>/dev/null
