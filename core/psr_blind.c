@@ -103,6 +103,9 @@ static int drafts_dir(err *e)
     }
     int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     struct stat st;
+    if (fd < 0 && (errno == ENOTDIR || errno == ELOOP))
+        return err_set(e, "%s: must be a directory of yours that only you can open, not a "
+                       "symbolic link", path);
     if (fd < 0)
         return err_set(e, "%s: %s", path, strerror(errno));
     if (fstat(fd, &st) < 0 || st.st_uid != getuid() || (st.st_mode & 077) != 0) {

@@ -126,6 +126,17 @@ check_exit "... nor can it change them" 1 setpriv --reuid=psr-prg2 --regid="$grp
 FAKE_USER=psr-prg1 as psr-fin psr score $P Q3 B1 0 "posing as prg1" >"$tmp/out" 2>&1
 check_has "\$USER cannot make one evaluator another" "$(cat "$tmp/out")" \
     "question Q3 is scored by the patient-reference-group role; psr-fin is finance"
+# A drafts directory others could open, or a symbolic link, is refused.
+dd=$tmp/homes/psr-fin/.local/share/catchment-drafts
+mkdir -p "$tmp/elsewhere" && chmod 777 "$tmp/elsewhere"
+rm -rf "$dd"; mkdir -p "$(dirname "$dd")" && chown -R psr-fin "$tmp/homes/psr-fin/.local"
+ln -s "$tmp/elsewhere" "$dd" && chown -h psr-fin "$dd"
+check_exit "a drafts directory that is a symbolic link is refused" 1 score psr-fin Q5 B1 4 "x"
+check_has "... saying why" "$(cat "$tmp/err")" "must be a directory of yours that only you can open"
+check_eq "... and nothing was written through it" "$(ls "$tmp/elsewhere" | wc -l)" 0
+rm "$dd" && mkdir "$dd" && chown psr-fin "$dd" && chmod 750 "$dd"
+check_exit "a drafts directory the group can open is refused" 1 score psr-fin Q5 B1 4 "x"
+chmod 700 "$dd"
 check_exit "the conflicted evaluator cannot score that bidder" 1 as psr-clin psr score $P Q1 B2 4 "x"
 check_has "... saying why" "$(cat "$tmp/err")" "excluded from scoring B2"
 check_exit "a score above the scale is refused" 1 score psr-fin Q5 B1 5 "x"
