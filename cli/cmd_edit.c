@@ -141,7 +141,7 @@ static int history_run(session *c, int argc, char **argv)
         (rc = procurement_exists(s, argv[optind], &e)) > 0)
         text_copy(code, sizeof code, argv[optind]); /* as the procurement spells it */
     if (rc == 0 && optind < argc)
-        rc = err_set(&e, "no practice or procurement '%s' in the store", code);
+        rc = err_set(&e, "no practice '%s' in the store", code);
     if (rc >= 0)
         rc = store_audit_each(s, optind < argc ? code : NULL, add_change, &t, &e);
     store_read_end(s);
