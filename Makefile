@@ -106,6 +106,7 @@ check-fast: deps-ok all unit
 	@tests/run.sh $(BUILD)
 
 bench: all
+	@scripts/deps.sh bench
 	@bench/run.sh $(BUILD)
 
 fuzz: deps-ok
