@@ -44,7 +44,7 @@ static void print_moderation(FILE *fp, const psr_results *r)
     for (int q = 0; q < r->nq; q++)
         for (int b = 0; b < r->nb; b++) {
             const psr_cell *c = &r->cell[q][b];
-            char sp[64] = "not shown or none", cons[48] = "-";
+            char sp[64] = "none shown", cons[48] = "-";
             if (c->spread.n)
                 snprintf(sp, sizeof sp, "%d, %ld-%ld, %.2f", c->spread.n, c->spread.min,
                          c->spread.max, c->spread.mean);
