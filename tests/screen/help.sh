@@ -3,7 +3,8 @@
 . "$(dirname "$0")/lib.sh"
 make_store
 cd "$tmp"
-run_keys <<'KEYS'
+# (tall enough that the last page holds every request and command)
+LINES=60 run_keys <<'KEYS'
 ?
 :save-display s1
 G
