@@ -24,6 +24,8 @@ LIBS        = $(PKG_LIBS) -lcsv -lm -lpthread
 LIB_DIRS := util store import config engine core cli tui
 LIB_SRC  := $(filter-out cli/main.c,$(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+# Data files built into the program (scripts/embed.sh).
+GEN_OBJ  := $(BUILD)/gen/psr_regime_yaml.o
 LIB      := $(BUILD)/libcatchment.a
 BIN      := $(BUILD)/catchment
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -50,7 +52,15 @@ $(BUILD)/%.o: %.c
 	@$(if $(Q),echo "  CC      $<",:)
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(LIB): $(LIB_OBJ)
+$(BUILD)/gen/psr_regime_yaml.c: data/psr-regime.yaml scripts/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)scripts/embed.sh $< psr_regime_yaml >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	@$(if $(Q),echo "  CC      $<",:)
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ) $(GEN_OBJ)
 	@mkdir -p $(dir $@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
@@ -70,13 +80,17 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 
 unit: $(UNIT_BIN)
 
-# The demo store lives beside the build unless the user names another.
+# The demo store lives beside the build unless the user names another;
+# so does the demo's own copy of data/demo.yaml, which scenarios saved in
+# the terminal interface go to (the repository's copy never changes).
 DEMO_STORE ?= $(BUILD)/demo-store
+DEMO_CONFIG ?= $(BUILD)/demo.yaml
 demo-store: all
-	@scripts/demo-store.sh $(BIN) $(DEMO_STORE)
+	@scripts/demo-store.sh $(BIN) $(DEMO_STORE) $(DEMO_CONFIG)
 
 run: demo-store
-	$(BIN) --store $(DEMO_STORE) --config data/demo.yaml
+	$(BIN) --store $(DEMO_STORE) --config $(DEMO_CONFIG)
+	@echo "catchment: from the shell, see the tour in README.md (export PATH, CATCHMENT_STORE, CATCHMENT_CONFIG)"
 
 # Every test, then the whole suite again under AddressSanitizer and UBSan.
 # The last line is the summary: "N passed, N failed".
@@ -92,6 +106,7 @@ check-fast: deps-ok all unit
 	@tests/run.sh $(BUILD)
 
 bench: all
+	@scripts/deps.sh bench
 	@bench/run.sh $(BUILD)
 
 fuzz: deps-ok

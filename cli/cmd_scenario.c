@@ -19,18 +19,20 @@ static const char help[] =
     "the closing practices' patients to the practices around them and reports who\n"
     "goes where, who goes over capacity, how far people travel and which groups\n"
     "are hit hardest.\n\n"
-    "  --close CODES     practices to close (comma separated): an ad hoc scenario\n"
+    "  --close CODES     practices to close (comma separated, up to 1000): an ad hoc\n"
+    "                    scenario\n"
     "  --policy P        nearest | choice | optimal (default: the scenario's, else\n"
     "                    rules.default_policy)\n"
     "  --growth PCT      list growth applied to every practice first\n"
     "  --capacity CODE=N a capacity override (repeatable)\n"
     "  --flows           table and CSV: every flow (area, from, to, patients, km)\n"
     "                    instead of the receiving practices\n"
-    "  --format F        table | csv | json | md (a report for a board paper)\n"
+    "  --format F        table | csv | json | md (a board paper; for Word:\n"
+    "                    ... --format md | pandoc -o paper.docx)\n"
     "  --map FILE.svg    also write the what-if as a map (areas, where their\n"
     "                    patients go, practices, legend, scale); md links it\n";
 
-enum { MAX_CLOSE = 64, MAX_OVERRIDES = 64 };
+enum { MAX_CLOSE = CONFIG_MAX_CLOSE, MAX_OVERRIDES = 64 };
 
 typedef struct run_args {
     char close[MAX_CLOSE][CONFIG_CODE_MAX];
@@ -157,16 +159,31 @@ static int write_map(const world *w, const whatif *wf, const char *path)
     return outfile_commit(&o, &e) ? cli_fail("%s", e.msg) : 0;
 }
 
-static void print_result(const world *w, const whatif *wf, const run_args *ra, store *s)
+static void print_result(const world *w, const whatif *wf, const run_args *ra, store *s,
+                         const config *cfg)
 {
+    const config_scenario *sc = ra->name ? config_scenario_find(cfg, ra->name) : NULL;
+    paper_meta m = {.description = sc ? sc->description : NULL, .config_path = cfg->path, .map = ra->map};
     if (ra->f == FMT_JSON)
         scenario_print_json(w, wf);
     else if (ra->f == FMT_CSV)
         scenario_print_csv(w, wf, ra->flows);
     else if (ra->f == FMT_MD)
-        scenario_print_md(w, wf, s, ra->map);
+        scenario_print_md(w, wf, s, &m);
     else
         scenario_print_table(w, wf, ra->flows);
+}
+
+/* A --capacity for a practice that is not there would be ignored: refuse it. */
+static int check_overrides(const world *w, const run_args *ra)
+{
+    for (int k = 0; k < ra->ncaps; k++) {
+        const config_capacity *c = &ra->caps[k];
+        if (world_find(w, c->code) < 0)
+            return cli_fail("--capacity %s=%ld: no practice '%s' in the store", c->code,
+                            c->patients, c->code);
+    }
+    return 0;
 }
 
 static int run_scenario(session *c, int argc, char **argv)
@@ -187,11 +204,13 @@ static int run_scenario(session *c, int argc, char **argv)
     store *s = cli_store(c, false);
     rc = !s ? EXIT_FAIL : make_plan(&cfg, &ra, &pl);
     plan_input(&pl, &in);
-    if (rc == 0 && world_load(&w, s, &cfg, &e) == 0) {
-        if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {
+    if (rc == 0 && world_load_parts(&w, s, &cfg, 0, &e) == 0) {
+        if ((rc = check_overrides(&w, &ra)) != 0) {
+            /* said */
+        } else if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {
             rc = ra.map ? write_map(&w, &wf, ra.map) : 0;
             if (rc == 0)
-                print_result(&w, &wf, &ra, s);
+                print_result(&w, &wf, &ra, s, &cfg);
             whatif_free(&wf);
         } else {
             rc = cli_fail("%s", e.msg);

@@ -16,13 +16,16 @@ cap_rules world_rules(const config *cfg)
 cap_result world_capacity(const practice *p, const capacity_rec *facts,
                           const cap_rules *rules)
 {
-    return capacity_of(p->list_size < 0 ? 0 : p->list_size, -1, facts->capacity,
-                       facts->gp_fte, rules);
+    cap_result c = capacity_of(p->list_size < 0 ? 0 : p->list_size, -1, facts->capacity,
+                               facts->gp_fte, rules);
+    c.source = capacity_fact_source(c.source, facts->capacity_set);
+    return c;
 }
 
 struct loader {
     world *w;
     int cap;
+    int parts;     /* WORLD_TRENDS, WORLD_CONTRACTS */
     store *s;
     err *e;
 };
@@ -30,6 +33,33 @@ struct loader {
 bool world_is_open(const practice *p)
 {
     return (strcmp(p->status, "ACTIVE") == 0 || p->status[0] == '\0') && p->close_date == 0;
+}
+
+const char *world_list_state(const world_practice *wp)
+{
+    if (!wp->open)
+        return "practice closed";
+    return wp->facts.list_open == 0 ? "closed" : wp->facts.list_open == 1 ? "open" : "unknown";
+}
+
+const char *world_town(const practice *p)
+{
+    for (int i = 3; i >= 1; i--)
+        if (*p->addr[i])
+            return p->addr[i];
+    return "";
+}
+
+const char *world_status(const practice *p)
+{
+    if (world_is_open(p))
+        return "open";
+    if (p->close_date || !strcmp(p->status, "INACTIVE") || !strcmp(p->status, "CLOSED") ||
+        !strcmp(p->status, "RETIRED"))
+        return "closed";
+    return !strcmp(p->status, "DORMANT") ? "dormant"
+           : !strcmp(p->status, "PROPOSED") ? "proposed"
+                                            : "unknown";
 }
 
 /* Day number of a YYYYMMDD date, for gaps in days. */
@@ -93,19 +123,21 @@ static int add_practice(const practice *p, void *ctx)
     memset(wp, 0, sizeof *wp);
     wp->p = *p;
     contract c;
-    int has_contract;
+    int has_contract = 0;
     capacity_init(&wp->facts, p->code);
     if (locate(ld, wp) || store_capacity_get(ld->s, p->code, &wp->facts, ld->e) < 0 ||
-        (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0)
+        ((ld->parts & WORLD_CONTRACTS) &&
+         (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0))
         return -1;
     if (has_contract) {
         memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
         wp->contract_end = c.end;
+        memcpy(wp->contract_milestone, c.milestone, sizeof wp->contract_milestone);
     }
     wp->open = world_is_open(p);
     wp->list_closed = wp->facts.list_open == 0;
     wp->cap = world_capacity(p, &wp->facts, &w->rules);
-    wp->list_year_ago = year_ago(ld->s, p, ld->e);
+    wp->list_year_ago = ld->parts & WORLD_TRENDS ? year_ago(ld->s, p, ld->e) : -1;
     w->n++;
     return 0;
 }
@@ -128,10 +160,15 @@ static int build_index(world *w, err *e)
 
 int world_load(world *w, store *s, const config *cfg, err *e)
 {
+    return world_load_parts(w, s, cfg, WORLD_ALL, e);
+}
+
+int world_load_parts(world *w, store *s, const config *cfg, int parts, err *e)
+{
     memset(w, 0, sizeof *w);
     w->rules = world_rules(cfg);
     w->closed_lists_receive = cfg->rules.closed_lists_receive;
-    struct loader ld = {w, 0, s, e};
+    struct loader ld = {w, 0, parts, s, e};
     if (store_read_begin(s, e))
         return -1;
     int rc = store_practice_each(s, add_practice, &ld, e);

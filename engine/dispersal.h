@@ -22,6 +22,11 @@
 #define DISP_CHOICE_BETA 2.0
 /* Distances below this count as this in the Huff model (no infinities). */
 #define DISP_CHOICE_MIN_KM 0.5
+/* The bounds of the input (dispersal_run refuses more as bad input):
+ * max_km (km or the caller's unit) and all the areas' patients together.
+ * Within them the optimal policy solves any case (engine/mcf.c). */
+#define DISP_MAX_KM 20000.0
+#define DISP_MAX_PATIENTS 1000000000000L
 
 typedef struct {
     const char *code;  /* may be NULL */
@@ -30,6 +35,9 @@ typedef struct {
     long capacity;
     double gp_fte;     /* NAN unknown (used by impact only) */
     bool can_receive;  /* false: closing, or a closed list the rules honour */
+    bool pinned;       /* a receiver row even when it gains nobody (its capacity
+                          was set in the scenario, 0 included, so it can be
+                          seen and undone); used by impact only */
 } disp_practice;
 
 typedef struct {

@@ -43,12 +43,22 @@ void text_date_iso(long ymd, char *out, size_t outsz);
 /* A whole number with thousands separators: 12345 -> "12,345". */
 const char *text_thousands(long v, char *out, size_t outsz);
 
+/* A count and its noun, singular or plural: "1 practice", "2,345 notes". */
+const char *text_count(long n, const char *one, const char *many, char *out, size_t outsz);
+
 /* YYYYMMDD -> "YYYY-MM-DD", or "-" for none (0). */
 const char *text_date_or_dash(long ymd, char *out, size_t outsz);
 
 /* Strict number parsing: the whole string must be the number. */
 int text_long(const char *s, long *out);
 int text_double(const char *s, double *out);
+/* Appends add to the malloc'd list *s, sep between ("a; b"); *s may be
+ * NULL.  -1 out of memory (*s unchanged). */
+int text_join(char **s, const char *sep, const char *add);
+
+/* As text_long, also with thousands separators as people type them
+ * ("14,000"): commas only between groups of three digits. */
+int text_long_grouped(const char *s, long *out);
 
 /* snprintf into a fixed buffer that truncates on a character boundary. */
 void text_copy(char *dst, size_t dstsz, const char *src);

@@ -48,6 +48,26 @@ n=$(q scenario run --close M86004,M86009,M86014,M86016 --policy nearest --format
 check "four closures: optimal places at least as many as nearest" \
     test "$(echo "$j" | jq .placed)" -ge "$(echo "$n" | jq .placed)"
 
+# A whole town closing at once (every Coventry practice, about 470,000
+# patients): the optimal policy answers, as it must for any size.
+town=$(q search --limit 500 --format csv coventry | tail -n +2 | cut -d, -f1 | paste -sd, -)
+check "the town has many practices" test "$(echo "$town" | tr , '\n' | wc -l)" -gt 40
+j=$(q scenario run --close "$town" --policy optimal --format json 2>"$tmp/town.err")
+check_eq "a whole town closing: optimal does not refuse" "$(cat "$tmp/town.err")" ""
+invariants "a whole town closing" "$j"
+for policy in nearest choice; do
+    o=$(q scenario run --close "$town" --policy "$policy" --format json)
+    check "a whole town closing: optimal places at least as many as $policy" \
+        test "$(echo "$j" | jq .placed)" -ge "$(echo "$o" | jq .placed)"
+done
+
+# More than 64 practices (every CV postcode: a sub-ICB and more).
+area=$(q search --limit 500 --format csv cv | tail -n +2 | cut -d, -f1 | paste -sd, -)
+check "the CV area has more than 64 practices" test "$(echo "$area" | tr , '\n' | wc -l)" -gt 64
+j=$(q scenario run --close "$area" --format json 2>"$tmp/area.err")
+check_eq "a hundred practices closing: answered" "$(cat "$tmp/area.err")" ""
+invariants "a hundred practices closing" "$j"
+
 # Closed lists: Allesley Village's list is closed in the demo capacity file.
 j=$(q scenario run westwood-ends --format json)
 check_eq "a closed list receives nobody" "$(echo "$j" | jq '[.receivers[] | select(.code == "M86039")] | length')" 0
@@ -79,14 +99,14 @@ check_has "md: a title" "$md" "# Closure what-if: westwood-ends"
 check_has "md: the receivers table" "$md" "| Code   | Name"
 check_has "md: the assumptions" "$md" "## Assumptions"
 check_has "md: the modelled warning" "$md" "MODELLED"
-check_has "md: the data sources with dates" "$md" "gp-reg-pat-prac-all-2026-04-coventry-warwickshire.csv (list-size), extract 2026-04-01"
+check_has "md: the data sources with dates" "$md" "| list-size           | 2026-04-01 |"
 check_eq "md: every table row has as many cells as its header" \
     "$(echo "$md" | awk -F'|' '/^\|/ { if (!n) n = NF; else if (NF != n) bad = 1 } /^$/ { n = 0 } END { print bad + 0 }')" 0
 check_has "csv: the receivers" "$(q scenario run westwood-ends --format csv | head -1)" \
     "Code,Name,List before,Gain,List after,Capacity"
 check_has "csv --flows: every flow" "$(q scenario run westwood-ends --format csv --flows | head -1)" \
     "Area,From,To,Patients,km"
-check_has "table: the summary" "$(q scenario run westwood-ends)" "Displaced 4106, placed 4106, unplaced 0"
+check_has "table: the summary" "$(q scenario run westwood-ends)" "Displaced 4,106, placed 4,106, unplaced 0"
 
 check_has "list: the demo scenarios" "$(q scenario list)" "willenhall-both-close  choice"
 check_exit "an unknown practice exits 1" 1 q scenario run --close M99999
