@@ -194,6 +194,26 @@ typedef struct audit_rec {
     char new_value[NAME_MAX];
 } audit_rec;
 
+/* One response to an engagement survey (import/survey.c).  Where the
+ * respondent lives is kept no finer than the postcode district ("CV6"). */
+enum { SURVEY_KEPT_SCALES = 6, SURVEY_KEPT_TEXTS = 4, SURVEY_KEPT_GROUPS = 8,
+       SURVEY_NAME_MAX = 32 };
+typedef struct survey_resp {
+    char practice[CODE_MAX];
+    char id[SHORT_MAX];       /* the survey's response id */
+    long date;                /* YYYYMMDD, 0 not given */
+    int channel;              /* survey_channel: 0 unknown, online, paper, assisted */
+    char district[POSTCODE_MAX]; /* postcode district, "" not given */
+    char matters[TEXT_MAX];   /* the "what matters most" choices, '\n' between */
+    int impact;               /* closure impact 1..5, 0 not answered */
+    double travel;            /* reasonable travel as asked, NAN not answered */
+    int travel_miles;         /* 1: travel is in miles, 0: in minutes */
+    int nscales, ntexts, ngroups;
+    struct { char name[SURVEY_NAME_MAX]; int value; } scale[SURVEY_KEPT_SCALES]; /* 1..5, 0 */
+    struct { char name[SURVEY_NAME_MAX]; char text[TEXT_MAX]; } text[SURVEY_KEPT_TEXTS];
+    struct { char name[SURVEY_NAME_MAX]; char value[NAME_MAX]; } group[SURVEY_KEPT_GROUPS];
+} survey_resp;
+
 /* ---- environment ------------------------------------------------------ */
 
 typedef struct store_opts {
@@ -300,6 +320,12 @@ int store_provenance_each(store *s, int (*fn)(const provenance *, void *), void 
 int store_travel_put(store *s, const travel_rec *r, err *e);
 /* Every row from one place, by practice code. */
 int store_travel_each(store *s, const char *from, int (*fn)(const travel_rec *, void *),
+                      void *ctx, err *e);
+
+/* Survey responses: one per practice and response id (a later import of
+ * the same id replaces it).  code NULL: every practice's. */
+int store_survey_put(store *s, const survey_resp *r, err *e);
+int store_survey_each(store *s, const char *code, int (*fn)(const survey_resp *, void *),
                       void *ctx, err *e);
 
 /* Appends to the audit trail (inside the write that makes the change). */
