@@ -166,6 +166,36 @@ int engagement_summarise(store *s, const char *code, engagement_summary *out, er
     return rc < 0 ? -1 : 0;
 }
 
+static int add_travel_only(const survey_resp *r, void *ctx)
+{
+    struct acc *a = ctx;
+    if (add_travel(a, r))
+        return a->fail = 1, -1;
+    return 0;
+}
+
+int engagement_travel_pooled(store *s, const char (*codes)[16], int n, engagement_travel *out,
+                             int *practices, err *e)
+{
+    static engagement_summary sum;
+    struct acc a = {.out = &sum};
+    int rc = 0;
+    memset(&sum, 0, sizeof sum);
+    *practices = 0;
+    for (int i = 0; i < n && rc >= 0; i++) {
+        long before = a.ntravel;
+        rc = store_survey_each(s, codes[i], add_travel_only, &a, e);
+        *practices += a.ntravel > before;
+    }
+    if (a.fail)
+        rc = err_set(e, "survey: out of memory");
+    if (rc >= 0)
+        finish_travel(&a);
+    *out = sum.travel;
+    free(a.travel);
+    return rc < 0 ? -1 : 0;
+}
+
 double engagement_mean(const long level[ENGAGEMENT_LEVELS + 1])
 {
     long n = 0, sum = 0;

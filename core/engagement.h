@@ -55,6 +55,12 @@ typedef struct engagement_summary {
  * there are none. */
 int engagement_summarise(store *s, const char *code, engagement_summary *out, err *e);
 
+/* The reasonable-travel answers of the respondents of n practices
+ * pooled; *practices says how many of them had any.  Inside the caller's
+ * read transaction. */
+int engagement_travel_pooled(store *s, const char (*codes)[16], int n, engagement_travel *out,
+                             int *practices, err *e);
+
 /* The practices that have responses, in code order; returns how many (at
  * most max), -1 on error.  Inside the caller's read transaction. */
 int engagement_practices(store *s, char (*codes)[CODE_MAX], int max, err *e);

@@ -88,3 +88,28 @@ check_has "... says which" "$(cat "$tmp/err")" "bad.csv:1: missing column 'how_c
 check_exit "survey kind without a mapping" 1 "$bin" --store "$hs" import --kind survey "$tmp/bad.csv"
 check_has "... asks for it" "$(cat "$tmp/err")" "needs its mapping file (--mapping)"
 check_eq "check: the store is sound" "$("$bin" --store "$hs" check >/dev/null 2>&1; echo $?)" "0"
+
+# Reasonable travel from the people asked: half of Alliance's respondents
+# called 15 minutes reasonable, three-quarters 10: at 15 km/h, 3.75 and
+# 2.5 km.  The same what-if with the config's reasonable_km set to each
+# must count the same patients beyond it.
+tv=$(q scenario run --close Y04965 --survey-travel --format json)
+check_eq "survey travel: the thresholds" "$(echo "$tv" | jq -c '[.answers, .half.said, .half.threshold, .three_quarters.said, .three_quarters.threshold, .speed_kmh, .unit]')" \
+    '[85,15,3.75,10,2.5,15,"km"]'
+for pair in "half 3.75" "three_quarters 2.5"; do
+    set -- $pair
+    sed "s/reasonable_km: 3\$/reasonable_km: $2/" "$data/demo.yaml" >"$tmp/r.yaml"
+    check_eq "survey travel: beyond $1 as the what-if counts it at $2 km" \
+        "$(echo "$tv" | jq ".$1.beyond")" \
+        "$("$bin" --store "$st" --config "$tmp/r.yaml" scenario run --close Y04965 --format json | jq .travel.beyond_reasonable)"
+done
+check_eq "survey travel: per group, adding up" \
+    "$(echo "$tv" | jq '[.groups[] | select(.group | startswith("IMD")) | .beyond_three_quarters] | add')" \
+    "$(echo "$tv" | jq .three_quarters.beyond)"
+tt=$(q scenario run --close Y04965 --survey-travel --speed 30)
+check_has "survey travel: the speed assumption said" "$tt" "15 minutes (7.50 km at an assumed 30 km/h)"
+check_has "survey travel: modelled data said" "$tt" "MODELLED"
+check_has "survey travel: md" "$(q scenario run --close Y04965 --survey-travel --format md)" "## Reasonable travel as the people asked said it"
+check_exit "survey travel: a practice nobody answered for" 1 q scenario run --close M86010 --survey-travel
+check_has "survey travel: ... says so" "$(cat "$tmp/err")" "no survey respondent of the closing practices"
+check_exit "survey travel: a silly speed" 2 q scenario run --close Y04965 --survey-travel --speed 0
