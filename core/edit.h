@@ -33,6 +33,15 @@ typedef struct edit_change {
 int edit_set_change(store *s, const char *code, const char *field, const char *value,
                     int64_t now, edit_change *out, err *e);
 
+/* Runs fn inside one write transaction for a practice that must exist
+ * (all or nothing), for changes edit_set does not know. */
+int edit_write(store *s, const char *code, int (*fn)(store *, void *, err *), void *ctx, err *e);
+
+/* Appends a change by the current user to the audit trail (inside the
+ * write that makes it). */
+int edit_audit(store *s, const char *code, const char *field, const char *old_value,
+               const char *new_value, int64_t now, err *e);
+
 /* "open", "done", "waived" (enum milestone_state). */
 const char *edit_milestone_state(int state);
 

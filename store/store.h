@@ -214,6 +214,22 @@ typedef struct survey_resp {
     struct { char name[SURVEY_NAME_MAX]; char value[NAME_MAX]; } group[SURVEY_KEPT_GROUPS];
 } survey_resp;
 
+/* One entry of an options appraisal (core/appraisal.h): a score and its
+ * rationale for one option on one factor, an option's detail (the
+ * practice to merge with, the scenario of a dispersal), or the decision
+ * (option "decision": field "recommend" or "approve").  The latest entry
+ * replaces the one before; the audit trail keeps every one. */
+typedef struct appraisal_rec {
+    char practice[CODE_MAX];
+    char option[SHORT_MAX];
+    char field[SHORT_MAX];    /* a factor, "detail", "recommend", "approve" */
+    int score;                /* 1..5, 0 none */
+    char value[NAME_MAX];     /* detail: partner code or scenario; recommend: the option */
+    char text[TEXT_MAX];      /* the rationale, as typed */
+    char user[SHORT_MAX];
+    int64_t time;
+} appraisal_rec;
+
 /* ---- environment ------------------------------------------------------ */
 
 typedef struct store_opts {
@@ -327,6 +343,13 @@ int store_travel_each(store *s, const char *from, int (*fn)(const travel_rec *, 
 int store_survey_put(store *s, const survey_resp *r, err *e);
 int store_survey_each(store *s, const char *code, int (*fn)(const survey_resp *, void *),
                       void *ctx, err *e);
+
+int store_appraisal_put(store *s, const appraisal_rec *r, err *e);
+int store_appraisal_get(store *s, const char *code, const char *option, const char *field,
+                        appraisal_rec *out, err *e);
+/* Every entry of one practice, by option and field. */
+int store_appraisal_each(store *s, const char *code, int (*fn)(const appraisal_rec *, void *),
+                         void *ctx, err *e);
 
 /* Appends to the audit trail (inside the write that makes the change). */
 int store_audit_add(store *s, audit_rec *r, err *e);
