@@ -50,10 +50,6 @@ int cwalk_string(cwalk *w, const ynode *n, const char *key, size_t max,
  * the caller frees it. */
 int cwalk_config(cwalk *w, const ynode *root, config *c);
 
-/* Reads the whole of a YAML file (a regular file of at most 1 MiB) into
- * a new buffer; free it. */
-int config_read_path(const char *path, char **text, size_t *len, err *e);
-
 /* Nearest of valid to s by edit distance, or NULL when none is close. */
 const char *cwalk_suggest(const char *s, const char *const *valid);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "config/config.h"
 #include "config/cwalk.h"
 #include "config/ytree.h"
 

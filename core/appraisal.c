@@ -119,22 +119,12 @@ static int put_entry(store *s, void *ctx, err *e)
                                         : edit_audit(s, r->practice, field, was, now, r->time, e);
 }
 
-static int check_text(const char *what, const char *v, size_t max, err *e)
-{
-    size_t n = strlen(v);
-    if (n >= max)
-        return err_set(e, "%s: %zu bytes is too long (at most %zu)", what, n, max - 1);
-    if (!text_utf8_valid(v, n) || text_has_control(v, n))
-        return err_set(e, "%s: holds a control character or invalid UTF-8", what);
-    return 0;
-}
-
 static int write_entry(store *s, const char *code, const char *option, const char *field,
                        int score, const char *value, const char *text, int64_t now, err *e)
 {
     static appraisal_rec r;
-    if (check_text("rationale", text, sizeof r.text, e) ||
-        check_text("value", value, sizeof r.value, e))
+    if (edit_check_text("rationale", text, sizeof r.text, e) ||
+        edit_check_text("value", value, sizeof r.value, e))
         return -1;
     memset(&r, 0, sizeof r);
     snprintf(r.practice, sizeof r.practice, "%s", code);

@@ -19,6 +19,15 @@ int edit_note(store *s, const char *code, const char *text, int64_t now, err *e)
 int edit_set(store *s, const char *code, const char *field, const char *value, int64_t now,
              err *e);
 
+/* Text a person typed: valid UTF-8, no control characters, shorter than
+ * max bytes; else -1 with "what: why". */
+int edit_check_text(const char *what, const char *v, size_t max, err *e);
+
+/* Appends who (the login), when, the field and old -> new to the audit
+ * trail, inside the caller's write transaction. */
+int edit_audit(store *s, const char *code, const char *field, const char *old,
+               const char *new_value, int64_t now, err *e);
+
 /* What a set did: the old and new values as the audit trail shows them,
  * and whether anything changed (setting the value already there writes
  * nothing and leaves no audit row). */
@@ -36,11 +45,6 @@ int edit_set_change(store *s, const char *code, const char *field, const char *v
 /* Runs fn inside one write transaction for a practice that must exist
  * (all or nothing), for changes edit_set does not know. */
 int edit_write(store *s, const char *code, int (*fn)(store *, void *, err *), void *ctx, err *e);
-
-/* Appends a change by the current user to the audit trail (inside the
- * write that makes it). */
-int edit_audit(store *s, const char *code, const char *field, const char *old_value,
-               const char *new_value, int64_t now, err *e);
 
 /* "open", "done", "waived" (enum milestone_state). */
 const char *edit_milestone_state(int state);
