@@ -77,3 +77,4 @@ check_exit "no such practice" 1 q appraisal X99999
 q appraisal M86019 score caretaker need 3 "$(printf 'abc \342\200\256gnp.exe')" >/dev/null
 check_eq "a bidi override in a rationale never reaches the terminal" \
     "$(q appraisal M86019 | grep -c "$(printf '\342\200\256')")" "0"
+check_has "... it is shown as itself" "$(q appraisal M86019)" "abc <U+202E>gnp.exe"

@@ -65,6 +65,7 @@ c=$("$bin" --store "$hs" engagement Y04951 --comments)
 check_eq "hostile: no escape reaches the terminal" "$(printf '%s' "$c" | tr -d -c '\033\007' | wc -c)" "0"
 check_has "hostile: the escape shown" "$c" 'evil \x1B[2J'
 check_eq "hostile: no bidi override reaches the terminal" "$(printf '%s' "$c" | grep -c "$(printf '\342\200\256')")" "0"
+check_has "hostile: the bidi override shown" "$c" 'abc <U+202E>gnp.exe'
 check_has "hostile: a line break shown, the row kept whole" "$c" 'two\x0Alines'
 check_eq "hostile: the postcode kept as its district only" \
     "$(grep -c 'ZE1 0AA' "$hs/data.mdb"; grep -c 'ZE1' "$hs/data.mdb")" "0
