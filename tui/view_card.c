@@ -326,7 +326,8 @@ static void cv_done(app *a, view *v)
 
 static const view_hint cv_hints[] = {
     HINT(NOTE, "note"), HINT(COPY, "copy"), HINT(NEIGHBOURS, "neighbours"), HINT(MARK, "mark"),
-    HINT(WHATIF, "what-if"), HINT(ENGAGEMENT, "survey"), HINT(BACK, "back"), HINT_END,
+    HINT(WHATIF, "what-if"), HINT(ENGAGEMENT, "survey"), HINT(APPRAISAL, "appraisal"),
+    HINT(BACK, "back"), HINT_END,
 };
 
 const view_ops card_ops = {
