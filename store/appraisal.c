@@ -96,11 +96,11 @@ int store_appraisal_each(store *s, const char *code, int (*fn)(const appraisal_r
                          void *ctx, err *e)
 {
     unsigned char key[64];
-    size_t kn = store_key(key, sizeof key, code, NULL, 0);
+    size_t kn = code ? store_key(key, sizeof key, code, NULL, 0) : 0;
     struct appraisal_scan as = {fn, ctx, malloc(sizeof(appraisal_rec))};
     if (!as.r)
         return err_set(e, "appraisal: out of memory");
-    int rc = kn ? store_scan(s, DB_APPRAISAL, key, kn, appraisal_one, &as, e) : 0;
+    int rc = code && !kn ? 0 : store_scan(s, DB_APPRAISAL, key, kn, appraisal_one, &as, e);
     free(as.r);
     return rc;
 }

@@ -347,7 +347,8 @@ int store_survey_each(store *s, const char *code, int (*fn)(const survey_resp *,
 int store_appraisal_put(store *s, const appraisal_rec *r, err *e);
 int store_appraisal_get(store *s, const char *code, const char *option, const char *field,
                         appraisal_rec *out, err *e);
-/* Every entry of one practice, by option and field. */
+/* Every entry of one practice (code NULL: of every practice), by option
+ * and field. */
 int store_appraisal_each(store *s, const char *code, int (*fn)(const appraisal_rec *, void *),
                          void *ctx, err *e);
 

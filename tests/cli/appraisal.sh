@@ -78,3 +78,7 @@ q appraisal M86019 score caretaker need 3 "$(printf 'abc \342\200\256gnp.exe')" 
 check_eq "a bidi override in a rationale never reaches the terminal" \
     "$(q appraisal M86019 | grep -c "$(printf '\342\200\256')")" "0"
 check_has "... it is shown as itself" "$(q appraisal M86019)" "abc <U+202E>gnp.exe"
+"$bin" --store "$st" export "$tmp/ex"
+check_eq "export: every entry as it stands, rationale whole" \
+    "$(grep -c '^M86019,' "$tmp/ex/appraisal.csv"; grep -c 'reprocure,finance,5,,Savings confirmed' "$tmp/ex/appraisal.csv")" "8
+1"
