@@ -33,7 +33,8 @@ static const char export_help[] =
     "usage: catchment export DIR\n\n"
     "Writes everything people entered, as CSV, so nothing is locked in:\n"
     "  contracts.csv  capacity.csv   (in the formats catchment import reads)\n"
-    "  notes.csv      audit.csv      (who changed what, and when)\n";
+    "  notes.csv      audit.csv      (who changed what, and when)\n"
+    "  appraisal.csv  (options appraisal entries as they stand, rationales whole)\n";
 
 static void report(const char *db, const char *key, const char *what, void *ctx)
 {
@@ -152,6 +153,17 @@ static int export_audit(const audit_rec *r, void *fp)
     return 0;
 }
 
+static int export_appraisal(const appraisal_rec *r, void *fp)
+{
+    char when[32], score[8] = "";
+    utc(r->time, when, sizeof when);
+    if (r->score)
+        snprintf(score, sizeof score, "%d", r->score);
+    csv_row(fp, (const char *const[]){r->practice, r->option, r->field, score, r->value, r->text,
+                                      r->user, when}, 8);
+    return 0;
+}
+
 /* One CSV file: its header, then fn's rows. */
 static int export_file(const char *dir, const char *name, const char *header,
                        int (*fill)(store *, FILE *, err *), store *s, err *e)
@@ -178,6 +190,10 @@ static int fill_capacity(store *s, FILE *fp, err *e)
 }
 static int fill_notes(store *s, FILE *fp, err *e) { return store_note_each(s, NULL, export_note, fp, e); }
 static int fill_audit(store *s, FILE *fp, err *e) { return store_audit_each(s, NULL, export_audit, fp, e); }
+static int fill_appraisal(store *s, FILE *fp, err *e)
+{
+    return store_appraisal_each(s, NULL, export_appraisal, fp, e);
+}
 
 static int export_run(session *c, int argc, char **argv)
 {
@@ -197,7 +213,10 @@ static int export_run(session *c, int argc, char **argv)
                          fill_capacity, s, &e) ||
              export_file(d, "notes.csv", "practice_code,time_utc,user,text", fill_notes, s, &e) ||
              export_file(d, "audit.csv", "time_utc,user,practice_code,field,old_value,new_value",
-                         fill_audit, s, &e);
+                         fill_audit, s, &e) ||
+             export_file(d, "appraisal.csv",
+                         "practice_code,option,field,score,detail,rationale,user,time_utc",
+                         fill_appraisal, s, &e);
     store_read_end(s);
     return rc ? cli_fail("%s", e.msg) : EXIT_OK;
 }

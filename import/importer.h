@@ -31,6 +31,7 @@ typedef struct import_ctx {
     int nnotes;
     import_progress_fn progress;
     void *pctx;
+    const struct survey_map *mapping; /* import_file_mapped's, else NULL */
 } import_ctx;
 
 /* One kind of file. */

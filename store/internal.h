@@ -26,7 +26,9 @@
     X(DB_TRAVEL, "travel")                                                   \
     X(DB_PRACTICE_PC, "practice_postcode")                                   \
     X(DB_NAME, "practice_name")                                              \
-    X(DB_PSR, "psr")
+    X(DB_PSR, "psr")                                                         \
+    X(DB_SURVEY, "survey")                                                   \
+    X(DB_APPRAISAL, "appraisal")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
