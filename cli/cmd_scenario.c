@@ -23,7 +23,11 @@ static const char help[] =
     "  --capacity CODE=N a capacity override (repeatable)\n"
     "  --flows           table and CSV: every flow (area, from, to, patients, km)\n"
     "                    instead of the receiving practices\n"
-    "  --format F        table | csv | json | md (a report for a board paper)\n";
+    "  --format F        table | csv | json | md (a report for a board paper)\n\n"
+    "Every figure is as at one date: catchment --as-at DATE scenario run ..., else\n"
+    "the scenario's as_at, else the newest list-size extract in the store.  A\n"
+    "practice not open on that date cannot be closed (the message says when it\n"
+    "closed and which date to run as at instead).\n";
 
 enum { MAX_CLOSE = 64, MAX_OVERRIDES = 64 };
 
@@ -123,7 +127,7 @@ static config_capacity *merge_overrides(const config_scenario *sc, run_args *ra,
 }
 
 /* Fills ra->in from the named scenario or the ad hoc options. */
-static int make_input(const config *cfg, run_args *ra, config_capacity **owned)
+static int make_input(const config *cfg, run_args *ra, long as_at, config_capacity **owned)
 {
     *owned = NULL;
     ra->in.close = (const char(*)[CONFIG_CODE_MAX])ra->close;
@@ -152,6 +156,8 @@ static int make_input(const config *cfg, run_args *ra, config_capacity **owned)
     }
     if (ra->growth_set)
         ra->in.growth_pct = ra->growth;
+    if (as_at > 0) /* --as-at wins over the scenario's as_at: */
+        ra->in.as_at = as_at;
     return 0;
 }
 
@@ -182,8 +188,8 @@ static int run_scenario(session *c, int argc, char **argv)
     if (cli_config(c, &cfg))
         return EXIT_FAIL;
     store *s = cli_store(c, false);
-    rc = !s ? EXIT_FAIL : make_input(&cfg, &ra, &owned);
-    if (rc == 0 && world_load(&w, s, &cfg, &e) == 0) {
+    rc = !s ? EXIT_FAIL : make_input(&cfg, &ra, c->as_at, &owned);
+    if (rc == 0 && world_load_at(&w, s, &cfg, ra.in.as_at, &e) == 0) {
         if (whatif_run(&w, s, &cfg, &ra.in, &wf, &e) == 0) {
             print_result(&w, &wf, &ra, s);
             whatif_free(&wf);

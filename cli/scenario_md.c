@@ -20,9 +20,50 @@ static int source_line(const provenance *p, void *ctx)
     return 0;
 }
 
-static void assumptions(const whatif *wf)
+/* The age groups: estimated, or (for closing practices with no age
+ * profile on or before the date) not assessed, naming them. */
+static void age_sentence(const world *w, const whatif *wf)
 {
+    char d[16];
+    int none = whatif_age_unassessed(wf);
+    if (none < wf->nclosing)
+        puts("- Age groups are estimated: each closing practice's share of patients aged 65+ "
+             "and 75+ is spread evenly over its areas.");
+    if (none == 0)
+        return;
+    fputs("- **Age groups are not assessed** for ", stdout);
+    for (int c = 0, k = 0; c < wf->nclosing; c++) {
+        if (wf->age_date[c])
+            continue;
+        const practice *p = &w->v[wf->closing[c]].p;
+        char name[NAME_MAX * 4];
+        text_escape(p->name, name, sizeof name);
+        printf("%s%s %s", k++ ? ", " : "", p->code, name);
+    }
+    printf(": no age profile on or before %s was imported%s.\n",
+           text_date_or_dash(wf->as_at, d, sizeof d),
+           none == wf->nclosing ? ", so the 65+ and 75+ rows are blank" : "");
+}
+
+static void residence_sentence(const whatif *wf)
+{
+    if (wf->im.residence_unknown <= 0)
+        return;
+    printf("- **%ld patients' home area is unknown** (no registrations by area for their "
+           "practice on or before the date, an area with no centroid, or a placeholder "
+           "code such as CLOSED or NO2011): they are placed from their practice's own "
+           "location, counted as displaced and placed, and left out of every travel "
+           "figure.\n", wf->im.residence_unknown);
+}
+
+static void assumptions(const world *w, const whatif *wf)
+{
+    char d[16];
     puts("## Assumptions\n");
+    printf("- Every figure is **as at %s**: practices open on that date, each with its "
+           "newest list-size extract on or before it (dates in the receivers table; a list "
+           "more than 6 months older is marked stale).\n",
+           text_date_or_dash(wf->as_at, d, sizeof d));
     printf("- Policy **%s**: ", config_policy_name(wf->policy));
     if (wf->policy == CONFIG_POLICY_NEAREST)
         puts("each area's patients go to the nearest practice with room.");
@@ -42,8 +83,8 @@ static void assumptions(const whatif *wf)
          "patients per GP FTE, else the list plus the default headroom.");
     puts("- Closed lists receive nobody unless the rules allow it; practices with no known "
          "location receive nobody.");
-    puts("- Age groups are estimated: each closing practice's share of patients aged 65+ "
-         "and 75+ is spread evenly over its areas.");
+    age_sentence(w, wf);
+    residence_sentence(wf);
     for (int c = 0; c < wf->nclosing; c++)
         if (wf->area_source[c] == AREAS_MODELLED)
             puts("- **Where patients live is MODELLED** (a gravity model, not NHS data) for "
@@ -57,11 +98,16 @@ void scenario_print_md(const world *w, const whatif *wf, store *s)
     table t;
     time_t now = time(NULL);
     strftime(a, sizeof a, "%Y-%m-%d", gmtime(&now));
-    printf("# Closure what-if: %s\n\n_Prepared %s with catchment._\n\n## Summary\n\n", wf->name, a);
+    printf("# Closure what-if: %s, as at %s\n\n_Prepared %s with catchment._\n\n",
+           wf->name, text_date_or_dash(wf->as_at, b, sizeof b), a);
+    scenario_print_as_at(w, wf, stdout, "");
+    puts("\n## Summary\n");
     scenario_print_closing(w, wf, stdout, "- Closing: ");
     printf("\n| Figure | Value |\n|---|---:|\n| Patients displaced | %ld |\n"
-           "| Placed | %ld |\n| Unplaced (no room within %.1f %s) | %ld |\n",
-           wf->im.displaced, wf->im.placed, wf->max_km, wf->unit, wf->im.unplaced);
+           "| Placed | %ld |\n| Unplaced (no room within %.1f %s) | %ld |\n"
+           "| Residence unknown (left out of travel figures) | %ld |\n",
+           wf->im.displaced, wf->im.placed, wf->max_km, wf->unit, wf->im.unplaced,
+           wf->im.residence_unknown);
     snprintf(a, sizeof a, "%.2f", wf->im.mean_km_before);
     snprintf(b, sizeof b, "%.2f", wf->im.mean_km_after);
     snprintf(c, sizeof c, "%.2f", wf->im.p90_km_after);
@@ -79,7 +125,7 @@ void scenario_print_md(const world *w, const whatif *wf, store *s)
     table_print(&t, stdout, FMT_MD);
     table_free(&t);
     putchar('\n');
-    assumptions(wf);
+    assumptions(w, wf);
     puts("\n## Data sources\n");
     if (store_read_begin(s, &(err){0}) == 0) {
         store_provenance_each(s, source_line, NULL, &(err){0});

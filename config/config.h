@@ -57,6 +57,8 @@ typedef struct config_scenario {
     config_capacity *capacity; /* malloc'd, may be NULL when ncapacity 0 */
     size_t ncapacity;
     double growth_pct;         /* -50 .. 100 */
+    long as_at;                /* YYYYMMDD the scenario is taken as at; 0: the
+                                  default (--as-at, else the newest extract) */
 } config_scenario;
 
 typedef struct config_key {

@@ -111,6 +111,9 @@ static void emit_scenario(outbuf *b, const config *c, const config_scenario *s)
     put(b, "}\n    growth_pct: ");
     put_real(b, s->growth_pct);
     put(b, "\n");
+    if (s->as_at > 0)
+        put(b, "    as_at: %04ld-%02ld-%02ld\n", s->as_at / 10000, s->as_at / 100 % 100,
+            s->as_at % 100);
 }
 
 static void emit_rest(outbuf *b, const config *c)

@@ -20,6 +20,8 @@ typedef struct whatif_input {
     const config_capacity *overrides;   /* capacity overrides, may be NULL */
     int noverrides;
     double growth_pct;
+    long as_at;                         /* the date asked for (0: the default);
+                                           the world must be loaded as at it */
 } whatif_input;
 
 /* Where a closing practice's patients were taken to live. */
@@ -31,6 +33,7 @@ typedef enum {
 
 typedef struct whatif {
     char name[CONFIG_NAME_MAX];         /* scenario name or "ad hoc" */
+    long as_at;                         /* the world's date: every figure is as at it */
     config_policy policy;
     double growth_pct, max_km, reasonable_km; /* in `unit` */
     config_travel travel;               /* straight line or a matrix */
@@ -38,6 +41,8 @@ typedef struct whatif {
     int *closing;                       /* world indexes of closing practices */
     whatif_area_source *area_source;    /* per closing practice */
     long *area_date;                    /* per closing practice: LSOA extract */
+    long *age_date;                     /* per closing practice: age profile, 0 none
+                                           (its age groups are not assessed) */
     int nclosing;
     disp_practice *p;                   /* one per world practice, same order */
     cap_source *cap_source;             /* where each capacity came from */
@@ -49,8 +54,12 @@ typedef struct whatif {
     impact im;
 } whatif;
 
-/* Runs one what-if over the loaded world; reads LSOA rows and age
- * profiles from the store in one short read transaction. */
+/* Runs one what-if over the loaded world, as at the world's date: a
+ * closing practice not open on it is refused (asat_refusal), as is one
+ * with no list on it; LSOA rows and age profiles are the newest on or
+ * before it, read in one short read transaction.  Patients whose home
+ * area is unknown are placed from the practice's own location and
+ * flagged (disp_area.residence_unknown). */
 int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *in,
                whatif *out, err *e);
 void whatif_free(whatif *wf);
@@ -59,6 +68,15 @@ void whatif_free(whatif *wf);
 void whatif_from_scenario(const config *cfg, const config_scenario *sc, whatif_input *in);
 
 const char *whatif_area_source_name(whatif_area_source s);
+
+/* The list-size extracts the figures rest on: the distinct list dates of
+ * the closing and the receiving practices, oldest first, with how many
+ * practices each; returns how many dates (at most max). */
+int whatif_list_dates(const world *w, const whatif *wf, long *dates, int *counts, int max);
+
+/* How many closing practices have no age profile on or before the date
+ * (their age groups are not assessed). */
+int whatif_age_unassessed(const whatif *wf);
 
 /* Scales the areas' patients to sum to target in whole patients (largest
  * remainder, ties to the earlier area): the LSOA file says where a

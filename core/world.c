@@ -40,7 +40,7 @@ long world_year_ago(const list_point *h, int n, long latest)
     long target = latest - 10000, best = -1, best_gap = 0;
     for (int i = 0; i < n; i++) {
         long gap = labs(world_days(h[i].date) - world_days(target));
-        if (gap <= 31 && (best < 0 || gap < best_gap)) {
+        if (h[i].date <= latest && gap <= 31 && (best < 0 || gap < best_gap)) {
             best = h[i].patients;
             best_gap = gap;
         }
@@ -48,12 +48,31 @@ long world_year_ago(const list_point *h, int n, long latest)
     return best;
 }
 
-/* The list size about a year before the latest point, for the trend. */
-static long year_ago(store *s, const practice *p, err *e)
+/* The list as at the world's date (the newest extract on or before it),
+ * and the list about a year before that extract, for the trend. */
+static int list_as_at(store *s, world_practice *wp, long date, err *e)
 {
-    list_point h[64];
-    int n = store_list_history(s, p->code, h, 64, e);
-    return n > 0 ? world_year_ago(h, n, p->list_date) : -1;
+    list_point h[64], at;
+    int rc = store_list_at(s, wp->p.code, date, &at, e);
+    if (rc < 0)
+        return -1;
+    wp->p.list_size = rc ? at.patients : -1;
+    wp->p.list_date = rc ? at.date : 0;
+    wp->list_year_ago = -1;
+    int n = rc ? store_list_history(s, wp->p.code, h, 64, e) : 0;
+    if (n < 0)
+        return -1;
+    if (n > 0)
+        wp->list_year_ago = world_year_ago(h, n, at.date);
+    return 0;
+}
+
+/* A formal list closure in force on the date (open-ended when it has no
+ * dates). */
+static bool list_closed_on(const capacity_rec *f, long date)
+{
+    return f->list_open == 0 && (f->closed_from == 0 || f->closed_from <= date) &&
+           (f->closed_to == 0 || date <= f->closed_to);
 }
 
 /* The practice's own location; an older store (opened read-only, not
@@ -96,16 +115,16 @@ static int add_practice(const practice *p, void *ctx)
     int has_contract;
     capacity_init(&wp->facts, p->code);
     if (locate(ld, wp) || store_capacity_get(ld->s, p->code, &wp->facts, ld->e) < 0 ||
-        (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0)
+        (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0 ||
+        list_as_at(ld->s, wp, w->at.date, ld->e))
         return -1;
     if (has_contract) {
         memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
         wp->contract_end = c.end;
     }
-    wp->open = world_is_open(p);
-    wp->list_closed = wp->facts.list_open == 0;
-    wp->cap = world_capacity(p, &wp->facts, &w->rules);
-    wp->list_year_ago = year_ago(ld->s, p, ld->e);
+    wp->open = asat_open(p, w->at.date);
+    wp->list_closed = list_closed_on(&wp->facts, w->at.date);
+    wp->cap = world_capacity(&wp->p, &wp->facts, &w->rules);
     w->n++;
     return 0;
 }
@@ -128,13 +147,20 @@ static int build_index(world *w, err *e)
 
 int world_load(world *w, store *s, const config *cfg, err *e)
 {
+    return world_load_at(w, s, cfg, 0, e);
+}
+
+int world_load_at(world *w, store *s, const config *cfg, long as_at, err *e)
+{
     memset(w, 0, sizeof *w);
     w->rules = world_rules(cfg);
     w->closed_lists_receive = cfg->rules.closed_lists_receive;
     struct loader ld = {w, 0, s, e};
     if (store_read_begin(s, e))
         return -1;
-    int rc = store_practice_each(s, add_practice, &ld, e);
+    int rc = asat_resolve(s, as_at, &w->at, e);
+    if (rc == 0)
+        rc = store_practice_each(s, add_practice, &ld, e);
     store_read_end(s);
     if (rc || build_index(w, e)) {
         world_free(w);

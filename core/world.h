@@ -8,18 +8,19 @@
 #include <stdbool.h>
 
 #include "config/config.h"
+#include "core/asat.h"
 #include "engine/capacity.h"
 #include "engine/nearby.h"
 #include "store/store.h"
 
 typedef struct world_practice {
-    practice p;
+    practice p;               /* list_size, list_date: as at the world's date */
     double lat, lon;          /* NAN when the postcode is not located */
     char lsoa[LSOA_MAX];      /* the postcode's LSOA, "" unknown */
     capacity_rec facts;       /* imported capacity facts (may be all unknown) */
     cap_result cap;           /* effective capacity and its source */
-    bool open;                /* active and not closed */
-    bool list_closed;         /* the list is formally closed to new patients */
+    bool open;                /* open on the world's date (asat_open) */
+    bool list_closed;         /* the list is formally closed to new patients on it */
     long list_year_ago;       /* list size about 12 months before, -1 unknown */
     char contract_type[SHORT_MAX];
     long contract_end;        /* 0 none known */
@@ -31,8 +32,12 @@ typedef struct world {
     nearby *near;             /* over v's locations */
     cap_rules rules;
     bool closed_lists_receive;
+    asat at;                  /* the date every figure is taken as at */
 } world;
 
+/* Loads the world as at a date (YYYYMMDD; 0: the newest extract). */
+int world_load_at(world *w, store *s, const config *cfg, long as_at, err *e);
+/* As at the newest extract. */
 int world_load(world *w, store *s, const config *cfg, err *e);
 void world_free(world *w);
 
@@ -40,7 +45,8 @@ void world_free(world *w);
 int world_find(const world *w, const char *code);
 
 /* The list size of the history point within a month of a year before
- * latest (the nearest such), or -1 when the history has none. */
+ * latest (the nearest such, on or before latest), or -1 when the history
+ * has none. */
 long world_year_ago(const list_point *h, int n, long latest);
 
 /* Open: active in the register (or known only from other files) and with

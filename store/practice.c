@@ -275,6 +275,66 @@ int store_list_history(store *s, const char *code, list_point *out, int max, err
     return ls.n;
 }
 
+struct list_at {
+    long date;
+    list_point *out;
+};
+
+/* Points come oldest first: the last one on or before the date wins. */
+static int list_at_one(const MDB_val *k, const MDB_val *v, void *ctx)
+{
+    struct list_at *la = ctx;
+    list_point pt;
+    struct list_scan one = {&pt, 1, 0};
+    if (list_scan_one(k, v, &one))
+        return -1;
+    if (pt.date > la->date)
+        return 1;
+    *la->out = pt;
+    return 0;
+}
+
+int store_list_at(store *s, const char *code, long date, list_point *out, err *e)
+{
+    unsigned char key[64];
+    size_t kn = store_key(key, sizeof key, code, NULL, 0);
+    struct list_at la = {date, out};
+    out->date = 0;
+    out->patients = -1;
+    if (!kn)
+        return 0;
+    if (store_scan(s, DB_LIST, key, kn, list_at_one, &la, e) < 0)
+        return -1;
+    return out->date ? 1 : 0;
+}
+
+struct list_span {
+    long earliest, newest;
+};
+
+static int list_span_one(const MDB_val *k, const MDB_val *v, void *ctx)
+{
+    struct list_span *sp = ctx;
+    (void)v;
+    if (k->mv_size < 5)
+        return -1;
+    long d = (long)be_get32((const unsigned char *)k->mv_data + k->mv_size - 4);
+    if (!sp->earliest || d < sp->earliest)
+        sp->earliest = d;
+    if (d > sp->newest)
+        sp->newest = d;
+    return 0;
+}
+
+int store_list_span(store *s, long *earliest, long *newest, err *e)
+{
+    struct list_span sp = {0, 0};
+    int rc = store_scan(s, DB_LIST, NULL, 0, list_span_one, &sp, e) < 0 ? -1 : 0;
+    *earliest = sp.earliest;
+    *newest = sp.newest;
+    return rc;
+}
+
 /* ---- age profiles: key CODE\0 + date ---- */
 
 int store_age_put(store *s, const char *code, const age_profile *a, err *e)
@@ -330,6 +390,34 @@ int store_age_latest(store *s, const char *code, age_profile *out, err *e)
     size_t kn = store_key(key, sizeof key, code, NULL, 0);
     out->date = 0;
     if (store_scan(s, DB_AGE, key, kn, age_scan_one, out, e) < 0)
+        return -1;
+    return out->date ? 1 : 0;
+}
+
+struct age_at {
+    long date;
+    age_profile *out;
+};
+
+static int age_at_one(const MDB_val *k, const MDB_val *v, void *ctx)
+{
+    struct age_at *aa = ctx;
+    age_profile a;
+    if (age_decode(k, v, &a))
+        return -1;
+    if (a.date > aa->date)
+        return 1;
+    *aa->out = a;
+    return 0;
+}
+
+int store_age_at(store *s, const char *code, long date, age_profile *out, err *e)
+{
+    unsigned char key[64];
+    size_t kn = store_key(key, sizeof key, code, NULL, 0);
+    struct age_at aa = {date, out};
+    out->date = 0;
+    if (store_scan(s, DB_AGE, key, kn, age_at_one, &aa, e) < 0)
         return -1;
     return out->date ? 1 : 0;
 }

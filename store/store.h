@@ -235,11 +235,18 @@ int store_practice_each(store *s, int (*fn)(const practice *, void *), void *ctx
 int store_list_put(store *s, const char *code, const list_point *pt, err *e);
 /* Up to max points, oldest first; returns how many. */
 int store_list_history(store *s, const char *code, list_point *out, int max, err *e);
+/* The newest point on or before date (YYYYMMDD): 1 found, 0 none. */
+int store_list_at(store *s, const char *code, long date, list_point *out, err *e);
+/* The dates of the earliest and the newest list-size extract of any
+ * practice (0 and 0 when the store has none). */
+int store_list_span(store *s, long *earliest, long *newest, err *e);
 
 int store_age_put(store *s, const char *code, const age_profile *a, err *e);
 int store_age_get(store *s, const char *code, long date, age_profile *out, err *e);
 /* The latest profile of a practice. */
 int store_age_latest(store *s, const char *code, age_profile *out, err *e);
+/* The newest profile on or before date: 1 found, 0 none. */
+int store_age_at(store *s, const char *code, long date, age_profile *out, err *e);
 
 int store_lsoa_reg_put(store *s, const lsoa_reg *r, err *e);
 /* Deletes every LSOA row of one practice (a newer extract replaces them). */
