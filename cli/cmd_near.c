@@ -57,7 +57,9 @@ static const char *list_state(const world_practice *wp)
 {
     if (!wp->open)
         return "practice closed";
-    return wp->facts.list_open == 0 ? "closed" : wp->facts.list_open == 1 ? "open" : "unknown";
+    if (wp->list_closed)
+        return "closed";
+    return wp->facts.list_open >= 0 ? "open" : "unknown"; /* a closure not in force: open */
 }
 
 static void print_json(const world *w, const nearby_hit *h, int n)
@@ -71,11 +73,15 @@ static void print_json(const world *w, const nearby_hit *h, int n)
         json_key(&j, "code"); json_str(&j, wp->p.code);
         json_key(&j, "name"); json_str(&j, wp->p.name);
         json_key(&j, "km"); json_num(&j, h[i].km, 3);
+        bool known = wp->open && wp->p.list_size >= 0;
         json_key(&j, "list_size");
         wp->p.list_size >= 0 ? json_int(&j, wp->p.list_size) : json_null(&j);
-        json_key(&j, "capacity"); json_int(&j, wp->cap.capacity);
+        json_key(&j, "list_date"); json_date(&j, wp->p.list_date);
+        json_key(&j, "capacity");
+        known ? json_int(&j, wp->cap.capacity) : json_null(&j);
         json_key(&j, "capacity_source"); json_str(&j, capacity_source_name(wp->cap.source));
-        json_key(&j, "headroom"); json_int(&j, wp->cap.headroom);
+        json_key(&j, "headroom");
+        known ? json_int(&j, wp->cap.headroom) : json_null(&j);
         json_key(&j, "list"); json_str(&j, list_state(wp));
         json_obj_end(&j);
     }
@@ -86,12 +92,19 @@ static void print_json(const world *w, const nearby_hit *h, int n)
 static void print_table(const world *w, const nearby_hit *h, int n, out_format f)
 {
     table t;
-    table_init(&t, "Code,Name,>km,>List,>Capacity,>Headroom,Capacity from,List");
+    table_init(&t, "Code,Name,>km,>List,>Capacity,>Headroom,Capacity from,List,List date");
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[h[i].index];
-        table_addf(&t, "%s\t%s\t%.2f\t%ld\t%ld\t%ld\t%s\t%s", wp->p.code, wp->p.name, h[i].km,
-                   wp->p.list_size, wp->cap.capacity, wp->cap.headroom,
-                   capacity_source_name(wp->cap.source), list_state(wp));
+        char l[24] = "-", c[24] = "-", r[24] = "-", d[16];
+        if (wp->p.list_size >= 0)
+            snprintf(l, sizeof l, "%ld", wp->p.list_size);
+        if (wp->open && wp->p.list_size >= 0) { /* else capacity means nothing */
+            snprintf(c, sizeof c, "%ld", wp->cap.capacity);
+            snprintf(r, sizeof r, "%ld", wp->cap.headroom);
+        }
+        table_addf(&t, "%s\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s", wp->p.code, wp->p.name, h[i].km,
+                   l, c, r, capacity_source_name(wp->cap.source), list_state(wp),
+                   text_date_or_dash(wp->p.list_date, d, sizeof d));
     }
     table_print(&t, stdout, f);
     table_free(&t);
@@ -145,7 +158,8 @@ static int run(session *c, int argc, char **argv)
     if (isnan(km))
         km = cfg.rules.max_distance_km;
     store *s = cli_store(c, false);
-    int rc = !s ? EXIT_FAIL : world_load(&w, s, &cfg, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
+    int rc = !s ? EXIT_FAIL
+             : world_load_at(&w, s, &cfg, c->as_at, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
     config_free(&cfg);
     if (rc)
         return rc;

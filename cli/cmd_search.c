@@ -13,8 +13,10 @@ static const char help[] =
     "usage: catchment search [--limit N] [--all] [--format table|csv|json] TEXT...\n\n"
     "Finds practices by code, name, postcode, phone number or town, in any word\n"
     "order and forgiving small typos in words (\"alesley park\" finds Allesley\n"
-    "Park).  Every word must match.  Best matches first.  Closed practices are\n"
-    "left out unless --all is given.  Exits 1 when nothing matches.\n\n"
+    "Park).  Every word must match.  Best matches first.  Practices not open on\n"
+    "the as-at date (--as-at, default the newest list-size extract) are left out\n"
+    "unless --all is given; the status column says which are closed and when.\n"
+    "Exits 1 when nothing matches.\n\n"
     "  --limit N   at most N results (default 20)\n"
     "  --all       include closed and inactive practices\n";
 
@@ -22,12 +24,15 @@ typedef struct found {
     practice *v;
     int n, cap;
     bool all;
+    store *s;
+    asat at;
+    err *e;
 } found;
 
 static int collect(const practice *p, void *ctx)
 {
     found *f = ctx;
-    if (!p->gp || (!f->all && !world_is_open(p)))
+    if (!p->gp || (!f->all && !asat_open(p, f->at.date)))
         return 0;
     if (f->n == f->cap) {
         int nc = f->cap ? f->cap * 2 : 256;
@@ -37,8 +42,26 @@ static int collect(const practice *p, void *ctx)
         f->v = v;
         f->cap = nc;
     }
-    f->v[f->n++] = *p;
-    return 0;
+    practice *q = &f->v[f->n++];
+    list_point at;
+    *q = *p;
+    int rc = store_list_at(f->s, p->code, f->at.date, &at, f->e);
+    q->list_size = rc > 0 ? at.patients : -1; /* the list as at the date */
+    q->list_date = rc > 0 ? at.date : 0;
+    return rc < 0 ? -1 : 0;
+}
+
+/* "open", or "closed 2022-07-31" / "not open" on the as-at date. */
+static const char *status_on(const found *f, const practice *p, char *out, size_t n)
+{
+    char d[16];
+    if (asat_open(p, f->at.date))
+        snprintf(out, n, "open");
+    else if (p->close_date > 0 && p->close_date <= f->at.date)
+        snprintf(out, n, "closed %s", text_date_or_dash(p->close_date, d, sizeof d));
+    else
+        snprintf(out, n, "not open");
+    return out;
 }
 
 static void print(const found *f, const int *hit, const int *score, int n, out_format fmt)
@@ -55,8 +78,12 @@ static void print(const found *f, const int *hit, const int *score, int n, out_f
             json_key(&j, "town"); json_str(&j, p->addr[3]);
             json_key(&j, "postcode"); json_str(&j, p->postcode);
             json_key(&j, "phone"); json_str(&j, p->phone);
+            char st[32];
+            json_key(&j, "status"); json_str(&j, status_on(f, p, st, sizeof st));
+            json_key(&j, "close_date"); json_date(&j, p->close_date);
             json_key(&j, "list_size");
             p->list_size >= 0 ? json_int(&j, p->list_size) : json_null(&j);
+            json_key(&j, "list_date"); json_date(&j, p->list_date);
             json_key(&j, "score"); json_int(&j, score[i]);
             json_obj_end(&j);
         }
@@ -65,26 +92,29 @@ static void print(const found *f, const int *hit, const int *score, int n, out_f
         return;
     }
     table t;
-    table_init(&t, "Code,Name,Town,Postcode,Phone,>List");
+    table_init(&t, "Code,Name,Town,Postcode,Phone,>List,List date,Status");
     for (int i = 0; i < n; i++) {
         const practice *p = &f->v[hit[i]];
-        char list[24] = "-";
+        char list[24] = "-", d[16], st[32];
         if (p->list_size >= 0)
             snprintf(list, sizeof list, "%ld", p->list_size);
         table_add(&t, (const char *const[]){p->code, p->name, p->addr[3], p->postcode,
-                                            p->phone, list});
+                                            p->phone, list,
+                                            text_date_or_dash(p->list_date, d, sizeof d),
+                                            status_on(f, p, st, sizeof st)});
     }
     table_print(&t, stdout, fmt);
     table_free(&t);
 }
 
-static int search_and_print(store *s, const char *query, int limit, bool all, out_format fmt)
+static int search_and_print(store *s, const char *query, int limit, bool all, long as_at,
+                            out_format fmt)
 {
-    found f = {.all = all};
     err e;
+    found f = {.all = all, .s = s, .e = &e};
     if (store_read_begin(s, &e))
         return cli_fail("%s", e.msg);
-    int rc = store_practice_each(s, collect, &f, &e);
+    int rc = asat_resolve(s, as_at, &f.at, &e) ? -1 : store_practice_each(s, collect, &f, &e);
     store_read_end(s);
     search_item *items = calloc((size_t)f.n + 1, sizeof *items);
     int *hit = calloc((size_t)limit, sizeof *hit), *score = calloc((size_t)limit, sizeof *score);
@@ -134,7 +164,7 @@ static int run(session *c, int argc, char **argv)
         snprintf(query + strlen(query), sizeof query - strlen(query), "%s%s",
                  i > optind ? " " : "", argv[i]);
     store *s = cli_store(c, false);
-    return s ? search_and_print(s, query, (int)limit, all, fmt) : EXIT_FAIL;
+    return s ? search_and_print(s, query, (int)limit, all, c->as_at, fmt) : EXIT_FAIL;
 }
 
 const cli_command cmd_search = {"search", "find practices by code, name, postcode or phone",

@@ -3,15 +3,10 @@
 
 #include <math.h>
 
-#include "util/text.h"
-
-/* A YYYYMMDD date as "YYYY-MM-DD", or null for none. */
 static void jdate(json *j, const char *key, long ymd)
 {
-    char d[16];
-    text_date_iso(ymd, d, sizeof d);
     json_key(j, key);
-    json_str(j, ymd > 0 ? d : NULL);
+    json_date(j, ymd);
 }
 
 static void closed(json *j, const world *w, const whatif *wf)

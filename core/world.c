@@ -27,25 +27,27 @@ struct loader {
     err *e;
 };
 
-bool world_is_open(const practice *p)
-{
-    return (strcmp(p->status, "ACTIVE") == 0 || p->status[0] == '\0') && p->close_date == 0;
-}
-
 /* Day number of a YYYYMMDD date, for gaps in days. */
 static long world_days(long ymd) { return milestone_days_between(20000101, ymd); }
 
-long world_year_ago(const list_point *h, int n, long latest)
+int world_year_ago_index(const list_point *h, int n, long latest)
 {
-    long target = latest - 10000, best = -1, best_gap = 0;
+    long target = latest - 10000, best_gap = 0;
+    int best = -1;
     for (int i = 0; i < n; i++) {
         long gap = labs(world_days(h[i].date) - world_days(target));
         if (h[i].date <= latest && gap <= 31 && (best < 0 || gap < best_gap)) {
-            best = h[i].patients;
+            best = i;
             best_gap = gap;
         }
     }
     return best;
+}
+
+long world_year_ago(const list_point *h, int n, long latest)
+{
+    int i = world_year_ago_index(h, n, latest);
+    return i < 0 ? -1 : h[i].patients;
 }
 
 /* The list as at the world's date (the newest extract on or before it),

@@ -48,10 +48,9 @@ int world_find(const world *w, const char *code);
  * latest (the nearest such, on or before latest), or -1 when the history
  * has none. */
 long world_year_ago(const list_point *h, int n, long latest);
+/* The same point's index, -1 when there is none. */
+int world_year_ago_index(const list_point *h, int n, long latest);
 
-/* Open: active in the register (or known only from other files) and with
- * no close date. */
-bool world_is_open(const practice *p);
 
 /* Whether a practice can take patients under the rules. */
 bool world_can_receive(const world *w, int i);

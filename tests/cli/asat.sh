@@ -91,3 +91,40 @@ check_has "config show keeps as_at" "$("$bin" --config "$tmp/cov.yaml" config sh
 printf 'scenarios:\n  - name: x\n    close: [M86019]\n    as_at: soon\n' >"$tmp/bad.yaml"
 check_exit "a bad as_at is refused" 1 "$bin" --store "$st" --config "$tmp/bad.yaml" scenario list
 check_has "at its line and column" "$(cat "$tmp/err")" "bad.yaml:4:12: as_at must be a date"
+
+# The card as at a date: a closed practice says when, shows its last list
+# with its date, and no capacity or headroom.
+t=$(q show Y04952)
+check_has "card: closed, and when" "$t" "CLOSED on 2022-07-31"
+check_has "card: its last list with its date, flagged stale" "$t" \
+    "3,894 on 2021-01-01 (STALE: over 6 months before the as-at date) (its last list)"
+check_has "card: no capacity for a closed practice" "$t" "Capacity     - (not open on the as-at date)"
+j=$(q show Y04952 --format json)
+check_eq "card json: capacity and headroom null" "$(echo "$j" | jq -c '[.open, .capacity.capacity, .capacity.headroom]')" \
+    '[false,null,null]'
+j=$(q --as-at 2021-01-01 show Y04952 --format json)
+check_eq "card json: as at 2021, open with its list then" \
+    "$(echo "$j" | jq -c '[.as_at, .open, .list_size, .list_date, .list_stale]')" \
+    '["2021-01-01",true,3894,"2021-01-01",false]'
+j=$(q --as-at 2021-01-01 show M86010 --format json)
+check_eq "card as at 2021: the history stops at the date" "$(echo "$j" | jq '.history | length')" 1
+
+# History as numbers beside the history.
+j=$(q show M86010 --format json)
+check_eq "history as numbers: earliest, with its change to the latest" \
+    "$(echo "$j" | jq -c '.history_summary.earliest')" \
+    '{"date":"2021-01-01","patients":10647,"change_to_latest_pct":22.4}'
+check_eq "history as numbers: no point a year before" "$(echo "$j" | jq '.history_summary.year_before')" null
+check_has "card: the earliest as a number" "$(q show M86010)" "Earliest     10,647 on 2021-01-01 (+22.4% to the latest)"
+
+# Search and near show status, close date and list date.
+t=$(q search broad lane --all)
+check_has "search --all: a closed practice says so" "$t" "closed 2022-07-31"
+check_exit "search: a closed practice is left out by default" 1 q search broad lane
+t=$(q --as-at 2021-01-01 search broad lane)
+check_has "search as at 2021: it was open then" "$t" "2021-01-01  open"
+j=$(q near Y04952 --all --km 1.5 --format json)
+check_eq "near: a closed practice has no capacity or headroom" \
+    "$(echo "$j" | jq -c '.[] | select(.code == "M86629") | [.capacity, .headroom, .list]')" \
+    '[null,null,"practice closed"]'
+check_eq "near: list dates" "$(echo "$j" | jq -r '.[] | select(.code == "M86034") | .list_date')" 2026-04-01
