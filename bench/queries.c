@@ -324,7 +324,7 @@ static int sweep_reg(const lsoa_reg *r, void *ctx)
     if (rc == 0)
         lsoa_init(&l, r->lsoa);
     if (r->patients > 0)
-        sweep_add(ac->sw, r->lsoa, ac->from, l.lat, l.lon, r->patients, l.imd_decile);
+        sweep_add(ac->sw, r->lsoa, ac->from, l.lat, l.lon, r->patients, l.imd[IMD_2019]);
     return 0;
 }
 

@@ -12,6 +12,7 @@
 #include "core/card.h"
 #include "cli/show_json.h"
 #include "core/world.h"
+#include "core/areas.h"
 #include "util/text.h"
 
 static const char help[] =
@@ -78,11 +79,12 @@ static void show_identity(kv *k, const card *c)
     kv_line(k, "Sub-ICB", "%s %s", *p->sub_icb ? p->sub_icb : "-", p->sub_icb_name);
     kv_line(k, "ICB", "%s %s", *p->icb ? p->icb : "-", p->icb_name);
     kv_line(k, "PCN", "%s %s", *p->pcn_code ? p->pcn_code : "-", p->pcn_name);
-    snprintf(a, sizeof a, "%d", c->lsoa.imd_decile);
+    snprintf(a, sizeof a, "%d", c->imd);
     if (*c->pc.postcode)
-        kv_line(k, "Location", "%.5f, %.5f (postcode %s, LSOA %s, IMD decile %s)", c->pc.lat,
-                c->pc.lon, c->pc.postcode, *c->pc.lsoa ? c->pc.lsoa : "-",
-                c->lsoa.imd_decile ? a : "-");
+        kv_line(k, "Location", "%.5f, %.5f (postcode %s, LSOA %s, 2011 LSOA %s, IMD %d decile %s)",
+                c->pc.lat, c->pc.lon, c->pc.postcode, *c->pc.lsoa ? c->pc.lsoa : "-",
+                *c->pc.lsoa11 ? c->pc.lsoa11 : "-", areas_edition_year(c->imd_edition),
+                c->imd ? a : "-");
     else
         kv_line(k, "Location", "unknown (import a postcode file)");
 }
@@ -208,6 +210,7 @@ static int run(session *cx, int argc, char **argv)
     if (cli_config(cx, &cfg))
         return EXIT_FAIL;
     cap_rules rules = world_rules(&cfg);
+    int imd_config = (int)cfg.rules.imd_edition;
     config_free(&cfg);
     store *s = cli_store(cx, false);
     card *c = calloc(1, sizeof *c);
@@ -215,7 +218,7 @@ static int run(session *cx, int argc, char **argv)
     err e;
     text_copy(code, sizeof code, argv[optind]);
     text_upper(code);
-    int rc = s && c ? card_load_at(c, s, code, &rules, cx->as_at, &e) : -1;
+    int rc = s && c ? card_load_at(c, s, code, &rules, cx->as_at, imd_config, &e) : -1;
     if (rc <= 0) {
         char shown[64];
         text_escape(argv[optind], shown, sizeof shown);

@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+#include "core/areas.h"
+
 static void jdate(json *j, const char *key, long ymd)
 {
     json_key(j, key);
@@ -143,6 +145,8 @@ void scenario_print_json(const world *w, const whatif *wf)
     json_key(&j, "max_distance_km"); json_num(&j, wf->max_km, 2);
     json_key(&j, "reasonable_km"); json_num(&j, wf->reasonable_km, 2);
     json_key(&j, "growth_pct"); json_num(&j, wf->growth_pct, 2);
+    json_key(&j, "imd_edition");
+    wf->imd_edition >= 0 ? json_int(&j, areas_edition_year(wf->imd_edition)) : json_null(&j);
     extracts(&j, w, wf);
     closed(&j, w, wf);
     json_key(&j, "displaced"); json_int(&j, wf->im.displaced);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "core/areas.h"
 #include "util/text.h"
 
 static int source_line(const provenance *p, void *ctx)
@@ -83,6 +84,9 @@ static void assumptions(const world *w, const whatif *wf)
          "patients per GP FTE, else the list plus the default headroom.");
     puts("- Closed lists receive nobody unless the rules allow it; practices with no known "
          "location receive nobody.");
+    printf("- Deprivation quintiles from **%s**, each area joined on its own LSOA vintage "
+           "(through the ONS 2011-2021 lookup where the edition's file does not name it).\n",
+           areas_edition_name(wf->imd_edition));
     age_sentence(w, wf);
     residence_sentence(wf);
     for (int c = 0; c < wf->nclosing; c++)

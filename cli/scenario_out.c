@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/areas.h"
 #include "util/text.h"
 
 const char *scenario_group_name(int g)
@@ -144,7 +145,7 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
            wf->im.beyond_reasonable, wf->reasonable_km);
     if (wf->im.residence_unknown > 0)
         printf(" (the %ld whose home area is unknown are left out)", wf->im.residence_unknown);
-    printf("\n\n");
+    printf("\nDeprivation: %s\n\n", areas_edition_name(wf->imd_edition));
     if (flows)
         flows_table(w, wf, &t);
     else

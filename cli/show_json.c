@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "cli/out.h"
+#include "core/areas.h"
 #include "util/text.h"
 
 static void jdate(json *j, const char *key, long ymd)
@@ -61,7 +62,9 @@ static void identity(json *j, const card *c)
     json_key(j, "lat"); json_num(j, c->pc.lat, 6);
     json_key(j, "lon"); json_num(j, c->pc.lon, 6);
     jstr(j, "lsoa", c->pc.lsoa);
-    jlong(j, "imd_decile", c->lsoa.imd_decile, c->lsoa.imd_decile > 0);
+    jstr(j, "lsoa11", c->pc.lsoa11);
+    jlong(j, "imd_decile", c->imd, c->imd > 0);
+    jlong(j, "imd_edition", areas_edition_year(c->imd_edition), c->imd_edition >= 0);
     json_obj_end(j);
 }
 

@@ -78,6 +78,7 @@ typedef struct config {
         config_travel travel;        /* default straight_line */
         double max_minutes;          /* 1 .. 240, default 30 (matrix_minutes) */
         double reasonable_minutes;   /* 0 .. 240 and <= max, default 15 */
+        long imd_edition;            /* 2019 or 2025; 0 (default): the newest imported */
     } rules;
     config_scenario *scenarios;
     size_t nscenarios;

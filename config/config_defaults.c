@@ -80,7 +80,8 @@ static bool rules_equal(const config *a, const config *b)
            a->rules.default_policy == b->rules.default_policy &&
            a->rules.travel == b->rules.travel &&
            a->rules.max_minutes == b->rules.max_minutes &&
-           a->rules.reasonable_minutes == b->rules.reasonable_minutes;
+           a->rules.reasonable_minutes == b->rules.reasonable_minutes &&
+           a->rules.imd_edition == b->rules.imd_edition;
 }
 
 bool config_equal(const config *a, const config *b)

@@ -84,7 +84,7 @@ static void emit_rules(outbuf *b, const config *c)
     put_real(b, c->rules.max_minutes);
     put(b, "\n  reasonable_minutes: ");
     put_real(b, c->rules.reasonable_minutes);
-    put(b, "\n");
+    put(b, "\n  imd_edition: %ld\n", c->rules.imd_edition);
 }
 
 static void emit_scenario(outbuf *b, const config *c, const config_scenario *s)

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/areas.h"
 #include "core/world.h"
 
 const char *card_age_group_name(int g)
@@ -94,14 +95,16 @@ static void derive(card *c, const cap_rules *rules)
     c->cap = world_capacity(&c->p, &c->facts, rules);
 }
 
-static int gather(card *c, store *s, const char *code, err *e)
+static int gather(card *c, store *s, const char *code, int imd_config, err *e)
 {
     int rc = store_practice_get(s, code, &c->p, e);
-    if (rc <= 0)
-        return rc;
+    if (rc <= 0 || areas_edition(s, imd_config, &c->imd_edition, e))
+        return rc <= 0 ? rc : -1;
     if (*c->p.postcode && store_postcode_get(s, c->p.postcode, &c->pc, e) < 0)
         return -1;
     if (*c->pc.lsoa && store_lsoa_get(s, c->pc.lsoa, &c->lsoa, e) < 0)
+        return -1;
+    if (*c->pc.postcode && areas_imd_of(s, c->pc.lsoa11, c->pc.lsoa, c->imd_edition, &c->imd, e))
         return -1;
     capacity_init(&c->facts, code);
     c->nhist = store_list_history(s, code, c->hist, CARD_HISTORY, e);
@@ -120,16 +123,16 @@ static int gather(card *c, store *s, const char *code, err *e)
 
 int card_load(card *c, store *s, const char *code, const cap_rules *rules, err *e)
 {
-    return card_load_at(c, s, code, rules, 0, e);
+    return card_load_at(c, s, code, rules, 0, 0, e);
 }
 
 int card_load_at(card *c, store *s, const char *code, const cap_rules *rules, long as_at,
-                 err *e)
+                 int imd_config, err *e)
 {
     memset(c, 0, sizeof *c);
     if (store_read_begin(s, e))
         return -1;
-    int rc = asat_resolve(s, as_at, &c->at, e) ? -1 : gather(c, s, code, e);
+    int rc = asat_resolve(s, as_at, &c->at, e) ? -1 : gather(c, s, code, imd_config, e);
     store_read_end(s);
     if (rc > 0)
         derive(c, rules);

@@ -20,6 +20,9 @@ typedef struct card {
     practice p;               /* list_size, list_date: the newest on or before it */
     postcode_rec pc;          /* pc.postcode empty: not located */
     lsoa_rec lsoa;            /* lsoa.code empty: unknown */
+    int imd_edition;          /* enum imd_edition in use, -1 none imported */
+    int imd;                  /* the practice's area's IMD decile in it, 0 unknown
+                                 (joined on the edition's own LSOA vintage) */
     list_point hist[CARD_HISTORY]; /* up to the date, oldest first */
     int nhist;
     long change_12m;          /* list change over about 12 months, LONG_MIN unknown */
@@ -38,9 +41,10 @@ typedef struct card {
 } card;
 
 /* 1 found, 0 no such practice, -1 error.  card is large: allocate it.
- * As at as_at (YYYYMMDD; 0: the newest list-size extract). */
+ * As at as_at (YYYYMMDD; 0: the newest list-size extract); IMD in the
+ * edition imd_config (rules.imd_edition: 2019, 2025, 0 the newest). */
 int card_load_at(card *c, store *s, const char *code, const cap_rules *rules, long as_at,
-                 err *e);
+                 int imd_config, err *e);
 int card_load(card *c, store *s, const char *code, const cap_rules *rules, err *e);
 
 /* Percentage change from a to b; NAN when either is unknown or a is 0. */

@@ -1,5 +1,6 @@
 #include "core/whatif.h"
 
+#include "core/areas.h"
 #include "core/card.h"
 #include "core/matrix.h"
 #include "util/text.h"
@@ -141,18 +142,16 @@ static int add_area(struct area_load *al, const char *code, double lat, double l
 static int add_reg(const lsoa_reg *r, void *ctx)
 {
     struct area_load *al = ctx;
-    lsoa_rec l;
+    area_info a;
     if (r->date > al->wf->as_at)
         return 0; /* an extract after the date: not known then */
-    int rc = store_lsoa_get(al->s, r->lsoa, &l, al->e);
-    if (rc < 0)
+    /* Welsh or placeholder codes (CLOSED, NO2011) have no record: not
+     * located, residence unknown. */
+    if (areas_get(al->s, r->lsoa, al->wf->imd_edition, &a, al->e))
         return -1;
-    if (rc == 0)
-        lsoa_init(&l, r->lsoa); /* Welsh or placeholder codes: not located */
     al->wf->area_source[al->slot] = r->modelled ? AREAS_MODELLED : AREAS_NHS;
     al->wf->area_date[al->slot] = r->date;
-    return r->patients > 0 ? add_area(al, r->lsoa, l.lat, l.lon, r->patients, l.imd_decile)
-                           : 0;
+    return r->patients > 0 ? add_area(al, r->lsoa, a.lat, a.lon, r->patients, a.imd) : 0;
 }
 
 void whatif_scale_areas(disp_area *a, int n, long target)
@@ -233,7 +232,8 @@ static int read_inputs(const world *w, store *s, whatif *wf, double *f65, double
     int cap = 0;
     if (store_read_begin(s, e))
         return -1;
-    int rc = 0;
+    /* wf->imd_edition holds the configured edition until now. */
+    int rc = areas_edition(s, wf->imd_edition, &wf->imd_edition, e);
     for (int c = 0; rc == 0 && c < wf->nclosing; c++)
         rc = load_areas(w, s, wf, c, &cap, e);
     if (rc == 0)
@@ -297,6 +297,7 @@ int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *
                        "wants %ld", w->at.date, in->as_at);
     snprintf(wf->name, sizeof wf->name, "%s", in->name ? in->name : "ad hoc");
     wf->as_at = w->at.date;
+    wf->imd_edition = (int)cfg->rules.imd_edition;
     wf->policy = in->policy;
     wf->growth_pct = in->growth_pct;
     double *f65 = calloc((size_t)w->n + 1, sizeof *f65);

@@ -37,6 +37,7 @@ typedef struct whatif {
     config_policy policy;
     double growth_pct, max_km, reasonable_km; /* in `unit` */
     config_travel travel;               /* straight line or a matrix */
+    int imd_edition;                    /* enum imd_edition of the IMD rows, -1 none */
     const char *unit;                   /* "km" or "minutes" */
     int *closing;                       /* world indexes of closing practices */
     whatif_area_source *area_source;    /* per closing practice */

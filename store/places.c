@@ -6,7 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
-enum { POSTCODE_V = 1, LSOA_V = 1, LSOAREG_V = 1 };
+/* Postcodes 2 and LSOAs 2 add the 2011 LSOA, IMD by edition and the
+ * vintages; version 1 records still read. */
+enum { POSTCODE_V = 2, LSOA_V = 2, LSOAREG_V = 1, LINK_V = 1 };
 
 int store_postcode_put(store *s, const postcode_rec *r, err *e)
 {
@@ -17,6 +19,7 @@ int store_postcode_put(store *s, const postcode_rec *r, err *e)
     wb_str(&w, r->lsoa);
     wb_u8(&w, r->terminated);
     wb_u8(&w, (unsigned)r->source);
+    wb_str(&w, r->lsoa11);
     if (store_put(s, DB_POSTCODE, r->postcode, strlen(r->postcode), w.data, w.len, e))
         return -1;
     return store_practice_relocate(s, r->postcode, e);
@@ -31,13 +34,16 @@ int store_postcode_get(store *s, const char *pc, postcode_rec *out, err *e)
     rbuf r;
     memset(out, 0, sizeof *out);
     snprintf(out->postcode, sizeof out->postcode, "%s", pc);
-    if (rb_init(&r, v.mv_data, v.mv_size) != POSTCODE_V)
+    unsigned version = rb_init(&r, v.mv_data, v.mv_size);
+    if (version < 1 || version > POSTCODE_V)
         return err_set(e, "postcode %s: the record is damaged", pc);
     out->lat = rb_f64(&r);
     out->lon = rb_f64(&r);
     rb_str(&r, out->lsoa, sizeof out->lsoa);
     out->terminated = rb_u8(&r);
     out->source = (int)rb_u8(&r);
+    if (version >= 2)
+        rb_str(&r, out->lsoa11, sizeof out->lsoa11);
     return r.bad ? err_set(e, "postcode %s: the record is damaged", pc) : 1;
 }
 
@@ -55,9 +61,12 @@ int store_lsoa_put(store *s, const lsoa_rec *l, err *e)
     wb_str(&w, l->name);
     wb_f64(&w, l->lat);
     wb_f64(&w, l->lon);
-    wb_u8(&w, (unsigned)l->imd_decile);
-    wb_u8(&w, (unsigned)l->income_decile);
+    wb_u8(&w, (unsigned)l->imd[IMD_2019]);
+    wb_u8(&w, (unsigned)l->income[IMD_2019]);
     wb_str(&w, l->district);
+    wb_u8(&w, (unsigned)l->imd[IMD_2025]);
+    wb_u8(&w, (unsigned)l->income[IMD_2025]);
+    wb_u8(&w, l->vintages);
     if (w.bad)
         return err_set(e, "LSOA %s: record too large", l->code);
     return store_put(s, DB_LSOA, l->code, strlen(l->code), w.data, w.len, e);
@@ -71,14 +80,20 @@ int store_lsoa_get(store *s, const char *code, lsoa_rec *out, err *e)
         return rc;
     rbuf r;
     lsoa_init(out, code);
-    if (rb_init(&r, v.mv_data, v.mv_size) != LSOA_V)
+    unsigned version = rb_init(&r, v.mv_data, v.mv_size);
+    if (version < 1 || version > LSOA_V)
         return err_set(e, "LSOA %s: the record is damaged", code);
     rb_str(&r, out->name, sizeof out->name);
     out->lat = rb_f64(&r);
     out->lon = rb_f64(&r);
-    out->imd_decile = (int)rb_u8(&r);
-    out->income_decile = (int)rb_u8(&r);
+    out->imd[IMD_2019] = (int)rb_u8(&r);
+    out->income[IMD_2019] = (int)rb_u8(&r);
     rb_str(&r, out->district, sizeof out->district);
+    if (version >= 2) {
+        out->imd[IMD_2025] = (int)rb_u8(&r);
+        out->income[IMD_2025] = (int)rb_u8(&r);
+        out->vintages = rb_u8(&r);
+    }
     return r.bad ? err_set(e, "LSOA %s: the record is damaged", code) : 1;
 }
 
@@ -158,4 +173,69 @@ int store_lsoa_reg_clear(store *s, const char *code, err *e)
     }
     mdb_cursor_close(c);
     return rc && rc != MDB_NOTFOUND ? store_lmdb_err(e, "practice_lsoa", rc) : 0;
+}
+
+/* ---- the LSOA 2011 <-> 2021 lookup: key VINTAGE+CODE\0OTHER ---- */
+
+/* "1" + the 2011 code (links to 2021), "2" + the 2021 code (back). */
+static size_t link_key(unsigned char *key, size_t n, char vintage, const char *code,
+                       const char *other)
+{
+    char first[LSOA_MAX + 1];
+    snprintf(first, sizeof first, "%c%s", vintage, code);
+    return store_key(key, n, first, other, other ? strlen(other) : 0);
+}
+
+int store_lsoa_link_put(store *s, const lsoa_link *l, err *e)
+{
+    unsigned char k1[64], k2[64];
+    size_t n1 = link_key(k1, sizeof k1, '1', l->lsoa11, l->lsoa21);
+    size_t n2 = link_key(k2, sizeof k2, '2', l->lsoa21, l->lsoa11);
+    wbuf w;
+    wb_init(&w, LINK_V);
+    wb_u8(&w, (unsigned char)l->change);
+    if (!n1 || !n2)
+        return err_set(e, "LSOA link %s-%s: codes too long", l->lsoa11, l->lsoa21);
+    return store_put(s, DB_LSOA_LINK, k1, n1, w.data, w.len, e) ||
+                   store_put(s, DB_LSOA_LINK, k2, n2, w.data, w.len, e)
+               ? -1 : 0;
+}
+
+struct link_scan {
+    int (*fn)(const lsoa_link *, void *);
+    void *ctx;
+};
+
+static int link_scan_one(const MDB_val *k, const MDB_val *v, void *ctx)
+{
+    struct link_scan *ls = ctx;
+    const char *key = k->mv_data;
+    size_t an = strnlen(key, k->mv_size), bn = k->mv_size - an - 1;
+    char a[LSOA_MAX], b[LSOA_MAX];
+    rbuf r;
+    if (an < 2 || an - 1 >= LSOA_MAX || an >= k->mv_size || bn >= LSOA_MAX ||
+        rb_init(&r, v->mv_data, v->mv_size) != LINK_V)
+        return -1;
+    memcpy(a, key + 1, an - 1);
+    a[an - 1] = '\0';
+    memcpy(b, key + an + 1, bn);
+    b[bn] = '\0';
+    lsoa_link l = {.change = (char)rb_u8(&r)};
+    snprintf(l.lsoa11, sizeof l.lsoa11, "%s", key[0] == '1' ? a : b);
+    snprintf(l.lsoa21, sizeof l.lsoa21, "%s", key[0] == '1' ? b : a);
+    return r.bad ? -1 : ls->fn(&l, ls->ctx);
+}
+
+int store_lsoa_link_each(store *s, const char *code, int (*fn)(const lsoa_link *, void *),
+                         void *ctx, err *e)
+{
+    struct link_scan ls = {fn, ctx};
+    unsigned char key[64];
+    for (char vintage = '1'; vintage <= '2'; vintage++) {
+        size_t kn = link_key(key, sizeof key, vintage, code, NULL);
+        int rc = kn ? store_scan(s, DB_LSOA_LINK, key, kn, link_scan_one, &ls, e) : 0;
+        if (rc)
+            return rc;
+    }
+    return 0;
 }

@@ -6,8 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Practice records: 1 without a location, 2 with one. */
-enum { PRACTICE_V = 2, LIST_V = 1, AGE_V = 1 };
+/* Practice records: 1 without a location, 2 with one, 3 with its 2011
+ * LSOA too. */
+enum { PRACTICE_V = 3, LIST_V = 1, AGE_V = 1 };
 
 void practice_init(practice *p, const char *code)
 {
@@ -44,6 +45,7 @@ static void practice_encode(wbuf *w, const practice *p)
     wb_f64(w, p->lat);
     wb_f64(w, p->lon);
     wb_str(w, p->lsoa);
+    wb_str(w, p->lsoa11);
 }
 
 static int practice_decode(const MDB_val *k, const MDB_val *v, practice *p)
@@ -56,7 +58,7 @@ static int practice_decode(const MDB_val *k, const MDB_val *v, practice *p)
     code[k->mv_size] = '\0';
     practice_init(p, code);
     unsigned version = rb_init(&r, v->mv_data, v->mv_size);
-    if (version != 1 && version != PRACTICE_V)
+    if (version < 1 || version > PRACTICE_V)
         return -1;
     rb_str(&r, p->name, sizeof p->name);
     for (int i = 0; i < 5; i++)
@@ -86,6 +88,8 @@ static int practice_decode(const MDB_val *k, const MDB_val *v, practice *p)
         p->lon = rb_f64(&r);
         rb_str(&r, p->lsoa, sizeof p->lsoa);
     }
+    if (version >= 3)
+        rb_str(&r, p->lsoa11, sizeof p->lsoa11);
     return r.bad ? -1 : 0;
 }
 
@@ -127,7 +131,7 @@ int store_practice_put(store *s, const practice *in, err *e)
         return -1;
     /* Located from the stored postcode, whatever the caller had. */
     p.lat = p.lon = NAN;
-    p.lsoa[0] = '\0';
+    p.lsoa[0] = p.lsoa11[0] = '\0';
     rc = *p.postcode ? store_postcode_get(s, p.postcode, &pc, e) : 0;
     if (rc < 0)
         return -1;
@@ -135,6 +139,7 @@ int store_practice_put(store *s, const practice *in, err *e)
         p.lat = pc.lat;
         p.lon = pc.lon;
         memcpy(p.lsoa, pc.lsoa, sizeof p.lsoa);
+        memcpy(p.lsoa11, pc.lsoa11, sizeof p.lsoa11);
     }
     wbuf w;
     practice_encode(&w, &p);

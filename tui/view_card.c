@@ -3,6 +3,8 @@
  * note, `y` copies a one-line summary to the user's clipboard. */
 #include "tui/internal.h"
 
+#include "core/areas.h"
+
 #include "util/clock.h"
 
 #include <limits.h>
@@ -42,9 +44,12 @@ static void card_identity(app *a, const card *c, tlines *t)
     tl_add(t, COL_NORMAL, -1, "Phone %s", *p->phone ? p->phone : "-");
     tl_add(t, COL_NORMAL, -1, "PCN %s %s", *p->pcn_code ? p->pcn_code : "-", p->pcn_name);
     tl_add(t, COL_NORMAL, -1, "Sub-ICB %s %s", *p->sub_icb ? p->sub_icb : "-", p->sub_icb_name);
+    char dec[16] = "-";
+    if (c->imd > 0) /* unknown is "-", never 0 */
+        snprintf(dec, sizeof dec, "%d", c->imd);
     if (*c->pc.postcode)
-        tl_add(t, COL_NORMAL, -1, "LSOA %s, IMD decile %d", *c->pc.lsoa ? c->pc.lsoa : "-",
-               c->lsoa.imd_decile);
+        tl_add(t, COL_NORMAL, -1, "LSOA %s, IMD %d decile %s", *c->pc.lsoa ? c->pc.lsoa : "-",
+               areas_edition_year(c->imd_edition), dec);
     else
         tl_add(t, COL_DIM, -1, "Location unknown (import a postcode file)");
 }

@@ -211,8 +211,8 @@ static void test_places(void)
     CHECK_INT(r.prov.rows_skipped, 3); /* CV6 2FL, CV1 3GB, CV5 9JE */
     CHECK(store_read_begin(s, &e) == 0);
     CHECK_INT(store_lsoa_get(s, "E01009522", &l, &e), 1);
-    CHECK_INT(l.imd_decile, 4); /* from imd, kept by the centroid import */
-    CHECK_INT(l.income_decile, 4);
+    CHECK_INT(l.imd[IMD_2019], 4); /* from imd, kept by the centroid import */
+    CHECK_INT(l.income[IMD_2019], 4);
     CHECK_STR(l.district, "Coventry");
     CHECK_STR(l.name, "Coventry 014A");
     CHECK_NEAR(l.lat, 52.422142115470805, 1e-9);
@@ -396,7 +396,7 @@ static void test_variants(void)
     CHECK_STR(r.prov.kind, "lsoa-centroids");
     CHECK(store_read_begin(s, &e) == 0);
     CHECK_INT(store_lsoa_get(s, "E01009522", &l, &e), 1);
-    CHECK_INT(l.imd_decile, 3);
+    CHECK_INT(l.imd[IMD_2019], 3);
     T_REPORT(metres(l.lat, l.lon, 52.40772, -1.51196) < 2, "centroid grid metres -> WGS84");
     store_read_end(s);
     imp_ok(s, write_tmp("ft.csv",
