@@ -43,15 +43,9 @@ const char *scenario_list_date(const whatif *wf, long list_date, char *out, size
 
 void scenario_print_as_at(const world *w, const whatif *wf, FILE *fp, const char *lead)
 {
-    long dates[8];
-    int counts[8], n = whatif_list_dates(w, wf, dates, counts, 8);
-    char d[16];
-    fprintf(fp, "%sAs at %s; lists from ", lead, text_date_or_dash(wf->as_at, d, sizeof d));
-    for (int i = 0; i < n; i++)
-        fprintf(fp, "%sthe extract of %s (%d practice%s)%s", i ? ", " : "",
-                text_date_or_dash(dates[i], d, sizeof d), counts[i], counts[i] == 1 ? "" : "s",
-                asat_stale(dates[i], wf->as_at) ? ", STALE: over 6 months before" : "");
-    fputc('\n', fp);
+    char line[1024];
+    whatif_as_at_text(w, wf, line, sizeof line);
+    fprintf(fp, "%s%s\n", lead, line);
 }
 
 void scenario_receivers(const world *w, const whatif *wf, table *t)

@@ -18,8 +18,8 @@ int asat_resolve(store *s, long requested, asat *out, err *e)
     if (out->given && out->earliest && requested < out->earliest) {
         text_date_iso(requested, d, sizeof d);
         text_date_iso(out->earliest, first, sizeof first);
-        return err_set(e, "no list-size extract on or before %s: the earliest in the store "
-                       "is %s (run as at %s or later)", d, first, first);
+        return err_set(e, "no list-size extract on or before %s; the earliest is %s (run as "
+                       "at %s or later)", d, first, first);
     }
     return 0;
 }

@@ -367,3 +367,18 @@ int whatif_age_unassessed(const whatif *wf)
         n += wf->age_date[c] == 0;
     return n;
 }
+
+void whatif_as_at_text(const world *w, const whatif *wf, char *out, size_t n)
+{
+    long dates[8];
+    int counts[8], k = whatif_list_dates(w, wf, dates, counts, 8);
+    char d[16];
+    size_t len = (size_t)snprintf(out, n, "As at %s; lists from ",
+                                  text_date_or_dash(wf->as_at, d, sizeof d));
+    for (int i = 0; i < k && len < n; i++)
+        len += (size_t)snprintf(out + len, n - len, "%sthe extract of %s (%d practice%s)%s",
+                                i ? ", " : "", text_date_or_dash(dates[i], d, sizeof d),
+                                counts[i], counts[i] == 1 ? "" : "s",
+                                asat_stale(dates[i], wf->as_at) ? ", STALE: over 6 months before"
+                                                                : "");
+}

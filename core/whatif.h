@@ -75,6 +75,10 @@ const char *whatif_area_source_name(whatif_area_source s);
  * practices each; returns how many dates (at most max). */
 int whatif_list_dates(const world *w, const whatif *wf, long *dates, int *counts, int max);
 
+/* "As at 2021-01-01; lists from the extract of 2021-01-01 (34
+ * practices)", each extract more than six months before marked STALE. */
+void whatif_as_at_text(const world *w, const whatif *wf, char *out, size_t n);
+
 /* How many closing practices have no age profile on or before the date
  * (their age groups are not assessed). */
 int whatif_age_unassessed(const whatif *wf);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
+
 view *app_view(app *a) { return a->depth ? a->stack[a->depth - 1] : NULL; }
 
 int app_body_rows(const app *a) { return a->rows - 2; }
@@ -150,7 +152,12 @@ static void draw_title(app *a, view *v)
     if (v->ops->describe)
         v->ops->describe(a, v, desc, sizeof desc);
     snprintf(left, sizeof left, " %s%s%s", v->ops->title, *desc ? "  " : "", desc);
-    snprintf(right, sizeof right, " %s%d marked ", a->read_only ? "[read-only]  " : "", a->nmarked);
+    char d[16];
+    char marks[32] = "";
+    if (a->nmarked) /* the date always; the marks when there are some */
+        snprintf(marks, sizeof marks, "  %d marked", a->nmarked);
+    snprintf(right, sizeof right, " %sas at %s%s", a->read_only ? "[read-only]  " : "",
+             text_date_or_dash(a->w.at.date, d, sizeof d), marks);
     int rw = (int)strlen(right);
     if (a->cols - rw < 30)
         rw = 0;
@@ -170,11 +177,13 @@ static void draw_status(app *a, view *v)
     case VIEW_NEIGHBOURS: hint = "+/- radius  Enter card  x mark  q back"; break;
     default: hint = "Enter card  / search  x mark  w what-if  C contracts  q back"; break;
     }
+    char line[256];
+    snprintf(line, sizeof line, "%s%s", hint, plist_stale_legend(&a->w));
     werase(a->status);
     if (*a->msg)
         draw_text(a, a->status, 0, 0, a->cols, a->msg, color_attr(a->msg_color));
     else
-        draw_text(a, a->status, 0, 0, a->cols, hint, color_attr(COL_STATUS));
+        draw_text(a, a->status, 0, 0, a->cols, line, color_attr(COL_STATUS));
     wnoutrefresh(a->status);
 }
 
@@ -239,6 +248,14 @@ static void prompt_command(app *a)
         app_run_command(a, cmd);
 }
 
+/* D: asks for the date every figure is taken as at. */
+static void as_at_prompt(app *a)
+{
+    char d[32];
+    if (app_prompt(a, "As at (YYYY-MM-DD; empty: the newest extract): ", NULL, d, sizeof d))
+        as_at_set(a, d);
+}
+
 /* What every view shares; a view's own request handler runs first. */
 static void app_request(app *a, view *v, tui_request r)
 {
@@ -263,6 +280,7 @@ static void app_request(app *a, view *v, tui_request r)
             marks_toggle(a, wi);
         break;
     case REQ_PROMPT: prompt_command(a); break;
+    case REQ_AS_AT: as_at_prompt(a); break;
     case REQ_REDRAW:
         clearok(curscr, TRUE);
         a->full_redraw = true;

@@ -47,6 +47,7 @@
     R(POLICY, "policy", "Next policy: nearest, choice, optimal", "What-if")      \
     R(CAPACITY, "capacity", "Change the capacity of the receiver", "What-if")    \
     R(SAVE_SCENARIO, "save-scenario", "Save the marked set as a scenario", "What-if") \
+    R(AS_AT, "as-at", "Answer as at another date (:as-at DATE)", "Other")       \
     R(PROMPT, "prompt", "Command prompt (:filter, :scenario, :sort, :quit)", "Other") \
     R(REDRAW, "redraw", "Redraw the screen", "Other")
 
@@ -180,6 +181,9 @@ struct app {
     int nover;
     double growth_pct;
     char scenario[CONFIG_NAME_MAX]; /* "" ad hoc */
+    long as_at;                  /* the date asked for (--as-at, :as-at, a
+                                    scenario's as_at); 0: the newest extract.
+                                    The world says the date in force. */
     view *stack[VIEW_DEPTH];
     int depth;
     WINDOW *title, *body, *status;
@@ -284,6 +288,13 @@ const char *pcol_name(pcol c);
 int pcol_parse(const char *s);
 const char *plist_town(const practice *p);
 double plist_trend(const world_practice *wp);
+/* The list as a cell: "12,345", "12,345*" when stale (older than six
+ * months before the world's date; the status line gives the legend), "-". */
+void plist_list_cell(const world *w, const world_practice *wp, char *buf, size_t n);
+/* Capacity and headroom mean something: open on the date, list known. */
+bool plist_has_capacity(const world_practice *wp);
+/* The stale mark's legend, "" when nothing in the world is stale. */
+const char *plist_stale_legend(const world *w);
 /* Rebuilds idx from the world under the filter and sort. */
 int plist_build(plist *pl, const world *w, long today);
 void plist_free(plist *pl);
@@ -302,7 +313,10 @@ int script_save_display(app *a, const char *path);
 int script_save_attrs(app *a, const char *path);
 
 /* marks and what-if inputs (whatif_state.c) */
+/* Marks or unmarks; a practice not open on the date is refused, with why. */
 void marks_toggle(app *a, int wi);
+/* The ':as-at DATE' command (empty: the newest extract). */
+int as_at_set(app *a, char *args);
 int marks_list(const app *a, char (**codes)[CONFIG_CODE_MAX]);
 void override_set(app *a, const char *code, long patients);
 int scenario_load(app *a, const char *name);

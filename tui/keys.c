@@ -55,6 +55,7 @@ bool tui_valid_action(const char *name)
     K(ANY, 'p', POLICY)                                                                \
     K(ANY, 'c', CAPACITY)                                                              \
     K(ANY, 'W', SAVE_SCENARIO)                                                         \
+    K(ANY, 'D', AS_AT)                                                                 \
     K(ANY, ':', PROMPT)                                                                \
     K(ANY, TK_CTRL('l'), REDRAW)
 

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "engine/milestones.h"
+#include "util/text.h"
 
 static const char *const pcol_names[PCOL_COUNT] = {
     "code", "name", "town", "list", "trend", "capacity", "headroom", "end", "status",
@@ -39,6 +40,30 @@ double plist_trend(const world_practice *wp)
     return 100.0 * (double)(wp->p.list_size - wp->list_year_ago) / (double)wp->list_year_ago;
 }
 
+void plist_list_cell(const world *w, const world_practice *wp, char *buf, size_t n)
+{
+    char num[32];
+    if (wp->p.list_size < 0) {
+        snprintf(buf, n, "-");
+        return;
+    }
+    snprintf(buf, n, "%s%s", text_thousands(wp->p.list_size, num, sizeof num),
+             asat_stale(wp->p.list_date, w->at.date) ? "*" : "");
+}
+
+bool plist_has_capacity(const world_practice *wp)
+{
+    return wp->open && wp->p.list_size >= 0;
+}
+
+const char *plist_stale_legend(const world *w)
+{
+    for (int i = 0; i < w->n; i++)
+        if (w->v[i].p.list_size >= 0 && asat_stale(w->v[i].p.list_date, w->at.date))
+            return "  * list 6m+ old";
+    return "";
+}
+
 static const world *sort_world;
 static pcol sort_col;
 static bool sort_reverse;
@@ -49,8 +74,8 @@ static double sort_number(const world_practice *wp)
     switch (sort_col) {
     case PCOL_LIST: return wp->p.list_size < 0 ? NAN : (double)wp->p.list_size;
     case PCOL_TREND: return plist_trend(wp);
-    case PCOL_CAP: return wp->p.list_size < 0 ? NAN : (double)wp->cap.capacity;
-    case PCOL_HEAD: return wp->p.list_size < 0 ? NAN : (double)wp->cap.headroom;
+    case PCOL_CAP: return !plist_has_capacity(wp) ? NAN : (double)wp->cap.capacity;
+    case PCOL_HEAD: return !plist_has_capacity(wp) ? NAN : (double)wp->cap.headroom;
     case PCOL_END: return wp->contract_end ? (double)wp->contract_end : NAN;
     case PCOL_STATUS: return wp->open ? 0 : wp->list_closed ? 1 : 2;
     default: return 0;

@@ -187,6 +187,7 @@ static const struct command {
     {"scenario", cmd_load_scenario, NULL},
     {"open", cmd_open, NULL},
     {"policy", cmd_policy, NULL},
+    {"as-at", as_at_set, NULL},
     {"save-display", cmd_save_display, NULL},
     {"save-attrs", cmd_save_attrs, NULL},
     {"bytes", cmd_bytes, NULL},
@@ -214,7 +215,7 @@ int app_run_command(app *a, const char *line)
             return app_push(a, commands[i].opens, NULL);
         return commands[i].run(a, args);
     }
-    app_msg(a, COL_WARN, ":%s: unknown command (filter, sort, scenario, open, policy, quit)",
+    app_msg(a, COL_WARN, ":%s: unknown command (filter, sort, scenario, open, policy, as-at, quit)",
             name);
     return -1;
 }

@@ -36,7 +36,7 @@ static int world_make(app *a, err *e)
     free(a->marked);
     a->marked = NULL;
     a->nmarked = 0;
-    int rc = world_load(&a->w, a->s, &a->cfg, e);
+    int rc = world_load_at(&a->w, a->s, &a->cfg, a->as_at, e);
     a->marked = calloc((size_t)a->w.n + 1, sizeof *a->marked);
     if (!rc && !a->marked)
         rc = err_set(e, "out of memory");
@@ -104,6 +104,7 @@ static int tui_setup(app *a)
     }
     if (store_start(a))
         return -1;
+    a->as_at = a->ss->as_at;
     if (world_make(a, &e))
         return tui_fail(e.msg);
     a->policy = a->cfg.rules.default_policy;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/areas.h"
 #include "core/whatif.h"
 #include "util/text.h"
 
@@ -32,26 +33,35 @@ static void wv_summary(app *a, wview *wv, tlines *t)
     const whatif *wf = &wv->wf;
     char n1[32], n2[32], n3[32], k1[16], k2[16], k3[16], src[64] = "";
     bool modelled = false;
+    char at_line[512];
     tl_add(t, COL_SECTION, -1, "Scenario %s   policy %s (p)   max %g km   growth %+.1f%%",
            *a->scenario ? a->scenario : "ad hoc", config_policy_name(wf->policy), wf->max_km,
            wf->growth_pct);
+    whatif_as_at_text(&a->w, wf, at_line, sizeof at_line);
+    tl_add(t, strstr(at_line, "STALE") ? COL_WARN : COL_NORMAL, -1, "%s", at_line);
     for (int i = 0; i < wf->nclosing; i++) {
         const world_practice *wp = &a->w.v[wf->closing[i]];
         modelled |= wf->area_source[i] == AREAS_MODELLED;
         snprintf(src, sizeof src, "%s", whatif_area_source_name(wf->area_source[i]));
+        plist_list_cell(&a->w, wp, n1, sizeof n1);
         tl_add(t, COL_MARK, wf->closing[i], "Closing %s %s (%s patients)", wp->p.code, wp->p.name,
-               wp->p.list_size < 0 ? "?" : text_thousands(wp->p.list_size, n1, sizeof n1));
+               n1);
     }
     if (modelled)
         tl_add(t, COL_WARN, -1, "MODELLED: where patients live is the demo's stand-in, not NHS data");
     else
         tl_add(t, COL_DIM, -1, "Where patients live: %s", src);
-    tl_add(t, wf->im.unplaced > 0 ? COL_OVER : COL_NORMAL, -1, "Displaced %s   placed %s   unplaced %s",
+    char unknown[64] = "";
+    if (wf->im.residence_unknown > 0)
+        snprintf(unknown, sizeof unknown, "   residence unknown %s",
+                 text_thousands(wf->im.residence_unknown, n1, sizeof n1));
+    tl_add(t, wf->im.unplaced > 0 ? COL_OVER : COL_NORMAL, -1, "Displaced %s   placed %s   unplaced %s%s",
            text_thousands(wf->im.displaced, n1, sizeof n1), text_thousands(wf->im.placed, n2, sizeof n2),
-           text_thousands(wf->im.unplaced, n3, sizeof n3));
-    tl_add(t, COL_NORMAL, -1, "Travel km: mean %s before, %s after; 90%% within %s; %ld beyond %g km",
+           text_thousands(wf->im.unplaced, n3, sizeof n3), unknown);
+    tl_add(t, COL_NORMAL, -1, "Travel km: mean %s before, %s after; 90%% within %s; %ld beyond %g km%s",
            km(wf->im.mean_km_before, k1, sizeof k1), km(wf->im.mean_km_after, k2, sizeof k2),
-           km(wf->im.p90_km_after, k3, sizeof k3), wf->im.beyond_reasonable, wf->reasonable_km);
+           km(wf->im.p90_km_after, k3, sizeof k3), wf->im.beyond_reasonable, wf->reasonable_km,
+           *unknown ? " (residence unknown left out)" : "");
 }
 
 static void wv_receivers(app *a, wview *wv, tlines *t, int width)
@@ -91,6 +101,11 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
 static void wv_group(app *a, tlines *t, const char *name, const impact_group *g, int nw)
 {
     char line[512] = "  ", c[4][32], k1[16], k2[16];
+    if (!g->assessed) { /* no age data: unknown, never 0 */
+        cell_add(a, line, sizeof line, name, nw, false);
+        tl_add(t, COL_DIM, -1, "%s  not assessed (no age data)", line);
+        return;
+    }
     snprintf(c[0], sizeof c[0], "%.0f", g->displaced);
     snprintf(c[1], sizeof c[1], "%.0f", g->placed);
     snprintf(c[2], sizeof c[2], "%.0f", g->unplaced);
@@ -108,7 +123,11 @@ static void wv_equality(app *a, wview *wv, tlines *t)
 {
     const whatif *wf = &wv->wf;
     char head[512] = "  ", name[64];
-    tl_rule(t, "Equality (km: mean before, after; beyond reasonable)");
+    char rule[128];
+    snprintf(rule, sizeof rule, "Equality, IMD %d (km: mean before, after; beyond reasonable)",
+             areas_edition_year(wf->imd_edition));
+    tl_rule(t, wf->imd_edition >= 0 ? rule
+                                    : "Equality, no IMD imported (km: mean before, after; beyond)");
     cell_add(a, head, sizeof head, "Group", 24, false);
     cell_add(a, head, sizeof head, "Moved", 6, true);
     cell_add(a, head, sizeof head, "Placed", 6, true);
@@ -143,7 +162,7 @@ static void wv_run(app *a, view *v, wview *wv)
              "Nothing marked to close: x marks a practice (list or card), :scenario NAME loads one");
     if (n > 0) {
         whatif_input in = {*a->scenario ? a->scenario : NULL, (const char(*)[CONFIG_CODE_MAX])codes,
-                           n, a->policy, a->over, a->nover, a->growth_pct};
+                           n, a->policy, a->over, a->nover, a->growth_pct, a->w.at.date};
         if (whatif_run(&a->w, a->s, &a->cfg, &in, &wv->wf, &e) == 0)
             wv->have = true;
         else

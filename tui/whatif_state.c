@@ -8,8 +8,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util/text.h"
+
 void marks_toggle(app *a, int wi)
 {
+    if (!a->marked[wi] && !a->w.v[wi].open) {
+        char why[512];
+        asat_refusal(&a->w.v[wi].p, a->w.at.date, why, sizeof why);
+        app_msg(a, COL_ERROR, "%s", why);
+        return;
+    }
     a->marked[wi] = !a->marked[wi];
     a->nmarked += a->marked[wi] ? 1 : -1;
     a->whatif_serial++;
@@ -63,6 +71,36 @@ static void marks_clear(app *a)
     a->nover = 0;
 }
 
+/* Takes the world to another date (0: the newest extract); the date is
+ * checked first, so a bad one leaves everything as it was. */
+static int as_at_go(app *a, long date)
+{
+    asat at;
+    err e;
+    char d[16];
+    if (asat_load(a->s, date, &at, &e)) {
+        app_msg(a, COL_ERROR, "%s", e.msg);
+        return -1;
+    }
+    a->as_at = date;
+    app_reload(a);
+    app_msg(a, COL_STATUS, "Every figure as at %s%s", text_date_or_dash(a->w.at.date, d, sizeof d),
+            date ? "" : " (the newest list-size extract)");
+    return 0;
+}
+
+int as_at_set(app *a, char *args)
+{
+    long date = *args ? text_date(args) : 0;
+    if (date < 0) {
+        char shown[64];
+        text_escape(args, shown, sizeof shown);
+        app_msg(a, COL_WARN, "as-at: '%s' is not a date (YYYY-MM-DD)", shown);
+        return -1;
+    }
+    return as_at_go(a, date);
+}
+
 int scenario_load(app *a, const char *name)
 {
     const config_scenario *sc = config_scenario_find(&a->cfg, name);
@@ -70,6 +108,8 @@ int scenario_load(app *a, const char *name)
         app_msg(a, COL_WARN, "no scenario '%s' in %s", name, *a->cfg.path ? a->cfg.path : "the config");
         return -1;
     }
+    if (sc->as_at && sc->as_at != a->w.at.date && as_at_go(a, sc->as_at))
+        return -1;
     marks_clear(a);
     int missing = 0;
     for (size_t i = 0; i < sc->nclose; i++) {

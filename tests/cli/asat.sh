@@ -73,7 +73,7 @@ check_has "stale: in the paper" "$(q --as-at 2027-01-01 scenario run --close M86
 # A date before every extract.
 check_exit "no extract on or before the date" 1 q --as-at 2019-01-01 scenario run westwood-ends
 check_has "the error names the earliest extract" "$(cat "$tmp/err")" \
-    "no list-size extract on or before 2019-01-01: the earliest in the store is 2021-01-01"
+    "no list-size extract on or before 2019-01-01; the earliest is 2021-01-01 (run as at 2021-01-01 or later)"
 check_exit "a bad --as-at is a usage error" 2 q --as-at 2021-13-45 scenario list
 
 # A scenario's as_at: key, and --as-at winning over it.

@@ -14,17 +14,19 @@ y
 KEYS
 
 check_screen "the card at 80x24" s1 <<'EOF'
- Card  M86019                                                          0 marked
+ Card  M86019                                                   as at 2026-04-01
 M86019  WESTWOOD MEDICAL H/CENTRE
 ACTIVE
 298 TILE HILL LANE, COVENTRY, CV4 9DR
 Phone 024 76466106
 PCN U49145 GO WEST PCN
 Sub-ICB B2M3M NHS Coventry and Warwickshire ICB - B2M3M
-LSOA E01009681, IMD decile 6
+LSOA E01009681, IMD 2019 decile 6
 
 ── List size ───────────────────────────────────────────────────────────────────
 4,106 patients on 2026-04-01
+Earliest 4,576 (2021-01-01, -10.3% to latest)
+Year before -
 █▁  2021-01-01 to 2026-04-01
 
 ── Capacity ────────────────────────────────────────────────────────────────────
@@ -35,9 +37,7 @@ List status unknown
 APMS from 2017-04-01, ends 2027-03-31, extension none left
 Provider Illustrative Provider A (demo)
 Next: mobilisation on 2026-12-31 (in 38 days); earlier ones overdue
-ILLUSTRATIVE: not a real contract
-
-a note  y copy  N neighbours  x mark  w what-if  q back
+a note  y copy  N neighbours  x mark  w what-if  q back  * list 6m+ old
 EOF
 check_has "G scrolls to the end of the card" s2 "Deprivation score (IMD 2019) (2019): 20.7"
 check_has "notes say how to add one" s2 "none yet (a adds one)"

@@ -37,8 +37,9 @@ check_has "w with nothing marked says how to mark" s0 "Nothing marked to close: 
 check_has "x on the card marks the practice" s1 "MARKED TO CLOSE (what-if)"
 check_has "the title counts the marked practices" s1 "1 marked"
 check_screen "the what-if of closing Westwood (optimal)" s2 <<'EOF'
- What-if  1 closing, 46 receiving                                      1 marked
+ What-if  1 closing, 46 receiving                     as at 2026-04-01  1 marked
 Scenario ad hoc   policy optimal (p)   max 8 km   growth +0.0%
+As at 2026-04-01; lists from the extract of 2026-04-01 (47 practices)
 Closing M86019 WESTWOOD MEDICAL H/CENTRE (4,106 patients)
 MODELLED: where patients live is the demo's stand-in, not NHS data
 Displaced 4,106   placed 4,106   unplaced 0
@@ -59,8 +60,7 @@ Travel km: mean 2.17 before, 0.86 after; 90% within 1.52; 58 beyond 3 km
   M86027 CHEYLESMORE SURGERY                   +61     14,435/15,092   +0.4%
   M86007 PHOENIX FAMILY CARE                   +34       5,819/6,074   +0.6%
   M84013 CASTLE MEDICAL CENTRE                 +31     12,898/13,510   +0.2%
-  M86624 COVENTRY GP GROUP OF PRACTICES        +28     13,099/13,724   +0.2%
-p policy  c capacity  W save  Enter card  q back
+p policy  c capacity  W save  Enter card  q back  * list 6m+ old
 EOF
 check_has "p: the next policy (nearest)" s3 "policy nearest (p)"
 check_has "p twice more: back to optimal" s4 "policy optimal (p)"
