@@ -49,6 +49,14 @@ int cli_format(const char *cmd, const char *arg, bool md_ok, out_format *out)
     return 0;
 }
 
+void cli_as_at_line(const asat *at, out_format f)
+{
+    char d[16];
+    if (f == FMT_TABLE)
+        printf("As at %s%s\n", text_date_or_dash(at->date, d, sizeof d),
+               at->given ? "" : " (the newest list-size extract)");
+}
+
 static void print_notice(session *c)
 {
     if (c->notice) {

@@ -108,6 +108,7 @@ static void print_json(const ctx *x, const listing *l)
         char a[16], b[16];
         long list, ld, d[MILESTONES];
         json_obj(&j);
+        json_key(&j, "as_at"); json_date(&j, x->w->at.date);
         json_key(&j, "practice"); json_str(&j, c->practice);
         json_key(&j, "name"); json_str(&j, practice_name(x, c->practice, &list, &ld));
         json_key(&j, "type"); json_str(&j, c->type);
@@ -140,6 +141,7 @@ static void print_json(const ctx *x, const listing *l)
 static void print_table(const ctx *x, const listing *l, out_format f)
 {
     table t;
+    cli_as_at_line(&x->w->at, f);
     table_init(&t, "Code,Name,Type,Provider,>List,End,Next milestone,Due,>Days,Passed");
     for (int i = 0; i < l->n; i++) {
         const contract *c = &l->v[i];

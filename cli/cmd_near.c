@@ -70,6 +70,7 @@ static void print_json(const world *w, const nearby_hit *h, int n)
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[h[i].index];
         json_obj(&j);
+        json_key(&j, "as_at"); json_date(&j, w->at.date);
         json_key(&j, "code"); json_str(&j, wp->p.code);
         json_key(&j, "name"); json_str(&j, wp->p.name);
         json_key(&j, "km"); json_num(&j, h[i].km, 3);
@@ -92,6 +93,7 @@ static void print_json(const world *w, const nearby_hit *h, int n)
 static void print_table(const world *w, const nearby_hit *h, int n, out_format f)
 {
     table t;
+    cli_as_at_line(&w->at, f);
     table_init(&t, "Code,Name,>km,>List,>Capacity,>Headroom,Capacity from,List,List date");
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[h[i].index];

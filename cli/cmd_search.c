@@ -73,6 +73,7 @@ static void print(const found *f, const int *hit, const int *score, int n, out_f
         for (int i = 0; i < n; i++) {
             const practice *p = &f->v[hit[i]];
             json_obj(&j);
+            json_key(&j, "as_at"); json_date(&j, f->at.date);
             json_key(&j, "code"); json_str(&j, p->code);
             json_key(&j, "name"); json_str(&j, p->name);
             json_key(&j, "town"); json_str(&j, p->addr[3]);
@@ -92,6 +93,7 @@ static void print(const found *f, const int *hit, const int *score, int n, out_f
         return;
     }
     table t;
+    cli_as_at_line(&f->at, fmt);
     table_init(&t, "Code,Name,Town,Postcode,Phone,>List,List date,Status");
     for (int i = 0; i < n; i++) {
         const practice *p = &f->v[hit[i]];

@@ -128,3 +128,11 @@ check_eq "near: a closed practice has no capacity or headroom" \
     "$(echo "$j" | jq -c '.[] | select(.code == "M86629") | [.capacity, .headroom, .list]')" \
     '[null,null,"practice closed"]'
 check_eq "near: list dates" "$(echo "$j" | jq -r '.[] | select(.code == "M86034") | .list_date')" 2026-04-01
+
+# Every query says its date: a first line in tables, a key in JSON rows.
+check_has "near: the table starts with the date" "$(q near M86019 --km 1)" "As at 2026-04-01 (the newest list-size extract)"
+check_has "search: as asked for" "$(q --as-at 2021-01-01 search westwood)" "As at 2021-01-01"
+check_eq "contracts json: as_at on each row" "$(q contracts --format json | jq -r '[.[].as_at] | unique | join(",")')" 2026-04-01
+check_eq "search json: as_at and the list's date" \
+    "$(q --as-at 2021-01-01 search westwood --format json | jq -c '.[0] | [.as_at, .list_date]')" '["2021-01-01","2021-01-01"]'
+check_eq "csv has no extra line" "$(q near M86019 --km 1 --format csv | head -1 | cut -c1-8)" "Code,Nam"
