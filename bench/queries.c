@@ -310,7 +310,7 @@ static void sweep_add(sweep *sw, const char *code, int from, double lat, double 
             die("out of memory", NULL);
     }
     snprintf(sw->code[sw->na], LSOA_MAX, "%s", code);
-    sw->a[sw->na++] = (disp_area){NULL, from, lat, lon, patients, imd};
+    sw->a[sw->na++] = whatif_area(&sw->p[from], from, lat, lon, patients, imd);
 }
 
 static int sweep_reg(const lsoa_reg *r, void *ctx)
@@ -336,9 +336,8 @@ static void sweep_load_one(sweep *sw, store *s, int k)
     int first = sw->na;
     if (store_lsoa_reg_each(s, wp->p.code, sweep_reg, &ac, &e) < 0)
         die(wp->p.code, &e);
-    if (sw->na == first)
-        sweep_add(sw, wp->p.postcode, sw->close[k], wp->lat, wp->lon,
-                  sw->p[sw->close[k]].list, 0);
+    if (sw->na == first) /* residence unknown: at the practice, as the what-if does */
+        sweep_add(sw, wp->p.postcode, sw->close[k], NAN, NAN, sw->p[sw->close[k]].list, 0);
     else if (wp->p.list_size >= 0)
         whatif_scale_areas(sw->a + first, sw->na - first, sw->p[sw->close[k]].list);
 }

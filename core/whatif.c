@@ -114,12 +114,18 @@ struct area_load {
     err *e;
 };
 
+disp_area whatif_area(const disp_practice *home, int from, double lat, double lon,
+                      long patients, int imd)
+{
+    bool unknown = !isfinite(lat) || !isfinite(lon);
+    disp_area a = {NULL, from, unknown ? home->lat : lat, unknown ? home->lon : lon, patients,
+                   imd, unknown};
+    return a;
+}
+
 static int add_area(struct area_load *al, const char *code, double lat, double lon,
                     long patients, int imd)
 {
-    /* Not located: placed from the practice's own location, and flagged. */
-    const disp_practice *home = &al->wf->p[al->wf->closing[al->slot]];
-    bool unknown = !isfinite(lat) || !isfinite(lon);
     whatif *wf = al->wf;
     if (wf->na == al->cap) {
         int nc = al->cap ? al->cap * 2 : 256;
@@ -134,8 +140,8 @@ static int add_area(struct area_load *al, const char *code, double lat, double l
         al->cap = nc;
     }
     snprintf(wf->area_code[wf->na], LSOA_MAX, "%s", code);
-    wf->a[wf->na++] = (disp_area){NULL, wf->closing[al->slot], unknown ? home->lat : lat,
-                                  unknown ? home->lon : lon, patients, imd, unknown};
+    int from = wf->closing[al->slot];
+    wf->a[wf->na++] = whatif_area(&wf->p[from], from, lat, lon, patients, imd);
     return 0;
 }
 

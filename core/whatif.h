@@ -83,6 +83,12 @@ void whatif_as_at_text(const world *w, const whatif *wf, char *out, size_t n);
  * (their age groups are not assessed). */
 int whatif_age_unassessed(const whatif *wf);
 
+/* One area of a closing practice (index from, `home` its engine record):
+ * an area with no location is placed from the practice's own and flagged
+ * residence unknown.  area is left NULL for the caller to point. */
+disp_area whatif_area(const disp_practice *home, int from, double lat, double lon,
+                      long patients, int imd);
+
 /* Scales the areas' patients to sum to target in whole patients (largest
  * remainder, ties to the earlier area): the LSOA file says where a
  * practice's patients live, its list size how many there are. */

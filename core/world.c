@@ -36,7 +36,7 @@ int world_year_ago_index(const list_point *h, int n, long latest)
     int best = -1;
     for (int i = 0; i < n; i++) {
         long gap = labs(world_days(h[i].date) - world_days(target));
-        if (h[i].date <= latest && gap <= 31 && (best < 0 || gap < best_gap)) {
+        if (gap <= 31 && (best < 0 || gap < best_gap)) {
             best = i;
             best_gap = gap;
         }

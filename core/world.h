@@ -45,8 +45,7 @@ void world_free(world *w);
 int world_find(const world *w, const char *code);
 
 /* The list size of the history point within a month of a year before
- * latest (the nearest such, on or before latest), or -1 when the history
- * has none. */
+ * latest (the nearest such), or -1 when the history has none. */
 long world_year_ago(const list_point *h, int n, long latest);
 /* The same point's index, -1 when there is none. */
 int world_year_ago_index(const list_point *h, int n, long latest);
