@@ -71,3 +71,17 @@ KEYS
 check_has "--as-at opens the interface at that date" s8 "as at 2021-01-01"
 printf ':save-display s9\n' | NO_COLOR=1 run_keys
 check_has "monochrome: the stale mark and legend are characters" s9 "* list 6m+ old"
+
+# A scenario's as_at moves every screen to its date when loaded.
+cat >"$config" <<'YAML'
+scenarios:
+  - name: coventry-apms
+    close: [Y04947, Y04951, Y04952]
+    as_at: 2021-01-01
+YAML
+run_keys <<'KEYS'
+:scenario coventry-apms
+:save-display s10
+KEYS
+check_has "a scenario's as_at: the what-if as at its date" s10 "As at 2021-01-01; lists from the extract of 2021-01-01"
+check_has "and the title says so" s10 "as at 2021-01-01  3 marked"
