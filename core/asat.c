@@ -7,11 +7,34 @@
 #include "util/clock.h"
 #include "util/text.h"
 
+/* The span of the list-size extracts from the import records: a few
+ * dozen records, where the points themselves are millions. */
+static int span_of_import(const provenance *p, void *ctx)
+{
+    asat *a = ctx;
+    if (strcmp(p->kind, "list-size") != 0 || p->rows_kept <= 0 || p->extract_date <= 0)
+        return 0;
+    if (!a->earliest || p->extract_date < a->earliest)
+        a->earliest = p->extract_date;
+    if (p->extract_date > a->newest)
+        a->newest = p->extract_date;
+    return 0;
+}
+
 int asat_resolve(store *s, long requested, asat *out, err *e)
 {
     char d[16], first[16];
     memset(out, 0, sizeof *out);
-    if (store_list_span(s, &out->earliest, &out->newest, e))
+    if (store_provenance_each(s, span_of_import, out, e) < 0)
+        return -1;
+    /* Points put without an import record (a store built by hand): read
+     * them all. */
+    if (!out->newest && store_list_span(s, &out->earliest, &out->newest, e))
+        return -1;
+    /* An import record keeps its file's newest date only: before calling
+     * a date too early, read the points themselves. */
+    if (requested > 0 && out->earliest && requested < out->earliest &&
+        store_list_span(s, &out->earliest, &out->newest, e))
         return -1;
     out->given = requested > 0;
     out->date = requested > 0 ? requested : out->newest ? out->newest : clock_today();

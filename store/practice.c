@@ -280,37 +280,48 @@ int store_list_history(store *s, const char *code, list_point *out, int max, err
     return ls.n;
 }
 
-struct list_at {
+/* Keys CODE\0 + date (u32 BE) come oldest first: the last one on or before
+ * the date is the newest then.  1 found (*k, *v set, valid in the
+ * transaction), 0 none. */
+struct dated_at {
     long date;
-    list_point *out;
+    MDB_val k, v;
+    bool found;
 };
 
-/* Points come oldest first: the last one on or before the date wins. */
-static int list_at_one(const MDB_val *k, const MDB_val *v, void *ctx)
+static int dated_at_one(const MDB_val *k, const MDB_val *v, void *ctx)
 {
-    struct list_at *la = ctx;
-    list_point pt;
-    struct list_scan one = {&pt, 1, 0};
-    if (list_scan_one(k, v, &one))
+    struct dated_at *da = ctx;
+    if (k->mv_size < 5)
         return -1;
-    if (pt.date > la->date)
+    if ((long)be_get32((const unsigned char *)k->mv_data + k->mv_size - 4) > da->date)
         return 1;
-    *la->out = pt;
+    da->k = *k;
+    da->v = *v;
+    da->found = true;
     return 0;
+}
+
+static int dated_at(store *s, int db, const char *code, long date, struct dated_at *da, err *e)
+{
+    unsigned char key[64];
+    size_t kn = store_key(key, sizeof key, code, NULL, 0);
+    *da = (struct dated_at){.date = date};
+    if (!kn || store_scan(s, db, key, kn, dated_at_one, da, e) < 0)
+        return kn ? -1 : 0;
+    return da->found;
 }
 
 int store_list_at(store *s, const char *code, long date, list_point *out, err *e)
 {
-    unsigned char key[64];
-    size_t kn = store_key(key, sizeof key, code, NULL, 0);
-    struct list_at la = {date, out};
+    struct dated_at da;
+    struct list_scan one = {out, 1, 0};
     out->date = 0;
     out->patients = -1;
-    if (!kn)
-        return 0;
-    if (store_scan(s, DB_LIST, key, kn, list_at_one, &la, e) < 0)
-        return -1;
-    return out->date ? 1 : 0;
+    int rc = dated_at(s, DB_LIST, code, date, &da, e);
+    if (rc <= 0)
+        return rc;
+    return list_scan_one(&da.k, &da.v, &one) ? err_set(e, "list size of %s is damaged", code) : 1;
 }
 
 struct list_span {
@@ -399,30 +410,12 @@ int store_age_latest(store *s, const char *code, age_profile *out, err *e)
     return out->date ? 1 : 0;
 }
 
-struct age_at {
-    long date;
-    age_profile *out;
-};
-
-static int age_at_one(const MDB_val *k, const MDB_val *v, void *ctx)
-{
-    struct age_at *aa = ctx;
-    age_profile a;
-    if (age_decode(k, v, &a))
-        return -1;
-    if (a.date > aa->date)
-        return 1;
-    *aa->out = a;
-    return 0;
-}
-
 int store_age_at(store *s, const char *code, long date, age_profile *out, err *e)
 {
-    unsigned char key[64];
-    size_t kn = store_key(key, sizeof key, code, NULL, 0);
-    struct age_at aa = {date, out};
+    struct dated_at da;
     out->date = 0;
-    if (store_scan(s, DB_AGE, key, kn, age_at_one, &aa, e) < 0)
-        return -1;
-    return out->date ? 1 : 0;
+    int rc = dated_at(s, DB_AGE, code, date, &da, e);
+    if (rc <= 0)
+        return rc;
+    return age_decode(&da.k, &da.v, out) ? err_set(e, "age profile of %s is damaged", code) : 1;
 }
