@@ -335,6 +335,9 @@ double plist_trend(const world_practice *wp);
 /* The list as a cell: "12,345", "12,345*" when stale (older than six
  * months before the world's date; the status line gives the legend), "-". */
 void plist_list_cell(const world *w, const world_practice *wp, char *buf, size_t n);
+/* "open", "list-cl", "closed", or "cl 2022" (the year it closed; the card
+ * has the day): the status on the world's date, in 7 columns. */
+void plist_status_cell(const world *w, const world_practice *wp, char *buf, size_t n);
 /* Capacity and headroom mean something: open on the date, list known. */
 bool plist_has_capacity(const world_practice *wp);
 /* The stale mark's legend, "" when nothing in the world is stale. */

@@ -51,6 +51,15 @@ void plist_list_cell(const world *w, const world_practice *wp, char *buf, size_t
              asat_stale(wp->p.list_date, w->at.date) ? "*" : "");
 }
 
+void plist_status_cell(const world *w, const world_practice *wp, char *buf, size_t n)
+{
+    long c = wp->p.close_date;
+    if (!wp->open && c > 0 && c <= w->at.date)
+        snprintf(buf, n, "cl %04ld", c / 10000);
+    else
+        snprintf(buf, n, "%s", !wp->open ? "closed" : wp->list_closed ? "list-cl" : "open");
+}
+
 bool plist_has_capacity(const world_practice *wp)
 {
     return wp->open && wp->p.list_size >= 0;

@@ -70,9 +70,7 @@ static void cell_text(const world *w, const world_practice *wp, pcol c, char *bu
             snprintf(buf, n, "-");
         break;
     case PCOL_END: text_date_or_dash(wp->contract_end, buf, n); break;
-    case PCOL_STATUS:
-        snprintf(buf, n, "%s", !wp->open ? "closed" : wp->list_closed ? "list-cl" : "open");
-        break;
+    case PCOL_STATUS: plist_status_cell(w, wp, buf, n); break;
     case PCOL_COUNT: buf[0] = '\0'; break;
     }
 }

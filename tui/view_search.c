@@ -36,6 +36,17 @@ static int sv_open(app *a, view *v, const void *arg)
     return 0;
 }
 
+/* The phone shows from this width; the status always (it takes the
+ * phone's place on a narrow terminal). */
+enum { PHONE_FROM = 100 };
+
+/* What the name may take beside the other columns. */
+static int name_width(int width)
+{
+    int rest = width - 49 - (width >= PHONE_FROM ? 15 : 0);
+    return rest > 12 ? rest : 12;
+}
+
 static void sv_header(app *a, view *v, WINDOW *w, int width)
 {
     sview *sv = v->priv;
@@ -44,10 +55,12 @@ static void sv_header(app *a, view *v, WINDOW *w, int width)
     draw_text(a, w, 0, 0, width, line, color_attr(COL_NORMAL));
     char head[512] = "  ";
     cell_add(a, head, sizeof head, "Code", 6, false);
-    cell_add(a, head, sizeof head, "Name", width - 52 > 12 ? width - 52 : 12, false);
+    cell_add(a, head, sizeof head, "Name", name_width(width), false);
     cell_add(a, head, sizeof head, "Postcode", 8, false);
     cell_add(a, head, sizeof head, "Town", 14, false);
-    cell_add(a, head, sizeof head, "Phone", 14, false);
+    if (width >= PHONE_FROM)
+        cell_add(a, head, sizeof head, "Phone", 14, false);
+    cell_add(a, head, sizeof head, "Status", 10, false);
     draw_text(a, w, 1, 0, width, head, color_attr(COL_HEADER));
 }
 
@@ -59,10 +72,14 @@ static void sv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     char text[1024];
     snprintf(text, sizeof text, "%s", app_marked(a, wi) ? "x " : "  ");
     cell_add(a, text, sizeof text, wp->p.code, 6, false);
-    cell_add(a, text, sizeof text, wp->p.name, width - 52 > 12 ? width - 52 : 12, false);
+    char st[16];
+    plist_status_cell(&a->w, wp, st, sizeof st);
+    cell_add(a, text, sizeof text, wp->p.name, name_width(width), false);
     cell_add(a, text, sizeof text, wp->p.postcode, 8, false);
     cell_add(a, text, sizeof text, plist_town(&wp->p), 14, false);
-    cell_add(a, text, sizeof text, wp->p.phone, 14, false);
+    if (width >= PHONE_FROM)
+        cell_add(a, text, sizeof text, wp->p.phone, 14, false);
+    cell_add(a, text, sizeof text, st, 10, false);
     tui_color c = sel ? COL_CURSOR : !wp->open ? COL_DIM : COL_NORMAL;
     draw_text(a, w, y, 0, width, text, color_attr(c));
 }

@@ -39,6 +39,8 @@ KEYS
 check_has "the title says the date (the newest extract)" s0 "as at 2026-04-01"
 check_has "a stale list is marked" s0 "5,852*"
 check_has "and the mark has its legend" s0 "* list 6m+ old"
+check_has "the list says when a practice closed, with no capacity" s0 \
+    "Y04952 BROAD LANE SURGERY    3,894*       -       -      - -          cl 2022"
 check_has "a closed practice's card says when it closed" s1 "INACTIVE, CLOSED on 2022-07-31"
 check_has "its last list, marked as old" s1 "3,894 patients on 2021-01-01* (its last list)"
 check_has "no capacity for it" s1 "- (not open on the as-at date), headroom -"
@@ -85,3 +87,12 @@ run_keys <<'KEYS'
 KEYS
 check_has "a scenario's as_at: the what-if as at its date" s10 "As at 2021-01-01; lists from the extract of 2021-01-01"
 check_has "and the title says so" s10 "as at 2021-01-01  3 marked"
+
+# Search results say the status too.
+run_keys <<'KEYS'
+/
+"broad lane
+:save-display s11
+KEYS
+check_has "search: a closed practice's status and year" s11 "Y04952 BROAD LANE SURGERY"
+check_has "search: status column" s11 "cl 2022"

@@ -40,9 +40,9 @@ check_has "the title counts the results" s1 " Search  28 found"
 check_screen "each key narrows the results" s2 <<'EOF'
  Search  2 found                                                as at 2026-04-01
 Search: west▏
-  Code   Name                         Postcode Town           Phone
-  M84035 WESTSIDE MEDICAL CENTRE      CV21 2DN RUGBY          01788 544744
-  M86019 WESTWOOD MEDICAL H/CENTRE    CV4 9DR  COVENTRY       024 76466106
+  Code   Name                            Postcode Town           Status
+  M84035 WESTSIDE MEDICAL CENTRE         CV21 2DN RUGBY          open
+  M86019 WESTWOOD MEDICAL H/CENTRE       CV4 9DR  COVENTRY       open
 
 
 
