@@ -106,11 +106,11 @@ void scenario_print_closing(const world *w, const whatif *wf, FILE *fp, const ch
 {
     for (int c = 0; c < wf->nclosing; c++) {
         const world_practice *wp = &w->v[wf->closing[c]];
-        char name[NAME_MAX * 4];
+        char name[NAME_MAX * 4], n[32];
         text_escape(wp->p.name, name, sizeof name);
         char ld[32], ad[16];
-        fprintf(fp, "%s%s %s, %ld patients (list of %s); where they live: %s", bullet,
-                wp->p.code, name, wf->p[wf->closing[c]].list,
+        fprintf(fp, "%s%s %s, %s (list of %s); where they live: %s", bullet, wp->p.code, name,
+                text_count(wf->p[wf->closing[c]].list, "patient", "patients", n, sizeof n),
                 scenario_list_date(wf, wp->p.list_date, ld, sizeof ld),
                 whatif_area_source_name(wf->area_source[c]));
         if (wf->area_source[c] == AREAS_PRACTICE)
@@ -124,21 +124,24 @@ void scenario_print_closing(const world *w, const whatif *wf, FILE *fp, const ch
 
 void scenario_print_table(const world *w, const whatif *wf, bool flows)
 {
-    char a[16], b[16], c[16];
+    char a[16], b[16], c[16], n1[32], n2[32], n3[32], n4[32];
     table t;
     printf("Scenario %s: policy %s, max %.1f %s (%s), list growth %+.1f%%\n", wf->name,
            config_policy_name(wf->policy), wf->max_km, wf->unit,
            config_travel_name(wf->travel), wf->growth_pct);
     scenario_print_as_at(w, wf, stdout, "");
     scenario_print_closing(w, wf, stdout, "  closing ");
-    printf("Displaced %ld, placed %ld, unplaced %ld; residence unknown %ld\n",
-           wf->im.displaced, wf->im.placed, wf->im.unplaced, wf->im.residence_unknown);
-    printf("Travel: mean %s %s before, %s after, 90%% within %s; %ld beyond %.1f",
+    printf("Displaced %s, placed %s, unplaced %s; residence unknown %s\n",
+           text_thousands(wf->im.displaced, n1, sizeof n1),
+           text_thousands(wf->im.placed, n2, sizeof n2),
+           text_thousands(wf->im.unplaced, n3, sizeof n3),
+           text_thousands(wf->im.residence_unknown, n4, sizeof n4));
+    printf("Travel: mean %s %s before, %s after, 90%% within %s; %s beyond %.1f",
            km(wf->im.mean_km_before, a, sizeof a), wf->unit,
            km(wf->im.mean_km_after, b, sizeof b), km(wf->im.p90_km_after, c, sizeof c),
-           wf->im.beyond_reasonable, wf->reasonable_km);
+           text_thousands(wf->im.beyond_reasonable, n1, sizeof n1), wf->reasonable_km);
     if (wf->im.residence_unknown > 0)
-        printf(" (the %ld whose home area is unknown are left out)", wf->im.residence_unknown);
+        printf(" (the %s whose home area is unknown are left out)", n4);
     printf("\nDeprivation: %s\n\n", areas_edition_name(wf->imd_edition));
     if (flows)
         flows_table(w, wf, &t);

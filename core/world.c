@@ -16,8 +16,10 @@ cap_rules world_rules(const config *cfg)
 cap_result world_capacity(const practice *p, const capacity_rec *facts,
                           const cap_rules *rules)
 {
-    return capacity_of(p->list_size < 0 ? 0 : p->list_size, -1, facts->capacity,
-                       facts->gp_fte, rules);
+    cap_result c = capacity_of(p->list_size < 0 ? 0 : p->list_size, -1, facts->capacity,
+                               facts->gp_fte, rules);
+    c.source = capacity_fact_source(c.source, facts->capacity_set);
+    return c;
 }
 
 struct loader {
@@ -26,6 +28,37 @@ struct loader {
     store *s;
     err *e;
 };
+
+const char *world_list_state(const world_practice *wp)
+{
+    if (!wp->open)
+        return "practice closed";
+    if (wp->list_closed)
+        return "closed";
+    return wp->facts.list_open >= 0 ? "open" : "unknown"; /* a closure not in force: open */
+}
+
+const char *world_town(const practice *p)
+{
+    for (int i = 3; i >= 1; i--)
+        if (*p->addr[i])
+            return p->addr[i];
+    return "";
+}
+
+const char *world_status(const practice *p, long date)
+{
+    if (asat_open(p, date))
+        return "open";
+    if (p->open_date > date)
+        return "not yet open";
+    if (p->close_date || !strcmp(p->status, "INACTIVE") || !strcmp(p->status, "CLOSED") ||
+        !strcmp(p->status, "RETIRED"))
+        return "closed";
+    return !strcmp(p->status, "DORMANT") ? "dormant"
+           : !strcmp(p->status, "PROPOSED") ? "proposed"
+                                            : "unknown";
+}
 
 /* Day number of a YYYYMMDD date, for gaps in days. */
 static long world_days(long ymd) { return milestone_days_between(20000101, ymd); }
@@ -123,6 +156,7 @@ static int add_practice(const practice *p, void *ctx)
     if (has_contract) {
         memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
         wp->contract_end = c.end;
+        memcpy(wp->contract_milestone, c.milestone, sizeof wp->contract_milestone);
     }
     wp->open = asat_open(p, w->at.date);
     wp->list_closed = list_closed_on(&wp->facts, w->at.date);

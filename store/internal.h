@@ -24,7 +24,8 @@
     X(DB_PROVSHA, "provenance_sha")                                          \
     X(DB_AUDIT, "audit")                                                     \
     X(DB_TRAVEL, "travel")                                                   \
-    X(DB_PRACTICE_PC, "practice_postcode")                                  \
+    X(DB_PRACTICE_PC, "practice_postcode")                                   \
+    X(DB_NAME, "practice_name")                                              \
     X(DB_LSOA_LINK, "lsoa_link")
 
 #define STORE_DB_ENUM(id, name) id,
