@@ -336,7 +336,7 @@ static void sweep_load_one(sweep *sw, store *s, int k)
     struct area_ctx ac = {sw, s, sw->close[k]};
     err e = {{0}};
     int first = sw->na;
-    if (store_lsoa_reg_each(s, wp->p.code, sweep_reg, &ac, &e) < 0)
+    if (store_lsoa_reg_each_at(s, wp->p.code, sw->w->at.date, sweep_reg, &ac, &e) < 0)
         die(wp->p.code, &e);
     if (sw->na == first) /* residence unknown: at the practice, as the what-if does */
         sweep_add(sw, wp->p.postcode, sw->close[k], NAN, NAN, sw->p[sw->close[k]].list, 0);

@@ -174,7 +174,7 @@ static int load_areas(const world *w, store *s, whatif *wf, int slot, int *cap, 
     struct area_load al = {.wf = wf, .s = s, .slot = slot, .cap = *cap, .e = e};
     int first = wf->na;
     wf->area_source[slot] = AREAS_PRACTICE;
-    if (store_lsoa_reg_each(s, wp->p.code, add_reg, &al, e) < 0)
+    if (store_lsoa_reg_each_at(s, wp->p.code, wf->as_at, add_reg, &al, e) < 0)
         return -1;
     if (wf->na == first) {
         /* Nobody's home area is known: one area, residence unknown (so

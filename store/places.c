@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Postcodes 2 and LSOAs 2 add the 2011 LSOA, IMD by edition and the
@@ -97,30 +98,46 @@ int store_lsoa_get(store *s, const char *code, lsoa_rec *out, err *e)
     return r.bad ? err_set(e, "LSOA %s: the record is damaged", code) : 1;
 }
 
-/* ---- practice x LSOA: key CODE\0LSOA ---- */
+/* ---- practice x LSOA: key CODE\0 + date (u32 BE) + LSOA; before schema 3
+ * CODE\0LSOA (the date only in the value) ---- */
+
+static size_t reg_key(unsigned char *key, size_t n, const char *code, long date,
+                      const char *lsoa)
+{
+    unsigned char suffix[4 + LSOA_MAX];
+    size_t ln = strlen(lsoa);
+    if (ln >= LSOA_MAX)
+        return 0;
+    be_put32(suffix, (uint32_t)date);
+    memcpy(suffix + 4, lsoa, ln);
+    return store_key(key, n, code, suffix, date || ln ? 4 + ln : 0);
+}
 
 int store_lsoa_reg_put(store *s, const lsoa_reg *r, err *e)
 {
     unsigned char key[64];
-    size_t kn = store_key(key, sizeof key, r->practice, r->lsoa, strlen(r->lsoa));
+    size_t kn = reg_key(key, sizeof key, r->practice, r->date, r->lsoa);
     wbuf w;
     wb_init(&w, LSOAREG_V);
     wb_i64(&w, r->patients);
     wb_i64(&w, r->date);
     wb_u8(&w, r->modelled);
+    if (!kn)
+        return err_set(e, "LSOA row %s %s: codes too long", r->practice, r->lsoa);
     return store_put(s, DB_LSOAREG, key, kn, w.data, w.len, e);
 }
 
-static int lsoa_reg_decode(const MDB_val *k, const MDB_val *v, lsoa_reg *r)
+/* dated: the key holds the date (schema 3 on). */
+static int lsoa_reg_decode(const MDB_val *k, const MDB_val *v, bool dated, lsoa_reg *r)
 {
     const char *key = k->mv_data;
-    size_t cn = strnlen(key, k->mv_size);
+    size_t cn = strnlen(key, k->mv_size), at = cn + 1 + (dated ? 4 : 0);
     rbuf b;
     memset(r, 0, sizeof *r);
-    if (cn >= CODE_MAX || k->mv_size - cn - 1 >= LSOA_MAX)
+    if (cn >= CODE_MAX || at > k->mv_size || k->mv_size - at >= LSOA_MAX)
         return -1;
     memcpy(r->practice, key, cn);
-    memcpy(r->lsoa, key + cn + 1, k->mv_size - cn - 1);
+    memcpy(r->lsoa, key + at, k->mv_size - at);
     if (rb_init(&b, v->mv_data, v->mv_size) != LSOAREG_V)
         return -1;
     r->patients = (long)rb_i64(&b);
@@ -132,13 +149,14 @@ static int lsoa_reg_decode(const MDB_val *k, const MDB_val *v, lsoa_reg *r)
 struct reg_scan {
     int (*fn)(const lsoa_reg *, void *);
     void *ctx;
+    bool dated;
 };
 
 static int reg_scan_one(const MDB_val *k, const MDB_val *v, void *ctx)
 {
     struct reg_scan *rs = ctx;
     lsoa_reg r;
-    if (lsoa_reg_decode(k, v, &r))
+    if (lsoa_reg_decode(k, v, rs->dated, &r))
         return -1;
     return rs->fn(&r, rs->ctx);
 }
@@ -148,14 +166,66 @@ int store_lsoa_reg_each(store *s, const char *code,
 {
     unsigned char key[64];
     size_t kn = store_key(key, sizeof key, code, NULL, 0);
-    struct reg_scan rs = {fn, ctx};
+    struct reg_scan rs = {fn, ctx, s->schema >= 3};
     return store_scan(s, DB_LSOAREG, key, kn, reg_scan_one, &rs, e);
 }
 
-int store_lsoa_reg_clear(store *s, const char *code, err *e)
+/* The newest extract date on or before a date, from the keys alone. */
+struct reg_newest {
+    long date, found;
+    size_t cn;
+};
+
+static int reg_newest_one(const MDB_val *k, const MDB_val *v, void *ctx)
 {
-    unsigned char key[64];
+    struct reg_newest *rn = ctx;
+    (void)v;
+    if (k->mv_size < rn->cn + 1 + 4)
+        return -1;
+    long d = (long)be_get32((const unsigned char *)k->mv_data + rn->cn + 1);
+    if (d > rn->date)
+        return 1;
+    rn->found = d;
+    return 0;
+}
+
+/* Before schema 3 a practice has one extract: its rows, if on or before. */
+struct reg_old_at {
+    struct reg_scan rs;
+    long date;
+};
+
+static int reg_old_at_one(const lsoa_reg *r, void *ctx)
+{
+    struct reg_old_at *ro = ctx;
+    return r->date <= ro->date ? ro->rs.fn(r, ro->rs.ctx) : 0;
+}
+
+int store_lsoa_reg_each_at(store *s, const char *code, long date,
+                           int (*fn)(const lsoa_reg *, void *), void *ctx, err *e)
+{
+    unsigned char key[64], d[4];
+    if (s->schema < 3) {
+        struct reg_old_at ro = {{fn, ctx, false}, date};
+        return store_lsoa_reg_each(s, code, reg_old_at_one, &ro, e);
+    }
+    struct reg_newest rn = {date, 0, strlen(code)};
     size_t kn = store_key(key, sizeof key, code, NULL, 0);
+    if (!kn || store_scan(s, DB_LSOAREG, key, kn, reg_newest_one, &rn, e) < 0)
+        return kn ? -1 : 0;
+    if (!rn.found)
+        return 0;
+    be_put32(d, (uint32_t)rn.found);
+    kn = store_key(key, sizeof key, code, d, 4);
+    struct reg_scan rs = {fn, ctx, true};
+    return store_scan(s, DB_LSOAREG, key, kn, reg_scan_one, &rs, e);
+}
+
+int store_lsoa_reg_clear(store *s, const char *code, long date, err *e)
+{
+    unsigned char key[64], d[4];
+    be_put32(d, (uint32_t)date);
+    size_t kn = store_key(key, sizeof key, code, d, date ? 4 : 0);
     MDB_cursor *c;
     int rc = mdb_cursor_open(s->txn, s->dbi[DB_LSOAREG], &c);
     if (rc)
@@ -173,6 +243,51 @@ int store_lsoa_reg_clear(store *s, const char *code, err *e)
     }
     mdb_cursor_close(c);
     return rc && rc != MDB_NOTFOUND ? store_lmdb_err(e, "practice_lsoa", rc) : 0;
+}
+
+struct rekey {
+    unsigned char (*keys)[64];
+    size_t *kn;
+    lsoa_reg *rows;
+    size_t n, cap;
+};
+
+static int rekey_collect(const MDB_val *k, const MDB_val *v, void *ctx)
+{
+    struct rekey *rk = ctx;
+    if (rk->n == rk->cap) {
+        size_t nc = rk->cap ? rk->cap * 2 : 4096;
+        void *a = realloc(rk->keys, nc * sizeof *rk->keys);
+        if (a)
+            rk->keys = a;
+        void *b = realloc(rk->kn, nc * sizeof *rk->kn);
+        if (b)
+            rk->kn = b;
+        void *c = realloc(rk->rows, nc * sizeof *rk->rows);
+        if (c)
+            rk->rows = c;
+        if (!a || !b || !c || k->mv_size > 64)
+            return -1;
+        rk->cap = nc;
+    }
+    memcpy(rk->keys[rk->n], k->mv_data, k->mv_size);
+    rk->kn[rk->n] = k->mv_size;
+    return lsoa_reg_decode(k, v, false, &rk->rows[rk->n++]) ? -1 : 0;
+}
+
+/* Schema 2 -> 3: every row again under a key with its extract date. */
+int store_lsoa_reg_rekey(store *s, err *e)
+{
+    struct rekey rk = {0};
+    int rc = store_scan(s, DB_LSOAREG, NULL, 0, rekey_collect, &rk, e) < 0 ? -1 : 0;
+    for (size_t i = 0; rc == 0 && i < rk.n; i++)
+        rc = store_del(s, DB_LSOAREG, rk.keys[i], rk.kn[i], e) ||
+                     store_lsoa_reg_put(s, &rk.rows[i], e)
+                 ? -1 : 0;
+    free(rk.keys);
+    free(rk.kn);
+    free(rk.rows);
+    return rc;
 }
 
 /* ---- the LSOA 2011 <-> 2021 lookup: key VINTAGE+CODE\0OTHER ---- */

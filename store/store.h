@@ -19,7 +19,8 @@
 
 #define STORE_SCHEMA_VERSION 3 /* 2: practices carry their location;
                                   3: both LSOA vintages, IMD by edition,
-                                     the LSOA 2011 -> 2021 lookup */
+                                     the LSOA 2011 -> 2021 lookup, LSOA
+                                     rows kept by extract */
 
 enum {
     CODE_MAX = 16,     /* practice / organisation codes: "M86627", "B2M3M" */
@@ -289,11 +290,17 @@ int store_age_latest(store *s, const char *code, age_profile *out, err *e);
 /* The newest profile on or before date: 1 found, 0 none. */
 int store_age_at(store *s, const char *code, long date, age_profile *out, err *e);
 
+/* Rows are kept by extract: key CODE\0 + date (u32 BE) + LSOA. */
 int store_lsoa_reg_put(store *s, const lsoa_reg *r, err *e);
-/* Deletes every LSOA row of one practice (a newer extract replaces them). */
-int store_lsoa_reg_clear(store *s, const char *code, err *e);
+/* Deletes the LSOA rows of one practice: of one extract (date), or of
+ * every extract (date 0). */
+int store_lsoa_reg_clear(store *s, const char *code, long date, err *e);
+/* Every row of a practice, extract by extract, oldest first. */
 int store_lsoa_reg_each(store *s, const char *code,
                         int (*fn)(const lsoa_reg *, void *), void *ctx, err *e);
+/* The rows of the practice's newest extract on or before date. */
+int store_lsoa_reg_each_at(store *s, const char *code, long date,
+                           int (*fn)(const lsoa_reg *, void *), void *ctx, err *e);
 
 int store_postcode_get(store *s, const char *pc, postcode_rec *out, err *e);
 int store_postcode_put(store *s, const postcode_rec *r, err *e);
