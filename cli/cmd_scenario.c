@@ -17,7 +17,8 @@ static const char help[] =
     "the closing practices' patients to the practices around them and reports who\n"
     "goes where, who goes over capacity, how far people travel and which groups\n"
     "are hit hardest.\n\n"
-    "  --close CODES     practices to close (comma separated): an ad hoc scenario\n"
+    "  --close CODES     practices to close (comma separated, up to 1000): an ad hoc\n"
+    "                    scenario\n"
     "  --policy P        nearest | choice | optimal (default: the scenario's, else\n"
     "                    rules.default_policy)\n"
     "  --growth PCT      list growth applied to every practice first\n"
@@ -31,7 +32,7 @@ static const char help[] =
     "practice not open on that date cannot be closed (the message says when it\n"
     "closed and which date to run as at instead).\n";
 
-enum { MAX_CLOSE = 64, MAX_OVERRIDES = 64 };
+enum { MAX_CLOSE = CONFIG_MAX_CLOSE, MAX_OVERRIDES = 64 };
 
 typedef struct run_args {
     char close[MAX_CLOSE][CONFIG_CODE_MAX];
@@ -189,7 +190,7 @@ static int run_scenario(session *c, int argc, char **argv)
     store *s = cli_store(c, false);
     rc = !s ? EXIT_FAIL : make_plan(&cfg, &ra, c->as_at, &pl);
     plan_input(&pl, &in);
-    if (rc == 0 && world_load_at(&w, s, &cfg, pl.set.as_at, &e) == 0) {
+    if (rc == 0 && world_load_parts_at(&w, s, &cfg, 0, pl.set.as_at, &e) == 0) {
         if ((rc = check_overrides(&w, &ra)) != 0) {
             /* said */
         } else if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {

@@ -25,6 +25,7 @@ cap_result world_capacity(const practice *p, const capacity_rec *facts,
 struct loader {
     world *w;
     int cap;
+    int parts;     /* WORLD_TRENDS, WORLD_CONTRACTS */
     store *s;
     err *e;
 };
@@ -84,8 +85,8 @@ long world_year_ago(const list_point *h, int n, long latest)
 }
 
 /* The list as at the world's date (the newest extract on or before it),
- * and the list about a year before that extract, for the trend. */
-static int list_as_at(store *s, world_practice *wp, long date, err *e)
+ * and with trends the list about a year before that extract. */
+static int list_as_at(store *s, world_practice *wp, long date, bool trends, err *e)
 {
     list_point h[64], at;
     int rc = store_list_at(s, wp->p.code, date, &at, e);
@@ -94,7 +95,7 @@ static int list_as_at(store *s, world_practice *wp, long date, err *e)
     wp->p.list_size = rc ? at.patients : -1;
     wp->p.list_date = rc ? at.date : 0;
     wp->list_year_ago = -1;
-    int n = rc ? store_list_history(s, wp->p.code, h, 64, e) : 0;
+    int n = rc && trends ? store_list_history(s, wp->p.code, h, 64, e) : 0;
     if (n < 0)
         return -1;
     if (n > 0)
@@ -147,11 +148,12 @@ static int add_practice(const practice *p, void *ctx)
     memset(wp, 0, sizeof *wp);
     wp->p = *p;
     contract c;
-    int has_contract;
+    int has_contract = 0;
     capacity_init(&wp->facts, p->code);
     if (locate(ld, wp) || store_capacity_get(ld->s, p->code, &wp->facts, ld->e) < 0 ||
-        (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0 ||
-        list_as_at(ld->s, wp, w->at.date, ld->e))
+        ((ld->parts & WORLD_CONTRACTS) &&
+         (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0) ||
+        list_as_at(ld->s, wp, w->at.date, ld->parts & WORLD_TRENDS, ld->e))
         return -1;
     if (has_contract) {
         memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
@@ -183,15 +185,25 @@ static int build_index(world *w, err *e)
 
 int world_load(world *w, store *s, const config *cfg, err *e)
 {
-    return world_load_at(w, s, cfg, 0, e);
+    return world_load_parts_at(w, s, cfg, WORLD_ALL, 0, e);
 }
 
 int world_load_at(world *w, store *s, const config *cfg, long as_at, err *e)
 {
+    return world_load_parts_at(w, s, cfg, WORLD_ALL, as_at, e);
+}
+
+int world_load_parts(world *w, store *s, const config *cfg, int parts, err *e)
+{
+    return world_load_parts_at(w, s, cfg, parts, 0, e);
+}
+
+int world_load_parts_at(world *w, store *s, const config *cfg, int parts, long as_at, err *e)
+{
     memset(w, 0, sizeof *w);
     w->rules = world_rules(cfg);
     w->closed_lists_receive = cfg->rules.closed_lists_receive;
-    struct loader ld = {w, 0, s, e};
+    struct loader ld = {w, 0, parts, s, e};
     if (store_read_begin(s, e))
         return -1;
     int rc = asat_resolve(s, as_at, &w->at, e);

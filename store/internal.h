@@ -26,7 +26,8 @@
     X(DB_TRAVEL, "travel")                                                   \
     X(DB_PRACTICE_PC, "practice_postcode")                                   \
     X(DB_NAME, "practice_name")                                              \
-    X(DB_LSOA_LINK, "lsoa_link")
+    X(DB_LSOA_LINK, "lsoa_link")                                             \
+    X(DB_PSR, "psr")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };

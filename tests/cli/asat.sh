@@ -157,3 +157,5 @@ check_eq "as at 2021: its two areas" "$(echo "$j" | jq '[.flows[].area] | unique
 j=$(q2 scenario run --close M86019 --format json)
 check_eq "as at 2026: the April 2026 extract, still there" \
     "$(echo "$j" | jq -c '.closed[0] | [.areas_date, .modelled]')" '["2026-04-01",true]'
+check_exit "a practice with no list on the date cannot be closed" 1 q --as-at 2021-01-01 scenario run --close M84001
+check_has "the refusal says why" "$(cat "$tmp/err")" "M84001 RED ROOFS SURGERY has no list-size extract on or before 2021-01-01"
