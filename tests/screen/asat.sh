@@ -26,7 +26,7 @@ q
 q
 q
 q
-D
+@
 "2026-04-01
 <Enter>
 :save-display s5
@@ -55,7 +55,7 @@ check_has "where the practice was open" s3 "INACTIVE, open on 2021-01-01 (closes
 check_has "coventry: the what-if is as at 2021-01-01, every list from that extract" s4 \
     "As at 2021-01-01; lists from the extract of 2021-01-01 (34 practices)"
 check_has "coventry: January 2021's lists, nobody counted twice" s4 "Displaced 13,417"
-check_has "coventry: their residence is unknown" s4 "residence unknown 13,417"
+check_has "coventry: their residence is unknown" s4 "Residence unknown 13,417"
 check_has "coventry: and left out of the travel figures" s4 "Travel km: mean - before, - after"
 check_has "coventry: no age data is not assessed, not 0" s4b "Aged 65+ (est.)            not assessed"
 check_has "coventry: three marked" s4 "3 marked"
@@ -95,4 +95,4 @@ run_keys <<'KEYS'
 :save-display s11
 KEYS
 check_has "search: a closed practice's status and year" s11 "Y04952 BROAD LANE SURGERY"
-check_has "search: status column" s11 "cl 2022"
+check_has "search: status and close date" s11 "closed 2022-07-31"
