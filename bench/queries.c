@@ -504,8 +504,7 @@ static void sweep_add(sweep *sw, const char *code, int from, double lat, double 
             die("out of memory", NULL);
     }
     snprintf(sw->code[sw->na], LSOA_MAX, "%s", code);
-    sw->a[sw->na++] = (disp_area){.from = from, .lat = lat, .lon = lon, .patients = patients,
-                                  .imd_decile = imd};
+    sw->a[sw->na++] = whatif_area(&sw->p[from], from, lat, lon, patients, imd);
 }
 
 static int sweep_reg(const lsoa_reg *r, void *ctx)
@@ -519,7 +518,7 @@ static int sweep_reg(const lsoa_reg *r, void *ctx)
     if (rc == 0)
         lsoa_init(&l, r->lsoa);
     if (r->patients > 0)
-        sweep_add(ac->sw, r->lsoa, ac->from, l.lat, l.lon, r->patients, l.imd_decile);
+        sweep_add(ac->sw, r->lsoa, ac->from, l.lat, l.lon, r->patients, l.imd[IMD_2019]);
     return 0;
 }
 
@@ -529,11 +528,10 @@ static void sweep_load_one(sweep *sw, store *s, int k)
     struct area_ctx ac = {sw, s, sw->close[k]};
     err e = {{0}};
     int first = sw->na;
-    if (store_lsoa_reg_each(s, wp->p.code, sweep_reg, &ac, &e) < 0)
+    if (store_lsoa_reg_each_at(s, wp->p.code, sw->w->at.date, sweep_reg, &ac, &e) < 0)
         die(wp->p.code, &e);
-    if (sw->na == first)
-        sweep_add(sw, wp->p.postcode, sw->close[k], wp->lat, wp->lon,
-                  sw->p[sw->close[k]].list, 0);
+    if (sw->na == first) /* residence unknown: at the practice, as the what-if does */
+        sweep_add(sw, wp->p.postcode, sw->close[k], NAN, NAN, sw->p[sw->close[k]].list, 0);
     else if (wp->p.list_size >= 0)
         disp_scale_areas(sw->a + first, sw->na - first, sw->p[sw->close[k]].list);
 }

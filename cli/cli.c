@@ -48,6 +48,14 @@ int cli_format(const char *cmd, const char *arg, bool md_ok, out_format *out)
     return 0;
 }
 
+void cli_as_at_line(const asat *at, out_format f)
+{
+    char d[16];
+    if (f == FMT_TABLE)
+        printf("As at %s%s\n", text_date_or_dash(at->date, d, sizeof d),
+               at->given ? "" : " (the newest list-size extract)");
+}
+
 static void print_notice(session *c)
 {
     if (c->notice) {
@@ -77,8 +85,8 @@ int cli_config(session *c, config *out)
 
 static void print_help(FILE *fp)
 {
-    fputs("usage: catchment [--store DIR] [--config FILE] [--read-only] [--no-color]\n"
-          "                 [COMMAND [ARGS...]]\n\n"
+    fputs("usage: catchment [--store DIR] [--config FILE] [--as-at DATE] [--read-only]\n"
+          "                 [--no-color] [COMMAND [ARGS...]]\n\n"
           "Without a command, catchment opens the terminal interface.\n\n"
           "Commands:\n",
           fp);
@@ -89,6 +97,9 @@ static void print_help(FILE *fp)
           "                  $XDG_DATA_HOME/catchment, ~/.local/share/catchment)\n"
           "  --config FILE   the YAML config (else $CATCHMENT_CONFIG, else\n"
           "                  $XDG_CONFIG_HOME/catchment/config.yaml, ~/.config/catchment/...)\n"
+          "  --as-at DATE    every figure as at DATE (YYYY-MM-DD): who was open then,\n"
+          "                  the newest extracts on or before it (default: the date of\n"
+          "                  the newest list-size extract in the store)\n"
           "  --read-only     open the store without any write path\n"
           "  --no-color      no colour (also: the NO_COLOR environment variable)\n"
           "  --help, --version\n\n"
@@ -119,7 +130,7 @@ static int parse_global(session *c, int argc, char **argv, int *rc)
         {"store", required_argument, NULL, 's'}, {"config", required_argument, NULL, 'c'},
         {"read-only", no_argument, NULL, 'r'},   {"no-color", no_argument, NULL, 'n'},
         {"help", no_argument, NULL, 'h'},        {"version", no_argument, NULL, 'V'},
-        {NULL, 0, NULL, 0}};
+        {"as-at", required_argument, NULL, 'a'}, {NULL, 0, NULL, 0}};
     int o;
     opterr = 0;
     while ((o = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
@@ -128,6 +139,14 @@ static int parse_global(session *c, int argc, char **argv, int *rc)
         case 'c': c->config_arg = optarg; break;
         case 'r': c->read_only = true; break;
         case 'n': c->no_color = true; break;
+        case 'a':
+            if ((c->as_at = text_date(optarg)) <= 0) {
+                fprintf(stderr, "catchment: --as-at wants a date, YYYY-MM-DD (not '%s')\n",
+                        optarg);
+                *rc = EXIT_USAGE;
+                return -1;
+            }
+            break;
         case 'h': print_help(stdout); *rc = EXIT_OK; return -1;
         case 'V': puts("catchment " CATCHMENT_VERSION); *rc = EXIT_OK; return -1;
         default:

@@ -7,6 +7,7 @@
 
 #include "cli/out.h"
 #include "config/config.h"
+#include "core/asat.h"
 #include "core/session.h"
 #include "store/store.h"
 
@@ -43,6 +44,10 @@ void cli_hint_closed(out_format f, long n, bool also, const char *names);
 
 /* Parses --format's argument, allowing md only where asked. */
 int cli_format(const char *cmd, const char *arg, bool md_ok, out_format *out);
+
+/* The table format's first line: "As at 2026-04-01 (the newest list-size
+ * extract)".  CSV and JSON carry the date in their rows instead. */
+void cli_as_at_line(const asat *at, out_format f);
 
 /* The commands, each in its own file. */
 extern const cli_command cmd_import, cmd_show, cmd_search, cmd_near, cmd_list, cmd_stats,

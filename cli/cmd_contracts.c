@@ -140,10 +140,11 @@ static void contract_milestones(const ctx *x, const contract *c, long d[MILESTON
     psr_free(&p);
 }
 
-static const char *practice_name(const ctx *x, const char *code, long *list)
+static const char *practice_name(const ctx *x, const char *code, long *list, long *date)
 {
     int k = world_find(x->w, code);
     *list = k >= 0 ? x->w->v[k].p.list_size : -1;
+    *date = k >= 0 ? x->w->v[k].p.list_date : 0;
     return k >= 0 ? x->w->v[k].p.name : "";
 }
 
@@ -155,13 +156,15 @@ static void print_json(const ctx *x, const listing *l)
     for (int i = 0; i < l->n; i++) {
         const contract *c = &l->v[i];
         char a[16], b[16];
-        long list, d[MILESTONES];
+        long list, ld, d[MILESTONES];
         json_obj(&j);
+        json_key(&j, "as_at"); json_date(&j, x->w->at.date);
         json_key(&j, "practice"); json_str(&j, c->practice);
-        json_key(&j, "name"); json_str(&j, practice_name(x, c->practice, &list));
+        json_key(&j, "name"); json_str(&j, practice_name(x, c->practice, &list, &ld));
         json_key(&j, "type"); json_str(&j, c->type);
         json_key(&j, "provider"); json_str(&j, c->provider);
         json_key(&j, "list_size"); list >= 0 ? json_int(&j, list) : json_null(&j);
+        json_key(&j, "list_date"); json_date(&j, ld);
         text_date_iso(c->start, a, sizeof a);
         text_date_iso(c->end, b, sizeof b);
         json_key(&j, "start"); json_str(&j, *a ? a : NULL);
@@ -212,6 +215,7 @@ static void milestone_lists(const ctx *x, const contract *c, const long *d, char
 static void print_table(const ctx *x, const listing *l, out_format f)
 {
     table t;
+    cli_as_at_line(&x->w->at, f);
     table_init(&t, "Code,Name,Type,Provider,>List,End,Next milestone,Due,>Days,Overdue,Done");
     for (int i = 0; i < l->n; i++) {
         const contract *c = &l->v[i];
@@ -236,7 +240,8 @@ static void print_table(const ctx *x, const listing *l, out_format f)
             snprintf(days, sizeof days, "%ld", milestone_days_between(x->today, when));
             milestone_lists(x, c, d, overdue, done, sizeof overdue);
         }
-        const char *name = practice_name(x, c->practice, &list);
+        long ld;
+        const char *name = practice_name(x, c->practice, &list, &ld);
         char ls[24] = "-";
         if (list >= 0)
             snprintf(ls, sizeof ls, "%ld", list);
@@ -253,7 +258,8 @@ static int list_contracts(session *c, const char *within, bool all, out_format f
     world w;
     err e;
     listing l = {.all = all, .w = &w};
-    ctx x = {.w = &w, .today = clock_today()};
+    /* As at a date given with --as-at, milestones count from it. */
+    ctx x = {.w = &w, .today = c->as_at > 0 ? c->as_at : clock_today()};
     if (within && parse_within(within, x.today, &l.until))
         return cli_usage("contracts", "--within wants a period like 18m, 2y or 90d");
     if (cli_config(c, &cfg))
@@ -264,7 +270,8 @@ static int list_contracts(session *c, const char *within, bool all, out_format f
     memcpy(x.months, months, sizeof months);
     store *s = cli_store(c, false);
     x.s = s;
-    int rc = !s ? EXIT_FAIL : world_load(&w, s, &cfg, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
+    int rc = !s ? EXIT_FAIL
+             : world_load_at(&w, s, &cfg, c->as_at, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
     config_free(&cfg);
     if (rc)
         return rc;

@@ -67,12 +67,13 @@ static void print_json(const world *w, const int *rows, int n)
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[rows[i]];
         const practice *p = &wp->p;
-        bool known = p->list_size >= 0;
+        bool known = p->list_size >= 0, cap = known && wp->open; /* closed: no capacity */
         char d[16];
         json_obj(&j);
+        json_key(&j, "as_at"); json_date(&j, w->at.date);
         json_key(&j, "code"); json_str(&j, p->code);
         json_key(&j, "name"); json_str(&j, p->name);
-        json_key(&j, "status"); json_str(&j, world_status(p));
+        json_key(&j, "status"); json_str(&j, world_status(p, w->at.date));
         text_date_iso(p->close_date, d, sizeof d);
         json_key(&j, "close_date"); json_str(&j, *d ? d : NULL);
         json_key(&j, "pcn"); json_str(&j, *p->pcn_name ? p->pcn_name : NULL);
@@ -81,10 +82,10 @@ static void print_json(const world *w, const int *rows, int n)
         json_key(&j, "list_size"); known ? json_int(&j, p->list_size) : json_null(&j);
         text_date_iso(p->list_date, d, sizeof d);
         json_key(&j, "list_date"); json_str(&j, known && *d ? d : NULL);
-        json_key(&j, "capacity"); known ? json_int(&j, wp->cap.capacity) : json_null(&j);
+        json_key(&j, "capacity"); cap ? json_int(&j, wp->cap.capacity) : json_null(&j);
         json_key(&j, "capacity_source");
-        json_str(&j, known ? capacity_source_name(wp->cap.source) : NULL);
-        json_key(&j, "headroom"); known ? json_int(&j, wp->cap.headroom) : json_null(&j);
+        json_str(&j, cap ? capacity_source_name(wp->cap.source) : NULL);
+        json_key(&j, "headroom"); cap ? json_int(&j, wp->cap.headroom) : json_null(&j);
         json_key(&j, "list"); json_str(&j, world_list_state(wp));
         json_key(&j, "contract_type"); json_str(&j, *wp->contract_type ? wp->contract_type : NULL);
         text_date_iso(wp->contract_end, d, sizeof d);
@@ -98,22 +99,26 @@ static void print_json(const world *w, const int *rows, int n)
 static void print_table(const world *w, const int *rows, int n, out_format f)
 {
     table t;
+    cli_as_at_line(&w->at, f);
     table_init(&t, "Code,Name,Status,PCN,Town,Postcode,>List,List date,>Capacity,Capacity from,"
                    ">Headroom,List status,Contract,Contract end");
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[rows[i]];
         const practice *p = &wp->p;
         char list[24] = "-", cap[24] = "-", head[24] = "-", ld[16] = "-", end[16];
+        bool known = p->list_size >= 0 && wp->open; /* closed: no capacity */
         if (p->list_size >= 0) {
             snprintf(list, sizeof list, "%ld", p->list_size);
-            snprintf(cap, sizeof cap, "%ld", wp->cap.capacity);
-            snprintf(head, sizeof head, "%ld", wp->cap.headroom);
             text_date_or_dash(p->list_date, ld, sizeof ld);
         }
+        if (known) {
+            snprintf(cap, sizeof cap, "%ld", wp->cap.capacity);
+            snprintf(head, sizeof head, "%ld", wp->cap.headroom);
+        }
         table_add(&t, (const char *const[]){
-                          p->code, p->name, world_status(p), *p->pcn_name ? p->pcn_name : "-",
-                          world_town(p), p->postcode, list, ld, cap,
-                          p->list_size >= 0 ? capacity_source_name(wp->cap.source) : "-", head,
+                          p->code, p->name, world_status(p, w->at.date),
+                          *p->pcn_name ? p->pcn_name : "-", world_town(p), p->postcode, list, ld,
+                          cap, known ? capacity_source_name(wp->cap.source) : "-", head,
                           world_list_state(wp), *wp->contract_type ? wp->contract_type : "-",
                           text_date_or_dash(wp->contract_end, end, sizeof end)});
     }
@@ -178,7 +183,8 @@ static int run(session *c, int argc, char **argv)
     if (cli_config(c, &cfg))
         return EXIT_FAIL;
     store *s = cli_store(c, false);
-    int rc = !s ? EXIT_FAIL : world_load(&w, s, &cfg, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
+    int rc = !s ? EXIT_FAIL
+             : world_load_at(&w, s, &cfg, c->as_at, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
     config_free(&cfg);
     if (rc)
         return rc;

@@ -63,11 +63,14 @@ static void print_json(const world *w, const nearby_hit *h, int n)
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[h[i].index];
         json_obj(&j);
+        json_key(&j, "as_at"); json_date(&j, w->at.date);
         json_key(&j, "code"); json_str(&j, wp->p.code);
         json_key(&j, "name"); json_str(&j, wp->p.name);
         json_key(&j, "km"); json_num(&j, h[i].km, 3);
-        bool known = wp->p.list_size >= 0;
-        json_key(&j, "list_size"); known ? json_int(&j, wp->p.list_size) : json_null(&j);
+        bool known = wp->open && wp->p.list_size >= 0; /* else capacity means nothing */
+        json_key(&j, "list_size");
+        wp->p.list_size >= 0 ? json_int(&j, wp->p.list_size) : json_null(&j);
+        json_key(&j, "list_date"); json_date(&j, wp->p.list_date);
         json_key(&j, "capacity"); known ? json_int(&j, wp->cap.capacity) : json_null(&j);
         json_key(&j, "capacity_source");
         json_str(&j, known ? capacity_source_name(wp->cap.source) : NULL);
@@ -82,18 +85,21 @@ static void print_json(const world *w, const nearby_hit *h, int n)
 static void print_table(const world *w, const nearby_hit *h, int n, out_format f)
 {
     table t;
-    table_init(&t, "Code,Name,>km,>List,>Capacity,>Headroom,Capacity from,List status");
+    cli_as_at_line(&w->at, f);
+    table_init(&t, "Code,Name,>km,>List,>Capacity,>Headroom,Capacity from,List status,List date");
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[h[i].index];
-        char list[24] = "-", cap[24] = "-", head[24] = "-";
-        if (wp->p.list_size >= 0) { /* no list: no capacity either */
+        char list[24] = "-", cap[24] = "-", head[24] = "-", d[16];
+        bool known = wp->open && wp->p.list_size >= 0; /* else capacity means nothing */
+        if (wp->p.list_size >= 0)
             snprintf(list, sizeof list, "%ld", wp->p.list_size);
+        if (known) {
             snprintf(cap, sizeof cap, "%ld", wp->cap.capacity);
             snprintf(head, sizeof head, "%ld", wp->cap.headroom);
         }
-        table_addf(&t, "%s\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s", wp->p.code, wp->p.name, h[i].km, list,
-                   cap, head, wp->p.list_size >= 0 ? capacity_source_name(wp->cap.source) : "-",
-                   world_list_state(wp));
+        table_addf(&t, "%s\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s", wp->p.code, wp->p.name, h[i].km, list,
+                   cap, head, known ? capacity_source_name(wp->cap.source) : "-",
+                   world_list_state(wp), text_date_or_dash(wp->p.list_date, d, sizeof d));
     }
     table_print(&t, stdout, f);
     table_free(&t);
@@ -161,7 +167,8 @@ static int run(session *c, int argc, char **argv)
     if (isnan(km))
         km = cfg.rules.max_distance_km;
     store *s = cli_store(c, false);
-    int rc = !s ? EXIT_FAIL : world_load_parts(&w, s, &cfg, 0, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
+    int rc = !s ? EXIT_FAIL
+             : world_load_parts_at(&w, s, &cfg, 0, c->as_at, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
     config_free(&cfg);
     if (rc)
         return rc;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/areas.h"
 #include "core/psr_results.h"
 #include "engine/workdays.h"
 #include "util/text.h"
@@ -156,21 +157,25 @@ static void print_evidence(FILE *fp, psr_ctx *x, const psr_proc *p)
         practice pr;
         list_point h[64];
         capacity_rec cap;
-        lsoa_rec l;
+        int ed = -1, dec = 0;
         if (store_read_begin(s, &e) < 0)
             break;
         int found = store_practice_get(s, c, &pr, &e);
         int nh = found > 0 ? store_list_history(s, c, h, 64, &e) : 0;
         int hc = found > 0 ? store_capacity_get(s, c, &cap, &e) : 0;
-        int hl = found > 0 && *pr.lsoa ? store_lsoa_get(s, pr.lsoa, &l, &e) : 0;
+        /* The newest IMD edition, joined on its own LSOA vintage. */
+        if (found > 0 && (areas_edition(s, 0, &ed, &e) ||
+                          areas_imd_of(s, pr.lsoa11, pr.lsoa, ed, &dec, &e)))
+            dec = 0;
         store_read_end(s);
         char capb[32] = "not held", openb[16] = "not held", imd[48] = "not held";
         if (hc > 0 && cap.capacity >= 0)
             text_thousands(cap.capacity, capb, sizeof capb);
         if (hc > 0 && cap.list_open >= 0)
             snprintf(openb, sizeof openb, "%s", cap.list_open ? "open" : "closed");
-        if (hl > 0 && l.imd_decile > 0)
-            snprintf(imd, sizeof imd, "%d (IMD 2019, %s)", l.imd_decile, pr.lsoa);
+        if (dec > 0)
+            snprintf(imd, sizeof imd, "%d (IMD %d, %s)", dec, areas_edition_year(ed),
+                     ed == IMD_2019 && *pr.lsoa11 ? pr.lsoa11 : pr.lsoa);
         fprintf(fp, "| %s %s | %s | %s | %s | %s | %s | %s | %s |\n", S(c),
                 found > 0 ? S(pr.name) : "(not in the store)", found > 0 ? S(pr.status) : "-",
                 found > 0 && *pr.pcn_name ? S(pr.pcn_name) : "not held",

@@ -37,7 +37,11 @@ static const char help[] =
     "  --format F        table | csv | json | md (a board paper; for Word:\n"
     "                    ... --format md | pandoc -o paper.docx)\n"
     "  --map FILE.svg    also write the what-if as a map (areas, where their\n"
-    "                    patients go, practices, legend, scale); md links it\n";
+    "                    patients go, practices, legend, scale); md links it\n\n"
+    "Every figure is as at one date: catchment --as-at DATE scenario run ..., else\n"
+    "the scenario's as_at, else the newest list-size extract in the store.  A\n"
+    "practice not open on that date cannot be closed (the message says when it\n"
+    "closed and which date to run as at instead).\n";
 
 enum { MAX_CLOSE = CONFIG_MAX_CLOSE, MAX_OVERRIDES = 64 };
 
@@ -130,7 +134,7 @@ static int parse_run(run_args *ra, int argc, char **argv)
 /* The plan to run: the named scenario's, or an ad hoc one, then the
  * options on top (they win).  A named scenario varied by options keeps
  * its name in the report. */
-static int make_plan(const config *cfg, const run_args *ra, plan *pl)
+static int make_plan(const config *cfg, const run_args *ra, long as_at, plan *pl)
 {
     plan_init(pl, cfg);
     const config_scenario *sc = ra->name ? config_scenario_find(cfg, ra->name) : NULL;
@@ -155,6 +159,8 @@ static int make_plan(const config *cfg, const run_args *ra, plan *pl)
     }
     if (ra->growth_set)
         plan_set_growth_pct(pl, ra->growth);
+    if (as_at > 0) /* --as-at wins over the scenario's as_at */
+        plan_set_as_at(pl, as_at);
     if (sc)
         plan_name(pl, sc->name);
     return 0;
@@ -228,9 +234,9 @@ static int run_scenario(session *c, int argc, char **argv)
     if (cli_config(c, &cfg))
         return EXIT_FAIL;
     store *s = cli_store(c, false);
-    rc = !s ? EXIT_FAIL : make_plan(&cfg, &ra, &pl);
+    rc = !s ? EXIT_FAIL : make_plan(&cfg, &ra, c->as_at, &pl);
     plan_input(&pl, &in);
-    if (rc == 0 && world_load_parts(&w, s, &cfg, 0, &e) == 0) {
+    if (rc == 0 && world_load_parts_at(&w, s, &cfg, 0, pl.set.as_at, &e) == 0) {
         if ((rc = check_overrides(&w, &ra)) != 0) {
             /* said */
         } else if (ra.survey_travel) {

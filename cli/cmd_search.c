@@ -18,16 +18,21 @@ static const char help[] =
     "words (\"alesley park\" finds Allesley Park).  Every word must match.  Best\n"
     "matches first: an exact code, then postcodes that start with the TEXT\n"
     "(\"CV5 7\"), then matches in the name before matches in the address.\n"
-    "Each practice shows its status (open, closed, dormant) and close date.\n"
-    "Closed practices are left out unless --all is given; with the table format\n"
-    "a note on stderr names those that matched.  Exits 1 when nothing is shown.\n\n"
+    "Each practice shows its status on the as-at date (--as-at, default the\n"
+    "newest list-size extract: open, closed, dormant), its close date and its\n"
+    "list with the list's date.  Practices not open on that date are left out\n"
+    "unless --all is given; with the table format a note on stderr names those\n"
+    "that matched.  Exits 1 when nothing is shown.\n\n"
     "  --limit N   at most N results (default 20)\n"
     "  --all       include closed and inactive practices\n";
 
 typedef struct found {
-    practice *v;
+    practice *v;   /* list_size, list_date: as at the date */
     char **other;  /* per practice: its other names joined by "; ", or NULL */
     int n, cap;
+    store *s;
+    asat at;
+    err *e;
 } found;
 
 static int collect(const practice *p, void *ctx)
@@ -43,8 +48,13 @@ static int collect(const practice *p, void *ctx)
         f->v = v;
         f->cap = nc;
     }
-    f->v[f->n++] = *p;
-    return 0;
+    practice *q = &f->v[f->n++];
+    list_point at;
+    *q = *p;
+    int rc = store_list_at(f->s, p->code, f->at.date, &at, f->e);
+    q->list_size = rc > 0 ? at.patients : -1; /* the list as at the date */
+    q->list_date = rc > 0 ? at.date : 0;
+    return rc < 0 ? -1 : 0;
 }
 
 static int by_code(const void *key, const void *elem)
@@ -62,11 +72,13 @@ static int add_other(const name_rec *r, void *ctx)
     return text_join(&f->other[p - f->v], "; ", r->name);
 }
 
-static int load(store *s, found *f, err *e)
+static int load(store *s, long as_at, found *f, err *e)
 {
+    f->s = s;
+    f->e = e;
     if (store_read_begin(s, e))
         return -1;
-    int rc = store_practice_each(s, collect, f, e);
+    int rc = asat_resolve(s, as_at, &f->at, e) ? -1 : store_practice_each(s, collect, f, e);
     if (rc == 0 && !(f->other = calloc((size_t)f->n + 1, sizeof *f->other)))
         rc = err_set(e, "out of memory");
     if (rc == 0)
@@ -84,9 +96,10 @@ static void print_json(const found *f, const int *hit, const int *score, int n)
         const practice *p = &f->v[hit[i]];
         char closed[16];
         json_obj(&j);
+        json_key(&j, "as_at"); json_date(&j, f->at.date);
         json_key(&j, "code"); json_str(&j, p->code);
         json_key(&j, "name"); json_str(&j, p->name);
-        json_key(&j, "status"); json_str(&j, world_status(p));
+        json_key(&j, "status"); json_str(&j, world_status(p, f->at.date));
         text_date_iso(p->close_date, closed, sizeof closed);
         json_key(&j, "close_date"); json_str(&j, *closed ? closed : NULL);
         json_key(&j, "town"); json_str(&j, p->addr[3]);
@@ -94,6 +107,7 @@ static void print_json(const found *f, const int *hit, const int *score, int n)
         json_key(&j, "phone"); json_str(&j, p->phone);
         json_key(&j, "list_size");
         p->list_size >= 0 ? json_int(&j, p->list_size) : json_null(&j);
+        json_key(&j, "list_date"); json_date(&j, p->list_date);
         json_key(&j, "other_names");
         json_arr(&j);
         char *names = f->other[hit[i]] ? strdup(f->other[hit[i]]) : NULL, *save = NULL;
@@ -115,15 +129,17 @@ static void print(const found *f, const int *hit, const int *score, int n, out_f
         return;
     }
     table t;
-    table_init(&t, "Code,Name,Status,Closed,Town,Postcode,Phone,>List");
+    cli_as_at_line(&f->at, fmt);
+    table_init(&t, "Code,Name,Status,Closed,Town,Postcode,Phone,>List,List date");
     for (int i = 0; i < n; i++) {
         const practice *p = &f->v[hit[i]];
-        char list[24] = "-", closed[16];
+        char list[24] = "-", closed[16], ld[16];
         if (p->list_size >= 0)
             snprintf(list, sizeof list, "%ld", p->list_size);
-        table_add(&t, (const char *const[]){p->code, p->name, world_status(p),
+        table_add(&t, (const char *const[]){p->code, p->name, world_status(p, f->at.date),
                                             text_date_or_dash(p->close_date, closed, sizeof closed),
-                                            p->addr[3], p->postcode, p->phone, list});
+                                            p->addr[3], p->postcode, p->phone, list,
+                                            text_date_or_dash(p->list_date, ld, sizeof ld)});
     }
     table_print(&t, stdout, fmt);
     table_free(&t);
@@ -137,7 +153,7 @@ static int keep_open(const found *f, int *hit, int *score, int n, int limit, cha
     *nleft = 0;
     for (int i = 0; i < n; i++) {
         const practice *p = &f->v[hit[i]];
-        if (world_is_open(p)) {
+        if (asat_open(p, f->at.date)) {
             if (k < limit) {
                 hit[k] = hit[i];
                 score[k++] = score[i];
@@ -150,7 +166,7 @@ static int keep_open(const found *f, int *hit, int *score, int n, int limit, cha
             text_escape(p->name, esc, sizeof esc);
             text_date_iso(p->close_date, closed, sizeof closed);
             snprintf(left + at, leftsz - at, "%s%s %s (%s%s%s)", at ? ", " : "", p->code, esc,
-                     world_status(p), *closed ? " " : "", closed);
+                     world_status(p, f->at.date), *closed ? " " : "", closed);
         }
     }
     if (*nleft > 3)
@@ -158,11 +174,12 @@ static int keep_open(const found *f, int *hit, int *score, int n, int limit, cha
     return k;
 }
 
-static int search_and_print(store *s, const char *query, int limit, bool all, out_format fmt)
+static int search_and_print(store *s, const char *query, int limit, bool all, long as_at,
+                            out_format fmt)
 {
     found f = {0};
     err e;
-    int rc = load(s, &f, &e);
+    int rc = load(s, as_at, &f, &e);
     search_item *items = calloc((size_t)f.n + 1, sizeof *items);
     const char *(*lines)[5] = calloc((size_t)f.n + 1, sizeof *lines);
     int *hit = calloc((size_t)f.n + 1, sizeof *hit), *score = calloc((size_t)f.n + 1, sizeof *score);
@@ -226,7 +243,7 @@ static int run(session *c, int argc, char **argv)
         snprintf(query + strlen(query), sizeof query - strlen(query), "%s%s",
                  i > optind ? " " : "", argv[i]);
     store *s = cli_store(c, false);
-    return s ? search_and_print(s, query, (int)limit, all, fmt) : EXIT_FAIL;
+    return s ? search_and_print(s, query, (int)limit, all, c->as_at, fmt) : EXIT_FAIL;
 }
 
 const cli_command cmd_search = {"search",

@@ -12,6 +12,7 @@
 #include "core/card.h"
 #include "cli/show_json.h"
 #include "core/world.h"
+#include "core/areas.h"
 #include "util/text.h"
 
 static const char help[] =
@@ -61,13 +62,21 @@ static void show_identity(kv *k, const card *c)
             snprintf(addr + strlen(addr), sizeof addr - strlen(addr), "%s%s",
                      *addr ? ", " : "", p->addr[i]);
     kv_section(k, "practice");
+    kv_line(k, "As at", "%s", text_date_or_dash(c->at.date, a, sizeof a));
     kv_line(k, "Code", "%s", p->code);
     kv_line(k, "Name", "%s", *p->name ? p->name : "(not in the ODS register)");
     for (int i = 0; i < c->nnames; i++)
         kv_line(k, i ? "" : "Other names", "%s (%s%s%s)", c->names[i].name, c->names[i].source,
                 c->names[i].date ? ", " : "",
                 c->names[i].date ? text_date_or_dash(c->names[i].date, a, sizeof a) : "");
-    kv_line(k, "Status", "%s", *p->status ? p->status : "-");
+    text_date_or_dash(c->at.date, a, sizeof a);
+    if (c->open)
+        kv_line(k, "Status", "%s, open on %s", *p->status ? p->status : "-", a);
+    else if (p->close_date > 0 && p->close_date <= c->at.date)
+        kv_line(k, "Status", "%s, CLOSED on %s", *p->status ? p->status : "-",
+                text_date_or_dash(p->close_date, b, sizeof b));
+    else
+        kv_line(k, "Status", "%s, not open on %s", *p->status ? p->status : "-", a);
     kv_line(k, "Address", "%s%s%s", addr, *addr ? ", " : "", p->postcode);
     kv_line(k, "Phone", "%s", *p->phone ? p->phone : "-");
     kv_line(k, "Opened", "%s", text_date_or_dash(p->open_date, a, sizeof a));
@@ -75,13 +84,30 @@ static void show_identity(kv *k, const card *c)
     kv_line(k, "Sub-ICB", "%s %s", *p->sub_icb ? p->sub_icb : "-", p->sub_icb_name);
     kv_line(k, "ICB", "%s %s", *p->icb ? p->icb : "-", p->icb_name);
     kv_line(k, "PCN", "%s %s", *p->pcn_code ? p->pcn_code : "-", p->pcn_name);
-    snprintf(a, sizeof a, "%d", c->lsoa.imd_decile);
+    snprintf(a, sizeof a, "%d", c->imd);
     if (*c->pc.postcode)
-        kv_line(k, "Location", "%.5f, %.5f (postcode %s, LSOA %s, IMD decile %s)", c->pc.lat,
-                c->pc.lon, c->pc.postcode, *c->pc.lsoa ? c->pc.lsoa : "-",
-                c->lsoa.imd_decile ? a : "-");
+        kv_line(k, "Location", "%.5f, %.5f (postcode %s, LSOA %s, 2011 LSOA %s, IMD %d decile %s)",
+                c->pc.lat, c->pc.lon, c->pc.postcode, *c->pc.lsoa ? c->pc.lsoa : "-",
+                *c->pc.lsoa11 ? c->pc.lsoa11 : "-", areas_edition_year(c->imd_edition),
+                c->imd ? a : "-");
     else
         kv_line(k, "Location", "unknown (import a postcode file)");
+}
+
+/* One point of the history as a number, with the change to the latest. */
+static void show_point(kv *k, const char *label, const list_point *pt, const list_point *latest)
+{
+    char a[32], d[16];
+    double pct = card_change_pct(pt, latest);
+    if (!pt->date)
+        kv_line(k, label, "-");
+    else if (isnan(pct))
+        kv_line(k, label, "%s on %s", text_thousands(pt->patients, a, sizeof a),
+                text_date_or_dash(pt->date, d, sizeof d));
+    else
+        kv_line(k, label, "%s on %s (%+.1f%% to the latest)",
+                text_thousands(pt->patients, a, sizeof a),
+                text_date_or_dash(pt->date, d, sizeof d), pct);
 }
 
 static void show_list(kv *k, const card *c)
@@ -92,12 +118,17 @@ static void show_list(kv *k, const card *c)
         kv_line(k, "Patients", "unknown (import gp-reg-pat-prac-all files)");
         return;
     }
-    kv_line(k, "Patients", "%s on %s", text_thousands(c->p.list_size, a, sizeof a),
-            text_date_or_dash(c->p.list_date, d, sizeof d));
+    kv_line(k, "Patients", "%s on %s%s%s", text_thousands(c->p.list_size, a, sizeof a),
+            text_date_or_dash(c->p.list_date, d, sizeof d),
+            asat_stale(c->p.list_date, c->at.date) ? " (STALE: over 6 months before the "
+                                                     "as-at date)" : "",
+            c->open ? "" : " (its last list)");
     if (c->change_12m != LONG_MIN)
         kv_line(k, "12 months", "%s%s (%+.1f%%)", c->change_12m > 0 ? "+" : "",
                 text_thousands(c->change_12m, b, sizeof b),
                 100.0 * (double)c->change_12m / (double)(c->p.list_size - c->change_12m));
+    show_point(k, "Earliest", &c->first, &c->latest);
+    show_point(k, "Year before", &c->year_ago, &c->latest);
     for (int i = 0; i < c->nhist; i++)
         kv_line(k, i ? "" : "History", "%s %10s", text_date_or_dash(c->hist[i].date, d, sizeof d),
                 text_thousands(c->hist[i].patients, a, sizeof a));
@@ -118,9 +149,14 @@ static void show_capacity(kv *k, const card *c)
 {
     char a[32], b[32];
     kv_section(k, "capacity");
-    kv_line(k, "Capacity", "%s (%s)", text_thousands(c->cap.capacity, a, sizeof a),
-            capacity_source_name(c->cap.source));
-    kv_line(k, "Headroom", "%s", text_thousands(c->cap.headroom, b, sizeof b));
+    if (!c->open) {
+        kv_line(k, "Capacity", "- (not open on the as-at date)");
+        kv_line(k, "Headroom", "-");
+    } else {
+        kv_line(k, "Capacity", "%s (%s)", text_thousands(c->cap.capacity, a, sizeof a),
+                capacity_source_name(c->cap.source));
+        kv_line(k, "Headroom", "%s", text_thousands(c->cap.headroom, b, sizeof b));
+    }
     if (!isnan(c->facts.gp_fte))
         kv_line(k, "GP FTE", "%.1f (%s patients per FTE)", c->facts.gp_fte,
                 c->p.list_size > 0 && c->facts.gp_fte > 0
@@ -184,6 +220,7 @@ static int run(session *cx, int argc, char **argv)
     if (cli_config(cx, &cfg))
         return EXIT_FAIL;
     cap_rules rules = world_rules(&cfg);
+    int imd_config = (int)cfg.rules.imd_edition;
     config_free(&cfg);
     store *s = cli_store(cx, false);
     card *c = calloc(1, sizeof *c);
@@ -191,7 +228,7 @@ static int run(session *cx, int argc, char **argv)
     err e;
     text_copy(code, sizeof code, argv[optind]);
     text_upper(code);
-    int rc = s && c ? card_load(c, s, code, &rules, &e) : -1;
+    int rc = s && c ? card_load_at(c, s, code, &rules, cx->as_at, imd_config, &e) : -1;
     if (rc <= 0) {
         char shown[64];
         text_escape(argv[optind], shown, sizeof shown);

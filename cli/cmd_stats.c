@@ -32,7 +32,7 @@ static void counts_json(json *j, const store_counts *n)
         {"age_profiles", n->age_profiles}, {"practice_lsoa_rows", n->lsoa_regs},
         {"postcodes", n->postcodes}, {"lsoas", n->lsoas}, {"indicators", n->indicators},
         {"contracts", n->contracts}, {"capacity", n->capacities}, {"notes", n->notes},
-        {"imports", n->imports}};
+        {"imports", n->imports}, {"lsoa_links", n->lsoa_links}};
     json_key(j, "counts");
     json_obj(j);
     for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
@@ -79,7 +79,8 @@ static void print_counts(store *s, const store_counts *n)
              {n->indicators, "indicator value", "indicator values"},
              {n->contracts, "contract", "contracts"},
              {n->capacities, "capacity record", "capacity records"},
-             {n->notes, "note", "notes"}};
+             {n->notes, "note", "notes"},
+             {n->lsoa_links, "LSOA 2011-2021 link", "LSOA 2011-2021 links"}};
     char buf[64];
     printf("store %s\n", store_dir(s));
     for (size_t i = 0; i < sizeof c / sizeof *c; i++)

@@ -328,4 +328,11 @@ void json_null(json *j)
     fputs("null", j->fp);
 }
 
+void json_date(json *j, long ymd)
+{
+    char d[16];
+    text_date_iso(ymd, d, sizeof d);
+    json_str(j, ymd > 0 && *d ? d : NULL);
+}
+
 void json_done(json *j) { fputc('\n', j->fp); }

@@ -60,6 +60,7 @@ void json_int(json *j, long long v);
 void json_num(json *j, double v, int decimals); /* NAN writes null */
 void json_bool(json *j, bool v);
 void json_null(json *j);
+void json_date(json *j, long ymd);        /* YYYYMMDD as "YYYY-MM-DD"; 0 writes null */
 /* Ends the document with a newline. */
 void json_done(json *j);
 

@@ -3,6 +3,14 @@
 
 #include <math.h>
 
+#include "core/areas.h"
+
+static void jdate(json *j, const char *key, long ymd)
+{
+    json_key(j, key);
+    json_date(j, ymd);
+}
+
 static void closed(json *j, const world *w, const whatif *wf)
 {
     json_key(j, "closed");
@@ -13,8 +21,12 @@ static void closed(json *j, const world *w, const whatif *wf)
         json_key(j, "code"); json_str(j, w->v[k].p.code);
         json_key(j, "name"); json_str(j, w->v[k].p.name);
         json_key(j, "patients"); json_int(j, wf->p[k].list);
+        jdate(j, "list_date", w->v[k].p.list_date);
+        json_key(j, "list_stale"); json_bool(j, asat_stale(w->v[k].p.list_date, wf->as_at));
         json_key(j, "areas_from"); json_str(j, whatif_area_source_name(wf->area_source[c]));
+        jdate(j, "areas_date", wf->area_date[c]);
         json_key(j, "modelled"); json_bool(j, wf->area_source[c] == AREAS_MODELLED);
+        jdate(j, "age_date", wf->age_date[c]);
         json_obj_end(j);
     }
     json_arr_end(j);
@@ -30,6 +42,9 @@ static void receivers(json *j, const world *w, const whatif *wf)
         json_key(j, "code"); json_str(j, w->v[r->practice].p.code);
         json_key(j, "name"); json_str(j, w->v[r->practice].p.name);
         json_key(j, "list_before"); json_int(j, r->list_before);
+        jdate(j, "list_date", w->v[r->practice].p.list_date);
+        json_key(j, "list_stale");
+        json_bool(j, asat_stale(w->v[r->practice].p.list_date, wf->as_at));
         json_key(j, "gain"); json_int(j, r->gain);
         json_key(j, "list_after"); json_int(j, r->list_after);
         json_key(j, "capacity"); json_int(j, r->capacity);
@@ -56,23 +71,65 @@ static void flows(json *j, const world *w, const whatif *wf)
         json_key(j, "from"); json_str(j, w->v[a->from].p.code);
         json_key(j, "to"); json_str(j, f->to >= 0 ? w->v[f->to].p.code : NULL);
         json_key(j, "patients"); json_int(j, f->patients);
-        json_key(j, "km"); json_num(j, f->km, 3);
+        json_key(j, "km"); json_num(j, a->residence_unknown ? NAN : f->km, 3);
+        json_key(j, "residence_unknown"); json_bool(j, a->residence_unknown);
         json_obj_end(j);
     }
     json_arr_end(j);
+}
+
+/* A count, or null when the group is not assessed. */
+static void jcount(json *j, const char *key, double v, bool known)
+{
+    json_key(j, key);
+    known ? json_int(j, lround(v)) : json_null(j);
 }
 
 static void group(json *j, const char *name, const impact_group *g)
 {
     json_obj(j);
     json_key(j, "group"); json_str(j, name);
+    json_key(j, "assessed"); json_bool(j, g->assessed);
+    if (!g->assessed) {
+        static const char *const keys[] = {"displaced", "placed", "unplaced", "mean_km_before",
+                                           "mean_km_after", "beyond_reasonable",
+                                           "residence_unknown"};
+        for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+            jcount(j, keys[i], 0, false);
+        json_obj_end(j);
+        return;
+    }
     json_key(j, "displaced"); json_int(j, lround(g->displaced));
     json_key(j, "placed"); json_int(j, lround(g->placed));
     json_key(j, "unplaced"); json_int(j, lround(g->unplaced));
     json_key(j, "mean_km_before"); json_num(j, g->mean_km_before, 3);
     json_key(j, "mean_km_after"); json_num(j, g->mean_km_after, 3);
     json_key(j, "beyond_reasonable"); json_int(j, lround(g->beyond_reasonable));
+    json_key(j, "residence_unknown"); json_int(j, lround(g->residence_unknown));
     json_obj_end(j);
+}
+
+/* The extracts the figures rest on. */
+static void extracts(json *j, const world *w, const whatif *wf)
+{
+    long dates[16];
+    int counts[16], n = whatif_list_dates(w, wf, dates, counts, 16);
+    json_key(j, "list_extracts");
+    json_arr(j);
+    for (int i = 0; i < n; i++) {
+        json_obj(j);
+        jdate(j, "date", dates[i]);
+        json_key(j, "practices"); json_int(j, counts[i]);
+        json_key(j, "stale"); json_bool(j, asat_stale(dates[i], wf->as_at));
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+    json_key(j, "age_not_assessed");
+    json_arr(j);
+    for (int c = 0; c < wf->nclosing; c++)
+        if (!wf->age_date[c])
+            json_str(j, w->v[wf->closing[c]].p.code);
+    json_arr_end(j);
 }
 
 void scenario_print_json(const world *w, const whatif *wf)
@@ -81,16 +138,21 @@ void scenario_print_json(const world *w, const whatif *wf)
     json_init(&j, stdout);
     json_obj(&j);
     json_key(&j, "scenario"); json_str(&j, wf->name);
+    jdate(&j, "as_at", wf->as_at);
     json_key(&j, "policy"); json_str(&j, config_policy_name(wf->policy));
     json_key(&j, "travel_mode"); json_str(&j, config_travel_name(wf->travel));
     json_key(&j, "distance_unit"); json_str(&j, wf->unit);
     json_key(&j, "max_distance_km"); json_num(&j, wf->max_km, 2);
     json_key(&j, "reasonable_km"); json_num(&j, wf->reasonable_km, 2);
     json_key(&j, "growth_pct"); json_num(&j, wf->growth_pct, 2);
+    json_key(&j, "imd_edition");
+    wf->imd_edition >= 0 ? json_int(&j, areas_edition_year(wf->imd_edition)) : json_null(&j);
+    extracts(&j, w, wf);
     closed(&j, w, wf);
     json_key(&j, "displaced"); json_int(&j, wf->im.displaced);
     json_key(&j, "placed"); json_int(&j, wf->im.placed);
     json_key(&j, "unplaced"); json_int(&j, wf->im.unplaced);
+    json_key(&j, "residence_unknown"); json_int(&j, wf->im.residence_unknown);
     receivers(&j, w, wf);
     flows(&j, w, wf);
     json_key(&j, "travel");

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/areas.h"
 #include "core/paper.h"
 #include "util/clock.h"
 #include "util/sha256.h"
@@ -43,9 +44,9 @@ static void file_sha256(const char *path, char out[65])
 }
 
 /* What the paper is, who made it, when and from what. */
-static void about(const whatif *wf, const paper_meta *m)
+static void about(const world *w, const whatif *wf, const paper_meta *m)
 {
-    char when[32], sha[65], cfg[4096 + 100], line[512];
+    char when[32], sha[65], cfg[4096 + 100], line[512], at[1024];
     table t;
     time_t now = (time_t)clock_now();
     strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", gmtime(&now));
@@ -57,8 +58,8 @@ static void about(const whatif *wf, const paper_meta *m)
     table_init(&t, "About this paper, ");
     table_add(&t, (const char *const[]){"Prepared by", who_am_i()});
     table_add(&t, (const char *const[]){"Prepared on", when});
-    /* The as-at date of the figures goes here once what-ifs carry one. */
-    table_add(&t, (const char *const[]){"As at", "the newest extract of each file (see Data sources)"});
+    whatif_as_at_text(w, wf, at, sizeof at);
+    table_add(&t, (const char *const[]){"As at", at});
     table_add(&t, (const char *const[]){"Config", cfg});
     snprintf(line, sizeof line, "catchment %s; policy %s; max %.1f %s; list growth %+.1f%%",
              CATCHMENT_VERSION, config_policy_name(wf->policy), wf->max_km, wf->unit,
@@ -126,12 +127,17 @@ static void summary(const world *w, const whatif *wf, const paper_receivers *pr)
         printf("; %s could not be placed (no room within reach)", num(im->unplaced, c, sizeof c));
     putchar('.');
     over_sentence(w, wf, pr);
-    if (im->placed > 0) {
-        printf("For those placed, mean travel would go from %s %s to %s %s; %s (%.1f%%) would "
-               "travel more than %.1f %s.",
+    if (im->residence_unknown > 0)
+        printf("Where %s live is unknown: they are placed from their practice's own location "
+               "and left out of the travel figures. ",
+               text_count(im->residence_unknown, "patient", "patients", a, sizeof a));
+    if (im->placed > im->residence_unknown) {
+        printf("For those placed whose home area is known, mean travel would go from %s %s to "
+               "%s %s; %s (%.1f%%) would travel more than %.1f %s.",
                km2(im->mean_km_before, a, sizeof a), wf->unit, km2(im->mean_km_after, b, sizeof b),
                wf->unit, text_count(im->beyond_reasonable, "patient", "patients", c, sizeof c),
-               100.0 * (double)im->beyond_reasonable / (double)im->placed, wf->reasonable_km,
+               100.0 * (double)im->beyond_reasonable / (double)(im->placed - im->residence_unknown),
+               wf->reasonable_km,
                wf->unit);
     }
     if (any_modelled(wf))
@@ -151,6 +157,7 @@ static void key_figures(const whatif *wf, const paper_receivers *pr)
     table_addf(&t, "Placed\t%ld", im->placed);
     snprintf(label, sizeof label, "Unplaced (no room within %.1f %s)", wf->max_km, wf->unit);
     table_addf(&t, "%s\t%ld", label, im->unplaced);
+    table_addf(&t, "Residence unknown (left out of travel figures)\t%ld", im->residence_unknown);
     table_addf(&t, "Receiving practices\t%d", im->nreceivers);
     table_addf(&t, "Over capacity after\t%d", pr->over);
     table_addf(&t, "Full or within %d%% of capacity after\t%d", 100 - PAPER_NEAR_PCT, pr->near);
@@ -172,14 +179,15 @@ static void receivers(const world *w, const whatif *wf, const paper_receivers *p
     puts("## Receiving practices that matter\n");
     printf("The ten that gain most, and any that would be over, full or within %d%% of "
            "capacity.\n\n", 100 - PAPER_NEAR_PCT);
-    table_init(&t, "Code,Name,>Gain,>List before,>List after,>Capacity,Capacity from,>Growth %,"
-                   "Capacity after");
+    table_init(&t, "Code,Name,>Gain,>List before,List date,>List after,>Capacity,Capacity from,"
+                   ">Growth %,Capacity after");
     for (int i = 0; i < pr->n; i++) {
         const impact_receiver *r = &wf->im.receivers[pr->rows[i]];
         const world_practice *wp = &w->v[r->practice];
-        table_addf(&t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s", wp->p.code, wp->p.name, r->gain,
-                   r->list_before, r->list_after, r->capacity,
-                   capacity_source_name(wf->cap_source[r->practice]),
+        char ld[32];
+        table_addf(&t, "%s\t%s\t%ld\t%ld\t%s\t%ld\t%ld\t%s\t%s\t%s", wp->p.code, wp->p.name,
+                   r->gain, r->list_before, scenario_list_date(wf, wp->p.list_date, ld, sizeof ld),
+                   r->list_after, r->capacity, capacity_source_name(wf->cap_source[r->practice]),
                    km2(r->growth_pct, a, sizeof a), paper_capacity_note(r));
     }
     table_print(&t, stdout, FMT_MD);
@@ -191,7 +199,23 @@ static void receivers(const world *w, const whatif *wf, const paper_receivers *p
 }
 
 /* What the paper cannot say, said plainly. */
-static void not_assessed(const whatif *wf)
+/* Closing practices with no age profile on or before the date, named. */
+static void age_unassessed_names(const world *w, const whatif *wf)
+{
+    char d[16];
+    for (int c = 0, k = 0; c < wf->nclosing; c++) {
+        if (wf->age_date[c])
+            continue;
+        const practice *p = &w->v[wf->closing[c]].p;
+        char name[NAME_MAX * 4];
+        text_escape(p->name, name, sizeof name);
+        printf("%s%s %s", k++ ? ", " : "", p->code, name);
+    }
+    printf(": no age profile on or before %s was imported",
+           text_date_or_dash(wf->as_at, d, sizeof d));
+}
+
+static void not_assessed(const world *w, const whatif *wf)
 {
     puts("Not assessed:\n");
     if (wf->travel == CONFIG_TRAVEL_STRAIGHT)
@@ -202,13 +226,22 @@ static void not_assessed(const whatif *wf)
     puts("- ethnicity, disability, car ownership and rurality: the store holds no such data;");
     if (wf->im.imd[0].displaced > 0)
         puts("- deprivation for patients in areas with no IMD decile (the \"unknown\" row);");
-    if (wf->im.age65.displaced <= 0)
-        puts("- age: no age profile was imported for the closing practices;");
+    if (whatif_age_unassessed(wf) > 0) {
+        fputs("- **age groups are not assessed** for ", stdout);
+        age_unassessed_names(w, wf);
+        puts(whatif_age_unassessed(wf) == wf->nclosing ? " (the 65+ and 75+ rows are blank);"
+                                                        : ";");
+    }
+    if (wf->im.residence_unknown > 0)
+        printf("- travel for the %ld patients whose home area is unknown (no registrations by "
+               "area on or before the date, an area with no centroid, or a placeholder code "
+               "such as CLOSED or NO2011): they are counted, not measured;\n",
+               wf->im.residence_unknown);
     puts("- the effect on the receiving practices' existing patients (appointments, "
          "waiting times).");
 }
 
-static void travel_equality(const whatif *wf)
+static void travel_equality(const world *w, const whatif *wf)
 {
     table t;
     puts("## Travel and equality\n");
@@ -218,13 +251,21 @@ static void travel_equality(const whatif *wf)
     table_print(&t, stdout, FMT_MD);
     table_free(&t);
     putchar('\n');
-    not_assessed(wf);
+    not_assessed(w, wf);
     putchar('\n');
 }
 
 static void assumptions(const whatif *wf)
 {
+    char d[16];
     puts("## Assumptions\n");
+    printf("- Every figure is **as at %s**: practices open on that date, each with its "
+           "newest list-size extract on or before it (dates in the receivers table; a list "
+           "more than 6 months older is marked stale).\n",
+           text_date_or_dash(wf->as_at, d, sizeof d));
+    printf("- Deprivation quintiles from **%s**, each area joined on its own LSOA vintage "
+           "(through the ONS 2011-2021 lookup where the edition's file does not name it).\n",
+           areas_edition_name(wf->imd_edition));
     printf("- Policy **%s**: ", config_policy_name(wf->policy));
     if (wf->policy == CONFIG_POLICY_NEAREST)
         puts("each area's patients go to the nearest practice with room.");
@@ -244,9 +285,13 @@ static void assumptions(const whatif *wf)
          "GP FTE x patients per GP FTE, else the list plus the default headroom.");
     puts("- Closed lists receive nobody unless the rules allow it; practices with no known "
          "location receive nobody.");
-    if (wf->im.age65.displaced > 0)
+    if (whatif_age_unassessed(wf) < wf->nclosing)
         puts("- Age groups are estimated: each closing practice's share of patients aged 65+ "
              "and 75+ is spread evenly over its areas.");
+    if (wf->im.residence_unknown > 0)
+        puts("- Patients whose home area is unknown are placed from their practice's own "
+             "location, counted as displaced and placed (or unplaced), and left out of every "
+             "travel figure.");
     if (any_modelled(wf))
         puts("- **Where patients live is MODELLED** (a gravity model, not NHS data) for "
              "at least one closing practice: import the NHS practice-by-LSOA file for "
@@ -288,13 +333,15 @@ void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_m
         fputs("catchment: out of memory\n", stderr);
         return;
     }
-    printf("# Closure what-if: %s\n\n", wf->name);
+    char at[16];
+    printf("# Closure what-if: %s, as at %s\n\n", wf->name,
+           text_date_or_dash(wf->as_at, at, sizeof at));
     if (m->description && *m->description) {
         char d[CONFIG_DESC_MAX * 4];
         text_escape(m->description, d, sizeof d);
         printf("%s\n\n", d);
     }
-    about(wf, m);
+    about(w, wf, m);
     putchar('\n');
     summary(w, wf, &pr);
     key_figures(wf, &pr);
@@ -304,7 +351,7 @@ void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_m
         printf("## Map\n\n![Where the patients of the closing practices would go](<%s>)\n\n", vis);
     }
     receivers(w, wf, &pr);
-    travel_equality(wf);
+    travel_equality(w, wf);
     assumptions(wf);
     sources(s);
     paper_free(&pr);

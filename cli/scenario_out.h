@@ -27,6 +27,14 @@ void scenario_receivers(const world *w, const whatif *wf, table *t);
 void scenario_equality(const whatif *wf, table *t);
 void scenario_print_closing(const world *w, const whatif *wf, FILE *fp, const char *bullet);
 
+/* "2021-01-01", or "2021-01-01 (stale)" when more than six months
+ * older than the what-if's date; "-" for none. */
+const char *scenario_list_date(const whatif *wf, long list_date, char *out, size_t n);
+
+/* The as-at line every format starts with: "As at 2021-01-01; lists from
+ * the extract of 2021-01-01 (66 practices)". */
+void scenario_print_as_at(const world *w, const whatif *wf, FILE *fp, const char *lead);
+
 /* Row label of equality group g: IMD rows 0..5, then 65+ and 75+. */
 enum { EQ_ROWS = IMPACT_IMD_ROWS + 2 };
 const char *scenario_group_name(int g);

@@ -5,14 +5,13 @@
 #include <stdio.h>
 
 #include "cli/out.h"
+#include "core/areas.h"
 #include "util/text.h"
 
 static void jdate(json *j, const char *key, long ymd)
 {
-    char d[16];
-    text_date_iso(ymd, d, sizeof d);
     json_key(j, key);
-    json_str(j, *d ? d : NULL);
+    json_date(j, ymd);
 }
 
 static void jlong(json *j, const char *key, long v, bool known)
@@ -33,6 +32,7 @@ static void jstr(json *j, const char *key, const char *v)
 static void identity(json *j, const card *c)
 {
     const practice *p = &c->p;
+    jdate(j, "as_at", c->at.date);
     jstr(j, "code", p->code);
     jstr(j, "name", p->name);
     json_key(j, "other_names");
@@ -41,6 +41,7 @@ static void identity(json *j, const card *c)
         json_str(j, c->names[i].name);
     json_arr_end(j);
     jstr(j, "status", p->status);
+    json_key(j, "open"); json_bool(j, c->open);
     json_key(j, "address");
     json_arr(j);
     for (int i = 0; i < 5; i++)
@@ -66,7 +67,34 @@ static void identity(json *j, const card *c)
     json_key(j, "lat"); json_num(j, c->pc.lat, 6);
     json_key(j, "lon"); json_num(j, c->pc.lon, 6);
     jstr(j, "lsoa", c->pc.lsoa);
-    jlong(j, "imd_decile", c->lsoa.imd_decile, c->lsoa.imd_decile > 0);
+    jstr(j, "lsoa11", c->pc.lsoa11);
+    jlong(j, "imd_decile", c->imd, c->imd > 0);
+    jlong(j, "imd_edition", areas_edition_year(c->imd_edition), c->imd_edition >= 0);
+    json_obj_end(j);
+}
+
+static void point(json *j, const char *key, const list_point *pt, const list_point *latest)
+{
+    json_key(j, key);
+    if (!pt->date) {
+        json_null(j);
+        return;
+    }
+    json_obj(j);
+    jdate(j, "date", pt->date);
+    json_key(j, "patients"); json_int(j, pt->patients);
+    json_key(j, "change_to_latest_pct"); json_num(j, card_change_pct(pt, latest), 1);
+    json_obj_end(j);
+}
+
+/* The history as numbers: earliest, a year before, latest. */
+static void history_numbers(json *j, const card *c)
+{
+    json_key(j, "history_summary");
+    json_obj(j);
+    point(j, "earliest", &c->first, &c->latest);
+    point(j, "year_before", &c->year_ago, &c->latest);
+    point(j, "latest", &c->latest, &c->latest);
     json_obj_end(j);
 }
 
@@ -74,7 +102,9 @@ static void list_and_age(json *j, const card *c)
 {
     jlong(j, "list_size", c->p.list_size, c->p.list_size >= 0);
     jdate(j, "list_date", c->p.list_date);
+    json_key(j, "list_stale"); json_bool(j, asat_stale(c->p.list_date, c->at.date));
     jlong(j, "change_12m", c->change_12m, c->change_12m != LONG_MIN);
+    history_numbers(j, c);
     json_key(j, "history");
     json_arr(j);
     for (int i = 0; i < c->nhist; i++) {
@@ -107,9 +137,10 @@ static void capacity(json *j, const card *c)
 {
     json_key(j, "capacity");
     json_obj(j);
-    json_key(j, "capacity"); json_int(j, c->cap.capacity);
+    /* A practice not open on the date has neither. */
+    jlong(j, "capacity", c->cap.capacity, c->open);
     json_key(j, "source"); json_str(j, capacity_source_name(c->cap.source));
-    json_key(j, "headroom"); json_int(j, c->cap.headroom);
+    jlong(j, "headroom", c->cap.headroom, c->open);
     json_key(j, "gp_fte"); json_num(j, c->facts.gp_fte, 2);
     json_key(j, "list_open");
     if (c->facts.list_open < 0)

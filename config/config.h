@@ -64,6 +64,8 @@ typedef struct config_scenario {
     config_capacity *capacity; /* malloc'd, may be NULL when ncapacity 0 */
     size_t ncapacity;
     double growth_pct;         /* -50 .. 100 */
+    long as_at;                /* YYYYMMDD the scenario is taken as at; 0: the
+                                  default (--as-at, else the newest extract) */
 } config_scenario;
 
 typedef struct config_key {
@@ -83,6 +85,7 @@ typedef struct config {
         config_travel travel;        /* default straight_line */
         double max_minutes;          /* 1 .. 240, default 30 (matrix_minutes) */
         double reasonable_minutes;   /* 0 .. 240 and <= max, default 15 */
+        long imd_edition;            /* 2019 or 2025; 0 (default): the newest imported */
     } rules;
     config_scenario *scenarios;
     size_t nscenarios;

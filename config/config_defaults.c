@@ -59,7 +59,8 @@ static bool scenario_equal(const config_scenario *a, const config_scenario *b)
     if (strcmp(a->name, b->name) != 0 || !str_eq(a->description, b->description) ||
         a->nclose != b->nclose || a->has_policy != b->has_policy ||
         (a->has_policy && a->policy != b->policy) ||
-        a->ncapacity != b->ncapacity || a->growth_pct != b->growth_pct)
+        a->ncapacity != b->ncapacity || a->growth_pct != b->growth_pct ||
+        a->as_at != b->as_at)
         return false;
     for (size_t i = 0; i < a->nclose; i++)
         if (strcmp(a->close[i], b->close[i]) != 0)
@@ -83,7 +84,8 @@ static bool rules_equal(const config *a, const config *b)
            a->rules.default_policy == b->rules.default_policy &&
            a->rules.travel == b->rules.travel &&
            a->rules.max_minutes == b->rules.max_minutes &&
-           a->rules.reasonable_minutes == b->rules.reasonable_minutes;
+           a->rules.reasonable_minutes == b->rules.reasonable_minutes &&
+           a->rules.imd_edition == b->rules.imd_edition;
 }
 
 bool config_equal(const config *a, const config *b)

@@ -67,6 +67,10 @@ static int scenario_check(const config_scenario *s, err *e)
     if (!(s->growth_pct >= -50 && s->growth_pct <= 100))
         return err_set(e, "scenario %s: growth_pct must be between -50 and "
                        "100", s->name);
+    char d[16];
+    text_date_iso(s->as_at, d, sizeof d);
+    if (s->as_at < 0 || (s->as_at > 0 && text_date(d) != s->as_at))
+        return err_set(e, "scenario %s: as_at is not a date", s->name);
     return 0;
 }
 

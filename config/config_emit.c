@@ -84,7 +84,7 @@ static void emit_rules(outbuf *b, const config *c)
     put_real(b, c->rules.max_minutes);
     put(b, "\n  reasonable_minutes: ");
     put_real(b, c->rules.reasonable_minutes);
-    put(b, "\n");
+    put(b, "\n  imd_edition: %ld\n", c->rules.imd_edition);
 }
 
 static void emit_scenario(outbuf *b, const config *c, const config_scenario *s)
@@ -111,6 +111,9 @@ static void emit_scenario(outbuf *b, const config *c, const config_scenario *s)
     put(b, "}\n    growth_pct: ");
     put_real(b, s->growth_pct);
     put(b, "\n");
+    if (s->as_at > 0)
+        put(b, "    as_at: %04ld-%02ld-%02ld\n", s->as_at / 10000, s->as_at / 100 % 100,
+            s->as_at % 100);
 }
 
 static void emit_rest(outbuf *b, const config *c)

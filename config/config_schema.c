@@ -29,6 +29,7 @@ static const field rules_fields[] = {
     FIELD("travel", F_TRAVEL, 0, 0, rules.travel),
     FIELD("max_minutes", F_REAL, 1, 240, rules.max_minutes),
     FIELD("reasonable_minutes", F_REAL, 0, 240, rules.reasonable_minutes),
+    FIELD("imd_edition", F_INT, 0, 2025, rules.imd_edition),
 };
 
 /* Listed from the earliest step to the latest: each must be at least as
@@ -108,8 +109,12 @@ static int walk_fields(cwalk *w, const ynode *map, const char *what,
 static int walk_rules(cwalk *w, const ynode *n, config *c)
 {
     const ynode *seen[FIELDS_MAX];
-    if (walk_fields(w, n, "rules", rules_fields, 10, c, seen) < 0)
+    if (walk_fields(w, n, "rules", rules_fields, 11, c, seen) < 0)
         return -1;
+    long ed = c->rules.imd_edition;
+    if (ed != 0 && ed != 2019 && ed != 2025)
+        return cwalk_fail(w, seen[10], "imd_edition must be 2019 or 2025 (or 0: the newest "
+                          "imported), not %ld", ed);
     if (c->rules.reasonable_minutes > c->rules.max_minutes) {
         const ynode *at = seen[9] ? seen[9] : seen[8];
         return cwalk_fail(w, at, "reasonable_minutes (%g) must not be more than "

@@ -41,6 +41,19 @@ static int walk_code(cwalk *w, const ynode *n, const char *key,
     return 0;
 }
 
+/* A date, YYYY-MM-DD (the other published forms are accepted too). */
+static int walk_date(cwalk *w, const ynode *n, const char *key, long *out)
+{
+    char buf[32], shown[80];
+    if (cwalk_string(w, n, key, sizeof buf, buf) < 0)
+        return -1;
+    *out = text_date(buf);
+    if (*out > 0)
+        return 0;
+    text_escape(buf, shown, sizeof shown);
+    return cwalk_fail(w, n, "%s must be a date, YYYY-MM-DD (not '%s')", key, shown);
+}
+
 static int walk_close(cwalk *w, const ynode *n, config_scenario *s)
 {
     if (n->kind != YNODE_SEQ || n->nkids == 0)
@@ -128,7 +141,7 @@ static int walk_entry(cwalk *w, const ynode *k, const ynode *v,
 {
     static const char *const names[] = {"name", "description", "close",
                                         "policy", "capacity", "growth_pct",
-                                        NULL};
+                                        "as_at", NULL};
     char buf[CONFIG_DESC_MAX];
     if (strcmp(k->val, "name") == 0)
         return 0;
@@ -148,6 +161,8 @@ static int walk_entry(cwalk *w, const ynode *k, const ynode *v,
         return walk_capacity(w, v, s);
     if (strcmp(k->val, "growth_pct") == 0)
         return cwalk_real(w, v, "growth_pct", -50, 100, &s->growth_pct);
+    if (strcmp(k->val, "as_at") == 0)
+        return walk_date(w, v, "as_at", &s->as_at);
     return cwalk_unknown(w, k, what, names);
 }
 

@@ -1,6 +1,8 @@
 /* The evidence per factor, from what the store holds. */
 #include "core/appraisal_evidence.h"
 
+#include "core/areas.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -229,11 +231,13 @@ static int dispersal(appraisal_evidence *ev, const world *w, store *s, const con
 
 static void need(appraisal_evidence *ev, store *s, const world_practice *wp, err *e)
 {
-    static lsoa_rec l;
     static age_profile a;
-    if (*wp->lsoa && store_lsoa_get(s, wp->lsoa, &l, e) > 0 && l.imd_decile > 0)
-        say(ev, F_NEED, "IMD 2019 decile of the practice's LSOA %s: %d (1 = most deprived)",
-            wp->lsoa, l.imd_decile);
+    int ed = -1, dec = 0;
+    /* The newest IMD edition, joined on its own LSOA vintage. */
+    if (areas_edition(s, 0, &ed, e) == 0 && ed >= 0 &&
+        areas_imd_of(s, wp->p.lsoa11, wp->p.lsoa, ed, &dec, e) == 0 && dec > 0)
+        say(ev, F_NEED, "IMD %d decile of the practice's LSOA %s: %d (1 = most deprived)",
+            areas_edition_year(ed), ed == IMD_2019 && *wp->p.lsoa11 ? wp->p.lsoa11 : wp->p.lsoa, dec);
     else
         say(ev, F_NEED, "Deprivation (IMD) of the practice's area: not held");
     if (store_age_latest(s, wp->p.code, &a, e) > 0) {

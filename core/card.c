@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/areas.h"
 #include "core/world.h"
 
 const char *card_age_group_name(int g)
@@ -79,27 +80,48 @@ static int add_note(const note *r, void *ctx)
     return 0;
 }
 
+double card_change_pct(const list_point *a, const list_point *b)
+{
+    if (!a->date || !b->date || a->patients <= 0 || b->patients < 0)
+        return NAN;
+    return 100.0 * (double)(b->patients - a->patients) / (double)a->patients;
+}
+
 static void derive(card *c, const cap_rules *rules)
 {
-    long before = world_year_ago(c->hist, c->nhist, c->p.list_date);
+    list_point none = {0, -1};
+    c->first = c->nhist ? c->hist[0] : none;
+    c->latest = c->nhist ? c->hist[c->nhist - 1] : none;
+    c->p.list_size = c->latest.patients;
+    c->p.list_date = c->latest.date;
+    int y = world_year_ago_index(c->hist, c->nhist, c->latest.date);
+    c->year_ago = y >= 0 ? c->hist[y] : none;
+    long before = c->year_ago.date ? c->year_ago.patients : -1;
     c->change_12m = before >= 0 && c->p.list_size >= 0 ? c->p.list_size - before : LONG_MIN;
+    c->open = asat_open(&c->p, c->at.date);
     for (int b = 0; b < AGE_BANDS; b++)
         c->age_groups[group_of_band(b)] += c->age.all[b];
     c->cap = world_capacity(&c->p, &c->facts, rules);
 }
 
-static int gather(card *c, store *s, const char *code, err *e)
+static int gather(card *c, store *s, const char *code, int imd_config, err *e)
 {
     int rc = store_practice_get(s, code, &c->p, e);
-    if (rc <= 0)
-        return rc;
+    if (rc <= 0 || areas_edition(s, imd_config, &c->imd_edition, e))
+        return rc <= 0 ? rc : -1;
     if (*c->p.postcode && store_postcode_get(s, c->p.postcode, &c->pc, e) < 0)
         return -1;
     if (*c->pc.lsoa && store_lsoa_get(s, c->pc.lsoa, &c->lsoa, e) < 0)
         return -1;
+    if (*c->pc.postcode && areas_imd_of(s, c->pc.lsoa11, c->pc.lsoa, c->imd_edition, &c->imd, e))
+        return -1;
     capacity_init(&c->facts, code);
     c->nhist = store_list_history(s, code, c->hist, CARD_HISTORY, e);
-    if (c->nhist < 0 || store_age_latest(s, code, &c->age, e) < 0 ||
+    if (c->nhist < 0)
+        return -1;
+    while (c->nhist > 0 && c->hist[c->nhist - 1].date > c->at.date)
+        c->nhist--; /* after the date: not known then */
+    if (store_age_at(s, code, c->at.date, &c->age, e) < 0 ||
         store_capacity_get(s, code, &c->facts, e) < 0 ||
         store_contract_get(s, code, &c->con, e) < 0 ||
         store_indicator_each(s, code, add_indicator, c, e) < 0 ||
@@ -111,10 +133,16 @@ static int gather(card *c, store *s, const char *code, err *e)
 
 int card_load(card *c, store *s, const char *code, const cap_rules *rules, err *e)
 {
+    return card_load_at(c, s, code, rules, 0, 0, e);
+}
+
+int card_load_at(card *c, store *s, const char *code, const cap_rules *rules, long as_at,
+                 int imd_config, err *e)
+{
     memset(c, 0, sizeof *c);
     if (store_read_begin(s, e))
         return -1;
-    int rc = gather(c, s, code, e);
+    int rc = asat_resolve(s, as_at, &c->at, e) ? -1 : gather(c, s, code, imd_config, e);
     store_read_end(s);
     if (rc > 0)
         derive(c, rules);

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "core/asat.h"
 #include "engine/capacity.h"
 #include "store/store.h"
 
@@ -14,13 +15,21 @@ enum { CARD_HISTORY = 120, CARD_INDICATORS = 64, CARD_NOTES = 64, CARD_NAMES = 8
 enum { AGE_0_4, AGE_5_14, AGE_15_44, AGE_45_64, AGE_65_74, AGE_75_84, AGE_85_UP, AGE_GROUPS };
 
 typedef struct card {
-    practice p;
+    asat at;                  /* the date the card is as at */
+    bool open;                /* open on that date (asat_open) */
+    practice p;               /* list_size, list_date: the newest on or before it */
     postcode_rec pc;          /* pc.postcode empty: not located */
     lsoa_rec lsoa;            /* lsoa.code empty: unknown */
-    list_point hist[CARD_HISTORY];
+    int imd_edition;          /* enum imd_edition in use, -1 none imported */
+    int imd;                  /* the practice's area's IMD decile in it, 0 unknown
+                                 (joined on the edition's own LSOA vintage) */
+    list_point hist[CARD_HISTORY]; /* up to the date, oldest first */
     int nhist;
     long change_12m;          /* list change over about 12 months, LONG_MIN unknown */
-    age_profile age;          /* age.date 0: none */
+    /* The history as numbers: the earliest point, the one about a year
+     * before the latest, the latest (date 0: none). */
+    list_point first, year_ago, latest;
+    age_profile age;          /* newest on or before the date; age.date 0: none */
     long age_groups[AGE_GROUPS];
     capacity_rec facts;
     cap_result cap;
@@ -33,8 +42,15 @@ typedef struct card {
     int nnames;
 } card;
 
-/* 1 found, 0 no such practice, -1 error.  card is large: allocate it. */
+/* 1 found, 0 no such practice, -1 error.  card is large: allocate it.
+ * As at as_at (YYYYMMDD; 0: the newest list-size extract); IMD in the
+ * edition imd_config (rules.imd_edition: 2019, 2025, 0 the newest). */
+int card_load_at(card *c, store *s, const char *code, const cap_rules *rules, long as_at,
+                 int imd_config, err *e);
 int card_load(card *c, store *s, const char *code, const cap_rules *rules, err *e);
+
+/* Percentage change from a to b; NAN when either is unknown or a is 0. */
+double card_change_pct(const list_point *a, const list_point *b);
 
 /* Age group names: "0-4", "5-14", ... "85+". */
 const char *card_age_group_name(int g);

@@ -165,6 +165,7 @@ int plan_from_scenario(plan *p, const config *cfg, const config_scenario *sc)
         rc = plan_set_capacity(&next, sc->capacity[i].code, sc->capacity[i].patients);
     next.set.policy = config_scenario_policy(cfg, sc);
     next.set.growth_pct = sc->growth_pct;
+    next.set.as_at = sc->as_at;
     if (rc >= 0 && sc->description && !(next.description = strdup(sc->description)))
         rc = -1;
     if (rc < 0) {
@@ -214,6 +215,7 @@ int plan_to_scenario(const plan *p, const char *name, config_scenario *out)
     out->has_policy = true;
     out->policy = p->set.policy;
     out->growth_pct = p->set.growth_pct;
+    out->as_at = p->set.as_at;
     return 0;
 }
 

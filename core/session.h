@@ -17,6 +17,8 @@ typedef struct session {
     bool read_only_config;   /* ... and it was the config */
     bool config_seen;        /* ui.read_only looked up */
     bool no_color;           /* --no-color or NO_COLOR */
+    long as_at;              /* --as-at YYYY-MM-DD as YYYYMMDD; 0: the default
+                                (the newest list-size extract in the store) */
     store *s;                /* opened on first use */
     /* Which names the config's keys: map may bind (the TUI's actions);
      * set by whoever starts the session, so core/ need not know them. */

@@ -1,7 +1,9 @@
 #include "core/whatif.h"
 
+#include "core/areas.h"
 #include "core/card.h"
 #include "core/matrix.h"
+#include "util/text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -66,12 +68,31 @@ static int build_practices(const world *w, const whatif_input *in, whatif *wf, e
     return 0;
 }
 
+/* A practice not open on the date, or with no list on it, cannot close. */
+static int refuse(const world *w, int k, err *e)
+{
+    const world_practice *wp = &w->v[k];
+    char why[512], d[16], name[NAME_MAX * 4];
+    if (!wp->open) {
+        asat_refusal(&wp->p, w->at.date, why, sizeof why);
+        return err_set(e, "%s", why);
+    }
+    if (wp->p.list_size < 0) {
+        text_escape(wp->p.name, name, sizeof name);
+        return err_set(e, "%s %s has no list-size extract on or before %s: import one, "
+                       "or run as at a later date", wp->p.code, name,
+                       text_date_or_dash(w->at.date, d, sizeof d));
+    }
+    return 0;
+}
+
 static int find_closing(const world *w, const whatif_input *in, whatif *wf, err *e)
 {
     wf->closing = calloc((size_t)in->nclose + 1, sizeof *wf->closing);
     wf->area_source = calloc((size_t)in->nclose + 1, sizeof *wf->area_source);
     wf->area_date = calloc((size_t)in->nclose + 1, sizeof *wf->area_date);
-    if (!wf->closing || !wf->area_source || !wf->area_date)
+    wf->age_date = calloc((size_t)in->nclose + 1, sizeof *wf->age_date);
+    if (!wf->closing || !wf->area_source || !wf->area_date || !wf->age_date)
         return err_set(e, "out of memory");
     if (in->nclose == 0)
         return err_set(e, "no practice to close");
@@ -79,6 +100,8 @@ static int find_closing(const world *w, const whatif_input *in, whatif *wf, err 
         int k = world_find(w, in->close[i]);
         if (k < 0)
             return err_set(e, "no practice '%s' in the store", in->close[i]);
+        if (refuse(w, k, e))
+            return -1;
         for (int j = 0; j < wf->nclosing; j++)
             if (wf->closing[j] == k)
                 return err_set(e, "practice %s is named twice", in->close[i]);
@@ -97,6 +120,15 @@ struct area_load {
     err *e;
 };
 
+disp_area whatif_area(const disp_practice *home, int from, double lat, double lon,
+                      long patients, int imd)
+{
+    bool unknown = !isfinite(lat) || !isfinite(lon);
+    disp_area a = {NULL, from, unknown ? home->lat : lat, unknown ? home->lon : lon, patients,
+                   imd, unknown};
+    return a;
+}
+
 static int add_area(struct area_load *al, const char *code, double lat, double lon,
                     long patients, int imd)
 {
@@ -114,29 +146,24 @@ static int add_area(struct area_load *al, const char *code, double lat, double l
         al->cap = nc;
     }
     snprintf(wf->area_code[wf->na], LSOA_MAX, "%s", code);
-    wf->a[wf->na++] = (disp_area){
-        .from = wf->closing[al->slot], /* .area is set when the codes stop moving */
-        .lat = lat,
-        .lon = lon,
-        .patients = patients,
-        .imd_decile = imd,
-    };
+    int from = wf->closing[al->slot];
+    wf->a[wf->na++] = whatif_area(&wf->p[from], from, lat, lon, patients, imd);
     return 0;
 }
 
 static int add_reg(const lsoa_reg *r, void *ctx)
 {
     struct area_load *al = ctx;
-    lsoa_rec l;
-    int rc = store_lsoa_get(al->s, r->lsoa, &l, al->e);
-    if (rc < 0)
+    area_info a;
+    if (r->date > al->wf->as_at)
+        return 0; /* an extract after the date: not known then */
+    /* Welsh or placeholder codes (CLOSED, NO2011) have no record: not
+     * located, residence unknown. */
+    if (areas_get(al->s, r->lsoa, al->wf->imd_edition, &a, al->e))
         return -1;
-    if (rc == 0)
-        lsoa_init(&l, r->lsoa); /* Welsh or placeholder codes: not located */
     al->wf->area_source[al->slot] = r->modelled ? AREAS_MODELLED : AREAS_NHS;
     al->wf->area_date[al->slot] = r->date;
-    return r->patients > 0 ? add_area(al, r->lsoa, l.lat, l.lon, r->patients, l.imd_decile)
-                           : 0;
+    return r->patients > 0 ? add_area(al, r->lsoa, a.lat, a.lon, r->patients, a.imd) : 0;
 }
 
 /* The closing practice's patients by area, or all at its own location. */
@@ -147,13 +174,14 @@ static int load_areas(const world *w, store *s, whatif *wf, int slot, int *cap, 
     struct area_load al = {.wf = wf, .s = s, .slot = slot, .cap = *cap, .e = e};
     int first = wf->na;
     wf->area_source[slot] = AREAS_PRACTICE;
-    if (store_lsoa_reg_each(s, wp->p.code, add_reg, &al, e) < 0)
+    if (store_lsoa_reg_each_at(s, wp->p.code, wf->as_at, add_reg, &al, e) < 0)
         return -1;
     if (wf->na == first) {
-        lsoa_rec l;
-        int imd = *wp->lsoa && store_lsoa_get(s, wp->lsoa, &l, e) > 0 ? l.imd_decile : 0;
-        if (add_area(&al, *wp->p.postcode ? wp->p.postcode : wp->p.code, wp->lat, wp->lon,
-                     wf->p[k].list, imd))
+        /* Nobody's home area is known: one area, residence unknown (so
+         * IMD unknown too), placed from the practice's own location. */
+        wf->area_date[slot] = 0;
+        if (add_area(&al, *wp->p.postcode ? wp->p.postcode : wp->p.code, NAN, NAN,
+                     wf->p[k].list, 0))
             return -1;
     } else if (wp->p.list_size >= 0) {
         disp_scale_areas(wf->a + first, wf->na - first, wf->p[k].list);
@@ -163,7 +191,7 @@ static int load_areas(const world *w, store *s, whatif *wf, int slot, int *cap, 
 }
 
 /* Fractions of each closing practice's list aged 65+ and 75+. */
-static int age_fractions(const world *w, store *s, const whatif *wf, double *f65,
+static int age_fractions(const world *w, store *s, whatif *wf, double *f65,
                          double *f75, err *e)
 {
     for (int i = 0; i < wf->np; i++)
@@ -171,9 +199,10 @@ static int age_fractions(const world *w, store *s, const whatif *wf, double *f65
     for (int c = 0; c < wf->nclosing; c++) {
         int k = wf->closing[c];
         age_profile a;
-        int rc = store_age_latest(s, w->v[k].p.code, &a, e);
+        int rc = store_age_at(s, w->v[k].p.code, wf->as_at, &a, e);
         if (rc < 0)
             return -1;
+        wf->age_date[c] = rc > 0 ? a.date : 0;
         if (rc > 0) {
             f65[k] = card_age_share(&a, AGE_BAND_65);
             f75[k] = card_age_share(&a, AGE_BAND_75);
@@ -188,7 +217,8 @@ static int read_inputs(const world *w, store *s, whatif *wf, double *f65, double
     int cap = 0;
     if (store_read_begin(s, e))
         return -1;
-    int rc = 0;
+    /* wf->imd_edition holds the configured edition until now. */
+    int rc = areas_edition(s, wf->imd_edition, &wf->imd_edition, e);
     for (int c = 0; rc == 0 && c < wf->nclosing; c++)
         rc = load_areas(w, s, wf, c, &cap, e);
     if (rc == 0)
@@ -251,7 +281,12 @@ int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *
                whatif *wf, err *e)
 {
     memset(wf, 0, sizeof *wf);
+    if (in->set.as_at > 0 && in->set.as_at != w->at.date)
+        return err_set(e, "internal: the practices were loaded as at %ld, the what-if "
+                       "wants %ld", w->at.date, in->set.as_at);
     snprintf(wf->name, sizeof wf->name, "%s", in->name ? in->name : "ad hoc");
+    wf->as_at = w->at.date;
+    wf->imd_edition = (int)cfg->rules.imd_edition;
     wf->policy = in->set.policy;
     wf->growth_pct = in->set.growth_pct;
     double *f65 = calloc((size_t)w->n + 1, sizeof *f65);
@@ -278,9 +313,61 @@ void whatif_free(whatif *wf)
     free(wf->closing);
     free(wf->area_source);
     free(wf->area_date);
+    free(wf->age_date);
     free(wf->p);
     free(wf->cap_source);
     free(wf->a);
     free(wf->area_code);
     memset(wf, 0, sizeof *wf);
+}
+
+static void count_date(long d, long *dates, int *counts, int *n, int max)
+{
+    int i = 0;
+    while (i < *n && dates[i] < d)
+        i++;
+    if (i < *n && dates[i] == d) {
+        counts[i]++;
+        return;
+    }
+    if (*n == max)
+        return;
+    memmove(dates + i + 1, dates + i, (size_t)(*n - i) * sizeof *dates);
+    memmove(counts + i + 1, counts + i, (size_t)(*n - i) * sizeof *counts);
+    dates[i] = d;
+    counts[i] = 1;
+    (*n)++;
+}
+
+int whatif_list_dates(const world *w, const whatif *wf, long *dates, int *counts, int max)
+{
+    int n = 0;
+    for (int c = 0; c < wf->nclosing; c++)
+        count_date(w->v[wf->closing[c]].p.list_date, dates, counts, &n, max);
+    for (int i = 0; i < wf->im.nreceivers; i++)
+        count_date(w->v[wf->im.receivers[i].practice].p.list_date, dates, counts, &n, max);
+    return n;
+}
+
+int whatif_age_unassessed(const whatif *wf)
+{
+    int n = 0;
+    for (int c = 0; c < wf->nclosing; c++)
+        n += wf->age_date[c] == 0;
+    return n;
+}
+
+void whatif_as_at_text(const world *w, const whatif *wf, char *out, size_t n)
+{
+    long dates[8];
+    int counts[8], k = whatif_list_dates(w, wf, dates, counts, 8);
+    char d[16];
+    size_t len = (size_t)snprintf(out, n, "As at %s; lists from ",
+                                  text_date_or_dash(wf->as_at, d, sizeof d));
+    for (int i = 0; i < k && len < n; i++)
+        len += (size_t)snprintf(out + len, n - len, "%sthe extract of %s (%d practice%s)%s",
+                                i ? ", " : "", text_date_or_dash(dates[i], d, sizeof d),
+                                counts[i], counts[i] == 1 ? "" : "s",
+                                asat_stale(dates[i], wf->as_at) ? ", STALE: over 6 months before"
+                                                                : "");
 }

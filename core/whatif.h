@@ -49,13 +49,17 @@ typedef enum {
 
 typedef struct whatif {
     char name[CONFIG_NAME_MAX];         /* scenario name or "ad hoc" */
+    long as_at;                         /* the world's date: every figure is as at it */
     config_policy policy;
     double growth_pct, max_km, reasonable_km; /* in `unit` */
     config_travel travel;               /* straight line or a matrix */
+    int imd_edition;                    /* enum imd_edition of the IMD rows, -1 none */
     const char *unit;                   /* "km" or "minutes" */
     int *closing;                       /* world indexes of closing practices */
     whatif_area_source *area_source;    /* per closing practice */
     long *area_date;                    /* per closing practice: LSOA extract */
+    long *age_date;                     /* per closing practice: age profile, 0 none
+                                           (its age groups are not assessed) */
     int nclosing;
     disp_practice *p;                   /* one per world practice, same order */
     cap_source *cap_source;             /* where each capacity came from */
@@ -67,12 +71,36 @@ typedef struct whatif {
     impact im;
 } whatif;
 
-/* Runs one what-if over the loaded world; reads LSOA rows and age
- * profiles from the store in one short read transaction. */
+/* Runs one what-if over the loaded world, as at the world's date (the
+ * input's as_at, when set, must be that date): a closing practice not
+ * open on it is refused (asat_refusal), as is one with no list on it;
+ * LSOA rows and age profiles are the newest on or before it, read in one
+ * short read transaction.  Patients whose home area is unknown are placed
+ * from the practice's own location and flagged
+ * (disp_area.residence_unknown). */
 int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *in,
                whatif *out, err *e);
 void whatif_free(whatif *wf);
 
 const char *whatif_area_source_name(whatif_area_source s);
+
+/* The list-size extracts the figures rest on: the distinct list dates of
+ * the closing and the receiving practices, oldest first, with how many
+ * practices each; returns how many dates (at most max). */
+int whatif_list_dates(const world *w, const whatif *wf, long *dates, int *counts, int max);
+
+/* "As at 2021-01-01; lists from the extract of 2021-01-01 (34
+ * practices)", each extract more than six months before marked STALE. */
+void whatif_as_at_text(const world *w, const whatif *wf, char *out, size_t n);
+
+/* How many closing practices have no age profile on or before the date
+ * (their age groups are not assessed). */
+int whatif_age_unassessed(const whatif *wf);
+
+/* One area of a closing practice (index from, `home` its engine record):
+ * an area with no location is placed from the practice's own and flagged
+ * residence unknown.  area is left NULL for the caller to point. */
+disp_area whatif_area(const disp_practice *home, int from, double lat, double lon,
+                      long patients, int imd);
 
 #endif

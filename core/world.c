@@ -30,16 +30,13 @@ struct loader {
     err *e;
 };
 
-bool world_is_open(const practice *p)
-{
-    return (strcmp(p->status, "ACTIVE") == 0 || p->status[0] == '\0') && p->close_date == 0;
-}
-
 const char *world_list_state(const world_practice *wp)
 {
     if (!wp->open)
         return "practice closed";
-    return wp->facts.list_open == 0 ? "closed" : wp->facts.list_open == 1 ? "open" : "unknown";
+    if (wp->list_closed)
+        return "closed";
+    return wp->facts.list_open >= 0 ? "open" : "unknown"; /* a closure not in force: open */
 }
 
 const char *world_town(const practice *p)
@@ -50,10 +47,12 @@ const char *world_town(const practice *p)
     return "";
 }
 
-const char *world_status(const practice *p)
+const char *world_status(const practice *p, long date)
 {
-    if (world_is_open(p))
+    if (asat_open(p, date))
         return "open";
+    if (p->open_date > date)
+        return "not yet open";
     if (p->close_date || !strcmp(p->status, "INACTIVE") || !strcmp(p->status, "CLOSED") ||
         !strcmp(p->status, "RETIRED"))
         return "closed";
@@ -65,25 +64,51 @@ const char *world_status(const practice *p)
 /* Day number of a YYYYMMDD date, for gaps in days. */
 static long world_days(long ymd) { return milestone_days_between(20000101, ymd); }
 
-long world_year_ago(const list_point *h, int n, long latest)
+int world_year_ago_index(const list_point *h, int n, long latest)
 {
-    long target = latest - 10000, best = -1, best_gap = 0;
+    long target = latest - 10000, best_gap = 0;
+    int best = -1;
     for (int i = 0; i < n; i++) {
         long gap = labs(world_days(h[i].date) - world_days(target));
         if (gap <= 31 && (best < 0 || gap < best_gap)) {
-            best = h[i].patients;
+            best = i;
             best_gap = gap;
         }
     }
     return best;
 }
 
-/* The list size about a year before the latest point, for the trend. */
-static long year_ago(store *s, const practice *p, err *e)
+long world_year_ago(const list_point *h, int n, long latest)
 {
-    list_point h[64];
-    int n = store_list_history(s, p->code, h, 64, e);
-    return n > 0 ? world_year_ago(h, n, p->list_date) : -1;
+    int i = world_year_ago_index(h, n, latest);
+    return i < 0 ? -1 : h[i].patients;
+}
+
+/* The list as at the world's date (the newest extract on or before it),
+ * and with trends the list about a year before that extract. */
+static int list_as_at(store *s, world_practice *wp, long date, bool trends, err *e)
+{
+    list_point h[64], at;
+    int rc = store_list_at(s, wp->p.code, date, &at, e);
+    if (rc < 0)
+        return -1;
+    wp->p.list_size = rc ? at.patients : -1;
+    wp->p.list_date = rc ? at.date : 0;
+    wp->list_year_ago = -1;
+    int n = rc && trends ? store_list_history(s, wp->p.code, h, 64, e) : 0;
+    if (n < 0)
+        return -1;
+    if (n > 0)
+        wp->list_year_ago = world_year_ago(h, n, at.date);
+    return 0;
+}
+
+/* A formal list closure in force on the date (open-ended when it has no
+ * dates). */
+static bool list_closed_on(const capacity_rec *f, long date)
+{
+    return f->list_open == 0 && (f->closed_from == 0 || f->closed_from <= date) &&
+           (f->closed_to == 0 || date <= f->closed_to);
 }
 
 /* The practice's own location; an older store (opened read-only, not
@@ -127,17 +152,17 @@ static int add_practice(const practice *p, void *ctx)
     capacity_init(&wp->facts, p->code);
     if (locate(ld, wp) || store_capacity_get(ld->s, p->code, &wp->facts, ld->e) < 0 ||
         ((ld->parts & WORLD_CONTRACTS) &&
-         (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0))
+         (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0) ||
+        list_as_at(ld->s, wp, w->at.date, ld->parts & WORLD_TRENDS, ld->e))
         return -1;
     if (has_contract) {
         memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
         wp->contract_end = c.end;
         memcpy(wp->contract_milestone, c.milestone, sizeof wp->contract_milestone);
     }
-    wp->open = world_is_open(p);
-    wp->list_closed = wp->facts.list_open == 0;
-    wp->cap = world_capacity(p, &wp->facts, &w->rules);
-    wp->list_year_ago = ld->parts & WORLD_TRENDS ? year_ago(ld->s, p, ld->e) : -1;
+    wp->open = asat_open(p, w->at.date);
+    wp->list_closed = list_closed_on(&wp->facts, w->at.date);
+    wp->cap = world_capacity(&wp->p, &wp->facts, &w->rules);
     w->n++;
     return 0;
 }
@@ -160,10 +185,20 @@ static int build_index(world *w, err *e)
 
 int world_load(world *w, store *s, const config *cfg, err *e)
 {
-    return world_load_parts(w, s, cfg, WORLD_ALL, e);
+    return world_load_parts_at(w, s, cfg, WORLD_ALL, 0, e);
+}
+
+int world_load_at(world *w, store *s, const config *cfg, long as_at, err *e)
+{
+    return world_load_parts_at(w, s, cfg, WORLD_ALL, as_at, e);
 }
 
 int world_load_parts(world *w, store *s, const config *cfg, int parts, err *e)
+{
+    return world_load_parts_at(w, s, cfg, parts, 0, e);
+}
+
+int world_load_parts_at(world *w, store *s, const config *cfg, int parts, long as_at, err *e)
 {
     memset(w, 0, sizeof *w);
     w->rules = world_rules(cfg);
@@ -171,7 +206,9 @@ int world_load_parts(world *w, store *s, const config *cfg, int parts, err *e)
     struct loader ld = {w, 0, parts, s, e};
     if (store_read_begin(s, e))
         return -1;
-    int rc = store_practice_each(s, add_practice, &ld, e);
+    int rc = asat_resolve(s, as_at, &w->at, e);
+    if (rc == 0)
+        rc = store_practice_each(s, add_practice, &ld, e);
     store_read_end(s);
     if (rc || build_index(w, e)) {
         world_free(w);

@@ -8,18 +8,19 @@
 #include <stdbool.h>
 
 #include "config/config.h"
+#include "core/asat.h"
 #include "engine/capacity.h"
 #include "engine/nearby.h"
 #include "store/store.h"
 
 typedef struct world_practice {
-    practice p;
+    practice p;               /* list_size, list_date: as at the world's date */
     double lat, lon;          /* NAN when the postcode is not located */
     char lsoa[LSOA_MAX];      /* the postcode's LSOA, "" unknown */
     capacity_rec facts;       /* imported capacity facts (may be all unknown) */
     cap_result cap;           /* effective capacity and its source */
-    bool open;                /* active and not closed */
-    bool list_closed;         /* the list is formally closed to new patients */
+    bool open;                /* open on the world's date (asat_open) */
+    bool list_closed;         /* the list is formally closed to new patients on it */
     long list_year_ago;       /* list size about 12 months before, -1 unknown */
     char contract_type[SHORT_MAX];
     long contract_end;        /* 0 none known */
@@ -32,8 +33,12 @@ typedef struct world {
     nearby *near;             /* over v's locations */
     cap_rules rules;
     bool closed_lists_receive;
+    asat at;                  /* the date every figure is taken as at */
 } world;
 
+/* Loads the world as at a date (YYYYMMDD; 0: the newest extract). */
+int world_load_at(world *w, store *s, const config *cfg, long as_at, err *e);
+/* As at the newest extract. */
 int world_load(world *w, store *s, const config *cfg, err *e);
 
 /* What else world_load_parts reads: each list's size a year ago (the
@@ -44,6 +49,9 @@ enum { WORLD_TRENDS = 1, WORLD_CONTRACTS = 2, WORLD_ALL = 3 };
 
 /* world_load reads every part. */
 int world_load_parts(world *w, store *s, const config *cfg, int parts, err *e);
+/* Some parts, as at a date (0: the newest extract).  The list as at the
+ * date is always read: it is what every figure rests on. */
+int world_load_parts_at(world *w, store *s, const config *cfg, int parts, long as_at, err *e);
 void world_free(world *w);
 
 /* Index of a practice by code (case-insensitive), -1 when absent. */
@@ -52,20 +60,21 @@ int world_find(const world *w, const char *code);
 /* The list size of the history point within a month of a year before
  * latest (the nearest such), or -1 when the history has none. */
 long world_year_ago(const list_point *h, int n, long latest);
+/* The same point's index, -1 when there is none. */
+int world_year_ago_index(const list_point *h, int n, long latest);
 
-/* Open: active in the register (or known only from other files) and with
- * no close date. */
-bool world_is_open(const practice *p);
 
-/* The list to new patients: "open", "closed", "unknown", or "practice
- * closed" when the practice itself is. */
+/* The list to new patients on the world's date: "open", "closed" (a
+ * formal closure in force), "unknown", or "practice closed" when the
+ * practice itself is. */
 const char *world_list_state(const world_practice *wp);
 
 /* The town: the last address line of 2..4 that is filled in. */
 const char *world_town(const practice *p);
 
-/* In words: "open", "closed", "dormant", "proposed" or "unknown". */
-const char *world_status(const practice *p);
+/* In words, on a date: "open", "not yet open", "closed", "dormant",
+ * "proposed" or "unknown". */
+const char *world_status(const practice *p, long date);
 
 /* Whether a practice can take patients under the rules. */
 bool world_can_receive(const world *w, int i);

@@ -46,6 +46,9 @@ typedef struct {
     double lat, lon;   /* NAN when the area has no known location */
     long patients;
     int imd_decile;    /* 1 most deprived .. 10; 0 unknown */
+    bool residence_unknown; /* where they live is not known: lat/lon is a
+                               stand-in (the closing practice's own), so
+                               the area is left out of travel figures */
 } disp_area;
 
 typedef enum { POLICY_NEAREST, POLICY_CHOICE, POLICY_OPTIMAL } disp_policy;

@@ -18,8 +18,9 @@ const char *impact_imd_label(int row)
 
 /* Running sums behind one impact_group. */
 typedef struct {
-    double displaced, placed, unplaced, beyond;
-    double before_n, before_km, after_km;
+    double displaced, placed, unplaced, beyond, unknown;
+    double before_n, before_km, after_n, after_km;
+    bool any;
 } tally;
 
 /* Adds area ai's patients and flows [f0, f1) to t with weight w (1 for a
@@ -27,8 +28,12 @@ typedef struct {
 static void tally_area(tally *t, double w, const disp_area *a, double km_before,
                        const disp_flow *f, int nf, double reasonable_km)
 {
+    bool known = !a->residence_unknown;
+    t->any = true;
     t->displaced += w * (double)a->patients;
-    if (isfinite(km_before)) {
+    if (!known)
+        t->unknown += w * (double)a->patients;
+    if (known && isfinite(km_before)) {
         t->before_n += w * (double)a->patients;
         t->before_km += w * (double)a->patients * km_before;
     }
@@ -39,6 +44,9 @@ static void tally_area(tally *t, double w, const disp_area *a, double km_before,
             continue;
         }
         t->placed += n;
+        if (!known)
+            continue;
+        t->after_n += n;
         t->after_km += n * f[i].km;
         if (f[i].km > reasonable_km)
             t->beyond += n;
@@ -52,8 +60,10 @@ static impact_group tally_group(const tally *t)
         .placed = t->placed,
         .unplaced = t->unplaced,
         .mean_km_before = t->before_n > 0 ? t->before_km / t->before_n : NAN,
-        .mean_km_after = t->placed > 0 ? t->after_km / t->placed : NAN,
+        .mean_km_after = t->after_n > 0 ? t->after_km / t->after_n : NAN,
         .beyond_reasonable = t->beyond,
+        .residence_unknown = t->unknown,
+        .assessed = t->any,
     };
 }
 
@@ -89,8 +99,11 @@ static void groups(const disp_area *a, int na, double rk, const disp_result *res
     out->mean_km_before = g.mean_km_before;
     out->mean_km_after = g.mean_km_after;
     out->beyond_reasonable = (long)llround(all.beyond);
-    for (int r = 0; r < IMPACT_IMD_ROWS; r++)
+    out->residence_unknown = (long)llround(all.unknown);
+    for (int r = 0; r < IMPACT_IMD_ROWS; r++) {
         out->imd[r] = tally_group(&imd[r]);
+        out->imd[r].assessed = true;
+    }
     out->age65 = tally_group(&t65);
     out->age75 = tally_group(&t75);
 }
@@ -106,19 +119,22 @@ static int km_cmp(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-/* Nearest-rank percentile over patients: the distance of the
- * ceil(0.9 x placed)-th patient, counting from the shortest trip. */
-static int p90(const disp_result *res, impact *out)
+/* Nearest-rank percentile over placed patients whose home area is
+ * known: the distance of the ceil(0.9 x n)-th, from the shortest trip. */
+static int p90(const disp_area *a, const disp_result *res, impact *out)
 {
     km_n *v = malloc(((size_t)res->nflows + 1) * sizeof *v);
     if (!v)
         return -1;
     int m = 0;
+    long known = 0;
     for (int i = 0; i < res->nflows; i++)
-        if (res->flows[i].to >= 0)
+        if (res->flows[i].to >= 0 && !a[res->flows[i].area].residence_unknown) {
             v[m++] = (km_n){res->flows[i].km, res->flows[i].patients};
+            known += res->flows[i].patients;
+        }
     qsort(v, (size_t)m, sizeof *v, km_cmp);
-    long rank = (long)ceil(0.9 * (double)out->placed), seen = 0;
+    long rank = (long)ceil(0.9 * (double)known), seen = 0;
     out->p90_km_after = NAN;
     for (int i = 0; i < m && rank > 0; i++) {
         seen += v[i].n;
@@ -206,7 +222,7 @@ int impact_compute(const disp_practice *p, int np, const disp_area *a, int na,
     out->placed = res->placed;
     out->unplaced = res->unplaced;
     groups(a, na, reasonable_km, res, frac65, frac75, out);
-    if (p90(res, out) < 0 || receivers(p, np, res, out) < 0) {
+    if (p90(a, res, out) < 0 || receivers(p, np, res, out) < 0) {
         impact_free(out);
         return err_set(e, "impact: out of memory");
     }

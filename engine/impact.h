@@ -20,6 +20,10 @@ typedef struct {
     double mean_km_before; /* area -> closing practice; NAN when none known */
     double mean_km_after;  /* area -> receiver, placed only; NAN when none */
     double beyond_reasonable; /* placed further than reasonable_km */
+    double residence_unknown; /* displaced whose home area is unknown: in
+                                 the counts, not in the km figures */
+    bool assessed;         /* false: no data for the group (age groups with
+                              no closing practice's age profile) */
 } impact_group;
 
 typedef struct {
@@ -33,8 +37,11 @@ typedef struct {
 
 typedef struct {
     long displaced, placed, unplaced;
+    long residence_unknown; /* displaced whose home area is unknown; every
+                               travel figure leaves them out */
     double mean_km_before, mean_km_after; /* patient-weighted; NAN when none */
-    double p90_km_after;   /* 90% of placed patients travel this or less */
+    double p90_km_after;   /* 90% of placed patients (home area known)
+                              travel this or less */
     long beyond_reasonable;
     impact_receiver *receivers; /* practices that gain, and pinned ones that
                                    can receive, largest gain first, ties by

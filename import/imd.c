@@ -1,7 +1,9 @@
 /* English Indices of Deprivation by LSOA: the IMD decile (1 = the most
  * deprived tenth) and, when the file has it, the income decile.  Takes
- * the official File 1 / File 2 column names and the short names of the
- * bundled extract.  Merged into the LSOA record, keeping its centroid. */
+ * the official File 1 / File 2 / File 7 column names and the short names
+ * of the bundled extract.  Each edition is kept apart (2019 on 2011
+ * LSOAs, 2025 on 2021 LSOAs: an unchanged code is in both), merged into
+ * the LSOA record, keeping its centroid. */
 #include "import/kinds.h"
 
 #include <string.h>
@@ -41,14 +43,15 @@ static int decile(import_ctx *ic, const csvr_row *row, int i, int *out, err *e)
 
 static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
-    (void)ctx;
+    int ed = *(const int *)ctx;
     char code[LSOA_MAX];
     lsoa_rec l;
     if (imp_lsoa_code(ic, row, F_CODE, code, e) ||
-        imp_lsoa(ic, code, &l, e) || decile(ic, row, F_IMD, &l.imd_decile, e))
+        imp_lsoa(ic, code, &l, e) || decile(ic, row, F_IMD, &l.imd[ed], e))
         return -1;
-    if (ic->col[F_INCOME] >= 0 && decile(ic, row, F_INCOME, &l.income_decile, e))
+    if (ic->col[F_INCOME] >= 0 && decile(ic, row, F_INCOME, &l.income[ed], e))
         return -1;
+    l.vintages |= ed == IMD_2025 ? LSOA_2021 : LSOA_2011;
     if (*imp_str(ic, row, F_NAME) && imp_text(ic, row, F_NAME, l.name, sizeof l.name, e))
         return -1;
     if (*imp_str(ic, row, F_DISTRICT) &&
@@ -60,10 +63,27 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     return 0;
 }
 
-static int run(import_ctx *ic, err *e)
+static int run_edition(import_ctx *ic, int edition, err *e)
 {
-    return imp_read_header(ic, spec, F_COUNT, e) ? -1 : imp_rows(ic, one_row, NULL, e);
+    return imp_read_header(ic, spec, F_COUNT, e) ? -1 : imp_rows(ic, one_row, &edition, e);
 }
 
+static int run_2019(import_ctx *ic, err *e) { return run_edition(ic, IMD_2019, e); }
+static int run_2025(import_ctx *ic, err *e) { return run_edition(ic, IMD_2025, e); }
+
+/* The 2025 edition is keyed by 2021 LSOAs ("LSOA code (2021)"); the 2019
+ * edition by 2011 LSOAs: the code column tells them apart. */
+static bool keyed_2021(const csvr_row *row)
+{
+    return imp_find(row, "LSOA code (2021)") >= 0 || imp_find(row, "LSOA21CD") >= 0;
+}
+
+static int detect_2019(const csvr_row *row) { return keyed_2021(row) ? 0 : detect(row); }
+static int detect_2025(const csvr_row *row) { return keyed_2021(row) ? detect(row) : 0; }
+
 const import_kind kind_imd = {
-    "imd", "English Indices of Deprivation by LSOA (IMD decile, income decile)", detect, run};
+    "imd", "English Indices of Deprivation 2019 by 2011 LSOA (IMD decile, income decile)",
+    detect_2019, run_2019};
+const import_kind kind_imd2025 = {
+    "imd2025", "English Indices of Deprivation 2025, File 7, by 2021 LSOA (\"LSOA code (2021)\")",
+    detect_2025, run_2025};

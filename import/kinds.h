@@ -14,6 +14,8 @@ extern const import_kind kind_codepoint;
 extern const import_kind kind_ukpostcodes;
 extern const import_kind kind_lsoa_centroids;
 extern const import_kind kind_imd;
+extern const import_kind kind_imd2025;
+extern const import_kind kind_lsoa_lookup;
 extern const import_kind kind_fingertips;
 extern const import_kind kind_contracts;
 extern const import_kind kind_capacity;

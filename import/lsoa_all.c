@@ -1,6 +1,7 @@
 /* gp-reg-pat-prac-lsoa-all.csv: how many of each practice's patients live
- * in each LSOA (quarterly, about a million rows nationally).  A newer
- * extract replaces a practice's rows; an older one leaves them alone.
+ * in each LSOA (quarterly, about a million rows nationally).  Each extract
+ * is kept beside the others (a what-if uses the newest on or before its
+ * date); importing an extract again replaces that extract's rows.
  * Welsh and placeholder LSOA codes are kept (the patients are real) and
  * counted, since they cannot be placed on the map. */
 #include "import/kinds.h"
@@ -29,10 +30,10 @@ static int detect(const csvr_row *row)
     return lsoa && patients && imp_find(row, "PRACTICE_CODE") >= 0 ? 95 : 0;
 }
 
-/* Practices met so far in this file and what was decided for each:
- * an open-addressing hash set, so a national file needs no scans. */
+/* Practice extracts ("CODE DATE") met so far in this file: an
+ * open-addressing hash set, so a national file needs no scans. */
 typedef struct seen {
-    struct slot { char code[CODE_MAX]; bool used, take; } *slot;
+    struct slot { char code[CODE_MAX + 16]; bool used; } *slot;
     size_t cap, n;
 } seen;
 
@@ -69,33 +70,21 @@ static int seen_grow(seen *t, err *e)
     return 0;
 }
 
-static int first_date(const lsoa_reg *r, void *ctx)
+/* First sight of a practice's extract: clear what is stored of it (an
+ * extract imported again replaces itself; the others stay). */
+static int first_sight(import_ctx *ic, seen *t, const char *code, long date, err *e)
 {
-    *(long *)ctx = r->date;
-    return 1; /* one row tells the extract */
-}
-
-/* First sight of a practice: clear its stored rows when they are from
- * this extract or older; keep them (and skip ours) when newer. */
-static int decide(import_ctx *ic, seen *t, const char *code, long date, bool *take,
-                  err *e)
-{
+    char k[CODE_MAX + 16];
     if (seen_grow(t, e))
         return -1;
-    struct slot *sl = seen_find(t, code);
-    if (sl->used) {
-        *take = sl->take;
+    snprintf(k, sizeof k, "%s %ld", code, date);
+    struct slot *sl = seen_find(t, k);
+    if (sl->used)
         return 0;
-    }
-    long stored = 0;
-    if (store_lsoa_reg_each(ic->s, code, first_date, &stored, e) < 0)
+    if (store_lsoa_reg_clear(ic->s, code, date, e))
         return -1;
-    *take = stored <= date;
-    if (stored && *take && store_lsoa_reg_clear(ic->s, code, e))
-        return -1;
-    snprintf(sl->code, sizeof sl->code, "%s", code);
+    memcpy(sl->code, k, sizeof sl->code);
     sl->used = true;
-    sl->take = *take;
     t->n++;
     return 0;
 }
@@ -115,7 +104,6 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
     seen *t = ctx;
     lsoa_reg r = {.modelled = strcmp(imp_str(ic, row, F_PUB), "MODELLED_GRAVITY") == 0};
-    bool take;
     if (imp_date(ic, row, F_DATE, &r.date, e))
         return -1;
     if (r.date == 0)
@@ -129,13 +117,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
         return -1;
     if (r.patients < 0)
         return imp_fail(ic, row, F_PATIENTS, e, "a negative number of patients");
-    if (decide(ic, t, r.practice, r.date, &take, e))
-        return -1;
-    if (!take) {
-        imp_skip(ic, "older than the stored extract");
-        return 0;
-    }
-    if (store_lsoa_reg_put(ic->s, &r, e))
+    if (first_sight(ic, t, r.practice, r.date, e) || store_lsoa_reg_put(ic->s, &r, e))
         return -1;
     if (!english(r.lsoa))
         imp_note(ic, WELSH);

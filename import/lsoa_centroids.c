@@ -1,11 +1,12 @@
-/* ONS LSOA population-weighted centroids: where each LSOA's people live
- * on average.  X/Y are longitude/latitude in most releases and grid
+/* ONS LSOA population-weighted centroids (2011 or 2021 LSOAs): where each
+ * LSOA's people live on average.  X/Y are longitude/latitude in most releases and grid
  * metres in some; explicit lat/long columns win when present.  Merged
  * into the LSOA record, keeping its deprivation fields. */
 #include "import/kinds.h"
 
 #include <math.h>
 #include <string.h>
+#include <strings.h>
 
 #include "engine/geo.h"
 
@@ -66,6 +67,11 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     if (imp_lsoa_code(ic, row, F_CODE, code, e) ||
         imp_lsoa(ic, code, &l, e) || place(ic, row, &l, e))
         return -1;
+    /* One centroid per code: an unchanged code's 2011 and 2021 centroids
+     * are of the same area, and the last file imported wins. */
+    l.vintages |= strncasecmp(ic->colname[F_CODE], "LSOA21", 6) == 0   ? LSOA_2021
+                  : strncasecmp(ic->colname[F_CODE], "LSOA11", 6) == 0 ? LSOA_2011
+                                                                       : 0;
     if (ic->col[F_NAME] >= 0 && imp_text(ic, row, F_NAME, l.name, sizeof l.name, e))
         return -1;
     if (store_lsoa_put(ic->s, &l, e))

@@ -10,7 +10,7 @@
 
 #include "engine/geo.h"
 
-enum { F_PCDS, F_PCD, F_LAT, F_LON, F_EAST, F_NORTH, F_DOTERM, F_LSOA, F_COUNT };
+enum { F_PCDS, F_PCD, F_LAT, F_LON, F_EAST, F_NORTH, F_DOTERM, F_LSOA, F_LSOA11, F_COUNT };
 
 static const char *const spec[F_LSOA] = {
     "?pcds", "?pcd|pcd2", "?lat", "?long", "?oseast1m", "?osnrth1m", "?doterm"};
@@ -24,18 +24,24 @@ static int detect(const csvr_row *row)
 }
 
 /* The newest LSOA column: lsoa21 beats lsoa11 beats lsoa01 (names
- * ending "nm" are names, not codes). */
+ * ending "nm" are names, not codes); and the 2011 one as well, kept
+ * beside it so figures published on 2011 LSOAs join on their own codes. */
 static void find_lsoa(import_ctx *ic, const csvr_row *hdr)
 {
     long best = -1;
-    ic->col[F_LSOA] = -1;
+    ic->col[F_LSOA] = ic->col[F_LSOA11] = -1;
     ic->colname[F_LSOA] = "lsoa";
+    ic->colname[F_LSOA11] = "lsoa11";
     for (int c = 0; c < hdr->n; c++) {
         const char *h = hdr->f[c];
         size_t n = strlen(h);
         if (strncasecmp(h, "lsoa", 4) != 0 || (n > 2 && strcasecmp(h + n - 2, "nm") == 0))
             continue;
         long year = strtol(h + 4, NULL, 10);
+        if (year == 11) {
+            ic->col[F_LSOA11] = c;
+            imp_name_col(ic, F_LSOA11, h);
+        }
         if (year > best) {
             best = year;
             ic->col[F_LSOA] = c;
@@ -96,6 +102,9 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     }
     if (ic->col[F_LSOA] >= 0 && *imp_str(ic, row, F_LSOA) &&
         imp_lsoa_code(ic, row, F_LSOA, p.lsoa, e))
+        return -1;
+    if (ic->col[F_LSOA11] >= 0 && *imp_str(ic, row, F_LSOA11) &&
+        imp_lsoa_code(ic, row, F_LSOA11, p.lsoa11, e))
         return -1;
     p.terminated = *imp_str(ic, row, F_DOTERM) != '\0';
     if (store_postcode_put(ic->s, &p, e))

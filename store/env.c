@@ -115,7 +115,11 @@ static int migrate(store *s, MDB_txn *txn, err *e)
         return 0;
     s->txn = txn;
     s->writing = true;
-    int rc = store_practice_reindex(s, e); /* 1 -> 2: locate every practice */
+    /* 1 -> 2: locate every practice (and, to 3, with its 2011 LSOA); 2 -> 3:
+     * LSOA rows keyed by extract. */
+    int rc = store_practice_reindex(s, e);
+    if (rc == 0 && s->schema < 3)
+        rc = store_lsoa_reg_rekey(s, e);
     s->txn = NULL;
     s->writing = false;
     if (rc)

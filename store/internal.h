@@ -26,6 +26,7 @@
     X(DB_TRAVEL, "travel")                                                   \
     X(DB_PRACTICE_PC, "practice_postcode")                                   \
     X(DB_NAME, "practice_name")                                              \
+    X(DB_LSOA_LINK, "lsoa_link")                                             \
     X(DB_PSR, "psr")                                                         \
     X(DB_SURVEY, "survey")                                                   \
     X(DB_APPRAISAL, "appraisal")
@@ -67,6 +68,8 @@ int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn
 /* Puts every practice again, so each is located and indexed by postcode:
  * the migration from schema 1 (in the caller's write transaction). */
 int store_practice_reindex(store *s, err *e);
+/* Schema 2 -> 3: the practice x LSOA rows under keys with their date. */
+int store_lsoa_reg_rekey(store *s, err *e);
 
 /* Relocates the practices at a postcode that was just stored. */
 int store_practice_relocate(store *s, const char *postcode, err *e);

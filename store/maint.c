@@ -66,8 +66,9 @@ static int check_entry(const MDB_val *k, const MDB_val *v, void *ctx)
         return 0;
     if (c->db == DB_PRACTICE_PC)
         return check_postcode_index(c, k);
-    /* Practice records are at version 2; every other record at 1. */
-    unsigned newest = c->db == DB_PRACTICE ? 2 : 1;
+    /* Practice records are at version 3, postcodes and LSOAs at 2; every
+     * other record at 1. */
+    unsigned newest = c->db == DB_PRACTICE ? 3 : c->db == DB_POSTCODE || c->db == DB_LSOA ? 2 : 1;
     if (v->mv_size == 0 || p[0] == 0 || p[0] > newest)
         problem(c, k, "value has an unknown version (damaged, or from a newer catchment)");
     /* Per-practice data must belong to a practice that exists. */

@@ -6,8 +6,9 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Practice records: 1 without a location, 2 with one. */
-enum { PRACTICE_V = 2, LIST_V = 1, AGE_V = 1 };
+/* Practice records: 1 without a location, 2 with one, 3 with its 2011
+ * LSOA too. */
+enum { PRACTICE_V = 3, LIST_V = 1, AGE_V = 1 };
 
 void practice_init(practice *p, const char *code)
 {
@@ -44,6 +45,7 @@ static void practice_encode(wbuf *w, const practice *p)
     wb_f64(w, p->lat);
     wb_f64(w, p->lon);
     wb_str(w, p->lsoa);
+    wb_str(w, p->lsoa11);
 }
 
 static int practice_decode(const MDB_val *k, const MDB_val *v, practice *p)
@@ -56,7 +58,7 @@ static int practice_decode(const MDB_val *k, const MDB_val *v, practice *p)
     code[k->mv_size] = '\0';
     practice_init(p, code);
     unsigned version = rb_init(&r, v->mv_data, v->mv_size);
-    if (version != 1 && version != PRACTICE_V)
+    if (version < 1 || version > PRACTICE_V)
         return -1;
     rb_str(&r, p->name, sizeof p->name);
     for (int i = 0; i < 5; i++)
@@ -86,6 +88,8 @@ static int practice_decode(const MDB_val *k, const MDB_val *v, practice *p)
         p->lon = rb_f64(&r);
         rb_str(&r, p->lsoa, sizeof p->lsoa);
     }
+    if (version >= 3)
+        rb_str(&r, p->lsoa11, sizeof p->lsoa11);
     return r.bad ? -1 : 0;
 }
 
@@ -127,7 +131,7 @@ int store_practice_put(store *s, const practice *in, err *e)
         return -1;
     /* Located from the stored postcode, whatever the caller had. */
     p.lat = p.lon = NAN;
-    p.lsoa[0] = '\0';
+    p.lsoa[0] = p.lsoa11[0] = '\0';
     rc = *p.postcode ? store_postcode_get(s, p.postcode, &pc, e) : 0;
     if (rc < 0)
         return -1;
@@ -135,6 +139,7 @@ int store_practice_put(store *s, const practice *in, err *e)
         p.lat = pc.lat;
         p.lon = pc.lon;
         memcpy(p.lsoa, pc.lsoa, sizeof p.lsoa);
+        memcpy(p.lsoa11, pc.lsoa11, sizeof p.lsoa11);
     }
     wbuf w;
     practice_encode(&w, &p);
@@ -275,6 +280,77 @@ int store_list_history(store *s, const char *code, list_point *out, int max, err
     return ls.n;
 }
 
+/* Keys CODE\0 + date (u32 BE) come oldest first: the last one on or before
+ * the date is the newest then.  1 found (*k, *v set, valid in the
+ * transaction), 0 none. */
+struct dated_at {
+    long date;
+    MDB_val k, v;
+    bool found;
+};
+
+static int dated_at_one(const MDB_val *k, const MDB_val *v, void *ctx)
+{
+    struct dated_at *da = ctx;
+    if (k->mv_size < 5)
+        return -1;
+    if ((long)be_get32((const unsigned char *)k->mv_data + k->mv_size - 4) > da->date)
+        return 1;
+    da->k = *k;
+    da->v = *v;
+    da->found = true;
+    return 0;
+}
+
+static int dated_at(store *s, int db, const char *code, long date, struct dated_at *da, err *e)
+{
+    unsigned char key[64];
+    size_t kn = store_key(key, sizeof key, code, NULL, 0);
+    *da = (struct dated_at){.date = date};
+    if (!kn || store_scan(s, db, key, kn, dated_at_one, da, e) < 0)
+        return kn ? -1 : 0;
+    return da->found;
+}
+
+int store_list_at(store *s, const char *code, long date, list_point *out, err *e)
+{
+    struct dated_at da;
+    struct list_scan one = {out, 1, 0};
+    out->date = 0;
+    out->patients = -1;
+    int rc = dated_at(s, DB_LIST, code, date, &da, e);
+    if (rc <= 0)
+        return rc;
+    return list_scan_one(&da.k, &da.v, &one) ? err_set(e, "list size of %s is damaged", code) : 1;
+}
+
+struct list_span {
+    long earliest, newest;
+};
+
+static int list_span_one(const MDB_val *k, const MDB_val *v, void *ctx)
+{
+    struct list_span *sp = ctx;
+    (void)v;
+    if (k->mv_size < 5)
+        return -1;
+    long d = (long)be_get32((const unsigned char *)k->mv_data + k->mv_size - 4);
+    if (!sp->earliest || d < sp->earliest)
+        sp->earliest = d;
+    if (d > sp->newest)
+        sp->newest = d;
+    return 0;
+}
+
+int store_list_span(store *s, long *earliest, long *newest, err *e)
+{
+    struct list_span sp = {0, 0};
+    int rc = store_scan(s, DB_LIST, NULL, 0, list_span_one, &sp, e) < 0 ? -1 : 0;
+    *earliest = sp.earliest;
+    *newest = sp.newest;
+    return rc;
+}
+
 /* ---- age profiles: key CODE\0 + date ---- */
 
 int store_age_put(store *s, const char *code, const age_profile *a, err *e)
@@ -332,4 +408,14 @@ int store_age_latest(store *s, const char *code, age_profile *out, err *e)
     if (store_scan(s, DB_AGE, key, kn, age_scan_one, out, e) < 0)
         return -1;
     return out->date ? 1 : 0;
+}
+
+int store_age_at(store *s, const char *code, long date, age_profile *out, err *e)
+{
+    struct dated_at da;
+    out->date = 0;
+    int rc = dated_at(s, DB_AGE, code, date, &da, e);
+    if (rc <= 0)
+        return rc;
+    return age_decode(&da.k, &da.v, out) ? err_set(e, "age profile of %s is damaged", code) : 1;
 }

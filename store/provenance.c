@@ -134,5 +134,6 @@ int store_count(store *s, store_counts *c, err *e)
     c->imports = db_entries(s, DB_PROV);
     c->audit = db_entries(s, DB_AUDIT);
     c->travel = db_entries(s, DB_TRAVEL);
+    c->lsoa_links = db_entries(s, DB_LSOA_LINK);
     return 0;
 }

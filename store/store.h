@@ -17,7 +17,10 @@
 
 #include "util/err.h"
 
-#define STORE_SCHEMA_VERSION 2 /* 2: practices carry their location */
+#define STORE_SCHEMA_VERSION 3 /* 2: practices carry their location;
+                                  3: both LSOA vintages, IMD by edition,
+                                     the LSOA 2011 -> 2021 lookup, LSOA
+                                     rows kept by extract */
 
 enum {
     CODE_MAX = 16,     /* practice / organisation codes: "M86627", "B2M3M" */
@@ -30,6 +33,13 @@ enum {
     AGE_BAND_65 = 13,  /* the band 65_69 */
     AGE_BAND_75 = 15   /* the band 75_79 */
 };
+
+/* Editions of the English Indices of Deprivation: 2019 is published on
+ * 2011 LSOAs, 2025 on 2021 LSOAs. */
+enum imd_edition { IMD_2019, IMD_2025, IMD_EDITIONS };
+
+/* LSOA vintages a file names a code in (lsoa_rec.vintages). */
+enum { LSOA_2011 = 1, LSOA_2021 = 2 };
 
 typedef struct store store;
 
@@ -65,7 +75,8 @@ typedef struct practice {
      * a practice locates it, putting a postcode relocates the practices
      * there, so imports may come in any order. */
     double lat, lon;          /* WGS84; NAN while the postcode is unknown */
-    char lsoa[LSOA_MAX];      /* the postcode's LSOA, "" unknown */
+    char lsoa[LSOA_MAX];      /* the postcode's newest LSOA (2021), "" unknown */
+    char lsoa11[LSOA_MAX];    /* its 2011 LSOA, "" unknown */
 } practice;
 
 /* A name a file gave a practice (the register's, or another file's:
@@ -103,19 +114,28 @@ enum postcode_source { PC_ONSPD = 1, PC_CODEPOINT = 2, PC_UKPOSTCODES = 3 };
 typedef struct postcode_rec {
     char postcode[POSTCODE_MAX];
     double lat, lon;          /* WGS84 degrees */
-    char lsoa[LSOA_MAX];      /* empty when the source has none */
+    char lsoa[LSOA_MAX];      /* the newest LSOA the source gives (2021); "" none */
     bool terminated;
     int source;               /* enum postcode_source */
+    char lsoa11[LSOA_MAX];    /* the 2011 LSOA when the source gives it */
 } postcode_rec;
 
 typedef struct lsoa_rec {
     char code[LSOA_MAX];
     char name[NAME_MAX];
     double lat, lon;          /* population-weighted centroid; NAN unknown */
-    int imd_decile;           /* 1 = most deprived .. 10; 0 unknown */
-    int income_decile;
+    int imd[IMD_EDITIONS];    /* IMD decile by edition: 1 = most deprived .. 10;
+                                 0 unknown (not in that edition's file) */
+    int income[IMD_EDITIONS]; /* income decile by edition, 0 unknown */
     char district[NAME_MAX];
+    unsigned vintages;        /* LSOA_2011 | LSOA_2021: files that named it */
 } lsoa_rec;
+
+/* One row of the ONS LSOA (2011) to LSOA (2021) lookup. */
+typedef struct lsoa_link {
+    char lsoa11[LSOA_MAX], lsoa21[LSOA_MAX];
+    char change;              /* CHGIND: U unchanged, S split, M merged, X complex */
+} lsoa_link;
 
 typedef struct indicator {
     char practice[CODE_MAX];
@@ -293,23 +313,43 @@ int store_name_each(store *s, const char *code, int (*fn)(const name_rec *, void
 int store_list_put(store *s, const char *code, const list_point *pt, err *e);
 /* Up to max points, oldest first; returns how many. */
 int store_list_history(store *s, const char *code, list_point *out, int max, err *e);
+/* The newest point on or before date (YYYYMMDD): 1 found, 0 none. */
+int store_list_at(store *s, const char *code, long date, list_point *out, err *e);
+/* The dates of the earliest and the newest list-size extract of any
+ * practice (0 and 0 when the store has none). */
+int store_list_span(store *s, long *earliest, long *newest, err *e);
 
 int store_age_put(store *s, const char *code, const age_profile *a, err *e);
 int store_age_get(store *s, const char *code, long date, age_profile *out, err *e);
 /* The latest profile of a practice. */
 int store_age_latest(store *s, const char *code, age_profile *out, err *e);
+/* The newest profile on or before date: 1 found, 0 none. */
+int store_age_at(store *s, const char *code, long date, age_profile *out, err *e);
 
+/* Rows are kept by extract: key CODE\0 + date (u32 BE) + LSOA. */
 int store_lsoa_reg_put(store *s, const lsoa_reg *r, err *e);
-/* Deletes every LSOA row of one practice (a newer extract replaces them). */
-int store_lsoa_reg_clear(store *s, const char *code, err *e);
+/* Deletes the LSOA rows of one practice: of one extract (date), or of
+ * every extract (date 0). */
+int store_lsoa_reg_clear(store *s, const char *code, long date, err *e);
+/* Every row of a practice, extract by extract, oldest first. */
 int store_lsoa_reg_each(store *s, const char *code,
                         int (*fn)(const lsoa_reg *, void *), void *ctx, err *e);
+/* The rows of the practice's newest extract on or before date. */
+int store_lsoa_reg_each_at(store *s, const char *code, long date,
+                           int (*fn)(const lsoa_reg *, void *), void *ctx, err *e);
 
 int store_postcode_get(store *s, const char *pc, postcode_rec *out, err *e);
 int store_postcode_put(store *s, const postcode_rec *r, err *e);
 
 int store_lsoa_get(store *s, const char *code, lsoa_rec *out, err *e);
 int store_lsoa_put(store *s, const lsoa_rec *r, err *e);
+
+/* The LSOA 2011 <-> 2021 lookup: each link is kept both ways. */
+int store_lsoa_link_put(store *s, const lsoa_link *l, err *e);
+/* Every link of a code, whichever vintage it is in (a code unchanged in
+ * 2021 links to itself). */
+int store_lsoa_link_each(store *s, const char *code, int (*fn)(const lsoa_link *, void *),
+                         void *ctx, err *e);
 
 int store_indicator_put(store *s, const indicator *r, err *e);
 int store_indicator_each(store *s, const char *code,
@@ -378,7 +418,7 @@ int store_psr_each(store *s, const char *proc, const char *kind,
 /* How many records each database holds, for `catchment stats`. */
 typedef struct store_counts {
     long practices, list_points, age_profiles, lsoa_regs, postcodes, lsoas,
-        indicators, contracts, capacities, notes, imports, audit, travel;
+        indicators, contracts, capacities, notes, imports, audit, travel, lsoa_links;
 } store_counts;
 int store_count(store *s, store_counts *out, err *e);
 

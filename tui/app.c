@@ -165,8 +165,11 @@ static void draw_title(app *a, view *v)
     if (v->ops->describe)
         v->ops->describe(a, v, desc, sizeof desc);
     snprintf(left, sizeof left, " %s%s%s", v->ops->title, *desc ? "  " : "", desc);
-    snprintf(right, sizeof right, " %s%d marked ", a->read_only ? "[read-only]  " : "",
-             a->plan.nclose);
+    char d[16], marks[32] = "";
+    if (a->plan.nclose) /* the date always; the marks when there are some */
+        snprintf(marks, sizeof marks, "  %d marked", a->plan.nclose);
+    snprintf(right, sizeof right, " %sas at %s%s", a->read_only ? "[read-only]  " : "",
+             text_date_or_dash(a->w.at.date, d, sizeof d), marks);
     int rw = (int)strlen(right);
     if (a->cols - rw < 30)
         rw = 0;
@@ -204,13 +207,32 @@ void app_hints(const view *v, char *out, size_t n)
 
 static void draw_status(app *a, view *v)
 {
-    char hint[512];
+    char hint[512], line[600];
+    /* The stale mark's legend, on the screens that show the mark. */
+    view_kind k = v->ops->kind;
+    bool marks = k == VIEW_PRACTICES || k == VIEW_SEARCH || k == VIEW_CARD ||
+                 k == VIEW_NEIGHBOURS || k == VIEW_CONTRACTS;
+    const char *legend = marks ? plist_stale_legend(&a->w) : "";
     app_hints(v, hint, sizeof hint);
+    /* The legend of the stale mark always shows: the hints give way, a
+     * whole hint at a time (every key is in the help). */
+    int room = a->cols - (int)strlen(legend);
+    while ((int)strlen(hint) > room) {
+        char *sep = NULL;
+        for (char *p = strstr(hint, "  "); p; p = strstr(p + 2, "  "))
+            sep = p;
+        if (!sep) {
+            hint[room > 0 ? room : 0] = '\0';
+            break;
+        }
+        *sep = '\0';
+    }
+    snprintf(line, sizeof line, "%s%s", hint, legend);
     werase(a->status);
     if (*a->msg)
         draw_text(a, a->status, 0, 0, a->cols, a->msg, color_attr(a->msg_color));
     else
-        draw_text(a, a->status, 0, 0, a->cols, hint, color_attr(COL_STATUS));
+        draw_text(a, a->status, 0, 0, a->cols, line, color_attr(COL_STATUS));
     wnoutrefresh(a->status);
 }
 
@@ -288,6 +310,14 @@ void app_quit(app *a)
     a->running = false;
 }
 
+/* @: asks for the date every figure is taken as at. */
+static void as_at_prompt(app *a)
+{
+    char d[32];
+    if (app_prompt(a, "As at (YYYY-MM-DD; empty: the start's): ", NULL, d, sizeof d))
+        as_at_set(a, d);
+}
+
 /* What every view shares; a view's own request handler runs first. */
 static unsigned app_request(app *a, view *v, tui_request r)
 {
@@ -325,6 +355,7 @@ static unsigned app_request(app *a, view *v, tui_request r)
             marks_toggle(a, wi);
         break;
     case REQ_PROMPT: app_command_prompt(a); break;
+    case REQ_AS_AT: as_at_prompt(a); break;
     case REQ_REDRAW:
         clearok(curscr, TRUE);
         return REDRAW_ALL;

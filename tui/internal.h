@@ -51,6 +51,7 @@
     R(POLICY, "policy", "Next policy: nearest, choice, optimal", "What-if")      \
     R(CAPACITY, "capacity", "Change the capacity of the receiver", "What-if")    \
     R(SAVE_SCENARIO, "save-scenario", "Save the marked set as a scenario", "What-if") \
+    R(AS_AT, "as-at", "Answer as at another date (:as-at DATE)", "Other")       \
     R(MAX_KM, "max-km", "Set the furthest a patient is sent (empty: the config's)", "What-if") \
     R(REASONABLE_KM, "reasonable-km", "Set a reasonable journey (empty: the config's)", "What-if") \
     R(GROWTH, "growth", "Set the list growth applied first, in %", "What-if") \
@@ -365,6 +366,16 @@ const char *pcol_name(pcol c);
 int pcol_parse(const char *s);
 const char *plist_town(const practice *p);
 double plist_trend(const world_practice *wp);
+/* The list as a cell: "12,345", "12,345*" when stale (older than six
+ * months before the world's date; the status line gives the legend), "-". */
+void plist_list_cell(const world *w, const world_practice *wp, char *buf, size_t n);
+/* "open", "list-cl", "closed", or "cl 2022" (the year it closed; the card
+ * has the day): the status on the world's date, in 7 columns. */
+void plist_status_cell(const world *w, const world_practice *wp, char *buf, size_t n);
+/* Capacity and headroom mean something: open on the date, list known. */
+bool plist_has_capacity(const world_practice *wp);
+/* The stale mark's legend, "" when nothing in the world is stale. */
+const char *plist_stale_legend(const world *w);
 /* Rebuilds idx from the world under the filter and sort. */
 int plist_build(plist *pl, const world *w, long today);
 void plist_free(plist *pl);
@@ -384,7 +395,13 @@ int script_save_display(app *a, const char *path);
 int script_save_attrs(app *a, const char *path);
 
 /* the plan from the screens (plan_state.c) */
+/* Marks or unmarks; a practice not open on the date is refused, with why. */
 void marks_toggle(app *a, int wi);
+/* The ':as-at DATE' command: the plan's date (empty: back to --as-at, or
+ * the newest extract); the world is loaded again at it. */
+int as_at_set(app *a, char *args);
+/* The date the world is loaded at: the plan's, else --as-at, else 0. */
+long tui_as_at(const app *a);
 int scenario_load(app *a, const char *name);
 int scenario_save(app *a, const char *name);
 

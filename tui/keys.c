@@ -59,6 +59,7 @@ bool tui_valid_action(const char *name) { return req_parse(name) != REQ_NONE; }
     K(ANY, 'p', POLICY)                                                                \
     K(ANY, 'c', CAPACITY)                                                              \
     K(ANY, 'W', SAVE_SCENARIO)                                                         \
+    K(ANY, '@', AS_AT)                                                                 \
     K(ANY, 'd', MAX_KM) K(ANY, 'r', REASONABLE_KM) K(ANY, '%', GROWTH)                 \
     K(ANY, 'D', MILESTONE_DONE) K(ANY, 'V', MILESTONE_WAIVE)                           \
     K(ANY, ':', PROMPT)                                                                \

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "engine/milestones.h"
+#include "util/text.h"
 
 static const char *const pcol_names[PCOL_COUNT] = {
     "code", "name", "town", "list", "trend", "capacity", "headroom", "end", "status",
@@ -39,14 +40,47 @@ double plist_trend(const world_practice *wp)
     return 100.0 * (double)(wp->p.list_size - wp->list_year_ago) / (double)wp->list_year_ago;
 }
 
+void plist_list_cell(const world *w, const world_practice *wp, char *buf, size_t n)
+{
+    char num[32];
+    if (wp->p.list_size < 0) {
+        snprintf(buf, n, "-");
+        return;
+    }
+    snprintf(buf, n, "%s%s", text_thousands(wp->p.list_size, num, sizeof num),
+             asat_stale(wp->p.list_date, w->at.date) ? "*" : "");
+}
+
+void plist_status_cell(const world *w, const world_practice *wp, char *buf, size_t n)
+{
+    long c = wp->p.close_date;
+    if (!wp->open && c > 0 && c <= w->at.date)
+        snprintf(buf, n, "cl %04ld", c / 10000);
+    else
+        snprintf(buf, n, "%s", !wp->open ? "closed" : wp->list_closed ? "list-cl" : "open");
+}
+
+bool plist_has_capacity(const world_practice *wp)
+{
+    return wp->open && wp->p.list_size >= 0;
+}
+
+const char *plist_stale_legend(const world *w)
+{
+    for (int i = 0; i < w->n; i++)
+        if (w->v[i].p.list_size >= 0 && asat_stale(w->v[i].p.list_date, w->at.date))
+            return "  * 6m+ old";
+    return "";
+}
+
 /* A number to sort by; NAN when unknown (always sorted last). */
 static double sort_number(const world_practice *wp, pcol col)
 {
     switch (col) {
     case PCOL_LIST: return wp->p.list_size < 0 ? NAN : (double)wp->p.list_size;
     case PCOL_TREND: return plist_trend(wp);
-    case PCOL_CAP: return wp->p.list_size < 0 ? NAN : (double)wp->cap.capacity;
-    case PCOL_HEAD: return wp->p.list_size < 0 ? NAN : (double)wp->cap.headroom;
+    case PCOL_CAP: return !plist_has_capacity(wp) ? NAN : (double)wp->cap.capacity;
+    case PCOL_HEAD: return !plist_has_capacity(wp) ? NAN : (double)wp->cap.headroom;
     case PCOL_END: return wp->contract_end ? (double)wp->contract_end : NAN;
     case PCOL_STATUS: return wp->open ? 0 : wp->list_closed ? 1 : 2;
     default: return 0;

@@ -11,6 +11,12 @@
 
 void marks_toggle(app *a, int wi)
 {
+    if (!a->w.v[wi].open && !plan_closing(&a->plan, a->w.v[wi].p.code)) {
+        char why[512];
+        asat_refusal(&a->w.v[wi].p, a->w.at.date, why, sizeof why);
+        app_msg(a, COL_ERROR, "%s", why);
+        return;
+    }
     int closing = plan_toggle(&a->plan, a->w.v[wi].p.code);
     if (closing < 0) {
         app_msg(a, COL_ERROR, "out of memory");
@@ -21,6 +27,43 @@ void marks_toggle(app *a, int wi)
             a->plan.nclose);
 }
 
+long tui_as_at(const app *a)
+{
+    return a->plan.set.as_at ? a->plan.set.as_at : a->ss->as_at;
+}
+
+/* Loads the world again when the plan's date moved it; a date with no
+ * extract on or before it is refused before anything changes. */
+static int as_at_follow(app *a)
+{
+    char d[16];
+    if (tui_as_at(a) == (a->w.at.given ? a->w.at.date : 0))
+        return 0;
+    app_reload(a);
+    app_msg(a, COL_STATUS, "Every figure as at %s%s", text_date_or_dash(a->w.at.date, d, sizeof d),
+            a->w.at.given ? "" : " (the newest list-size extract)");
+    return 0;
+}
+
+int as_at_set(app *a, char *args)
+{
+    long date = *args ? text_date(args) : 0;
+    asat at;
+    err e;
+    if (date < 0) {
+        char shown[64];
+        text_escape(args, shown, sizeof shown);
+        app_msg(a, COL_WARN, "as-at: '%s' is not a date (YYYY-MM-DD)", shown);
+        return -1;
+    }
+    if (asat_load(a->s, date ? date : a->ss->as_at, &at, &e)) {
+        app_msg(a, COL_ERROR, "%s", e.msg);
+        return -1;
+    }
+    plan_set_as_at(&a->plan, date);
+    return as_at_follow(a);
+}
+
 int scenario_load(app *a, const char *name)
 {
     const config_scenario *sc = config_scenario_find(&a->cfg, name);
@@ -28,10 +71,17 @@ int scenario_load(app *a, const char *name)
         app_msg(a, COL_WARN, "no scenario '%s' in %s", name, *a->cfg.path ? a->cfg.path : "the config");
         return -1;
     }
+    asat at;
+    err e;
+    if (sc->as_at && asat_load(a->s, sc->as_at, &at, &e)) {
+        app_msg(a, COL_ERROR, "scenario %s: %s", name, e.msg);
+        return -1;
+    }
     if (plan_from_scenario(&a->plan, &a->cfg, sc)) {
         app_msg(a, COL_ERROR, "out of memory");
         return -1;
     }
+    as_at_follow(a); /* the scenario's date, or back to the start's */
     int missing = plan_prune(&a->plan, &a->w);
     char n1[48];
     if (missing)

@@ -249,6 +249,7 @@ static const struct command {
     {"scenario", "NAME", "Load a scenario of the config into the what-if", cmd_load_scenario},
     {"open", "CODE", "Open the card of a practice", cmd_open},
     {"policy", "[POLICY]", "Set the what-if's policy (no name: the next)", cmd_policy},
+    {"as-at", "[DATE]", "Every figure as at DATE (none: as at the start)", as_at_set},
     {"history", "", "Who changed what, every practice", cmd_history},
     {"score", "ID", "Score the bids of a procurement (blind)", cmd_score},
     {"submit", "", "Submit your scores (final) from the scoring screen", cmd_submit},

@@ -77,7 +77,7 @@ static int search_make(app *a, err *e)
 static int world_make(app *a, err *e)
 {
     world_free(&a->w);
-    int rc = world_load(&a->w, a->s, &a->cfg, e);
+    int rc = world_load_at(&a->w, a->s, &a->cfg, tui_as_at(a), e);
     if (!rc)
         plan_prune(&a->plan, &a->w);
     if (!rc)

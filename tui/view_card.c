@@ -3,6 +3,8 @@
  * note, `y` copies a one-line summary to the user's clipboard. */
 #include "tui/internal.h"
 
+#include "core/areas.h"
+
 #include "util/clock.h"
 
 #include <limits.h>
@@ -33,12 +35,20 @@ static void card_identity(app *a, const card *c, tlines *t)
         if (*p->addr[i])
             snprintf(addr + strlen(addr), sizeof addr - strlen(addr), "%s, ", p->addr[i]);
     bool marked = plan_closing(&a->plan, p->code);
-    char closed[32] = "", d[16];
-    if (p->close_date)
-        snprintf(closed, sizeof closed, " (closed %s)", text_date_or_dash(p->close_date, d, sizeof d));
+    char d[16];
     tl_add(t, COL_SECTION, -1, "%s  %s", p->code, *p->name ? p->name : "(not in the ODS register)");
-    tl_add(t, marked ? COL_MARK : COL_NORMAL, -1, "%s%s%s", *p->status ? p->status : "status unknown",
-           closed, marked ? "  MARKED TO CLOSE (what-if)" : "");
+    char d1[16], d2[16], when[64] = "";
+    text_date_or_dash(c->at.date, d2, sizeof d2);
+    if (!c->open && p->close_date > 0 && p->close_date <= c->at.date)
+        snprintf(when, sizeof when, ", CLOSED on %s", text_date_or_dash(p->close_date, d1, sizeof d1));
+    else if (!c->open)
+        snprintf(when, sizeof when, ", not open on %s", d2);
+    else if (p->close_date > 0)
+        snprintf(when, sizeof when, ", open on %s (closes %s)", d2,
+                 text_date_or_dash(p->close_date, d1, sizeof d1));
+    tl_add(t, marked ? COL_MARK : !c->open ? COL_WARN : COL_NORMAL, -1, "%s%s%s",
+           *p->status ? p->status : "status unknown", when,
+           marked ? "  MARKED TO CLOSE (what-if)" : "");
     for (int i = 0; i < c->nnames; i++) /* former names live on in people's memories */
         tl_add(t, COL_NORMAL, -1, "Also known as %s (%s%s%s)", c->names[i].name, c->names[i].source,
                c->names[i].date ? ", " : "", c->names[i].date ? text_date_or_dash(c->names[i].date, d, sizeof d) : "");
@@ -46,11 +56,39 @@ static void card_identity(app *a, const card *c, tlines *t)
     tl_add(t, COL_NORMAL, -1, "Phone %s", *p->phone ? p->phone : "-");
     tl_add(t, COL_NORMAL, -1, "PCN %s %s", *p->pcn_code ? p->pcn_code : "-", p->pcn_name);
     tl_add(t, COL_NORMAL, -1, "Sub-ICB %s %s", *p->sub_icb ? p->sub_icb : "-", p->sub_icb_name);
+    char dec[16] = "-";
+    if (c->imd > 0) /* unknown is "-", never 0 */
+        snprintf(dec, sizeof dec, "%d", c->imd);
     if (*c->pc.postcode)
-        tl_add(t, COL_NORMAL, -1, "LSOA %s, IMD decile %d", *c->pc.lsoa ? c->pc.lsoa : "-",
-               c->lsoa.imd_decile);
+        tl_add(t, COL_NORMAL, -1, "LSOA %s, IMD %d decile %s", *c->pc.lsoa ? c->pc.lsoa : "-",
+               areas_edition_year(c->imd_edition), dec);
     else
         tl_add(t, COL_DIM, -1, "Location unknown (import a postcode file)");
+}
+
+/* One point of the history as a figure: "10,647 (2021-01-01, +22.4%)". */
+static const char *point_text(const list_point *pt, const list_point *latest, char *out,
+                              size_t n)
+{
+    char num[32], d[16];
+    double pct = card_change_pct(pt, latest);
+    if (!pt->date)
+        snprintf(out, n, "-");
+    else if (isnan(pct) || pt->date == latest->date)
+        snprintf(out, n, "%s (%s)", text_thousands(pt->patients, num, sizeof num),
+                 text_date_or_dash(pt->date, d, sizeof d));
+    else
+        snprintf(out, n, "%s (%s, %+.1f%% to latest)", text_thousands(pt->patients, num, sizeof num),
+                 text_date_or_dash(pt->date, d, sizeof d), pct);
+    return out;
+}
+
+/* The history as numbers beside the sparkline. */
+static void card_history_numbers(const card *c, tlines *t)
+{
+    char a1[96], a2[96];
+    tl_add(t, COL_NORMAL, -1, "Earliest %s", point_text(&c->first, &c->latest, a1, sizeof a1));
+    tl_add(t, COL_NORMAL, -1, "Year before %s", point_text(&c->year_ago, &c->latest, a2, sizeof a2));
 }
 
 static void card_list(app *a, const card *c, tlines *t, int width)
@@ -61,12 +99,16 @@ static void card_list(app *a, const card *c, tlines *t, int width)
         tl_add(t, COL_DIM, -1, "unknown (import gp-reg-pat-prac-all files)");
         return;
     }
-    tl_add(t, COL_NORMAL, -1, "%s patients on %s", text_thousands(c->p.list_size, n1, sizeof n1),
-           text_date_or_dash(c->p.list_date, d, sizeof d));
+    bool stale = asat_stale(c->p.list_date, c->at.date);
+    tl_add(t, stale ? COL_WARN : COL_NORMAL, -1, "%s patients on %s%s%s",
+           text_thousands(c->p.list_size, n1, sizeof n1),
+           text_date_or_dash(c->p.list_date, d, sizeof d), stale ? "*" : "",
+           c->open ? "" : " (its last list)");
     if (c->change_12m != LONG_MIN)
         tl_add(t, COL_NORMAL, -1, "%s%s over 12 months (%+.1f%%)", c->change_12m > 0 ? "+" : "",
                text_thousands(c->change_12m, n2, sizeof n2),
                100.0 * (double)c->change_12m / (double)(c->p.list_size - c->change_12m));
+    card_history_numbers(c, t);
     int room = width - 32, first = c->nhist > room ? c->nhist - room : 0;
     long vals[CARD_HISTORY];
     for (int i = first; i < c->nhist; i++)
@@ -82,6 +124,10 @@ static void card_capacity(const card *c, tlines *t)
 {
     char n1[32], n2[32];
     tl_rule(t, "Capacity");
+    if (!c->open) {
+        tl_add(t, COL_DIM, -1, "- (not open on the as-at date), headroom -");
+        return;
+    }
     tl_add(t, c->cap.headroom > 0 ? COL_NORMAL : COL_WARN, -1, "%s patients (%s), headroom %s",
            text_thousands(c->cap.capacity, n1, sizeof n1), capacity_source_name(c->cap.source),
            text_thousands(c->cap.headroom, n2, sizeof n2));
@@ -207,7 +253,8 @@ static void card_build(app *a, cview *cv, int width)
 static int cv_load(app *a, cview *cv)
 {
     err e;
-    int rc = card_load(cv->c, a->s, cv->code, &a->w.rules, &e);
+    int rc = card_load_at(cv->c, a->s, cv->code, &a->w.rules, a->w.at.date,
+                          (int)a->cfg.rules.imd_edition, &e);
     if (rc < 0) {
         app_msg(a, COL_ERROR, "%s", e.msg);
         return -1;

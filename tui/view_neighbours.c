@@ -149,9 +149,11 @@ static void nv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     cell_add(a, text, sizeof text, wp->p.code, 6, false);
     cell_add(a, text, sizeof text, wp->p.name, name_width(width), false);
     cell_add(a, text, sizeof text, km, 5, true);
-    cell_add(a, text, sizeof text, wp->p.list_size < 0 ? "-" : text_thousands(wp->p.list_size, n1, sizeof n1), 7, true);
-    cell_add(a, text, sizeof text, text_thousands(wp->cap.capacity, n2, sizeof n2), 8, true);
-    cell_add(a, text, sizeof text, text_thousands(wp->cap.headroom, n3, sizeof n3), 8, true);
+    plist_list_cell(&a->w, wp, n1, sizeof n1);
+    cell_add(a, text, sizeof text, n1, 7, true);
+    bool cap = plist_has_capacity(wp);
+    cell_add(a, text, sizeof text, cap ? text_thousands(wp->cap.capacity, n2, sizeof n2) : "-", 8, true);
+    cell_add(a, text, sizeof text, cap ? text_thousands(wp->cap.headroom, n3, sizeof n3) : "-", 8, true);
     cell_add(a, text, sizeof text, nv_status(a, wi), 14, false);
     bool receives = world_can_receive(&a->w, wi) && !app_marked(a, wi);
     tui_color c = sel ? COL_CURSOR : !receives ? COL_DIM : wp->cap.headroom <= 0 ? COL_WARN : COL_NORMAL;

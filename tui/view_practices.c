@@ -45,29 +45,32 @@ static int name_width(int width)
     return w < 8 ? 8 : w > NAME_MAX_COLS ? NAME_MAX_COLS : w;
 }
 
-static void cell_text(const world_practice *wp, pcol c, char *buf, size_t n)
+static void cell_text(const world *w, const world_practice *wp, pcol c, char *buf, size_t n)
 {
     double t;
     switch (c) {
     case PCOL_CODE: snprintf(buf, n, "%s", wp->p.code); break;
     case PCOL_NAME: snprintf(buf, n, "%s", wp->p.name); break;
     case PCOL_TOWN: snprintf(buf, n, "%s", plist_town(&wp->p)); break;
-    case PCOL_LIST:
-        if (wp->p.list_size < 0)
-            snprintf(buf, n, "-");
-        else
-            text_thousands(wp->p.list_size, buf, n);
-        break;
+    case PCOL_LIST: plist_list_cell(w, wp, buf, n); break;
     case PCOL_TREND:
         t = plist_trend(wp);
         snprintf(buf, n, isnan(t) ? "-" : "%+.1f%%", t);
         break;
-    case PCOL_CAP: text_thousands(wp->cap.capacity, buf, n); break;
-    case PCOL_HEAD: text_thousands(wp->cap.headroom, buf, n); break;
-    case PCOL_END: text_date_or_dash(wp->contract_end, buf, n); break;
-    case PCOL_STATUS:
-        snprintf(buf, n, "%s", !wp->open ? "closed" : wp->list_closed ? "list-cl" : "open");
+    case PCOL_CAP: /* a closed practice, or no list then: no capacity */
+        if (plist_has_capacity(wp))
+            text_thousands(wp->cap.capacity, buf, n);
+        else
+            snprintf(buf, n, "-");
         break;
+    case PCOL_HEAD:
+        if (plist_has_capacity(wp))
+            text_thousands(wp->cap.headroom, buf, n);
+        else
+            snprintf(buf, n, "-");
+        break;
+    case PCOL_END: text_date_or_dash(wp->contract_end, buf, n); break;
+    case PCOL_STATUS: plist_status_cell(w, wp, buf, n); break;
     case PCOL_COUNT: buf[0] = '\0'; break;
     }
 }
@@ -79,7 +82,7 @@ static void row_text(app *a, const world_practice *wp, bool marked, int width, c
     for (int i = 0; i < NCOLUMNS; i++) {
         if (width < columns[i].min_cols)
             continue;
-        cell_text(wp, columns[i].col, cell, sizeof cell);
+        cell_text(&a->w, wp, columns[i].col, cell, sizeof cell);
         cell_add(a, line, n, cell, columns[i].width ? columns[i].width : name_width(width),
                  columns[i].right);
         if (columns[i].col == PCOL_TOWN && width >= PCN_FROM)

@@ -77,7 +77,7 @@ static void sv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     const world_practice *wp = &a->w.v[wi];
     char text[1024], closed[16], status[48];
     text_date_iso(wp->p.close_date, closed, sizeof closed);
-    snprintf(status, sizeof status, "%s%s%s", world_status(&wp->p), *closed ? " " : "", closed);
+    snprintf(status, sizeof status, "%s%s%s", world_status(&wp->p, a->w.at.date), *closed ? " " : "", closed);
     snprintf(text, sizeof text, "%s", app_marked(a, wi) ? "x " : "  ");
     sv_row(a, text, sizeof text, width, wp->p.code, wp->p.name, wp->p.postcode, status,
            plist_town(&wp->p), wp->p.phone);

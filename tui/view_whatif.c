@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/areas.h"
 #include "core/whatif.h"
 #include "util/text.h"
 
@@ -52,20 +53,23 @@ static void wv_summary(app *a, wview *wv, tlines *t)
     char n1[32], n2[32], n3[32], k1[16], k2[16], k3[16], src[64] = "";
     char pkey[24], dkey[24], rkey[24], gkey[24];
     bool modelled = false;
+    char at_line[512];
     wv_key(REQ_POLICY, pkey, sizeof pkey);
     wv_key(REQ_MAX_KM, dkey, sizeof dkey);
     wv_key(REQ_REASONABLE_KM, rkey, sizeof rkey);
     wv_key(REQ_GROWTH, gkey, sizeof gkey);
     tl_add(t, COL_SECTION, -1, "Scenario %s   policy %s (%s)   growth %+.1f%% (%s)", wf->name,
            config_policy_name(wf->policy), pkey, wf->growth_pct, gkey);
+    whatif_as_at_text(&a->w, wf, at_line, sizeof at_line);
+    tl_add(t, strstr(at_line, "STALE") ? COL_WARN : COL_NORMAL, -1, "%s", at_line);
     for (int i = 0; i < wf->nclosing; i++) {
         const world_practice *wp = &a->w.v[wf->closing[i]];
         modelled |= wf->area_source[i] == AREAS_MODELLED;
         snprintf(src, sizeof src, "%s", whatif_area_source_name(wf->area_source[i]));
+        plist_list_cell(&a->w, wp, n1, sizeof n1); /* "-" unknown, "*" stale */
         tl_add(t, wv->unplaced[i] > 0 ? COL_OVER : COL_MARK, wf->closing[i],
                "Closing %s %.*s (%s patients, %s unplaced)", wp->p.code,
-               (int)text_fit(wp->p.name, 30), wp->p.name,
-               wp->p.list_size < 0 ? "?" : text_thousands(wp->p.list_size, n1, sizeof n1),
+               (int)text_fit(wp->p.name, 30), wp->p.name, n1,
                text_thousands(wv->unplaced[i], n2, sizeof n2));
     }
     if (modelled)
@@ -76,6 +80,9 @@ static void wv_summary(app *a, wview *wv, tlines *t)
            "Displaced %s   placed %s within %g %s (%s)   unplaced %s",
            text_thousands(wf->im.displaced, n1, sizeof n1), text_thousands(wf->im.placed, n2, sizeof n2),
            wf->max_km, wf->unit, dkey, text_thousands(wf->im.unplaced, n3, sizeof n3));
+    if (wf->im.residence_unknown > 0) /* counted, left out of every km figure */
+        tl_add(t, COL_WARN, -1, "Residence unknown %s (placed from their practice; not in km)",
+               text_thousands(wf->im.residence_unknown, n1, sizeof n1));
     tl_add(t, COL_NORMAL, -1, "Travel %s: mean %s before, %s after, 90%% within %s; %s beyond %g (%s)",
            wf->unit, km(wf->im.mean_km_before, k1, sizeof k1), km(wf->im.mean_km_after, k2, sizeof k2),
            km(wf->im.p90_km_after, k3, sizeof k3),
@@ -200,6 +207,11 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
 static void wv_group(app *a, tlines *t, const char *name, const impact_group *g, int nw)
 {
     char line[512] = "  ", c[4][32], k1[16], k2[16];
+    if (!g->assessed) { /* no age data: unknown, never 0 */
+        cell_add(a, line, sizeof line, name, nw, false);
+        tl_add(t, COL_DIM, -1, "%s  not assessed (no age data)", line);
+        return;
+    }
     const double v[4] = {g->displaced, g->placed, g->unplaced, g->beyond_reasonable};
     for (int i = 0; i < 4; i++)
         text_thousands(lround(v[i]), c[i], sizeof c[i]);
@@ -216,8 +228,12 @@ static void wv_equality(app *a, wview *wv, tlines *t)
 {
     const whatif *wf = &wv->wf;
     char head[512] = "  ", name[64];
-    char rule[96];
-    snprintf(rule, sizeof rule, "Equality (%s: mean before, after; beyond reasonable)", wf->unit);
+    char rule[128];
+    snprintf(rule, sizeof rule, "Equality, IMD %d (%s: mean before, after; beyond reasonable)",
+             areas_edition_year(wf->imd_edition), wf->unit);
+    if (wf->imd_edition < 0)
+        snprintf(rule, sizeof rule, "Equality, no IMD imported (%s: mean before, after; beyond)",
+                 wf->unit);
     tl_rule(t, rule);
     cell_add(a, head, sizeof head, "Group", 24, false);
     cell_add(a, head, sizeof head, "Moved", 7, true);

@@ -13,7 +13,8 @@ check_re() {
 q scenario run westwood-ends --format md >"$tmp/paper.md"
 check_eq "paper: runs" "$?" 0
 md=$(cat "$tmp/paper.md")
-check_eq "paper: the title" "$(head -1 "$tmp/paper.md")" "# Closure what-if: westwood-ends"
+check_eq "paper: the title, with the date its figures are as at" "$(head -1 "$tmp/paper.md")" \
+    "# Closure what-if: westwood-ends, as at 2026-04-01"
 check_has "paper: the scenario's description" "$md" "Westwood Medical Centre contract ends; disperse the list"
 check_re "paper: who prepared it" "$md" "^\| Prepared by +\| $(id -un) +\|"
 check_re "paper: when" "$md" "^\| Prepared on +\| 2026-11-23 12:00 UTC +\|"
@@ -35,7 +36,7 @@ check_re "paper: a full practice is marked" "$recv" "^\| M86605 \| LIMBRICK WOOD
 check "paper: no column of 'no'" sh -c "! grep -q '| no *|' '$tmp/paper.md'"
 check_re "paper: the separators in the receivers" "$recv" "\| +1,143 \|"
 check "paper: every whole number of 4+ digits has separators" \
-    sh -c "! grep -v 'SHA-256\|\.csv\|^# ' '$tmp/paper.md' | grep -Eq '(^|[^0-9A-Za-z,.:+-])[0-9]{4,}([^0-9-]|$)'"
+    sh -c "! grep -v 'SHA-256\|\.csv\|^# \|Indices of Deprivation' '$tmp/paper.md' | grep -Eq '(^|[^0-9A-Za-z,.:+-])[0-9]{4,}([^0-9-]|$)'"
 check_has "paper: travel and equality" "$md" "## Travel and equality"
 check_has "paper: what was not assessed" "$md" "Not assessed:"
 check_has "paper: straight lines, not roads" "$md" "travel by road or public transport"

@@ -14,17 +14,19 @@ y
 KEYS
 
 check_screen "the card at 80x24" s1 <<'EOF'
- Card  M86019                                                          0 marked
+ Card  M86019                                                   as at 2026-04-01
 M86019  WESTWOOD MEDICAL H/CENTRE
 ACTIVE
 298 TILE HILL LANE, COVENTRY, CV4 9DR
 Phone 024 76466106
 PCN U49145 GO WEST PCN
 Sub-ICB B2M3M NHS Coventry and Warwickshire ICB - B2M3M
-LSOA E01009681, IMD decile 6
+LSOA E01009681, IMD 2019 decile 6
 
 ── List size ───────────────────────────────────────────────────────────────────
 4,106 patients on 2026-04-01
+Earliest 4,576 (2021-01-01, -10.3% to latest)
+Year before -
 █▁  2021-01-01 to 2026-04-01
 
 ── Capacity ────────────────────────────────────────────────────────────────────
@@ -35,9 +37,7 @@ List status unknown
 APMS from 2017-04-01, ends 2027-03-31, extension none left
 Provider Illustrative Provider A (demo)
 Next: mobilisation on 2026-12-31 (in 38 days); 4 overdue
-ILLUSTRATIVE: not a real contract
-
-a note  N neighbours  x mark  w what-if  m map  e survey  A appraisal  q back
+a note  N neighbours  x mark  w what-if  m map  e survey  A appraisal  * 6m+ old
 EOF
 check_has "G scrolls to the end of the card" s2 "Deprivation score (IMD 2019): 20.7"
 check_has "notes say how to add one" s2 "none yet (a adds one)"
@@ -79,7 +79,7 @@ G
 KEYS
 check_has "search finds a former name" o1 "M84029"
 check_has "the card names the other names" o2 "Also known as CUBBINGTON RD SURGERY (pcn-map)"
-check_has "a closed practice's card says since when" o3 "INACTIVE (closed 2019-01-31)"
+check_has "a closed practice's card says since when" o3 "INACTIVE, CLOSED on 2019-01-31"
 check_has "an indicator's year said once" o4 "Deprivation score (IMD 2019): 20.7"
 check_lacks "... not twice" o4 "(IMD 2019) (2019)"
 

@@ -10,7 +10,7 @@ C
 :save-display s2
 KEYS
 check_screen "contracts at 80x24 on 2026-11-23" s1 <<'EOF'
- Contracts  4 with an end date                                         0 marked
+ Contracts  4 with an end date                                  as at 2026-04-01
 Today 2026-11-23; milestones, in months before the contract end:
   options appraisal 18, engagement 15, procurement 12, award 6, mobilisation 3
   Code   Name                        Ends       Next milestone     Days Overdue
@@ -33,7 +33,7 @@ Today 2026-11-23; milestones, in months before the contract end:
 
 
 
-Enter card  D done  V waive  h history  / search  q back
+Enter card  D done  V waive  h history  / search  q back  * 6m+ old
 EOF
 check_has "Enter opens the contract's practice" s2 "M86019  WESTWOOD MEDICAL H/CENTRE"
 

@@ -39,7 +39,7 @@ if [ "$rc" -ne 0 ] && grep -q "warp-drive" err; then pass "an unknown action in 
 # columns; a key the config takes from another action says so at start,
 # and the help and the footer show the truth.
 cp "$data/demo.yaml" "$config"
-run_keys <<'KEYS'
+LINES=25 run_keys <<'KEYS'
 ?
 :save-display f1
 G

@@ -28,15 +28,15 @@ o
 KEYS
 
 check_screen "neighbours within 2 km, nearest first" s2 <<'EOF'
- Neighbours  M86019  2 km                                              0 marked
+ Neighbours  M86019  2 km                                       as at 2026-04-01
 Within 2 km of M86019: 8 practices, room for 5,285 more patients
   Code   Name                      km    List Capacity Headroom Status
   M86004 ALLESLEY PARK MEDICAL    1.0  20,512   22,000    1,488 can take
   M86010 FORREST MEDICAL CENTRE   1.1  13,037   14,400    1,363 can take
   M86605 LIMBRICK WOOD SURGERY    1.3   3,041    3,193      152 can take
-  M86629 TILE HILL SURGERY        1.3       -        0        0 closed
+  M86629 TILE HILL SURGERY        1.3       -        -        - closed
   M86034 WOODSIDE MEDICAL CENTR   1.3   9,842   11,700    1,858 can take
-  Y04952 BROAD LANE SURGERY       1.7   3,894    4,088      194 closed
+  Y04952 BROAD LANE SURGERY       1.7  3,894*        -        - closed
   M86030 KENSINGTON ROAD SURGER   1.9   5,225    5,486      261 can take
   M86622 GOVIND HEALTH CENTRE     1.9   3,261    3,424      163 can take
 
@@ -51,7 +51,7 @@ Within 2 km of M86019: 8 practices, room for 5,285 more patients
 
 
 
-+/- radius  s/S sort  Enter card  x mark  m map  q back
++/- radius  s/S sort  Enter card  x mark  m map  q back  * 6m+ old
 EOF
 check_has "N on a card opens its neighbours at the configured 8 km" s1 "Within 8 km of M86019: 63 practices"
 check_has "+ widens to the next step" s3 "Within 3 km of M86019: 13 practices"

@@ -29,7 +29,7 @@ f
 KEYS
 
 check_screen "the practice list at 80x24, sorted by name" s1 <<'EOF'
- Practices  142 of 142  sort name  filter all                          0 marked
+ Practices  142 of 142  sort name  filter all                   as at 2026-04-01
   Code   Name▲                   List     12m     Cap   Room Ends       Status
   M84036 ABBEY MEDICAL CENTRE  15,942       -  16,739    797 -          open
   M84049 ALCESTER HEALTH CENT   6,064       -   6,367    303 -          open
@@ -37,22 +37,22 @@ check_screen "the practice list at 80x24, sorted by name" s1 <<'EOF'
   M86039 ALLESLEY VILLAGE SUR   4,804       -   5,044    240 -          list-cl
   Y04965 ALLIANCE TEACHING PR  21,616       -  22,696  1,080 2030-03-31 open
   M84003 ARBURY MEDICAL CENTR   9,735       -  10,221    486 -          open
-  Y04951 ARDEN HEALTHCARE CEN   5,852       -   6,144    292 -          closed
-  M84617 ARDEN MEDICAL CENTRE       -       -       0      0 -          closed
+  Y04951 ARDEN HEALTHCARE CEN  5,852*       -       -      - -          cl 2022
+  M84617 ARDEN MEDICAL CENTRE       -       -       -      - -          cl 2021
   M84010 AVONSIDE HEALTH CENT  10,459       -  10,981    522 -          open
-  M86023 BALLIOL ROAD SURGERY   5,087       -   5,341    254 -          closed
-  M89016 BALSALL COMMON & MER       -       -       0      0 -          open
+  M86023 BALLIOL ROAD SURGERY  5,087*       -       -      - -          cl 2022
+  M89016 BALSALL COMMON & MER       -       -       -      - -          open
   M84011 BEDWORTH HEALTH CENT  21,598       -  22,677  1,079 -          open
   M84065 BEECH TREE MEDICAL P   8,275       -   8,688    413 -          open
   M84067 BENNFIELD SURGERY      7,657       -   8,039    382 -          open
   M84018 BIDFORD HEALTH CENTR  14,357       -  15,074    717 -          open
   M86038 BREDON AVENUE SURGER   2,621       -   2,752    131 -          open
   M84014 BRIDGE HOUSE MEDICAL   9,319       -   9,784    465 -          open
-  Y04952 BROAD LANE SURGERY     3,894       -   4,088    194 -          closed
+  Y04952 BROAD LANE SURGERY    3,894*       -       -      - -          cl 2022
   M84616 BROOKSIDE SURGERY      4,458       -   4,680    222 -          open
   M86029 BROOMFIELD PARK MED.  18,479       -  19,402    923 -          open
   Y06218 BROWNSOVER MEDICAL C   9,740       -  10,227    487 -          open
-Enter card  / search  x mark  w what-if  C contracts  q back
+Enter card  / search  x mark  w what-if  C contracts  q back  * 6m+ old
 EOF
 
 # Row 9 (Arden Healthcare) is a closed practice; row 6 an open one.

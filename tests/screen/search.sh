@@ -39,7 +39,7 @@ KEYS
 check_has "one key gives results at once" s1 "Search: w"
 check_has "the title counts the results" s1 " Search  42 found"
 check_screen "each key narrows the results" s2 <<'EOF'
- Search  3 found                                                       0 marked
+ Search  3 found                                                as at 2026-04-01
 Search: west▏
   Code   Name                         Postcode Status            Phone
   M84035 WESTSIDE MEDICAL CENTRE      CV21 2DN open              01788 544744
@@ -62,7 +62,7 @@ Search: west▏
 
 
 
-type to search  Enter card  Up/Down move  Esc back
+type to search  Enter card  Up/Down move  Esc back  * 6m+ old
 EOF
 check_has "Enter opens the card of the chosen result" s3 "M86019  WESTWOOD MEDICAL H/CENTRE"
 check_has "q from the card goes back to the results" s4 "Search: west"

@@ -37,8 +37,9 @@ check_has "w with nothing marked says how to mark" s0 "Nothing marked to close: 
 check_has "x on the card marks the practice" s1 "MARKED TO CLOSE (what-if)"
 check_has "the title counts the marked practices" s1 "1 marked"
 check_screen "the what-if of closing Westwood (optimal)" s2 <<'EOF'
- What-if  1 closing, 46 receiving                                      1 marked
+ What-if  1 closing, 46 receiving                     as at 2026-04-01  1 marked
 Scenario ad hoc   policy optimal (p)   growth +0.0% (%)
+As at 2026-04-01; lists from the extract of 2026-04-01 (47 practices)
 Closing M86019 WESTWOOD MEDICAL H/CENTRE (4,106 patients, 0 unplaced)
 MODELLED: where patients live is the demo's stand-in, not NHS data
 Displaced 4,106   placed 4,106 within 8 km (d)   unplaced 0
@@ -59,7 +60,6 @@ Travel km: mean 2.17 before, 0.86 after, 90% within 1.52; 58 beyond 3 (r)
   M86027 CHEYLESMORE SURGERY                   +61  14,435/15,092    0.6   +0.4%
   M86007 PHOENIX FAMILY CARE                   +34    5,819/6,074    0.6   +0.6%
   M84013 CASTLE MEDICAL CENTRE                 +31  12,898/13,510    1.0   +0.2%
-  M86624 COVENTRY GP GROUP OF PRACTICES        +28  13,099/13,724    0.5   +0.2%
 p policy  c capacity  d/r km  % growth  W save  Tab equality  Enter card  q back
 EOF
 check_has "p: the next policy (nearest)" s3 "policy nearest (p)"

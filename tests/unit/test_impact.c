@@ -98,9 +98,47 @@ static void test_over_and_errors(void)
     CHECK_STR(impact_imd_label(0), "unknown");
 }
 
+/* Patients whose home area is unknown: placed from their practice's own
+ * location, counted, but left out of every km figure; age groups with no
+ * fraction are not assessed. */
+static void test_residence_unknown(void)
+{
+    disp_practice p[3] = {prac(0, 5000, 5000), prac(1, 1000, 2000), prac(3, 1000, 2000)};
+    p[0].can_receive = false;
+    disp_area a[2] = {area("E1", 0, 2, 30), area("CLOSED", 0, 0, 20)};
+    a[1].residence_unknown = true;
+    disp_rules r = rules(POLICY_NEAREST);
+    disp_result res;
+    impact im;
+    err e;
+    CHECK(dispersal_run(p, 3, a, 2, &r, &res, &e) == 0);
+    CHECK(impact_compute(p, 3, a, 2, 0.5, &res, NULL, NULL, &im, &e) == 0);
+    CHECK_INT(im.displaced, 50);
+    CHECK_INT(im.placed, 50);
+    CHECK_INT(im.residence_unknown, 20);
+    CHECK_NEAR(im.mean_km_before, 2.0, 1e-6); /* E1 only: not 0 km for CLOSED */
+    CHECK_NEAR(im.mean_km_after, 1.0, 1e-6);  /* E1 (at 2) to the practice at 1 or 3 */
+    CHECK_NEAR(im.p90_km_after, 1.0, 1e-6);
+    CHECK_INT(im.beyond_reasonable, 30);      /* the 20 unknown are not counted */
+    CHECK_NEAR(im.imd[0].residence_unknown, 20, 1e-9);
+    CHECK(im.imd[0].assessed);
+    CHECK(!im.age65.assessed && !im.age75.assessed);
+    impact_free(&im);
+    disp_result_free(&res);
+
+    a[0].residence_unknown = true; /* nobody's home known: no km at all */
+    CHECK(dispersal_run(p, 3, a, 2, &r, &res, &e) == 0);
+    CHECK(impact_compute(p, 3, a, 2, 0.5, &res, NULL, NULL, &im, &e) == 0);
+    CHECK(isnan(im.mean_km_before) && isnan(im.mean_km_after) && isnan(im.p90_km_after));
+    CHECK_INT(im.beyond_reasonable, 0);
+    impact_free(&im);
+    disp_result_free(&res);
+}
+
 int main(void)
 {
     test_figures();
+    test_residence_unknown();
     test_over_and_errors();
     T_DONE();
 }

@@ -211,8 +211,8 @@ static void test_places(void)
     CHECK_INT(r.prov.rows_skipped, 3); /* CV6 2FL, CV1 3GB, CV5 9JE */
     CHECK(store_read_begin(s, &e) == 0);
     CHECK_INT(store_lsoa_get(s, "E01009522", &l, &e), 1);
-    CHECK_INT(l.imd_decile, 4); /* from imd, kept by the centroid import */
-    CHECK_INT(l.income_decile, 4);
+    CHECK_INT(l.imd[IMD_2019], 4); /* from imd, kept by the centroid import */
+    CHECK_INT(l.income[IMD_2019], 4);
     CHECK_STR(l.district, "Coventry");
     CHECK_STR(l.name, "Coventry 014A");
     CHECK_NEAR(l.lat, 52.422142115470805, 1e-9);
@@ -253,14 +253,20 @@ static int add_reg(const lsoa_reg *r, void *ctx)
     return 0;
 }
 
-/* Patients of one practice by LSOA: {total, rows, date, modelled}. */
-static void reg_sum(store *s, const char *code, long out[4])
+/* Patients of one practice by LSOA in its newest extract on or before
+ * date: {total, rows, date, modelled}. */
+static void reg_sum_at(store *s, const char *code, long date, long out[4])
 {
     err e;
     memset(out, 0, 4 * sizeof *out);
     CHECK(store_read_begin(s, &e) == 0);
-    CHECK(store_lsoa_reg_each(s, code, add_reg, out, &e) == 0);
+    CHECK(store_lsoa_reg_each_at(s, code, date, add_reg, out, &e) == 0);
     store_read_end(s);
+}
+
+static void reg_sum(store *s, const char *code, long out[4])
+{
+    reg_sum_at(s, code, 99991231, out);
 }
 
 static void test_lsoa_all(void)
@@ -272,17 +278,21 @@ static void test_lsoa_all(void)
     imp_ok(s, DATA "gp-reg-pat-prac-lsoa-all-2026-04-constructed.csv", NULL, &r);
     CHECK_STR(r.prov.skipped_why, "2 rows in Welsh or placeholder LSOAs (kept, not located)");
     reg_sum(s, "M84001", sum);
-    CHECK_INT(sum[0], 912 + 377 + 3 + 12); /* the January rows are gone */
+    CHECK_INT(sum[0], 912 + 377 + 3 + 12); /* the newest: April's */
     CHECK_INT(sum[1], 4);
     CHECK_INT(sum[2], 20260401);
     CHECK(!sum[3]);
+    reg_sum_at(s, "M84001", 20260331, sum); /* January's are kept beside them */
+    CHECK_INT(sum[2], 20260101);
+    CHECK_INT(sum[1], 3);
+    reg_sum_at(s, "M84001", 20251231, sum); /* none on or before */
+    CHECK_INT(sum[1], 0);
     store_close(s);
 
-    s = fresh(); /* the other way round: the older file leaves the newer rows */
+    s = fresh(); /* the other way round: the older file goes in beside the newer */
     imp_ok(s, DATA "gp-reg-pat-prac-lsoa-all-2026-04-constructed.csv", NULL, &r);
     imp_ok(s, DATA "gp-reg-pat-prac-lsoa-all-2026-01-constructed.csv", NULL, &r);
-    CHECK_INT(r.prov.rows_kept, 0);
-    CHECK_STR(r.prov.skipped_why, "5 older than the stored extract");
+    CHECK_INT(r.prov.rows_kept, 5);
     reg_sum(s, "M84002", sum);
     CHECK_INT(sum[0], 705 + 208 + 31);
     /* The demo's modelled stand-in, with the other patients header. */
@@ -396,7 +406,7 @@ static void test_variants(void)
     CHECK_STR(r.prov.kind, "lsoa-centroids");
     CHECK(store_read_begin(s, &e) == 0);
     CHECK_INT(store_lsoa_get(s, "E01009522", &l, &e), 1);
-    CHECK_INT(l.imd_decile, 3);
+    CHECK_INT(l.imd[IMD_2019], 3);
     T_REPORT(metres(l.lat, l.lon, 52.40772, -1.51196) < 2, "centroid grid metres -> WGS84");
     store_read_end(s);
     imp_ok(s, write_tmp("ft.csv",

@@ -55,7 +55,7 @@ static void test_records(store *s)
     store_read_end(s);
 
     CHECK(store_write_begin(s, &e) == 0);
-    CHECK(store_lsoa_reg_clear(s, "M86627", &e) == 0);
+    CHECK(store_lsoa_reg_clear(s, "M86627", 0, &e) == 0);
     CHECK(store_write_commit(s, &e) == 0);
     CHECK(store_read_begin(s, &e) == 0);
     n = 0;
@@ -173,6 +173,14 @@ static void test_location(const char *dir)
     store_close(s);
 }
 
+static int reg_total(const lsoa_reg *r, void *ctx)
+{
+    long *got = ctx;
+    got[0] += r->patients;
+    got[1] = r->date;
+    return 0;
+}
+
 /* A schema 1 store: practice records without a location.  Read-only it is
  * read as it is; the first writable open migrates it, all at once. */
 static void test_migration(const char *dir)
@@ -190,13 +198,21 @@ static void test_migration(const char *dir)
     mdb_dbi_open(txn, "meta", 0, &meta);
     mdb_dbi_open(txn, "practice", 0, &prac);
     CHECK(mdb_get(txn, prac, &k, &v) == 0);
-    /* Version 2 is version 1 then lat, lon (8 bytes each) and the LSOA. */
-    size_t n1 = v.mv_size - 8 - 8 - 4;
+    /* Version 3 is version 1 then lat, lon (8 bytes each), the LSOA and
+     * the 2011 LSOA (both empty: a 4-byte length each). */
+    size_t n1 = v.mv_size - 8 - 8 - 4 - 4;
     memcpy(old, v.mv_data, n1);
     old[0] = 1;
     MDB_val ov = {n1, old}, mk = {9, "catchment"}, mv = {4, one};
     CHECK(mdb_put(txn, prac, &k, &ov, 0) == 0);
     CHECK(mdb_put(txn, meta, &mk, &mv, 0) == 0);
+    /* An LSOA row as schema 2 kept it: key CODE\0LSOA, the date only in
+     * the value (version 1: patients, date as 8-byte big-endian, modelled). */
+    MDB_dbi reg;
+    unsigned char rv[18] = {1, 0, 0, 0, 0, 0, 0, 0, 77, 0, 0, 0, 0, 0x01, 0x35, 0x26, 0x31, 0};
+    MDB_val rk = {16, "M84001\0E01031119"}, rvv = {18, rv};
+    CHECK(mdb_dbi_open(txn, "practice_lsoa", MDB_CREATE, &reg) == 0);
+    CHECK(mdb_put(txn, reg, &rk, &rvv, 0) == 0);
     mdb_txn_commit(txn);
     mdb_env_close(env);
 
@@ -212,11 +228,15 @@ static void test_migration(const char *dir)
     store_read_end(s);
     store_close(s);
     CHECK(store_open(&s, dir, NULL, &e) == 0);
-    CHECK_INT(store_schema(s), 2);
+    CHECK_INT(store_schema(s), STORE_SCHEMA_VERSION);
     CHECK(store_read_begin(s, &e) == 0);
     CHECK(store_practice_get(s, "M84001", &p, &e) == 1);
     CHECK(isnan(p.lat)); /* its postcode CV99 9ZZ is unknown: still unlocated */
     CHECK_STR(p.postcode, "CV99 9ZZ");
+    long got[2] = {0, 0};
+    CHECK(store_lsoa_reg_each_at(s, "M84001", 20260401, reg_total, got, &e) == 0);
+    CHECK_INT(got[0], 77); /* the row, under its new key, found by its date */
+    CHECK_INT(got[1], 20260401);
     store_read_end(s);
     store_close(s);
 }
