@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "util/safefile.h"
 #include "util/text.h"
 
 static const char check_help[] =
@@ -30,10 +31,12 @@ static const char restore_help[] =
     "all of the restored one.  The backup is checked first.\n";
 
 static const char export_help[] =
-    "usage: catchment export DIR\n\n"
+    "usage: catchment export [--force] DIR\n\n"
     "Writes everything people entered, as CSV, so nothing is locked in:\n"
     "  contracts.csv  capacity.csv   (in the formats catchment import reads)\n"
-    "  notes.csv      audit.csv      (who changed what, and when)\n";
+    "  notes.csv      audit.csv      (who changed what, and when)\n"
+    "The files are new (0640 at most, whatever the umask); a file already there\n"
+    "is an error unless --force, which replaces it (never writing through a link).\n";
 
 static void report(const char *db, const char *key, const char *what, void *ctx)
 {
@@ -152,20 +155,19 @@ static int export_audit(const audit_rec *r, void *fp)
     return 0;
 }
 
-/* One CSV file: its header, then fn's rows. */
+/* One CSV file: its header, then fn's rows; a new file (or, with force,
+ * one renamed over the old), removed again if anything fails. */
 static int export_file(const char *dir, const char *name, const char *header,
-                       int (*fill)(store *, FILE *, err *), store *s, err *e)
+                       int (*fill)(store *, FILE *, err *), store *s, bool force, err *e)
 {
     char path[4200];
+    safefile f;
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *fp = fopen(path, "w");
-    if (!fp)
-        return err_set(e, "%s: %s", path, strerror(errno));
-    fprintf(fp, "%s\r\n", header);
-    int rc = fill(s, fp, e);
-    if (fclose(fp) != 0 && rc == 0)
-        rc = err_set(e, "%s: write error", path);
-    return rc;
+    if (safefile_open(&f, path, force, e))
+        return -1;
+    fprintf(f.fp, "%s\r\n", header);
+    int rc = fill(s, f.fp, e);
+    return safefile_close(&f, rc == 0, e) || rc ? -1 : 0;
 }
 
 static int fill_contracts(store *s, FILE *fp, err *e)
@@ -181,23 +183,26 @@ static int fill_audit(store *s, FILE *fp, err *e) { return store_audit_each(s, N
 
 static int export_run(session *c, int argc, char **argv)
 {
-    if (argc != 2)
+    bool force = argc == 3 && strcmp(argv[1], "--force") == 0;
+    if (argc != 2 + force)
         return cli_usage("export", "name the DIR to write into");
-    if (mkdir(argv[1], 0770) != 0 && errno != EEXIST)
-        return cli_fail("%s: cannot create: %s", argv[1], strerror(errno));
-    store *s = cli_store(c, false);
+    const char *d = argv[1 + force];
+    bool made;
     err e;
+    if (safefile_mkdir(d, &made, &e))
+        return cli_fail("%s", e.msg);
+    store *s = cli_store(c, false);
     if (!s || store_read_begin(s, &e))
         return s ? cli_fail("%s", e.msg) : EXIT_FAIL;
-    const char *d = argv[1];
     int rc = export_file(d, "contracts.csv",
                          "practice_code,contract_type,start_date,end_date,extension_options,"
-                         "provider,notes", fill_contracts, s, &e) ||
+                         "provider,notes", fill_contracts, s, force, &e) ||
              export_file(d, "capacity.csv", "code,capacity,gp_fte,list_open,closed_from,closed_to",
-                         fill_capacity, s, &e) ||
-             export_file(d, "notes.csv", "practice_code,time_utc,user,text", fill_notes, s, &e) ||
+                         fill_capacity, s, force, &e) ||
+             export_file(d, "notes.csv", "practice_code,time_utc,user,text", fill_notes, s,
+                         force, &e) ||
              export_file(d, "audit.csv", "time_utc,user,practice_code,field,old_value,new_value",
-                         fill_audit, s, &e);
+                         fill_audit, s, force, &e);
     store_read_end(s);
     return rc ? cli_fail("%s", e.msg) : EXIT_OK;
 }

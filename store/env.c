@@ -1,8 +1,10 @@
 /* The LMDB environment: where it lives, opening it once, transactions,
  * and the generic key-value operations every record file uses. */
 #include "store/internal.h"
+#include "util/safefile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,6 +206,47 @@ static bool lock_unwritable(const char *dir)
     return access(dir, W_OK) != 0;
 }
 
+/* The directory and its files, before LMDB opens them: never through a
+ * symbolic link (a colleague could point lock.mdb at your files and have
+ * LMDB overwrite them), only regular files, and only files of this user
+ * or of the directory's group. */
+static int check_files(const char *dir, err *e)
+{
+    static const char *const names[] = {"data.mdb", "lock.mdb"};
+    struct stat dst, st;
+    bool exists;
+    if (safefile_check(dir, true, (gid_t)-1, &dst, &exists, e))
+        return -1;
+    for (size_t i = 0; exists && i < sizeof names / sizeof *names; i++) {
+        char path[4200];
+        bool here;
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (safefile_check(path, false, dst.st_gid, &st, &here, e))
+            return -1;
+    }
+    return 0;
+}
+
+/* LMDB sizes a new lock.mdb with ftruncate and maps it: on a full disk the
+ * first touch of the map kills the process with SIGBUS.  The blocks are
+ * reserved here first, so a full disk is an error.  The size is LMDB's own
+ * (0.9, 64-bit: 64-byte reader slots after a 192-byte header with one
+ * slot), so the reader table is as large as asked and no larger. */
+static int reserve_lock(const char *dir, unsigned readers, err *e)
+{
+    char path[4200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/lock.mdb", dir);
+    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0660);
+    if (fd < 0)
+        return errno == EACCES ? 0 : err_set(e, "%s: %s", path, strerror(errno));
+    int rc = fstat(fd, &st) != 0 ? errno : 0;
+    if (rc == 0 && st.st_size == 0)
+        rc = posix_fallocate(fd, 0, (off_t)readers * 64 + 128);
+    close(fd);
+    return rc ? err_set(e, "%s: cannot make the lock file: %s", path, strerror(rc)) : 0;
+}
+
 static int env_open(store *s, const store_opts *o, err *e)
 {
     int rc = mdb_env_create(&s->env);
@@ -212,10 +255,12 @@ static int env_open(store *s, const store_opts *o, err *e)
     size_t readers = env_size("CATCHMENT_MAX_READERS");
     size_t map = o && o->map_size ? o->map_size : env_size("CATCHMENT_MAP_SIZE");
     mdb_env_set_maxdbs(s->env, DB_COUNT + 2);
-    mdb_env_set_maxreaders(s->env, readers && readers < 4096 ? (unsigned)readers
-                                                              : STORE_MAX_READERS);
+    unsigned nreaders = readers && readers < 4096 ? (unsigned)readers : STORE_MAX_READERS;
+    mdb_env_set_maxreaders(s->env, nreaders);
     mdb_env_set_mapsize(s->env, map ? map : STORE_MAP_DEFAULT);
     s->unlocked = s->read_only && lock_unwritable(s->dir);
+    if (!s->unlocked && reserve_lock(s->dir, nreaders, e))
+        return -1;
     unsigned flags = MDB_NOTLS | (s->read_only ? MDB_RDONLY : 0) |
                      (s->unlocked ? MDB_NOLOCK : 0);
     rc = mdb_env_open(s->env, s->dir, flags, 0660);
@@ -269,12 +314,16 @@ int store_open(store **out, const char *dir, const store_opts *o, err *e)
         return err_set(e, "out of memory");
     snprintf(s->dir, sizeof s->dir, "%s", dir);
     s->read_only = o && o->read_only;
+    if (check_files(dir, e)) {
+        free(s);
+        return -1;
+    }
     if (!store_exists(dir)) {
         if (s->read_only) {
             free(s);
             return err_set(e, "%s: no store here (import some files first)", dir);
         }
-        if (make_dirs(dir, e)) {
+        if (make_dirs(dir, e) || check_files(dir, e)) {
             free(s);
             return -1;
         }

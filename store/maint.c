@@ -6,7 +6,11 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include "util/safefile.h"
 
 static const char *const check_names[DB_COUNT] = {
 #define STORE_DB_NAME(id, name) name,
@@ -115,17 +119,37 @@ int store_check(store *s, store_check_fn report, void *ctx, long *problems, err 
 
 /* ---- backup and restore ------------------------------------------------ */
 
+/* data.mdb is created new (O_EXCL: never through a planted link), 0640 at
+ * most; a copy that fails (a full disk) is removed with the directory it
+ * made, so a failed backup leaves nothing behind. */
 int store_backup(store *s, const char *dir, err *e)
 {
-    if (mkdir(dir, 0770) != 0 && errno != EEXIST)
-        return err_set(e, "%s: cannot create: %s", dir, strerror(errno));
+    bool made;
+    if (safefile_mkdir(dir, &made, e))
+        return -1;
     char path[4200];
     snprintf(path, sizeof path, "%s/data.mdb", dir);
-    struct stat st;
-    if (stat(path, &st) == 0)
-        return err_set(e, "%s: already holds a store; choose an empty directory", dir);
-    int rc = mdb_env_copy2(s->env, dir, MDB_CP_COMPACT);
-    return rc ? store_lmdb_err(e, dir, rc) : 0;
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                  safefile_mode(false));
+    if (fd < 0) {
+        int why = errno;
+        if (made)
+            rmdir(dir);
+        if (why == EEXIST)
+            return err_set(e, "%s: already holds a store; choose an empty directory", dir);
+        return err_set(e, "%s: %s", path, strerror(why));
+    }
+    int rc = mdb_env_copyfd2(s->env, fd, MDB_CP_COMPACT);
+    if (rc == 0 && fsync(fd) != 0)
+        rc = errno;
+    if (close(fd) != 0 && rc == 0)
+        rc = errno;
+    if (rc == 0)
+        return 0;
+    unlink(path);
+    if (made)
+        rmdir(dir);
+    return store_lmdb_err(e, dir, rc);
 }
 
 static int copy_db(store *dst, store *src, int db, err *e)
