@@ -33,7 +33,12 @@ static const char set_help[] =
 static const char history_help[] =
     "usage: catchment history [--format table|csv|json] [CODE]\n\n"
     "Every change people made (notes, capacity, list status, contract fields),\n"
-    "oldest first: when (UTC), who, practice, field, old value, new value.\n";
+    "whether by note, set, the terminal interface, an import of a contracts or\n"
+    "capacity file, or a restore; oldest first: when (UTC, the system clock),\n"
+    "who (the login of the user id), practice, field, old value, new value, and\n"
+    "the source: the SHA-256 of the imported file or of the restored backup's\n"
+    "data.mdb (its first 12 digits in the table).  The entries are hash-chained:\n"
+    "catchment check finds one edited, removed or moved.\n";
 
 /* The code as stored: upper case. */
 static void code_arg(const char *arg, char *code)
@@ -72,13 +77,20 @@ static int set_run(session *c, int argc, char **argv)
                                                                         : EXIT_OK;
 }
 
+struct changes {
+    table t;
+    bool full; /* the whole SHA-256 (CSV, JSON), else its first 12 digits */
+};
+
 static int add_change(const audit_rec *r, void *ctx)
 {
-    char when[32];
+    struct changes *ch = ctx;
+    char when[32], sha[65];
     time_t t = (time_t)r->time;
     strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", gmtime(&t));
-    table_add(ctx, (const char *const[]){when, r->user, r->practice, r->field, r->old_value,
-                                         r->new_value});
+    snprintf(sha, sizeof sha, "%.*s", ch->full ? 64 : 12, *r->sha256 ? r->sha256 : "-");
+    table_add(&ch->t, (const char *const[]){when, r->user, r->practice, r->field, r->old_value,
+                                            r->new_value, sha});
     return 0;
 }
 
@@ -100,17 +112,18 @@ static int history_run(session *c, int argc, char **argv)
     err e;
     if (!s)
         return EXIT_FAIL;
-    table t;
-    table_init(&t, "When (UTC),Who,Practice,Field,Old,New");
+    struct changes ch = {.full = f != FMT_TABLE};
+    table_init(&ch.t, "When (UTC),Who,Practice,Field,Old,New,Source");
     int rc = store_read_begin(s, &e) ? -1
-             : store_audit_each(s, optind < argc ? code : NULL, add_change, &t, &e);
+             : store_audit_each(s, optind < argc ? code : NULL, add_change, &ch, &e);
     store_read_end(s);
-    static const char *const keys[] = {"time", "user", "practice", "field", "old", "new"};
+    static const char *const keys[] = {"time", "user", "practice", "field", "old", "new",
+                                       "sha256"};
     if (rc == 0 && f == FMT_JSON)
-        table_print_json(&t, stdout, keys);
+        table_print_json(&ch.t, stdout, keys);
     else if (rc == 0)
-        table_print(&t, stdout, f);
-    table_free(&t);
+        table_print(&ch.t, stdout, f);
+    table_free(&ch.t);
     return rc ? cli_fail("%s", e.msg) : EXIT_OK;
 }
 

@@ -74,9 +74,13 @@ static int fill(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
 
 static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
-    capacity_rec c;
+    capacity_rec c, old;
     (void)ctx;
-    if (fill(ic, row, &c, e) || store_capacity_put(ic->s, &c, e))
+    if (fill(ic, row, &c, e))
+        return -1;
+    capacity_init(&old, c.practice);
+    if (store_capacity_get(ic->s, c.practice, &old, e) < 0 ||
+        imp_capacity_changes(ic, &old, &c, e) || store_capacity_put(ic->s, &c, e))
         return -1;
     imp_keep(ic);
     return 0;

@@ -49,10 +49,12 @@ static int fill(import_ctx *ic, const csvr_row *row, contract *c, err *e)
 
 static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
-    contract c;
+    static contract c, old; /* 4 KiB of notes each */
     memset(&c, 0, sizeof c);
+    memset(&old, 0, sizeof old);
     (void)ctx;
-    if (fill(ic, row, &c, e) || store_contract_put(ic->s, &c, e))
+    if (fill(ic, row, &c, e) || store_contract_get(ic->s, c.practice, &old, e) < 0 ||
+        imp_contract_changes(ic, &old, &c, e) || store_contract_put(ic->s, &c, e))
         return -1;
     imp_keep(ic);
     return 0;

@@ -95,6 +95,12 @@ void imp_skip(import_ctx *ic, const char *why);
  * LSOAs (kept, not located)"); counted apart from kept and skipped. */
 void imp_note(import_ctx *ic, const char *why);
 
+/* Audit entries for what a row changes in a stored contract or capacity
+ * record (old: as stored, or a blank record when there was none). */
+int imp_contract_changes(import_ctx *ic, const contract *old, const contract *c, err *e);
+int imp_capacity_changes(import_ctx *ic, const capacity_rec *old, const capacity_rec *c,
+                         err *e);
+
 /* Column index in a header row of a name (exact, case-insensitive), -1. */
 int imp_find(const csvr_row *hdr, const char *name);
 

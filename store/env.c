@@ -1,6 +1,7 @@
 /* The LMDB environment: where it lives, opening it once, transactions,
  * and the generic key-value operations every record file uses. */
 #include "store/internal.h"
+#include "util/crc32c.h"
 #include "util/safefile.h"
 
 #include <errno.h>
@@ -94,6 +95,7 @@ static int check_meta(store *s, MDB_txn *txn, err *e)
         v.mv_data = ver;
         rc = mdb_put(txn, s->dbi[DB_META], &k, &v, 0);
         s->schema = STORE_SCHEMA_VERSION;
+        s->sealed = true;
         return rc ? store_lmdb_err(e, s->dir, rc) : 0;
     }
     if (rc)
@@ -110,14 +112,22 @@ static int check_meta(store *s, MDB_txn *txn, err *e)
 }
 
 /* An older store opened for writing is brought up to date in the same
- * transaction that opens it: all of it, or (on any error) none. */
+ * transaction that opens it: all of it, or (on any error) none.  The
+ * seals come first, so the reindex of a schema 1 store reads sealed
+ * values like any other. */
 static int migrate(store *s, MDB_txn *txn, err *e)
 {
+    s->sealed = s->schema >= 3;
     if (s->read_only || s->schema >= STORE_SCHEMA_VERSION)
         return 0;
     s->txn = txn;
     s->writing = true;
-    int rc = store_practice_reindex(s, e); /* 1 -> 2: locate every practice */
+    int rc = s->schema < 3 ? store_seal_all(s, e) : 0; /* 2 -> 3 */
+    s->sealed = true;
+    if (rc == 0 && s->schema < 3)
+        rc = store_audit_rechain(s, e);
+    if (rc == 0 && s->schema < 2)
+        rc = store_practice_reindex(s, e); /* 1 -> 2: locate every practice */
     s->txn = NULL;
     s->writing = false;
     if (rc)
@@ -130,6 +140,13 @@ static int migrate(store *s, MDB_txn *txn, err *e)
         return store_lmdb_err(e, s->dir, rc);
     s->schema = STORE_SCHEMA_VERSION;
     return 0;
+}
+
+int store_meta_schema_put(store *s, err *e)
+{
+    unsigned char ver[4];
+    be_put32(ver, STORE_SCHEMA_VERSION);
+    return store_put(s, DB_META, STORE_MAGIC, sizeof STORE_MAGIC - 1, ver, 4, e);
 }
 
 /* Opens every named database once, in one committed transaction. */
@@ -452,15 +469,68 @@ int store_grow(store *s, err *e)
     return rc ? store_lmdb_err(e, "growing the store", rc) : 0;
 }
 
-int store_put(store *s, int db, const void *k, size_t kn, const void *v, size_t vn, err *e)
+static uint32_t seal_of(const MDB_val *k, const void *v, size_t vn)
+{
+    return crc32c(crc32c(0, k->mv_data, k->mv_size), v, vn);
+}
+
+bool store_unseal(const store *s, int db, const MDB_val *k, MDB_val *v)
+{
+    if (!s->sealed || db == DB_META)
+        return true;
+    if (v->mv_size < STORE_SEAL)
+        return false;
+    size_t n = v->mv_size - STORE_SEAL;
+    unsigned char tail[STORE_SEAL];
+    memcpy(tail, (const unsigned char *)v->mv_data + n, STORE_SEAL);
+    if (be_get32(tail) != seal_of(k, v->mv_data, n))
+        return false;
+    v->mv_size = n;
+    return true;
+}
+
+int store_put_raw(store *s, int db, const MDB_val *k, const MDB_val *v, err *e)
 {
     if (!s->txn || !s->writing || !s->present[db])
         return err_set(e, "internal: write outside a write transaction");
-    MDB_val key = {kn, (void *)k}, val = {vn, (void *)v};
+    MDB_val key = *k, val = *v;
     int rc = mdb_put(s->txn, s->dbi[db], &key, &val, 0);
     if (rc == MDB_MAP_FULL)
         s->full = true;
     return rc ? store_lmdb_err(e, db_names[db], rc) : 0;
+}
+
+/* The value is written into the space LMDB reserves, then sealed. */
+int store_put(store *s, int db, const void *k, size_t kn, const void *v, size_t vn, err *e)
+{
+    if (!s->txn || !s->writing || !s->present[db])
+        return err_set(e, "internal: write outside a write transaction");
+    bool seal = s->sealed && db != DB_META;
+    MDB_val key = {kn, (void *)k}, val = {vn + (seal ? STORE_SEAL : 0), NULL};
+    int rc = mdb_put(s->txn, s->dbi[db], &key, &val, MDB_RESERVE);
+    if (rc == MDB_MAP_FULL)
+        s->full = true;
+    if (rc)
+        return store_lmdb_err(e, db_names[db], rc);
+    if (vn)
+        memcpy(val.mv_data, v, vn);
+    if (seal)
+        be_put32((unsigned char *)val.mv_data + vn, seal_of(&key, v, vn));
+    return 0;
+}
+
+static int damaged(err *e, int db, const MDB_val *k)
+{
+    char key[40];
+    size_t n = k->mv_size < sizeof key - 1 ? k->mv_size : sizeof key - 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = ((const unsigned char *)k->mv_data)[i];
+        key[i] = c >= 0x20 && c < 0x7F ? (char)c : '.';
+    }
+    key[n] = '\0';
+    return err_set(e, "%s: %s: the record is damaged (its checksum does not match); "
+                      "run catchment check, and restore from a backup",
+                   db_names[db], key);
 }
 
 int store_get(store *s, int db, const void *k, size_t kn, MDB_val *v, err *e)
@@ -473,7 +543,9 @@ int store_get(store *s, int db, const void *k, size_t kn, MDB_val *v, err *e)
     int rc = mdb_get(s->txn, s->dbi[db], &key, v);
     if (rc == MDB_NOTFOUND)
         return 0;
-    return rc ? store_lmdb_err(e, db_names[db], rc) : 1;
+    if (rc)
+        return store_lmdb_err(e, db_names[db], rc);
+    return store_unseal(s, db, &key, v) ? 1 : damaged(e, db, &key);
 }
 
 int store_del(store *s, int db, const void *k, size_t kn, err *e)
@@ -502,6 +574,10 @@ int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn
     while (rc == 0) {
         if (pn && (k.mv_size < pn || memcmp(k.mv_data, prefix, pn) != 0))
             break;
+        if (!store_unseal(s, db, &k, &v)) {
+            mdb_cursor_close(c);
+            return damaged(e, db, &k);
+        }
         ret = fn(&k, &v, ctx);
         if (ret)
             break;
@@ -513,6 +589,67 @@ int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn
     if (ret == -1)
         return err_set(e, "%s: a record is damaged", db_names[db]);
     return ret;
+}
+
+/* Rewrites each value with its seal: the keys of one database first,
+ * then the puts, so no cursor walks a database being changed. */
+static int seal_db(store *s, int db, err *e)
+{
+    MDB_cursor *c;
+    MDB_val k, v;
+    int rc = mdb_cursor_open(s->txn, s->dbi[db], &c);
+    if (rc)
+        return store_lmdb_err(e, db_names[db], rc);
+    size_t n = 0, cap = 0;
+    unsigned char *keys = NULL;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (n + 2 + k.mv_size > cap) {
+            size_t nc = cap ? cap * 2 : 65536;
+            unsigned char *nk = realloc(keys, nc + k.mv_size + 2);
+            if (!nk)
+                break;
+            keys = nk;
+            cap = nc;
+        }
+        keys[n] = (unsigned char)(k.mv_size >> 8);
+        keys[n + 1] = (unsigned char)k.mv_size;
+        memcpy(keys + n + 2, k.mv_data, k.mv_size);
+        n += 2 + k.mv_size;
+    }
+    mdb_cursor_close(c);
+    if (rc != MDB_NOTFOUND) {
+        free(keys);
+        return rc == 0 ? err_set(e, "out of memory") : store_lmdb_err(e, db_names[db], rc);
+    }
+    static unsigned char val[WBUF_MAX + 1024];
+    int ret = 0;
+    for (size_t o = 0; ret == 0 && o < n; o += 2 + k.mv_size) {
+        k.mv_size = (size_t)keys[o] << 8 | keys[o + 1];
+        k.mv_data = keys + o + 2;
+        rc = mdb_get(s->txn, s->dbi[db], &k, &v); /* as it is: not sealed yet */
+        ret = rc ? store_lmdb_err(e, db_names[db], rc) : 0;
+        if (ret == 0 && v.mv_size > sizeof val)
+            ret = err_set(e, "%s: a record is too large to seal", db_names[db]);
+        if (ret == 0) {
+            memcpy(val, v.mv_data, v.mv_size);
+            ret = store_put(s, db, k.mv_data, k.mv_size, val, v.mv_size, e);
+        }
+    }
+    free(keys);
+    return ret;
+}
+
+int store_seal_all(store *s, err *e)
+{
+    bool was = s->sealed;
+    s->sealed = true;
+    for (int db = 0; db < DB_COUNT; db++)
+        if (db != DB_META && s->present[db] && seal_db(s, db, e)) {
+            s->sealed = was;
+            return -1;
+        }
+    return 0;
 }
 
 size_t store_key(unsigned char *out, size_t outsz, const char *code,

@@ -41,11 +41,25 @@ struct store {
     MDB_dbi dbi[DB_COUNT];
     bool present[DB_COUNT]; /* false: an older store, opened read-only */
     int schema;             /* after any migration at open */
+    bool sealed;            /* schema 3+: every value ends in its CRC-32C */
     char dir[4096];
 };
 
 /* Builds the error for an LMDB return code. */
 int store_lmdb_err(err *e, const char *what, int rc);
+
+/* Every value but the schema record ends in 4 bytes: the CRC-32C (big
+ * endian) of the key and the value before it.  store_put adds it,
+ * store_get and store_scan check and remove it (a mismatch is an error:
+ * "the record is damaged"), so a new record kind gets it for free. */
+enum { STORE_SEAL = 4 };
+/* 1 when v (with its seal) is intact, and then v->mv_size excludes it. */
+bool store_unseal(const store *s, int db, const MDB_val *k, MDB_val *v);
+/* Adds the seals to every value of every database (the migration to
+ * schema 3, in the caller's write transaction). */
+int store_seal_all(store *s, err *e);
+/* A raw put (the value already sealed, as restore copies it). */
+int store_put_raw(store *s, int db, const MDB_val *k, const MDB_val *v, err *e);
 
 /* Key-value access inside the open transaction. */
 int store_put(store *s, int db, const void *k, size_t kn, const void *v, size_t vn, err *e);
@@ -66,6 +80,16 @@ int store_practice_reindex(store *s, err *e);
 
 /* Relocates the practices at a postcode that was just stored. */
 int store_practice_relocate(store *s, const char *postcode, err *e);
+
+/* Writes this catchment's schema version into meta. */
+int store_meta_schema_put(store *s, err *e);
+
+/* A problem found by a check: the key it is about and what is wrong. */
+typedef void (*store_problem_fn)(const MDB_val *k, const char *what, void *ctx);
+/* Follows the audit trail's hash chain to the head kept in meta. */
+int store_audit_verify(store *s, store_problem_fn report, void *ctx, err *e);
+/* Chains every entry again (schema 3 migration; an older backup restored). */
+int store_audit_rechain(store *s, err *e);
 
 /* "CODE\0" + suffix: the composite keys of per-practice databases. */
 size_t store_key(unsigned char *out, size_t outsz, const char *code,

@@ -17,7 +17,9 @@
 
 #include "util/err.h"
 
-#define STORE_SCHEMA_VERSION 2 /* 2: practices carry their location */
+/* 2: practices carry their location; 3: every record carries a CRC-32C
+ * and the audit trail is hash-chained */
+#define STORE_SCHEMA_VERSION 3
 
 enum {
     CODE_MAX = 16,     /* practice / organisation codes: "M86627", "B2M3M" */
@@ -175,6 +177,8 @@ typedef struct audit_rec {
     char field[SHORT_MAX];    /* "note", "capacity", "gp_fte", "list_open", "contract.end" */
     char old_value[NAME_MAX];
     char new_value[NAME_MAX];
+    char sha256[65];          /* an import's file, or a restore's backup; "" otherwise */
+    char prev[65];            /* set by the store: the hash of the entry before */
 } audit_rec;
 
 /* ---- environment ------------------------------------------------------ */
@@ -280,7 +284,8 @@ int store_travel_put(store *s, const travel_rec *r, err *e);
 int store_travel_each(store *s, const char *from, int (*fn)(const travel_rec *, void *),
                       void *ctx, err *e);
 
-/* Appends to the audit trail (inside the write that makes the change). */
+/* Appends to the audit trail (inside the write that makes the change),
+ * chained to the entry before it. */
 int store_audit_add(store *s, audit_rec *r, err *e);
 /* The trail in time order; code NULL for every practice. */
 int store_audit_each(store *s, const char *code, int (*fn)(const audit_rec *, void *),
@@ -298,18 +303,35 @@ int store_count(store *s, store_counts *out, err *e);
 /* Called for each problem found: database, key (printable), what. */
 typedef void (*store_check_fn)(const char *db, const char *key, const char *what, void *ctx);
 
-/* Checks every record (inside a read transaction): each value's version,
- * each per-practice record's practice, the import index.  *problems says
- * how many were found; -1 only when the check itself could not run. */
-int store_check(store *s, store_check_fn report, void *ctx, long *problems, err *e);
+typedef struct store_check_counts {
+    long pages;     /* pages of data.mdb walked (store_check_file) */
+    long records;   /* records read (store_check) */
+    long problems;
+} store_check_counts;
+
+/* Checks every record (inside a read transaction): its checksum, its
+ * version, each per-practice record's practice, the postcode and import
+ * indexes, the audit trail's hash chain.  Adds to out's counts; -1 only
+ * when the check itself could not run. */
+int store_check(store *s, store_check_fn report, void *ctx, store_check_counts *out, err *e);
+
+/* Walks the B-trees of DIR/data.mdb by reading the file (never through
+ * LMDB's map), checking every page LMDB would follow: run before the
+ * store is opened, so a damaged file is reported instead of crashing the
+ * reader.  Adds the pages walked and the problems found to out; -1 only
+ * when the file cannot be read at all (absent: 0, nothing walked). */
+int store_check_file(const char *dir, store_check_fn report, void *ctx,
+                     store_check_counts *out, err *e);
 
 /* A compact, consistent copy of the store into dir (new or empty), made
  * while others keep working. */
 int store_backup(store *s, const char *dir, err *e);
 
 /* Replaces everything in s with what `from` holds, in one write
- * transaction: all or nothing, and readers never see a mixture. */
-int store_restore(store *s, store *from, err *e);
+ * transaction: all or nothing, and readers never see a mixture.  entry
+ * (when not NULL) is added to the restored trail: what was restored,
+ * from which backup, by whom. */
+int store_restore(store *s, store *from, audit_rec *entry, err *e);
 
 /* Initialises records to "unknown" (-1, NAN, empty) before filling. */
 void practice_init(practice *p, const char *code);

@@ -212,7 +212,7 @@ static void test_migration(const char *dir)
     store_read_end(s);
     store_close(s);
     CHECK(store_open(&s, dir, NULL, &e) == 0);
-    CHECK_INT(store_schema(s), 2);
+    CHECK_INT(store_schema(s), STORE_SCHEMA_VERSION);
     CHECK(store_read_begin(s, &e) == 0);
     CHECK(store_practice_get(s, "M84001", &p, &e) == 1);
     CHECK(isnan(p.lat)); /* its postcode CV99 9ZZ is unknown: still unlocated */
