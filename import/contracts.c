@@ -34,7 +34,8 @@ static int check_type(import_ctx *ic, const csvr_row *row, contract *c, err *e)
 
 static int fill(import_ctx *ic, const csvr_row *row, contract *c, err *e)
 {
-    if (imp_code(ic, row, F_CODE, c->practice, e) || check_type(ic, row, c, e) ||
+    if (imp_code(ic, row, F_CODE, c->practice, e) ||
+        imp_once(ic, row, F_CODE, c->practice, e) || check_type(ic, row, c, e) ||
         imp_date(ic, row, F_START, &c->start, e) || imp_date(ic, row, F_END, &c->end, e) ||
         imp_text(ic, row, F_EXT, c->extension, sizeof c->extension, e) ||
         imp_text(ic, row, F_PROVIDER, c->provider, sizeof c->provider, e) ||
@@ -53,7 +54,8 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     memset(&c, 0, sizeof c);
     memset(&old, 0, sizeof old);
     (void)ctx;
-    if (fill(ic, row, &c, e) || store_contract_get(ic->s, c.practice, &old, e) < 0 ||
+    if (fill(ic, row, &c, e) || imp_practice_ref(ic, c.practice, e) ||
+        store_contract_get(ic->s, c.practice, &old, e) < 0 ||
         imp_contract_changes(ic, &old, &c, e) || store_contract_put(ic->s, &c, e))
         return -1;
     imp_keep(ic);

@@ -132,6 +132,8 @@ static int run_once(store *s, const char *path, const import_kind *k, import_ctx
     if (store_was_full(s)) {
         *ic->prov = keep;
         ic->nskips = ic->nnotes = 0;
+        ic->placeholders = 0;
+        ic->placeholder_why[0] = '\0';
         return 1; /* grow and try again */
     }
     return -1;

@@ -11,6 +11,13 @@
 
 enum { IMP_COLS = 40, IMP_SKIPS = 8, IMP_NOTES = 4 };
 
+/* The most patients any count in a file may say (a practice's list, an
+ * age band, an LSOA's registrations): larger is an error, so no sum of
+ * counts can overflow. */
+#define IMP_COUNT_MAX 1000000L
+
+struct imp_seen;
+
 typedef struct import_ctx {
     store *s;
     csvr *r;
@@ -31,6 +38,9 @@ typedef struct import_ctx {
     int nnotes;
     import_progress_fn progress;
     void *pctx;
+    struct imp_seen *seen;         /* imp_once's keys, freed by imp_rows */
+    long placeholders;             /* practices imp_practice_ref made */
+    char placeholder_why[200];     /* the note naming the first few */
 } import_ctx;
 
 /* One kind of file. */
@@ -100,6 +110,19 @@ void imp_note(import_ctx *ic, const char *why);
 int imp_contract_changes(import_ctx *ic, const contract *old, const contract *c, err *e);
 int imp_capacity_changes(import_ctx *ic, const capacity_rec *old, const capacity_rec *c,
                          err *e);
+
+/* Refuses a second row with the same key in one file (key: the practice
+ * code, or code and date, ...; field i is blamed), naming the first line. */
+int imp_once(import_ctx *ic, const csvr_row *row, int i, const char *key, err *e);
+void imp_once_done(import_ctx *ic);
+
+/* The practice a row is about: made a placeholder (and noted in the
+ * summary, with a registered code one character away) when the store
+ * has none.  Every importer of per-practice rows calls it. */
+int imp_practice_ref(import_ctx *ic, const char *code, err *e);
+
+/* A number of patients: a whole number, 0 .. IMP_COUNT_MAX. */
+int imp_count(import_ctx *ic, const csvr_row *row, int i, long *out, err *e);
 
 /* Column index in a header row of a name (exact, case-insensitive), -1. */
 int imp_find(const csvr_row *hdr, const char *name);

@@ -37,7 +37,8 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     char code[CODE_MAX];
     practice p;
     (void)ctx;
-    if (imp_code(ic, row, F_CODE, code, e) || imp_practice(ic, code, &p, e) ||
+    if (imp_code(ic, row, F_CODE, code, e) || imp_once(ic, row, F_CODE, code, e) ||
+        imp_practice(ic, code, &p, e) ||
         fill(ic, row, &p, e) || store_practice_put(ic->s, &p, e))
         return -1;
     imp_keep(ic);

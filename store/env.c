@@ -500,11 +500,27 @@ int store_put_raw(store *s, int db, const MDB_val *k, const MDB_val *v, err *e)
     return rc ? store_lmdb_err(e, db_names[db], rc) : 0;
 }
 
+/* A per-practice key ("CODE" or "CODE\0...") names its practice: a
+ * placeholder is made when the store has none, so no record ever refers
+ * to nothing. */
+static int practice_of_key(store *s, const void *k, size_t kn, err *e)
+{
+    char code[CODE_MAX];
+    size_t cn = strnlen(k, kn);
+    if (cn == 0 || cn >= CODE_MAX)
+        return err_set(e, "internal: a per-practice key without its practice code");
+    memcpy(code, k, cn);
+    code[cn] = '\0';
+    return store_practice_ensure(s, code, e) < 0 ? -1 : 0;
+}
+
 /* The value is written into the space LMDB reserves, then sealed. */
 int store_put(store *s, int db, const void *k, size_t kn, const void *v, size_t vn, err *e)
 {
     if (!s->txn || !s->writing || !s->present[db])
         return err_set(e, "internal: write outside a write transaction");
+    if (STORE_PER_PRACTICE(db) && practice_of_key(s, k, kn, e))
+        return -1;
     bool seal = s->sealed && db != DB_META;
     MDB_val key = {kn, (void *)k}, val = {vn + (seal ? STORE_SEAL : 0), NULL};
     int rc = mdb_put(s->txn, s->dbi[db], &key, &val, MDB_RESERVE);

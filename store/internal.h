@@ -30,6 +30,15 @@
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
 #undef STORE_DB_ENUM
 
+/* The databases whose keys start with a practice code ("CODE\0..."): a
+ * put makes sure the practice exists (a placeholder until the register
+ * names it), and check insists on it.  A new per-practice database is
+ * added here. */
+#define STORE_PER_PRACTICE(db)                                                \
+    ((db) == DB_LIST || (db) == DB_AGE || (db) == DB_LSOAREG ||              \
+     (db) == DB_INDICATOR || (db) == DB_NOTE || (db) == DB_CONTRACT ||       \
+     (db) == DB_CAPACITY)
+
 struct store {
     MDB_env *env;
     MDB_txn *txn;       /* the open transaction, or NULL */

@@ -99,12 +99,6 @@ static void check_sha(struct checker *c, const MDB_val *k, const MDB_val *v)
         problem(c, k, "index entry points at no import record");
 }
 
-static bool per_practice(int db)
-{
-    return db == DB_LIST || db == DB_AGE || db == DB_LSOAREG || db == DB_INDICATOR ||
-           db == DB_NOTE || db == DB_CONTRACT || db == DB_CAPACITY;
-}
-
 /* What one intact record says: its version, and what it refers to. */
 static void check_entry(struct checker *c, const MDB_val *k, const MDB_val *v)
 {
@@ -123,8 +117,10 @@ static void check_entry(struct checker *c, const MDB_val *k, const MDB_val *v)
     unsigned newest = c->db == DB_PRACTICE || c->db == DB_AUDIT ? 2 : 1;
     if (v->mv_size == 0 || p[0] == 0 || p[0] > newest)
         problem(c, k, "value has an unknown version (damaged, or from a newer catchment)");
-    /* Per-practice data must belong to a practice that exists. */
-    if (per_practice(c->db)) {
+    /* Per-practice data must belong to a practice that exists.  (A store
+     * from before schema 3 may hold some that do not: the upgrade, or a
+     * restore, gives each its placeholder, so they are no problem.) */
+    if (STORE_PER_PRACTICE(c->db) && c->s->sealed) {
         size_t cn = strnlen(k->mv_data, k->mv_size);
         MDB_val pv;
         err e;

@@ -101,6 +101,17 @@ int store_practice_get(store *s, const char *code, practice *out, err *e)
     return 1;
 }
 
+int store_practice_ensure(store *s, const char *code, err *e)
+{
+    MDB_val v;
+    int rc = store_get(s, DB_PRACTICE, code, strlen(code), &v, e);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
+    practice p;
+    practice_init(&p, code);
+    return store_practice_put(s, &p, e) ? -1 : 1;
+}
+
 /* The postcode index: key POSTCODE\0CODE, an empty value. */
 static int index_postcode(store *s, const char *old_pc, const practice *p, err *e)
 {

@@ -233,6 +233,11 @@ int store_grow(store *s, err *e);
 
 int store_practice_get(store *s, const char *code, practice *out, err *e);
 int store_practice_put(store *s, const practice *p, err *e);
+/* Makes a placeholder practice (code only, not in the register, unknown
+ * list size) unless the store has one: 1 made, 0 there already, -1 error.
+ * Every per-practice put calls it, so any file may come before the
+ * register; importing the register fills the placeholder in. */
+int store_practice_ensure(store *s, const char *code, err *e);
 /* Calls fn for every practice in code order; fn returns non-zero to stop. */
 int store_practice_each(store *s, int (*fn)(const practice *, void *), void *ctx, err *e);
 

@@ -47,10 +47,10 @@ fi
 
 # Damage: values written behind catchment's back (no checksum), and a
 # record whose practice was removed behind its back.
-printf 'VERSION=3\nformat=print\ntype=btree\nmapsize=8589934592\nmaxreaders=510\ndb_pagesize=4096\nHEADER=END\n M99999\n \\07junk\n Z00001\n \\01\\00\\00\\00\\00\\00\\00\\00\\01\nDATA=END\n' >"$tmp/bad.txt"
-mdb_load -s practice "$st" <"$tmp/bad.txt" 2>/dev/null
 printf 'code,capacity,gp_fte,list_open\r\nY99999,5,,\r\n' >"$tmp/cap.csv"
 "$bin" --store "$st" import --quiet "$tmp/cap.csv" 2>/dev/null
+printf 'VERSION=3\nformat=print\ntype=btree\nmapsize=8589934592\nmaxreaders=510\ndb_pagesize=4096\nHEADER=END\n M99999\n \\07junk\n Z00001\n \\01\\00\\00\\00\\00\\00\\00\\00\\01\nDATA=END\n' >"$tmp/bad.txt"
+mdb_load -s practice "$st" <"$tmp/bad.txt" 2>/dev/null
 # Y99999 in hex, as mdb_dump writes keys: the practice is removed.
 rewrite_db "$st" practice '/^ 593939393939$/ { skip = 2 } skip { skip--; next } { print }'
 check_exit "check finds the damage" 1 "$bin" --store "$st" check
