@@ -16,10 +16,12 @@
 
 static const char check_help[] =
     "usage: catchment check\n\n"
-    "Checks the store's integrity: the schema version, that every record can be\n"
-    "read, that every list size, note, contract and capacity record belongs to a\n"
-    "practice in the store, and that the import index matches the imports.\n"
-    "Prints each problem and exits 1 when there is any.\n";
+    "Checks the store's integrity.  First data.mdb itself: every page LMDB would\n"
+    "follow is read from the file and checked, so damage is reported, never a\n"
+    "crash.  Then every record: its checksum (CRC-32C), its version, that every\n"
+    "list size, note, contract and capacity record belongs to a practice, the\n"
+    "postcode and import indexes, and the audit trail's hash chain.  Prints each\n"
+    "problem and the counts, and exits 1 when there is any problem.\n";
 
 static const char backup_help[] =
     "usage: catchment backup DIR\n\n"
@@ -31,7 +33,10 @@ static const char restore_help[] =
     "usage: catchment restore DIR\n\n"
     "Replaces everything in the store with the backup in DIR, in one\n"
     "transaction: others using the store see either all of the old store or\n"
-    "all of the restored one.  The backup is checked first.\n";
+    "all of the restored one.  The backup is checked first (as catchment check\n"
+    "does) and refused with any problem, or when DIR is the store itself.  The\n"
+    "restore is recorded in the restored audit trail: by whom, when, from DIR,\n"
+    "with the SHA-256 of its data.mdb.\n";
 
 static const char export_help[] =
     "usage: catchment export [--force] DIR\n\n"
