@@ -535,15 +535,20 @@ int store_put(store *s, int db, const void *k, size_t kn, const void *v, size_t 
     return 0;
 }
 
+void store_key_text(const void *k, size_t kn, char *out, size_t outsz)
+{
+    size_t n = kn < outsz - 1 ? kn : outsz - 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = ((const unsigned char *)k)[i];
+        out[i] = c >= 0x20 && c < 0x7F ? (char)c : '.';
+    }
+    out[n] = '\0';
+}
+
 static int damaged(err *e, int db, const MDB_val *k)
 {
     char key[40];
-    size_t n = k->mv_size < sizeof key - 1 ? k->mv_size : sizeof key - 1;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = ((const unsigned char *)k->mv_data)[i];
-        key[i] = c >= 0x20 && c < 0x7F ? (char)c : '.';
-    }
-    key[n] = '\0';
+    store_key_text(k->mv_data, k->mv_size, key, sizeof key);
     return err_set(e, "%s: %s: the record is damaged (its checksum does not match); "
                       "run catchment check, and restore from a backup",
                    db_names[db], key);

@@ -90,6 +90,9 @@ int store_practice_reindex(store *s, err *e);
 /* Relocates the practices at a postcode that was just stored. */
 int store_practice_relocate(store *s, const char *postcode, err *e);
 
+/* A key as text for messages: bytes outside printable ASCII as '.'. */
+void store_key_text(const void *k, size_t kn, char *out, size_t outsz);
+
 /* Writes this catchment's schema version into meta. */
 int store_meta_schema_put(store *s, err *e);
 

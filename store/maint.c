@@ -32,12 +32,7 @@ struct checker {
 static void problem(struct checker *c, const MDB_val *k, const char *what)
 {
     char key[64];
-    size_t n = k->mv_size < sizeof key - 1 ? k->mv_size : sizeof key - 1;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = ((const unsigned char *)k->mv_data)[i];
-        key[i] = ch >= 0x20 && ch < 0x7F ? (char)ch : '.';
-    }
-    key[n] = '\0';
+    store_key_text(k->mv_data, k->mv_size, key, sizeof key);
     c->problems++;
     if (c->report)
         c->report(check_names[c->db], key, what, c->ctx);

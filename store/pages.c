@@ -81,10 +81,7 @@ static int walk_sub(walk *w, const unsigned char *db, const unsigned char *name,
 {
     char label[64];
     const char *outer = w->tree;
-    size_t n = nn < sizeof label - 1 ? nn : sizeof label - 1;
-    for (size_t i = 0; i < n; i++)
-        label[i] = name[i] >= 0x20 && name[i] < 0x7F ? (char)name[i] : '.';
-    label[n] = '\0';
+    store_key_text(name, nn, label, sizeof label);
     w->tree = label;
     long entries = 0;
     uint16_t flags = u16(db + 4), depth = u16(db + 6);
