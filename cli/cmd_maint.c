@@ -274,6 +274,33 @@ static int fill_capacity(store *s, FILE *fp, err *e)
 static int fill_notes(store *s, FILE *fp, err *e) { return store_note_each(s, NULL, export_note, fp, e); }
 static int fill_audit(store *s, FILE *fp, err *e) { return store_audit_each(s, NULL, export_audit, fp, e); }
 
+static const struct export {
+    const char *name, *header;
+    int (*fill)(store *, FILE *, err *);
+} exports[] = {
+    {"contracts.csv",
+     "practice_code,contract_type,start_date,end_date,extension_options,provider,notes",
+     fill_contracts},
+    {"capacity.csv", "code,capacity,gp_fte,list_open,closed_from,closed_to", fill_capacity},
+    {"notes.csv", "practice_code,time_utc,user,text", fill_notes},
+    {"audit.csv", "time_utc,user,practice_code,field,old_value,new_value,sha256", fill_audit},
+};
+enum { N_EXPORTS = sizeof exports / sizeof *exports };
+
+/* Without --force, any file already there stops the export before it
+ * writes one, so a refused export leaves the directory as it was. */
+static int none_there(const char *dir, err *e)
+{
+    for (int i = 0; i < N_EXPORTS; i++) {
+        char path[4200];
+        struct stat st;
+        snprintf(path, sizeof path, "%s/%s", dir, exports[i].name);
+        if (lstat(path, &st) == 0)
+            return err_set(e, "%s: already exists (--force replaces it)", path);
+    }
+    return 0;
+}
+
 static int export_run(session *c, int argc, char **argv)
 {
     bool force = argc == 3 && strcmp(argv[1], "--force") == 0;
@@ -282,20 +309,14 @@ static int export_run(session *c, int argc, char **argv)
     const char *d = argv[1 + force];
     bool made;
     err e;
-    if (safefile_mkdir(d, &made, &e))
+    if (safefile_mkdir(d, &made, &e) || (!force && none_there(d, &e)))
         return cli_fail("%s", e.msg);
     store *s = cli_store(c, false);
     if (!s || store_read_begin(s, &e))
         return s ? cli_fail("%s", e.msg) : EXIT_FAIL;
-    int rc = export_file(d, "contracts.csv",
-                         "practice_code,contract_type,start_date,end_date,extension_options,"
-                         "provider,notes", fill_contracts, s, force, &e) ||
-             export_file(d, "capacity.csv", "code,capacity,gp_fte,list_open,closed_from,closed_to",
-                         fill_capacity, s, force, &e) ||
-             export_file(d, "notes.csv", "practice_code,time_utc,user,text", fill_notes, s,
-                         force, &e) ||
-             export_file(d, "audit.csv", "time_utc,user,practice_code,field,old_value,new_value,sha256",
-                         fill_audit, s, force, &e);
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < N_EXPORTS; i++)
+        rc = export_file(d, exports[i].name, exports[i].header, exports[i].fill, s, force, &e);
     store_read_end(s);
     return rc ? cli_fail("%s", e.msg) : EXIT_OK;
 }

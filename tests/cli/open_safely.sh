@@ -95,6 +95,9 @@ check_eq "export under umask 000 writes 0640 files" \
     "$(stat -c %a "$tmp/ex"/*.csv | sort -u)" 640
 check_exit "export refuses to overwrite without --force" 1 "$bin" --store "$S" export "$tmp/ex"
 check_has "... naming the file and the way out" "$(cat "$tmp/err")" "already exists (--force replaces it)"
+mkdir "$tmp/ex2" && : >"$tmp/ex2/audit.csv"
+check_exit "... even when only the last file is there" 1 "$bin" --store "$S" export "$tmp/ex2"
+check_eq "... and then it writes none of the others" "$(ls "$tmp/ex2")" "audit.csv"
 rm "$tmp/ex/notes.csv"
 ln -s "$tmp/thesis.txt" "$tmp/ex/notes.csv"
 check "export --force replaces the files" "$bin" --store "$S" export --force "$tmp/ex"
