@@ -90,6 +90,10 @@ int store_practice_reindex(store *s, err *e);
 /* Relocates the practices at a postcode that was just stored. */
 int store_practice_relocate(store *s, const char *postcode, err *e);
 
+/* An import record (key, unsealed value) whose SHA-256 index entry
+ * points back at it. */
+bool store_provenance_indexed(store *s, const MDB_val *k, const MDB_val *v);
+
 /* A key as text for messages: bytes outside printable ASCII as '.'. */
 void store_key_text(const void *k, size_t kn, char *out, size_t outsz);
 

@@ -59,6 +59,16 @@ check_has "a value written without its checksum" "$(cat "$tmp/out")" \
 check_has "a record of no practice" "$(cat "$tmp/out")" "capacity: Y99999: refers to a practice"
 check_exit "a damaged backup is not restored" 1 "$bin" --store "$tmp/bk" restore "$st"
 
+# Indexes, both ways: an index entry removed is found from its record.
+cp -r "$tmp/bk" "$tmp/ix" && rm -f "$tmp/ix/lock.mdb"
+rewrite_db "$tmp/ix" practice_postcode '/^ / { if (++n <= 2) next } { print }'
+rewrite_db "$tmp/ix" provenance_sha '/^ / { if (++n <= 2) next } { print }'
+check_exit "check finds index entries removed" 1 "$bin" --store "$tmp/ix" check
+check_has "... a practice missing from the postcode index" "$(cat "$tmp/out")" \
+    "missing from the postcode index"
+check_has "... an import missing from the SHA-256 index" "$(cat "$tmp/out")" \
+    "the import is missing from its SHA-256 index"
+
 # A store from a newer catchment is refused, clearly.
 printf 'VERSION=3\nformat=print\ntype=btree\nHEADER=END\n catchment\n \\00\\00\\00\\63\nDATA=END\n' >"$tmp/meta.txt"
 mdb_load -s meta "$tmp/bk" <"$tmp/meta.txt" 2>/dev/null
