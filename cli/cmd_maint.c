@@ -130,7 +130,7 @@ static store *checked_backup(session *c, const char *dir, err *e)
     char live[4096];
     store_check_counts n = {0, 0, 0};
     store *from;
-    store_opts ro = {.read_only = true};
+    store_opts ro = session_store_opts(true);
     if (store_default_dir(c->store_arg, live, sizeof live, e))
         return NULL;
     if (same_dir(live, dir)) {
