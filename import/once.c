@@ -14,7 +14,7 @@
 
 struct imp_seen {
     uint64_t *hash; /* 0 = empty */
-    long *line;
+    uint32_t *line; /* lines past 4 billion are not told apart */
     size_t cap, n;
 };
 
@@ -67,10 +67,10 @@ int imp_once(import_ctx *ic, const csvr_row *row, int i, const char *key, err *e
     uint64_t h = fnv1a(key);
     size_t j = slot(t, h);
     if (t->hash[j])
-        return imp_fail(ic, row, i, e, "%s is also on line %ld; one row each, please", key,
-                        t->line[j]);
+        return imp_fail(ic, row, i, e, "%s is also on line %lu; one row each, please", key,
+                        (unsigned long)t->line[j]);
     t->hash[j] = h;
-    t->line[j] = row->line;
+    t->line[j] = (uint32_t)row->line;
     t->n++;
     return 0;
 }

@@ -425,6 +425,7 @@ int store_write_begin(store *s, err *e)
         return store_lmdb_err(e, s->dir, rc);
     }
     s->writing = true;
+    s->write_no++;
     return 0;
 }
 

@@ -51,6 +51,9 @@ struct store {
     bool present[DB_COUNT]; /* false: an older store, opened read-only */
     int schema;             /* after any migration at open */
     bool sealed;            /* schema 3+: every value ends in its CRC-32C */
+    uint64_t write_no;      /* counts write transactions begun */
+    uint64_t known_in;      /* ... and the one in which known_practice exists */
+    char known_practice[CODE_MAX]; /* (rows of one practice come together) */
     char dir[4096];
 };
 
