@@ -1,5 +1,15 @@
 /* What each importer sees: the reader, the store, counters, and helpers
- * that turn fields into values or into a file:line:column complaint. */
+ * that turn fields into values or into a file:line:column complaint.
+ *
+ * The rules every importer keeps (a new one too):
+ *  - each row's key goes through imp_once, so a repeat in one file is
+ *    refused naming both lines;
+ *  - each practice code a row is about goes through imp_practice_ref (a
+ *    placeholder, named in the summary, when the store has none yet);
+ *  - numbers of patients go through imp_count (at most IMP_COUNT_MAX);
+ *  - a file that changes what people enter (contracts, capacity) writes
+ *    an audit entry per field changed, as imp_contract_changes does,
+ *    with ic->prov's user, time and SHA-256. */
 #ifndef CATCHMENT_IMPORTER_H
 #define CATCHMENT_IMPORTER_H
 

@@ -7,7 +7,11 @@
 #include "store/codec.h"
 #include "store/store.h"
 
-/* The named databases, opened once at start-up. */
+/* The named databases, opened once at start-up.  A new one: its values
+ * go through store_put/store_get/store_scan, which seal and verify them
+ * (check verifies every record of every database listed here); if its
+ * keys start with a practice code, add it to STORE_PER_PRACTICE; if its
+ * records reach version 2, say so in check_entry (store/maint.c). */
 #define STORE_DBS(X)                                                         \
     X(DB_META, "meta")                                                       \
     X(DB_PRACTICE, "practice")                                               \
