@@ -122,7 +122,15 @@ if [ "$(id -u)" -eq 0 ] && command -v mount >/dev/null; then
         check_exit "opening a store whose lock file cannot be made on a full disk" 1 \
             "$bin" --store "$mnt/st" show M84001
         check_has "... no space left on device" "$(cat "$tmp/err")" "o space left on device"
+        rm -f "$mnt/fill" "$mnt/st/"*
+        "$bin" --store "$mnt/st" import --quiet "$epr" 2>/dev/null
+        head -c 200k /dev/zero >"$mnt/fill" 2>/dev/null
+        check_exit "an import onto a full disk fails with a message" 1 \
+            "$bin" --store "$mnt/st" import --quiet "$data/gp-reg-pat-prac-all-2026-04-coventry-warwickshire.csv"
+        check_has "... no space left on device" "$(cat "$tmp/err")" "o space left on device"
         rm -f "$mnt/fill"
+        check "... and the store is as it was" "$bin" --store "$mnt/st" check
+        rm -rf "$mnt/st"
         mkdir "$mnt/bk"
         head -c 100k /dev/zero >"$mnt/fill" 2>/dev/null
         check_exit "a backup onto a full disk fails" 1 "$bin" --store "$S" backup "$mnt/bk"
