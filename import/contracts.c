@@ -48,6 +48,16 @@ static int fill(import_ctx *ic, const csvr_row *row, contract *c, err *e)
     return 0;
 }
 
+/* The stored contract (blank when none) into old; milestones marked done
+ * or waived stay so while the end date stands. */
+static int keep_milestones(import_ctx *ic, contract *c, contract *old, err *e)
+{
+    int rc = store_contract_get(ic->s, c->practice, old, e);
+    if (rc > 0 && old->end == c->end)
+        memcpy(c->milestone, old->milestone, sizeof c->milestone);
+    return rc < 0 ? -1 : 0;
+}
+
 static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
     static contract c, old; /* 4 KiB of notes each */
@@ -55,8 +65,8 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     memset(&old, 0, sizeof old);
     (void)ctx;
     if (fill(ic, row, &c, e) || imp_practice_ref(ic, c.practice, e) ||
-        store_contract_get(ic->s, c.practice, &old, e) < 0 ||
-        imp_contract_changes(ic, &old, &c, e) || store_contract_put(ic->s, &c, e))
+        keep_milestones(ic, &c, &old, e) || imp_contract_changes(ic, &old, &c, e) ||
+        store_contract_put(ic->s, &c, e))
         return -1;
     imp_keep(ic);
     return 0;

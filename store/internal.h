@@ -28,7 +28,8 @@
     X(DB_PROVSHA, "provenance_sha")                                          \
     X(DB_AUDIT, "audit")                                                     \
     X(DB_TRAVEL, "travel")                                                   \
-    X(DB_PRACTICE_PC, "practice_postcode")
+    X(DB_PRACTICE_PC, "practice_postcode")                                   \
+    X(DB_NAME, "practice_name")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
@@ -41,7 +42,7 @@ enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
 #define STORE_PER_PRACTICE(db)                                                \
     ((db) == DB_LIST || (db) == DB_AGE || (db) == DB_LSOAREG ||              \
      (db) == DB_INDICATOR || (db) == DB_NOTE || (db) == DB_CONTRACT ||       \
-     (db) == DB_CAPACITY)
+     (db) == DB_CAPACITY || (db) == DB_NAME)
 
 struct store {
     MDB_env *env;
