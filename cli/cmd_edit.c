@@ -43,8 +43,9 @@ static const char history_help[] =
     "system clock), who (the login of the user id), practice, field, old value,\n"
     "new value, and the source: the SHA-256 of the imported file or of the\n"
     "restored backup's data.mdb (its first 12 digits in the table).  The entries\n"
-    "are hash-chained: catchment check finds one edited, removed or moved.  A\n"
-    "CODE that is not in the store is an error.\n";
+    "are hash-chained: catchment check finds one edited, removed or moved.  CODE\n"
+    "may also be a procurement's id (catchment psr): its record's changes and\n"
+    "score submissions.  A CODE that is not in the store is an error.\n";
 
 /* The code as stored: upper case. */
 static void code_arg(const char *arg, char *code)
@@ -110,6 +111,22 @@ static int add_change(const audit_rec *r, void *ctx)
     return 0;
 }
 
+static int found_one(const psr_row *r, void *ctx)
+{
+    (void)r;
+    *(bool *)ctx = true;
+    return 1;
+}
+
+/* 1 when id names a procurement record (catchment psr), 0 not, -1 error. */
+static int procurement_exists(store *s, const char *id, err *e)
+{
+    bool found = false;
+    if (strlen(id) >= CODE_MAX)
+        return 0;
+    return store_psr_each(s, id, "field", found_one, &found, e) < 0 ? -1 : found;
+}
+
 static int history_run(session *c, int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
@@ -132,7 +149,10 @@ static int history_run(session *c, int argc, char **argv)
     practice p;
     table_init(&ch.t, "When (UTC),Who,Practice,Field,Old,New,Source");
     int rc = store_read_begin(s, &e);
-    if (rc == 0 && optind < argc && (rc = store_practice_get(s, code, &p, &e)) == 0)
+    if (rc == 0 && optind < argc && (rc = store_practice_get(s, code, &p, &e)) == 0 &&
+        (rc = procurement_exists(s, argv[optind], &e)) > 0)
+        text_copy(code, sizeof code, argv[optind]); /* as the procurement spells it */
+    if (rc == 0 && optind < argc)
         rc = err_set(&e, "no practice '%s' in the store", code);
     if (rc >= 0)
         rc = store_audit_each(s, optind < argc ? code : NULL, add_change, &ch, &e);
