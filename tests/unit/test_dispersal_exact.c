@@ -34,7 +34,7 @@ static void town_make(town *t, int np, int na, int closing, long most)
     }
     for (int i = 0; i < na; i++) {
         int from = rnd_int(closing);
-        snprintf(t->code[i], sizeof t->code[i], "A%d", i % 1000000); /* fits, as -O1 sees */
+        snprintf(t->code[i], sizeof t->code[i], "A%u", (unsigned)i % 1000000u); /* fits, as -O1 sees */
         t->a[i] = (disp_area){t->code[i], from, 52.0 + 10 * KM * rnd(),
                               -1.5 + 10 * KM / 0.6157 * rnd(), 1 + rnd_int((int)most / (1 + rnd_int(6))), 0};
         if (i > 0 && rnd_int(3) == 0) {
