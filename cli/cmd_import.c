@@ -7,16 +7,24 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "config/survey_map.h"
+#include "core/engagement.h"
+#include "util/clock.h"
 #include "import/import.h"
 
 static const char help[] =
-    "usage: catchment import [--kind KIND] [--quiet] FILE...\n\n"
+    "usage: catchment import [--kind KIND] [--quiet] FILE...\n"
+    "       catchment import --mapping MAP.yaml [--quiet] SURVEY.csv...\n\n"
     "Imports published NHS, ONS, OS and OHID files, and the commissioner's own\n"
     "contracts and capacity files, as they are published.  Each file's kind is\n"
     "recognised from its header or shape; --kind names it instead.  Each file is\n"
     "imported in one transaction: all of it or, on any error, none of it.  The\n"
     "same file imported twice changes nothing.  One summary line per file.\n\n"
     "  --kind KIND   the kind of every FILE (see below)\n"
+    "  --mapping MAP an engagement survey export, its columns named by the YAML\n"
+    "                mapping file MAP (docs/data-guide.md); a practice with an\n"
+    "                end-dated contract and responses gets its engagement\n"
+    "                milestone marked done (recorded in the history)\n"
     "  --quiet       no progress bar, no summary lines\n\n"
     "Kinds:\n";
 
@@ -61,12 +69,15 @@ static void summary(const char *path, const import_result *r)
     putchar('\n');
 }
 
-static int import_one(store *s, const char *path, const char *kind, bool quiet)
+static int import_one(store *s, const char *path, const char *kind, const survey_map *map,
+                      bool quiet)
 {
     import_result r;
     err e;
     bool bar = !quiet && isatty(2);
-    int rc = import_file(s, path, kind, bar ? progress : NULL, (void *)path, &r, &e);
+    import_progress_fn pf = bar ? progress : NULL;
+    int rc = map ? import_file_mapped(s, path, map, pf, (void *)path, &r, &e)
+                 : import_file(s, path, kind, pf, (void *)path, &r, &e);
     if (bar)
         fputs("\r\033[K", stderr);
     if (rc)
@@ -76,17 +87,36 @@ static int import_one(store *s, const char *path, const char *kind, bool quiet)
     return EXIT_OK;
 }
 
+static void marked(const char *code, const char *line, void *ctx)
+{
+    (void)code;
+    if (!*(bool *)ctx)
+        printf("%s\n", line);
+}
+
+/* Survey responses are the engagement the contract's milestone asks for. */
+static int mark_engagement(store *s, bool quiet)
+{
+    err e;
+    if (engagement_mark_milestones(s, clock_now(), marked, &quiet, &e))
+        return cli_fail("%s", e.msg);
+    return EXIT_OK;
+}
+
 static int run(session *c, int argc, char **argv)
 {
     static const struct option opts[] = {{"kind", required_argument, NULL, 'k'},
                                          {"quiet", no_argument, NULL, 'q'},
+                                         {"mapping", required_argument, NULL, 'm'},
                                          {NULL, 0, NULL, 0}};
-    const char *kind = NULL;
+    const char *kind = NULL, *mapping = NULL;
     bool quiet = false;
     int o;
-    while ((o = getopt_long(argc, argv, "k:q", opts, NULL)) != -1) {
+    while ((o = getopt_long(argc, argv, "k:qm:", opts, NULL)) != -1) {
         if (o == 'k')
             kind = optarg;
+        else if (o == 'm')
+            mapping = optarg;
         else if (o == 'q')
             quiet = true;
         else
@@ -96,13 +126,21 @@ static int run(session *c, int argc, char **argv)
         return cli_usage("import", "name at least one FILE");
     if (kind && !import_kind_blurb(kind))
         return cli_usage("import", "unknown kind '%s'", kind);
+    if (kind && mapping)
+        return cli_usage("import", "--mapping says the kind: survey");
+    static survey_map map;
+    err e;
+    if (mapping && survey_map_load(&map, mapping, &e))
+        return cli_fail("%s", e.msg);
     store *s = cli_store(c, true);
     if (!s)
         return EXIT_FAIL;
     int rc = EXIT_OK;
     for (int i = optind; i < argc; i++)
-        if (import_one(s, argv[i], kind, quiet) != EXIT_OK)
+        if (import_one(s, argv[i], kind, mapping ? &map : NULL, quiet) != EXIT_OK)
             rc = EXIT_FAIL;
+    if (mapping && rc == EXIT_OK)
+        rc = mark_engagement(s, quiet);
     return rc;
 }
 

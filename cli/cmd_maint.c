@@ -43,6 +43,7 @@ static const char export_help[] =
     "Writes everything people entered, as CSV, so nothing is locked in:\n"
     "  contracts.csv  capacity.csv   (in the formats catchment import reads)\n"
     "  notes.csv      audit.csv      (who changed what, and when)\n"
+    "  appraisal.csv  (options appraisal entries as they stand, rationales whole)\n"
     "The files are new (0640 at most, whatever the umask); a file already there\n"
     "is an error unless --force, which replaces it (never writing through a link).\n";
 
@@ -248,6 +249,17 @@ static int export_audit(const audit_rec *r, void *fp)
     return 0;
 }
 
+static int export_appraisal(const appraisal_rec *r, void *fp)
+{
+    char when[32], score[8] = "";
+    utc(r->time, when, sizeof when);
+    if (r->score)
+        snprintf(score, sizeof score, "%d", r->score);
+    csv_row(fp, (const char *const[]){r->practice, r->option, r->field, score, r->value, r->text,
+                                      r->user, when}, 8);
+    return 0;
+}
+
 /* One CSV file: its header, then fn's rows; a new file (or, with force,
  * one renamed over the old), removed again if anything fails. */
 static int export_file(const char *dir, const char *name, const char *header,
@@ -273,6 +285,10 @@ static int fill_capacity(store *s, FILE *fp, err *e)
 }
 static int fill_notes(store *s, FILE *fp, err *e) { return store_note_each(s, NULL, export_note, fp, e); }
 static int fill_audit(store *s, FILE *fp, err *e) { return store_audit_each(s, NULL, export_audit, fp, e); }
+static int fill_appraisal(store *s, FILE *fp, err *e)
+{
+    return store_appraisal_each(s, NULL, export_appraisal, fp, e);
+}
 
 static const struct export {
     const char *name, *header;
@@ -284,6 +300,8 @@ static const struct export {
     {"capacity.csv", "code,capacity,gp_fte,list_open,closed_from,closed_to", fill_capacity},
     {"notes.csv", "practice_code,time_utc,user,text", fill_notes},
     {"audit.csv", "time_utc,user,practice_code,field,old_value,new_value,sha256", fill_audit},
+    {"appraisal.csv", "practice_code,option,field,score,detail,rationale,user,time_utc",
+     fill_appraisal},
 };
 enum { N_EXPORTS = sizeof exports / sizeof *exports };
 

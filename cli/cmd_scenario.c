@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/scenario_out.h"
+#include "cli/survey_travel_out.h"
 #include "core/plan.h"
 #include "core/whatif_svg.h"
 #include "util/outfile.h"
@@ -27,6 +28,12 @@ static const char help[] =
     "  --capacity CODE=N a capacity override (repeatable)\n"
     "  --flows           table and CSV: every flow (area, from, to, patients, km)\n"
     "                    instead of the receiving practices\n"
+    "  --survey-travel   instead of the report: how many displaced patients would\n"
+    "                    travel further than what half and three-quarters of the\n"
+    "                    closing practices' survey respondents called reasonable,\n"
+    "                    per group (catchment engagement)\n"
+    "  --speed KMH       with --survey-travel: the speed that turns minutes into\n"
+    "                    straight-line km and back (default 15)\n"
     "  --format F        table | csv | json | md (a board paper; for Word:\n"
     "                    ... --format md | pandoc -o paper.docx)\n"
     "  --map FILE.svg    also write the what-if as a map (areas, where their\n"
@@ -40,8 +47,8 @@ typedef struct run_args {
     config_capacity caps[MAX_OVERRIDES];
     int ncaps;
     const char *policy, *name, *map;
-    bool flows, growth_set;
-    double growth;
+    bool flows, growth_set, survey_travel;
+    double growth, speed_kmh;
     out_format f;
 } run_args;
 
@@ -79,9 +86,11 @@ static int parse_run(run_args *ra, int argc, char **argv)
         {"close", required_argument, NULL, 'c'},  {"policy", required_argument, NULL, 'p'},
         {"growth", required_argument, NULL, 'g'}, {"capacity", required_argument, NULL, 'C'},
         {"flows", no_argument, NULL, 'F'},        {"format", required_argument, NULL, 'f'},
+        {"survey-travel", no_argument, NULL, 'T'}, {"speed", required_argument, NULL, 'k'},
         {"map", required_argument, NULL, 'm'},    {NULL, 0, NULL, 0}};
     int o;
-    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:m:", opts, NULL)) != -1) {
+    ra->speed_kmh = SURVEY_TRAVEL_KMH;
+    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:Tk:m:", opts, NULL)) != -1) {
         int rc = 0;
         if (o == 'c')
             rc = split_codes(ra, optarg);
@@ -95,6 +104,12 @@ static int parse_run(run_args *ra, int argc, char **argv)
             rc = add_capacity(ra, optarg);
         else if (o == 'F')
             ra->flows = true;
+        else if (o == 'T')
+            ra->survey_travel = true;
+        else if (o == 'k') {
+            if (text_double(optarg, &ra->speed_kmh) || ra->speed_kmh < 1 || ra->speed_kmh > 120)
+                rc = cli_usage("scenario", "--speed wants km/h, 1..120");
+        }
         else if (o == 'f')
             rc = cli_format("scenario", optarg, true, &ra->f);
         else if (o == 'm')
@@ -186,6 +201,17 @@ static int check_overrides(const world *w, const run_args *ra)
     return 0;
 }
 
+static int run_survey_travel(const world *w, store *s, const config *cfg,
+                             const whatif_input *in, const run_args *ra)
+{
+    static survey_travel st;
+    err e;
+    if (survey_travel_run(w, s, cfg, in, ra->speed_kmh, &st, &e))
+        return cli_fail("%s", e.msg);
+    survey_travel_print(in, &st, ra->f, stdout);
+    return EXIT_OK;
+}
+
 static int run_scenario(session *c, int argc, char **argv)
 {
     static run_args ra; /* large: keep it off the stack */
@@ -207,6 +233,8 @@ static int run_scenario(session *c, int argc, char **argv)
     if (rc == 0 && world_load_parts(&w, s, &cfg, 0, &e) == 0) {
         if ((rc = check_overrides(&w, &ra)) != 0) {
             /* said */
+        } else if (ra.survey_travel) {
+            rc = run_survey_travel(&w, s, &cfg, &in, &ra);
         } else if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {
             rc = ra.map ? write_map(&w, &wf, ra.map) : 0;
             if (rc == 0)

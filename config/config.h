@@ -89,6 +89,9 @@ typedef struct config {
     struct {                         /* months before the contract end */
         long options_appraisal, engagement, procurement, award, mobilisation;
     } milestones;
+    struct {                         /* the options appraisal's factors, 0 .. 100, default 1 */
+        double finance, performance, sustainability, size, provision, need;
+    } appraisal_weights;
     struct {
         bool color, ascii, read_only;
     } ui;

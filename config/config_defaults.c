@@ -24,6 +24,9 @@ void config_init(config *c)
     c->milestones.procurement = 12;
     c->milestones.award = 6;
     c->milestones.mobilisation = 3;
+    c->appraisal_weights.finance = c->appraisal_weights.performance = 1;
+    c->appraisal_weights.sustainability = c->appraisal_weights.size = 1;
+    c->appraisal_weights.provision = c->appraisal_weights.need = 1;
     c->ui.color = true;
     c->ui.ascii = false;
     c->ui.read_only = false;
@@ -87,6 +90,7 @@ bool config_equal(const config *a, const config *b)
 {
     if (!rules_equal(a, b) ||
         memcmp(&a->milestones, &b->milestones, sizeof a->milestones) != 0 ||
+        memcmp(&a->appraisal_weights, &b->appraisal_weights, sizeof a->appraisal_weights) != 0 ||
         memcmp(&a->ui, &b->ui, sizeof a->ui) != 0 ||
         a->nscenarios != b->nscenarios || a->nkeys != b->nkeys)
         return false;

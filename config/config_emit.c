@@ -121,6 +121,17 @@ static void emit_rest(outbuf *b, const config *c)
     put(b, "    procurement: %ld\n", c->milestones.procurement);
     put(b, "    award: %ld\n", c->milestones.award);
     put(b, "    mobilisation: %ld\n", c->milestones.mobilisation);
+    const double wt[] = {c->appraisal_weights.finance,        c->appraisal_weights.performance,
+                         c->appraisal_weights.sustainability, c->appraisal_weights.size,
+                         c->appraisal_weights.provision,      c->appraisal_weights.need};
+    static const char *const factor[] = {"finance", "performance", "sustainability", "size",
+                                         "provision", "need"};
+    put(b, "  appraisal_weights:\n");
+    for (int i = 0; i < 6; i++) {
+        put(b, "    %s: ", factor[i]);
+        put_real(b, wt[i]);
+        put(b, "\n");
+    }
     put(b, "ui:\n  color: %s\n  ascii: %s\n  read_only: %s\n",
         c->ui.color ? "true" : "false", c->ui.ascii ? "true" : "false",
         c->ui.read_only ? "true" : "false");

@@ -41,6 +41,16 @@ static const field milestone_fields[] = {
     FIELD("mobilisation", F_INT, 0, 120, milestones.mobilisation),
 };
 
+/* In the order of the factors (core/appraisal.h). */
+static const field weight_fields[] = {
+    FIELD("finance", F_REAL, 0, 100, appraisal_weights.finance),
+    FIELD("performance", F_REAL, 0, 100, appraisal_weights.performance),
+    FIELD("sustainability", F_REAL, 0, 100, appraisal_weights.sustainability),
+    FIELD("size", F_REAL, 0, 100, appraisal_weights.size),
+    FIELD("provision", F_REAL, 0, 100, appraisal_weights.provision),
+    FIELD("need", F_REAL, 0, 100, appraisal_weights.need),
+};
+
 static const field ui_fields[] = {
     FIELD("color", F_BOOL, 0, 0, ui.color),
     FIELD("ascii", F_BOOL, 0, 0, ui.ascii),
@@ -132,17 +142,24 @@ static int walk_milestones(cwalk *w, const ynode *n, config *c)
     return 0;
 }
 
+static int walk_weights(cwalk *w, const ynode *n, config *c)
+{
+    const ynode *seen[FIELDS_MAX];
+    return walk_fields(w, n, "appraisal_weights", weight_fields, 6, c, seen);
+}
+
 static int walk_contracts(cwalk *w, const ynode *n, config *c)
 {
-    static const char *const names[] = {"milestones", NULL};
+    static const char *const names[] = {"milestones", "appraisal_weights", NULL};
     if (cwalk_map(w, n, "contracts", (size_t)-1) < 0)
         return -1;
     for (size_t i = 0; i + 1 < n->nkids; i += 2) {
         if (cwalk_key(w, n, i, "contracts") < 0)
             return -1;
-        if (strcmp(n->kids[i]->val, "milestones") != 0)
+        const char *k = n->kids[i]->val;
+        if (strcmp(k, "milestones") != 0 && strcmp(k, "appraisal_weights") != 0)
             return cwalk_unknown(w, n->kids[i], "contracts", names);
-        if (walk_milestones(w, n->kids[i + 1], c) < 0)
+        if ((k[0] == 'm' ? walk_milestones : walk_weights)(w, n->kids[i + 1], c) < 0)
             return -1;
     }
     return 0;

@@ -286,3 +286,8 @@ int edit_set(store *s, const char *code, const char *field, const char *value, i
 {
     return edit_set_change(s, code, field, value, now, NULL, e);
 }
+
+int edit_write(store *s, const char *code, int (*fn)(store *, void *, err *), void *ctx, err *e)
+{
+    return in_write(s, code, fn, ctx, e);
+}

@@ -42,6 +42,10 @@ typedef struct edit_change {
 int edit_set_change(store *s, const char *code, const char *field, const char *value,
                     int64_t now, edit_change *out, err *e);
 
+/* Runs fn inside one write transaction for a practice that must exist
+ * (all or nothing), for changes edit_set does not know. */
+int edit_write(store *s, const char *code, int (*fn)(store *, void *, err *), void *ctx, err *e);
+
 /* "open", "done", "waived" (enum milestone_state). */
 const char *edit_milestone_state(int state);
 

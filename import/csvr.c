@@ -19,6 +19,7 @@ struct csvr {
     long line;                /* line being parsed, 1-based */
     long long done, total;
     bool eof, bom_checked;
+    bool controls_ok;         /* csvr_allow_controls() */
 
     /* The row being built, then the rows ready to hand out (a short queue:
      * one line can end several rows when it holds a lone CR). */
@@ -66,7 +67,7 @@ static const char *field_problem(const csvr *r, const char *s, size_t len,
                  r->cur.n + 1, len, CSVR_FIELD_MAX);
     else if (!text_utf8_valid(s, len))
         snprintf(msg, msgsz, "field %d is not valid UTF-8", r->cur.n + 1);
-    else if (text_has_control(s, len))
+    else if (!r->controls_ok && text_has_control(s, len))
         snprintf(msg, msgsz,
                  "field %d holds a control character (a terminal escape sequence?)",
                  r->cur.n + 1);
@@ -293,3 +294,8 @@ void csvr_progress(const csvr *r, long long *done, long long *total)
 }
 
 const char *csvr_name(const csvr *r) { return r->name; }
+
+void csvr_allow_controls(csvr *r)
+{
+    r->controls_ok = true;
+}

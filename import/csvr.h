@@ -38,4 +38,9 @@ void csvr_progress(const csvr *r, long long *done, long long *total);
 
 const char *csvr_name(const csvr *r);
 
+/* Lets fields hold line breaks, tabs and other control characters (free
+ * text typed by the public, as a survey exports it): whoever shows such a
+ * field must pass it through text_escape. */
+void csvr_allow_controls(csvr *r);
+
 #endif

@@ -150,8 +150,9 @@ static void fill_identity(provenance *p, const char *path, const import_kind *k,
     snprintf(p->user, sizeof p->user, "%s", who);
 }
 
-int import_file(store *s, const char *path, const char *kind,
-                import_progress_fn progress, void *pctx, import_result *out, err *e)
+static int import_with(store *s, const char *path, const char *kind,
+                       const struct survey_map *mapping, import_progress_fn progress,
+                       void *pctx, import_result *out, err *e)
 {
     char sha[65];
     const char *who;
@@ -172,11 +173,26 @@ int import_file(store *s, const char *path, const char *kind,
         return 0;
     }
     fill_identity(&out->prov, path, k, sha, who);
-    import_ctx ic = {.s = s, .prov = &out->prov, .progress = progress, .pctx = pctx};
+    import_ctx ic = {
+        .s = s, .prov = &out->prov, .progress = progress, .pctx = pctx, .mapping = mapping};
     int rc, grown = 0;
     /* The map doubles each time: 20 doublings is more than any disk. */
     while ((rc = run_once(s, path, k, &ic, e)) == 1)
         if (++grown > 20 || store_grow(s, e))
             return grown > 20 ? err_set(e, "%s: the store cannot grow any further", path) : -1;
     return rc;
+}
+
+int import_file(store *s, const char *path, const char *kind,
+                import_progress_fn progress, void *pctx, import_result *out, err *e)
+{
+    if (kind && strcmp(kind, "survey") == 0)
+        return err_set(e, "%s: a survey export needs its mapping file (--mapping)", path);
+    return import_with(s, path, kind, NULL, progress, pctx, out, e);
+}
+
+int import_file_mapped(store *s, const char *path, const struct survey_map *mapping,
+                       import_progress_fn progress, void *pctx, import_result *out, err *e)
+{
+    return import_with(s, path, "survey", mapping, progress, pctx, out, e);
 }

@@ -23,6 +23,12 @@ typedef struct import_result {
 int import_file(store *s, const char *path, const char *kind,
                 import_progress_fn progress, void *pctx, import_result *out, err *e);
 
+/* Imports an engagement survey export read through a mapping file
+ * (config/survey_map.h) as the kind "survey". */
+struct survey_map;
+int import_file_mapped(store *s, const char *path, const struct survey_map *mapping,
+                       import_progress_fn progress, void *pctx, import_result *out, err *e);
+
 /* The kinds, for --kind and --help: NULL-terminated names and blurbs. */
 const char *const *import_kind_names(void);
 const char *import_kind_blurb(const char *name);

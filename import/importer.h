@@ -51,6 +51,7 @@ typedef struct import_ctx {
     struct imp_seen *seen;         /* imp_once's keys, freed by imp_rows */
     long placeholders;             /* practices imp_practice_ref made */
     char placeholder_why[200];     /* the note naming the first few */
+    const struct survey_map *mapping; /* import_file_mapped's, else NULL */
 } import_ctx;
 
 /* One kind of file. */

@@ -30,7 +30,9 @@
     X(DB_TRAVEL, "travel")                                                   \
     X(DB_PRACTICE_PC, "practice_postcode")                                   \
     X(DB_NAME, "practice_name")                                              \
-    X(DB_PSR, "psr")
+    X(DB_PSR, "psr")                                                         \
+    X(DB_SURVEY, "survey")                                                   \
+    X(DB_APPRAISAL, "appraisal")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
@@ -43,7 +45,8 @@ enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
 #define STORE_PER_PRACTICE(db)                                                \
     ((db) == DB_LIST || (db) == DB_AGE || (db) == DB_LSOAREG ||              \
      (db) == DB_INDICATOR || (db) == DB_NOTE || (db) == DB_CONTRACT ||       \
-     (db) == DB_CAPACITY || (db) == DB_NAME)
+     (db) == DB_CAPACITY || (db) == DB_NAME || (db) == DB_SURVEY ||            \
+     (db) == DB_APPRAISAL)
 
 struct store {
     MDB_env *env;

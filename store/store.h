@@ -198,6 +198,42 @@ typedef struct audit_rec {
     char prev[65];            /* set by the store: the hash of the entry before */
 } audit_rec;
 
+/* One response to an engagement survey (import/survey.c).  Where the
+ * respondent lives is kept no finer than the postcode district ("CV6"). */
+enum { SURVEY_KEPT_SCALES = 6, SURVEY_KEPT_TEXTS = 4, SURVEY_KEPT_GROUPS = 8,
+       SURVEY_NAME_MAX = 32 };
+typedef struct survey_resp {
+    char practice[CODE_MAX];
+    char id[SHORT_MAX];       /* the survey's response id */
+    long date;                /* YYYYMMDD, 0 not given */
+    int channel;              /* survey_channel: 0 unknown, online, paper, assisted */
+    char district[POSTCODE_MAX]; /* postcode district, "" not given */
+    char matters[TEXT_MAX];   /* the "what matters most" choices, '\n' between */
+    int impact;               /* closure impact 1..5, 0 not answered */
+    double travel;            /* reasonable travel as asked, NAN not answered */
+    int travel_miles;         /* 1: travel is in miles, 0: in minutes */
+    int nscales, ntexts, ngroups;
+    struct { char name[SURVEY_NAME_MAX]; int value; } scale[SURVEY_KEPT_SCALES]; /* 1..5, 0 */
+    struct { char name[SURVEY_NAME_MAX]; char text[TEXT_MAX]; } text[SURVEY_KEPT_TEXTS];
+    struct { char name[SURVEY_NAME_MAX]; char value[NAME_MAX]; } group[SURVEY_KEPT_GROUPS];
+} survey_resp;
+
+/* One entry of an options appraisal (core/appraisal.h): a score and its
+ * rationale for one option on one factor, an option's detail (the
+ * practice to merge with, the scenario of a dispersal), or the decision
+ * (option "decision": field "recommend" or "approve").  The latest entry
+ * replaces the one before; the audit trail keeps every one. */
+typedef struct appraisal_rec {
+    char practice[CODE_MAX];
+    char option[SHORT_MAX];
+    char field[SHORT_MAX];    /* a factor, "detail", "recommend", "approve" */
+    int score;                /* 1..5, 0 none */
+    char value[NAME_MAX];     /* detail: partner code or scenario; recommend: the option */
+    char text[TEXT_MAX];      /* the rationale, as typed */
+    char user[SHORT_MAX];
+    int64_t time;
+} appraisal_rec;
+
 /* ---- environment ------------------------------------------------------ */
 
 typedef struct store_opts {
@@ -313,6 +349,21 @@ int store_travel_each(store *s, const char *from, int (*fn)(const travel_rec *, 
 
 /* Appends to the audit trail (inside the write that makes the change),
  * chained to the entry before it. */
+/* Survey responses: one per practice and response id (a later import of
+ * the same id replaces it).  code NULL: every practice's. */
+int store_survey_put(store *s, const survey_resp *r, err *e);
+int store_survey_each(store *s, const char *code, int (*fn)(const survey_resp *, void *),
+                      void *ctx, err *e);
+
+int store_appraisal_put(store *s, const appraisal_rec *r, err *e);
+int store_appraisal_get(store *s, const char *code, const char *option, const char *field,
+                        appraisal_rec *out, err *e);
+/* Every entry of one practice (code NULL: of every practice), by option
+ * and field. */
+int store_appraisal_each(store *s, const char *code, int (*fn)(const appraisal_rec *, void *),
+                         void *ctx, err *e);
+
+/* Appends to the audit trail (inside the write that makes the change). */
 int store_audit_add(store *s, audit_rec *r, err *e);
 /* The trail in time order; code NULL for every practice. */
 int store_audit_each(store *s, const char *code, int (*fn)(const audit_rec *, void *),

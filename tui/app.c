@@ -309,6 +309,8 @@ static unsigned app_request(app *a, view *v, tui_request r)
     case REQ_WHATIF: app_push(a, &whatif_ops, NULL); break;
     case REQ_CONTRACTS: app_push(a, &contracts_ops, NULL); break;
     case REQ_HISTORY: app_push(a, &history_ops, wi >= 0 ? &wi : NULL); break;
+    case REQ_ENGAGEMENT: open_practice(a, &engagement_ops, wi); break;
+    case REQ_APPRAISAL: open_practice(a, &appraisal_ops, wi); break;
     case REQ_HELP: app_push(a, &help_ops, NULL); break;
     case REQ_MAP:
         if (v->ops->kind == VIEW_WHATIF)

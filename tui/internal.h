@@ -35,6 +35,8 @@
     R(CONTRACTS, "contracts", "Contracts by end date, with milestones", "Views") \
     R(HISTORY, "history", "Who changed what, and when (this practice)", "Views") \
     R(MAP, "map", "Map of the practice and its neighbours, or of the what-if", "Views") \
+    R(ENGAGEMENT, "engagement", "What the engagement survey said (this practice)", "Views") \
+    R(APPRAISAL, "appraisal", "The options appraisal of the contract (this practice)", "Views") \
     R(HELP, "help", "This help", "Views")                                        \
     R(FIND_NEXT, "find-next", "Next practice matching the search", "Practices")  \
     R(FIND_PREV, "find-prev", "Previous practice matching the search", "Practices") \
@@ -89,7 +91,8 @@ const char *req_section(tui_request r);
 /* Views, which are also the scopes of the keymap. */
 typedef enum {
     VIEW_ANY, VIEW_PRACTICES, VIEW_SEARCH, VIEW_CARD, VIEW_NEIGHBOURS,
-    VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HISTORY, VIEW_HELP, VIEW_SCORING, VIEW_MAP, VIEW_KINDS
+    VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HISTORY, VIEW_HELP, VIEW_SCORING, VIEW_MAP,
+    VIEW_ENGAGEMENT, VIEW_APPRAISAL, VIEW_KINDS
 } view_kind;
 
 /* "j", "<Down>", "C-L", "F5" -> key; -1 when unknown. */
@@ -212,7 +215,8 @@ struct view {
 };
 
 extern const view_ops practices_ops, search_ops, card_ops, neighbours_ops,
-    whatif_ops, contracts_ops, history_ops, help_ops, scoring_ops, map_ops;
+    whatif_ops, contracts_ops, history_ops, help_ops, scoring_ops, map_ops, engagement_ops,
+    appraisal_ops;
 /* The hints of the list views (practices, contracts, history, help). */
 extern const view_hint list_hints[];
 

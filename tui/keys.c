@@ -46,6 +46,8 @@ bool tui_valid_action(const char *name) { return req_parse(name) != REQ_NONE; }
     K(ANY, 'w', WHATIF) K(ANY, TK(KEY_F(5)), WHATIF)                                   \
     K(ANY, 'C', CONTRACTS)                                                             \
     K(ANY, 'h', HISTORY)                                                               \
+    K(ANY, 'e', ENGAGEMENT)                                                            \
+    K(ANY, 'A', APPRAISAL)                                                             \
     K(ANY, '?', HELP) K(ANY, TK(KEY_F(1)), HELP)                                       \
     K(ANY, 'n', FIND_NEXT) K(ANY, 'N', FIND_PREV)                                      \
     K(ANY, 's', SORT_NEXT) K(ANY, 'S', SORT_REVERSE)                                   \

@@ -339,8 +339,10 @@ static void cv_done(app *a, view *v)
 }
 
 static const view_hint cv_hints[] = {
-    HINT(NOTE, "note"), HINT(COPY, "copy"), HINT(NEIGHBOURS, "neighbours"), HINT(MARK, "mark"),
-    HINT(WHATIF, "what-if"), HINT(MAP, "map"), HINT(BACK, "back"), HINT_END,
+    /* y copy is in the help: the bar holds what fits in 80 columns. */
+    HINT(NOTE, "note"), HINT(NEIGHBOURS, "neighbours"), HINT(MARK, "mark"),
+    HINT(WHATIF, "what-if"), HINT(MAP, "map"), HINT(ENGAGEMENT, "survey"),
+    HINT(APPRAISAL, "appraisal"), HINT(BACK, "back"), HINT_END,
 };
 
 const view_ops card_ops = {

@@ -59,6 +59,14 @@ static bool is_control(unsigned cp)
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
 }
 
+/* Bidi overrides and invisible characters: text that reads one way and
+ * shows another ("abc<U+202E>gnp.exe" looks like "abcexe.png"). */
+static bool is_invisible(unsigned cp)
+{
+    return (cp >= 0x200B && cp <= 0x200F) || cp == 0x2028 || cp == 0x2029 ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
 bool text_has_control(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -94,6 +102,14 @@ void text_escape(const char *s, char *out, size_t outsz)
                 o += 4;
             }
             i += bytes;
+            continue;
+        }
+        if (is_invisible(cp)) {
+            if (o + 9 > outsz)
+                break;
+            snprintf(out + o, 9, "<U+%04X>", cp & 0xFFFFu);
+            o += 8;
+            i += k;
             continue;
         }
         if (o + k + 1 > outsz)

@@ -14,7 +14,9 @@ bool text_utf8_valid(const char *s, size_t len);
 bool text_has_control(const char *s, size_t len);
 
 /* Copies s into out (size outsz, always terminated) with control characters
- * shown as \xHH and invalid UTF-8 bytes as \xHH: safe to print anywhere. */
+ * shown as \xHH and invalid UTF-8 bytes as \xHH, and bidi overrides and
+ * invisible characters (U+200B-F, U+2028/9, U+202A-E, U+2066-9, U+FEFF)
+ * as <U+202E>: safe to print anywhere.  4 * strlen(s) + 1 bytes suffice. */
 void text_escape(const char *s, char *out, size_t outsz);
 
 /* Columns s takes on a terminal (UTF-8; wide characters count 2). */

@@ -20,6 +20,10 @@ int main(void)
     CHECK_STR(buf, "A\\x1B[2JB");
     text_escape("ok \xff", buf, sizeof buf);
     CHECK_STR(buf, "ok \\xFF");
+    text_escape("abc\xe2\x80\xaegnp.exe", buf, sizeof buf); /* U+202E */
+    CHECK_STR(buf, "abc<U+202E>gnp.exe");
+    text_escape("\xef\xbb\xbfzero\xe2\x80\x8bwidth \xe2\x80\x94 dash", buf, sizeof buf);
+    CHECK_STR(buf, "<U+FEFF>zero<U+200B>width \xe2\x80\x94 dash");
 
     CHECK(text_postcode("cv213aq", buf, sizeof buf) == 0);
     CHECK_STR(buf, "CV21 3AQ");
