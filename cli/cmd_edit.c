@@ -38,9 +38,14 @@ static const char set_help[] =
 static const char history_help[] =
     "usage: catchment history [--format table|csv|json] [CODE]\n\n"
     "Every change people made (notes, capacity, list status, contract fields,\n"
-    "milestones), oldest first: when (UTC), who, practice, field, old value, new\n"
-    "value.  CODE may also be a procurement's id (catchment psr): its record's\n"
-    "changes and score submissions.  A CODE that is not in the store is an error.\n";
+    "milestones), whether by note, set, the terminal interface, an import of a\n"
+    "contracts or capacity file, or a restore; oldest first: when (UTC, the\n"
+    "system clock), who (the login of the user id), practice, field, old value,\n"
+    "new value, and the source: the SHA-256 of the imported file or of the\n"
+    "restored backup's data.mdb (its first 12 digits in the table).  The entries\n"
+    "are hash-chained: catchment check finds one edited, removed or moved.  CODE\n"
+    "may also be a procurement's id (catchment psr): its record's changes and\n"
+    "score submissions.  A CODE that is not in the store is an error.\n";
 
 /* The code as stored: upper case. */
 static void code_arg(const char *arg, char *code)
@@ -89,13 +94,20 @@ static int set_run(session *c, int argc, char **argv)
     return EXIT_OK;
 }
 
+struct changes {
+    table t;
+    bool full; /* the whole SHA-256 (CSV, JSON), else its first 12 digits */
+};
+
 static int add_change(const audit_rec *r, void *ctx)
 {
-    char when[32];
+    struct changes *ch = ctx;
+    char when[32], sha[65];
     time_t t = (time_t)r->time;
     strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", gmtime(&t));
-    table_add(ctx, (const char *const[]){when, r->user, r->practice, r->field, r->old_value,
-                                         r->new_value});
+    snprintf(sha, sizeof sha, "%.*s", ch->full ? 64 : 12, *r->sha256 ? r->sha256 : "-");
+    table_add(&ch->t, (const char *const[]){when, r->user, r->practice, r->field, r->old_value,
+                                            r->new_value, sha});
     return 0;
 }
 
@@ -133,9 +145,9 @@ static int history_run(session *c, int argc, char **argv)
     err e;
     if (!s)
         return EXIT_FAIL;
-    table t;
+    struct changes ch = {.full = f != FMT_TABLE};
     practice p;
-    table_init(&t, "When (UTC),Who,Practice,Field,Old,New");
+    table_init(&ch.t, "When (UTC),Who,Practice,Field,Old,New,Source");
     int rc = store_read_begin(s, &e);
     if (rc == 0 && optind < argc && (rc = store_practice_get(s, code, &p, &e)) == 0 &&
         (rc = procurement_exists(s, argv[optind], &e)) > 0)
@@ -143,14 +155,15 @@ static int history_run(session *c, int argc, char **argv)
     if (rc == 0 && optind < argc)
         rc = err_set(&e, "no practice '%s' in the store", code);
     if (rc >= 0)
-        rc = store_audit_each(s, optind < argc ? code : NULL, add_change, &t, &e);
+        rc = store_audit_each(s, optind < argc ? code : NULL, add_change, &ch, &e);
     store_read_end(s);
-    static const char *const keys[] = {"time", "user", "practice", "field", "old", "new"};
+    static const char *const keys[] = {"time", "user", "practice", "field", "old", "new",
+                                       "sha256"};
     if (rc == 0 && f == FMT_JSON)
-        table_print_json(&t, stdout, keys);
+        table_print_json(&ch.t, stdout, keys);
     else if (rc == 0)
-        table_print(&t, stdout, f);
-    table_free(&t);
+        table_print(&ch.t, stdout, f);
+    table_free(&ch.t);
     return rc ? cli_fail("%s", e.msg) : EXIT_OK;
 }
 

@@ -56,7 +56,8 @@ static void about(const world *w, const whatif *wf, const paper_meta *m)
     else
         snprintf(cfg, sizeof cfg, "%s, SHA-256 %s", m->config_path, *sha ? sha : "(unreadable)");
     table_init(&t, "About this paper, ");
-    table_add(&t, (const char *const[]){"Prepared by", who_am_i()});
+    const char *who = who_am_i();
+    table_add(&t, (const char *const[]){"Prepared by", who ? who : "unknown (no login name)"});
     table_add(&t, (const char *const[]){"Prepared on", when});
     whatif_as_at_text(w, wf, at, sizeof at);
     table_add(&t, (const char *const[]){"As at", at});

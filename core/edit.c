@@ -31,8 +31,11 @@ int edit_audit(store *s, const char *code, const char *field, const char *old,
                const char *new_value, int64_t now, err *e)
 {
     audit_rec a = {.time = now};
+    const char *who;
+    if (who_writer(&who, e))
+        return -1;
     snprintf(a.practice, sizeof a.practice, "%s", code);
-    snprintf(a.user, sizeof a.user, "%s", who_am_i());
+    snprintf(a.user, sizeof a.user, "%s", who);
     snprintf(a.field, sizeof a.field, "%s", field);
     text_copy(a.old_value, sizeof a.old_value, old);
     text_copy(a.new_value, sizeof a.new_value, new_value);
@@ -69,13 +72,14 @@ static int put_note(store *s, void *ctx, err *e)
 int edit_note(store *s, const char *code, const char *text, int64_t now, err *e)
 {
     static note n; /* 4 KiB of text */
-    if (edit_check_text("note", text, sizeof n.text, e))
+    const char *who;
+    if (who_writer(&who, e) || edit_check_text("note", text, sizeof n.text, e))
         return -1;
     if (!*text)
         return err_set(e, "note: empty");
     memset(&n, 0, sizeof n);
     snprintf(n.practice, sizeof n.practice, "%s", code);
-    snprintf(n.user, sizeof n.user, "%s", who_am_i());
+    snprintf(n.user, sizeof n.user, "%s", who);
     n.time = now;
     memcpy(n.text, text, strlen(text) + 1);
     return in_write(s, code, put_note, &n, e);

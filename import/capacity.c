@@ -60,7 +60,7 @@ static int numbers(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
 static int fill(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
 {
     char code[CODE_MAX];
-    if (imp_code(ic, row, F_CODE, code, e))
+    if (imp_code(ic, row, F_CODE, code, e) || imp_once(ic, row, F_CODE, code, e))
         return -1;
     capacity_init(c, code);
     if (numbers(ic, row, c, e) || list_open(ic, row, &c->list_open, e) ||
@@ -74,9 +74,13 @@ static int fill(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
 
 static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
-    capacity_rec c;
+    capacity_rec c, old;
     (void)ctx;
-    if (fill(ic, row, &c, e) || store_capacity_put(ic->s, &c, e))
+    if (fill(ic, row, &c, e) || imp_practice_ref(ic, c.practice, e))
+        return -1;
+    capacity_init(&old, c.practice);
+    if (store_capacity_get(ic->s, c.practice, &old, e) < 0 ||
+        imp_capacity_changes(ic, &old, &c, e) || store_capacity_put(ic->s, &c, e))
         return -1;
     imp_keep(ic);
     return 0;

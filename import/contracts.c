@@ -34,7 +34,8 @@ static int check_type(import_ctx *ic, const csvr_row *row, contract *c, err *e)
 
 static int fill(import_ctx *ic, const csvr_row *row, contract *c, err *e)
 {
-    if (imp_code(ic, row, F_CODE, c->practice, e) || check_type(ic, row, c, e) ||
+    if (imp_code(ic, row, F_CODE, c->practice, e) ||
+        imp_once(ic, row, F_CODE, c->practice, e) || check_type(ic, row, c, e) ||
         imp_date(ic, row, F_START, &c->start, e) || imp_date(ic, row, F_END, &c->end, e) ||
         imp_text(ic, row, F_EXT, c->extension, sizeof c->extension, e) ||
         imp_text(ic, row, F_PROVIDER, c->provider, sizeof c->provider, e) ||
@@ -47,22 +48,25 @@ static int fill(import_ctx *ic, const csvr_row *row, contract *c, err *e)
     return 0;
 }
 
-/* Milestones marked done or waived stay so while the end date stands. */
-static int keep_milestones(import_ctx *ic, contract *c, err *e)
+/* The stored contract (blank when none) into old; milestones marked done
+ * or waived stay so while the end date stands. */
+static int keep_milestones(import_ctx *ic, contract *c, contract *old, err *e)
 {
-    static contract old;
-    int rc = store_contract_get(ic->s, c->practice, &old, e);
-    if (rc > 0 && old.end == c->end)
-        memcpy(c->milestone, old.milestone, sizeof c->milestone);
+    int rc = store_contract_get(ic->s, c->practice, old, e);
+    if (rc > 0 && old->end == c->end)
+        memcpy(c->milestone, old->milestone, sizeof c->milestone);
     return rc < 0 ? -1 : 0;
 }
 
 static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
-    static contract c; /* 4 KiB of notes */
+    static contract c, old; /* 4 KiB of notes each */
     memset(&c, 0, sizeof c);
+    memset(&old, 0, sizeof old);
     (void)ctx;
-    if (fill(ic, row, &c, e) || keep_milestones(ic, &c, e) || store_contract_put(ic->s, &c, e))
+    if (fill(ic, row, &c, e) || imp_practice_ref(ic, c.practice, e) ||
+        keep_milestones(ic, &c, &old, e) || imp_contract_changes(ic, &old, &c, e) ||
+        store_contract_put(ic->s, &c, e))
         return -1;
     imp_keep(ic);
     return 0;

@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "util/clock.h"
 #include "util/sha256.h"
 #include "util/who.h"
 
@@ -132,20 +132,22 @@ static int run_once(store *s, const char *path, const import_kind *k, import_ctx
     if (store_was_full(s)) {
         *ic->prov = keep;
         ic->nskips = ic->nnotes = 0;
+        ic->placeholders = 0;
+        ic->placeholder_why[0] = '\0';
         return 1; /* grow and try again */
     }
     return -1;
 }
 
 static void fill_identity(provenance *p, const char *path, const import_kind *k,
-                          const char *sha)
+                          const char *sha, const char *who)
 {
     const char *base = strrchr(path, '/');
     snprintf(p->file, sizeof p->file, "%s", base ? base + 1 : path);
     snprintf(p->kind, sizeof p->kind, "%s", k->name);
     memcpy(p->sha256, sha, 65);
-    p->imported_at = (int64_t)time(NULL);
-    snprintf(p->user, sizeof p->user, "%s", who_am_i());
+    p->imported_at = clock_now();
+    snprintf(p->user, sizeof p->user, "%s", who);
 }
 
 static int import_with(store *s, const char *path, const char *kind,
@@ -153,8 +155,9 @@ static int import_with(store *s, const char *path, const char *kind,
                        void *pctx, import_result *out, err *e)
 {
     char sha[65];
+    const char *who;
     memset(out, 0, sizeof *out);
-    if (file_sha256(path, sha, e))
+    if (who_writer(&who, e) || file_sha256(path, sha, e))
         return -1;
     const import_kind *k = kind ? kind_by_name(kind, e) : detect(path, e);
     if (!k)
@@ -169,7 +172,7 @@ static int import_with(store *s, const char *path, const char *kind,
         out->already = true;
         return 0;
     }
-    fill_identity(&out->prov, path, k, sha);
+    fill_identity(&out->prov, path, k, sha, who);
     import_ctx ic = {
         .s = s, .prov = &out->prov, .progress = progress, .pctx = pctx, .mapping = mapping};
     int rc, grown = 0;

@@ -99,7 +99,8 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     char code[CODE_MAX];
     practice p;
     (void)ctx;
-    if (imp_need_fields(ic, row, F_COUNT, e) || imp_code(ic, row, F_CODE, code, e))
+    if (imp_need_fields(ic, row, F_COUNT, e) || imp_code(ic, row, F_CODE, code, e) ||
+        imp_once(ic, row, F_CODE, code, e))
         return -1;
     if (!is_gp(imp_str(ic, row, F_ROLE))) {
         imp_skip(ic, "not GP practices");

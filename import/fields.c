@@ -84,8 +84,11 @@ int imp_rows(import_ctx *ic, imp_row_fn fn, void *ctx, err *e)
     csvr_row *row;
     int rc;
     while ((rc = csvr_next(ic->r, &row, e)) > 0)
-        if (imp_check_row(ic, row, e) || fn(ic, row, ctx, e))
-            return -1;
+        if (imp_check_row(ic, row, e) || fn(ic, row, ctx, e)) {
+            rc = -1;
+            break;
+        }
+    imp_once_done(ic);
     return rc;
 }
 

@@ -4,6 +4,7 @@
 #include "import/kinds.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 enum { F_ID, F_NAME, F_AREA, F_TYPE, F_CATTYPE, F_PERIOD, F_VALUE, F_N, F_DENOM, F_COUNT };
@@ -66,7 +67,12 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
         imp_skip(ic, "category breakdown rows");
         return 0;
     }
-    if (fill(ic, row, &r, e) || store_indicator_put(ic->s, &r, e))
+    char key[CODE_MAX + SHORT_MAX + 40];
+    if (fill(ic, row, &r, e))
+        return -1;
+    snprintf(key, sizeof key, "%s indicator %ld for %s", r.practice, r.id, r.period);
+    if (imp_once(ic, row, F_AREA, key, e) || imp_practice_ref(ic, r.practice, e) ||
+        store_indicator_put(ic->s, &r, e))
         return -1;
     imp_keep(ic);
     return 0;

@@ -1,5 +1,15 @@
 /* What each importer sees: the reader, the store, counters, and helpers
- * that turn fields into values or into a file:line:column complaint. */
+ * that turn fields into values or into a file:line:column complaint.
+ *
+ * The rules every importer keeps (a new one too):
+ *  - each row's key goes through imp_once, so a repeat in one file is
+ *    refused naming both lines;
+ *  - each practice code a row is about goes through imp_practice_ref (a
+ *    placeholder, named in the summary, when the store has none yet);
+ *  - numbers of patients go through imp_count (at most IMP_COUNT_MAX);
+ *  - a file that changes what people enter (contracts, capacity) writes
+ *    an audit entry per field changed, as imp_contract_changes does,
+ *    with ic->prov's user, time and SHA-256. */
 #ifndef CATCHMENT_IMPORTER_H
 #define CATCHMENT_IMPORTER_H
 
@@ -10,6 +20,13 @@
 #include "store/store.h"
 
 enum { IMP_COLS = 40, IMP_SKIPS = 8, IMP_NOTES = 4 };
+
+/* The most patients any count in a file may say (a practice's list, an
+ * age band, an LSOA's registrations): larger is an error, so no sum of
+ * counts can overflow. */
+#define IMP_COUNT_MAX 1000000L
+
+struct imp_seen;
 
 typedef struct import_ctx {
     store *s;
@@ -31,6 +48,9 @@ typedef struct import_ctx {
     int nnotes;
     import_progress_fn progress;
     void *pctx;
+    struct imp_seen *seen;         /* imp_once's keys, freed by imp_rows */
+    long placeholders;             /* practices imp_practice_ref made */
+    char placeholder_why[200];     /* the note naming the first few */
     const struct survey_map *mapping; /* import_file_mapped's, else NULL */
 } import_ctx;
 
@@ -95,6 +115,25 @@ void imp_skip(import_ctx *ic, const char *why);
 /* A kept row that still deserves a mention ("in Welsh or placeholder
  * LSOAs (kept, not located)"); counted apart from kept and skipped. */
 void imp_note(import_ctx *ic, const char *why);
+
+/* Audit entries for what a row changes in a stored contract or capacity
+ * record (old: as stored, or a blank record when there was none). */
+int imp_contract_changes(import_ctx *ic, const contract *old, const contract *c, err *e);
+int imp_capacity_changes(import_ctx *ic, const capacity_rec *old, const capacity_rec *c,
+                         err *e);
+
+/* Refuses a second row with the same key in one file (key: the practice
+ * code, or code and date, ...; field i is blamed), naming the first line. */
+int imp_once(import_ctx *ic, const csvr_row *row, int i, const char *key, err *e);
+void imp_once_done(import_ctx *ic);
+
+/* The practice a row is about: made a placeholder (and noted in the
+ * summary, with a registered code one character away) when the store
+ * has none.  Every importer of per-practice rows calls it. */
+int imp_practice_ref(import_ctx *ic, const char *code, err *e);
+
+/* A number of patients: a whole number, 0 .. IMP_COUNT_MAX. */
+int imp_count(import_ctx *ic, const csvr_row *row, int i, long *out, err *e);
 
 /* Column index in a header row of a name (exact, case-insensitive), -1. */
 int imp_find(const csvr_row *hdr, const char *name);

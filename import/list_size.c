@@ -4,6 +4,7 @@
  * every practice's list-size history. */
 #include "import/kinds.h"
 
+#include <stdio.h>
 #include <string.h>
 
 enum { F_DATE, F_TYPE, F_COMM, F_CODE, F_POSTCODE, F_SEX, F_AGE, F_PATIENTS, F_COUNT };
@@ -59,10 +60,12 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
         imp_skip(ic, "sex or age breakdown rows");
         return 0;
     }
-    if (imp_code(ic, row, F_CODE, code, e) || imp_long(ic, row, F_PATIENTS, &patients, e))
+    char key[CODE_MAX + 16];
+    if (imp_code(ic, row, F_CODE, code, e) || imp_count(ic, row, F_PATIENTS, &patients, e))
         return -1;
-    if (patients < 0)
-        return imp_fail(ic, row, F_PATIENTS, e, "a negative number of patients");
+    snprintf(key, sizeof key, "%s on %ld", code, date);
+    if (imp_once(ic, row, F_CODE, key, e))
+        return -1;
     if (record(ic, row, code, date, patients, e))
         return -1;
     if (date > ic->prov->extract_date)

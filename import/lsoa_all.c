@@ -112,8 +112,12 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
         imp_skip(ic, "male or female rows (the ALL rows are kept)");
         return 0;
     }
+    char key[CODE_MAX + LSOA_MAX + 24];
     if (imp_code(ic, row, F_CODE, r.practice, e) || imp_lsoa_code(ic, row, F_LSOA, r.lsoa, e) ||
-        imp_long(ic, row, F_PATIENTS, &r.patients, e))
+        imp_count(ic, row, F_PATIENTS, &r.patients, e))
+        return -1;
+    snprintf(key, sizeof key, "%s in %s on %ld", r.practice, r.lsoa, r.date);
+    if (imp_once(ic, row, F_CODE, key, e) || imp_practice_ref(ic, r.practice, e))
         return -1;
     if (r.patients < 0)
         return imp_fail(ic, row, F_PATIENTS, e, "a negative number of patients");

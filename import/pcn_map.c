@@ -38,8 +38,9 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     practice p;
     (void)ctx;
     char name[NAME_MAX];
-    if (imp_code(ic, row, F_CODE, code, e) || imp_practice(ic, code, &p, e) ||
-        fill(ic, row, &p, e) || store_practice_put(ic->s, &p, e) ||
+    if (imp_code(ic, row, F_CODE, code, e) || imp_once(ic, row, F_CODE, code, e) ||
+        imp_practice(ic, code, &p, e) || fill(ic, row, &p, e) ||
+        store_practice_put(ic->s, &p, e) ||
         imp_text(ic, row, F_NAME, name, sizeof name, e) || imp_name(ic, code, name, e))
         return -1;
     imp_keep(ic);

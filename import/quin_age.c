@@ -82,10 +82,12 @@ static int practice_row(import_ctx *ic, const csvr_row *row, pending *p, long da
     int b = band_index(band);
     if (b < 0 && strcmp(band, "ALL") != 0)
         return imp_fail(ic, row, F_BAND, e, "unknown age band (0_4 .. 90_94, 95+, ALL)");
-    if (imp_code(ic, row, F_CODE, code, e) || imp_long(ic, row, F_PATIENTS, &n, e))
+    char key[CODE_MAX + 64];
+    if (imp_code(ic, row, F_CODE, code, e) || imp_count(ic, row, F_PATIENTS, &n, e))
         return -1;
-    if (n < 0)
-        return imp_fail(ic, row, F_PATIENTS, e, "a negative number of patients");
+    snprintf(key, sizeof key, "%s %s %s on %ld", code, sex, band, date);
+    if (imp_once(ic, row, F_CODE, key, e) || imp_practice_ref(ic, code, e))
+        return -1;
     if (b < 0) {
         imp_skip(ic, "all-ages totals");
         return 0;

@@ -1,8 +1,11 @@
 /* The LMDB environment: where it lives, opening it once, transactions,
  * and the generic key-value operations every record file uses. */
 #include "store/internal.h"
+#include "util/crc32c.h"
+#include "util/safefile.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,6 +95,7 @@ static int check_meta(store *s, MDB_txn *txn, err *e)
         v.mv_data = ver;
         rc = mdb_put(txn, s->dbi[DB_META], &k, &v, 0);
         s->schema = STORE_SCHEMA_VERSION;
+        s->sealed = true;
         return rc ? store_lmdb_err(e, s->dir, rc) : 0;
     }
     if (rc)
@@ -108,16 +112,26 @@ static int check_meta(store *s, MDB_txn *txn, err *e)
 }
 
 /* An older store opened for writing is brought up to date in the same
- * transaction that opens it: all of it, or (on any error) none. */
+ * transaction that opens it: all of it, or (on any error) none.  The
+ * seals come first, so the reindex of a schema 1 store reads sealed
+ * values like any other. */
 static int migrate(store *s, MDB_txn *txn, err *e)
 {
+    s->sealed = s->schema >= 3;
     if (s->read_only || s->schema >= STORE_SCHEMA_VERSION)
         return 0;
     s->txn = txn;
     s->writing = true;
-    /* 1 -> 2: locate every practice (and, to 3, with its 2011 LSOA); 2 -> 3:
-     * LSOA rows keyed by extract. */
-    int rc = store_practice_reindex(s, e);
+    /* To 3: every record sealed with its CRC-32C and the audit trail
+     * chained, first, so that what follows reads sealed values like any
+     * other; then every practice located again with its 2011 LSOA (1 -> 2
+     * and 2 -> 3), and the LSOA rows keyed by extract. */
+    int rc = s->schema < 3 ? store_seal_all(s, e) : 0;
+    s->sealed = true;
+    if (rc == 0 && s->schema < 3)
+        rc = store_audit_rechain(s, e);
+    if (rc == 0)
+        rc = store_practice_reindex(s, e);
     if (rc == 0 && s->schema < 3)
         rc = store_lsoa_reg_rekey(s, e);
     s->txn = NULL;
@@ -132,6 +146,13 @@ static int migrate(store *s, MDB_txn *txn, err *e)
         return store_lmdb_err(e, s->dir, rc);
     s->schema = STORE_SCHEMA_VERSION;
     return 0;
+}
+
+int store_meta_schema_put(store *s, err *e)
+{
+    unsigned char ver[4];
+    be_put32(ver, STORE_SCHEMA_VERSION);
+    return store_put(s, DB_META, STORE_MAGIC, sizeof STORE_MAGIC - 1, ver, 4, e);
 }
 
 /* Opens every named database once, in one committed transaction. */
@@ -195,6 +216,47 @@ static bool lock_unwritable(const char *dir)
     return access(dir, W_OK) != 0;
 }
 
+/* The directory and its files, before LMDB opens them: never through a
+ * symbolic link (a colleague could point lock.mdb at your files and have
+ * LMDB overwrite them), only regular files, and only files of this user
+ * or of the directory's group. */
+static int check_files(const char *dir, err *e)
+{
+    static const char *const names[] = {"data.mdb", "lock.mdb"};
+    struct stat dst, st;
+    bool exists;
+    if (safefile_check(dir, true, (gid_t)-1, &dst, &exists, e))
+        return -1;
+    for (size_t i = 0; exists && i < sizeof names / sizeof *names; i++) {
+        char path[4200];
+        bool here;
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (safefile_check(path, false, dst.st_gid, &st, &here, e))
+            return -1;
+    }
+    return 0;
+}
+
+/* LMDB sizes a new lock.mdb with ftruncate and maps it: on a full disk the
+ * first touch of the map kills the process with SIGBUS.  The blocks are
+ * reserved here first, so a full disk is an error.  The size is LMDB's own
+ * (0.9, 64-bit: 64-byte reader slots after a 192-byte header with one
+ * slot), so the reader table is as large as asked and no larger. */
+static int reserve_lock(const char *dir, unsigned readers, err *e)
+{
+    char path[4200];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/lock.mdb", dir);
+    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0660);
+    if (fd < 0)
+        return errno == EACCES ? 0 : err_set(e, "%s: %s", path, strerror(errno));
+    int rc = fstat(fd, &st) != 0 ? errno : 0;
+    if (rc == 0 && st.st_size == 0)
+        rc = posix_fallocate(fd, 0, (off_t)readers * 64 + 128);
+    close(fd);
+    return rc ? err_set(e, "%s: cannot make the lock file: %s", path, strerror(rc)) : 0;
+}
+
 static int env_open(store *s, const store_opts *o, err *e)
 {
     int rc = mdb_env_create(&s->env);
@@ -203,9 +265,12 @@ static int env_open(store *s, const store_opts *o, err *e)
     unsigned readers = o ? o->max_readers : 0;
     size_t map = o ? o->map_size : 0;
     mdb_env_set_maxdbs(s->env, DB_COUNT + 2);
-    mdb_env_set_maxreaders(s->env, readers && readers < 4096 ? readers : STORE_MAX_READERS);
+    unsigned nreaders = readers && readers < 4096 ? readers : STORE_MAX_READERS;
+    mdb_env_set_maxreaders(s->env, nreaders);
     mdb_env_set_mapsize(s->env, map ? map : STORE_MAP_DEFAULT);
     s->unlocked = s->read_only && lock_unwritable(s->dir);
+    if (!s->unlocked && reserve_lock(s->dir, nreaders, e))
+        return -1;
     unsigned flags = MDB_NOTLS | (s->read_only ? MDB_RDONLY : 0) |
                      (s->unlocked ? MDB_NOLOCK : 0);
     rc = mdb_env_open(s->env, s->dir, flags, 0660);
@@ -259,12 +324,16 @@ int store_open(store **out, const char *dir, const store_opts *o, err *e)
         return err_set(e, "out of memory");
     snprintf(s->dir, sizeof s->dir, "%s", dir);
     s->read_only = o && o->read_only;
+    if (check_files(dir, e)) {
+        free(s);
+        return -1;
+    }
     if (!store_exists(dir)) {
         if (s->read_only) {
             free(s);
             return err_set(e, "%s: no store here (import some files first)", dir);
         }
-        if (make_dirs(dir, e)) {
+        if (make_dirs(dir, e) || check_files(dir, e)) {
             free(s);
             return -1;
         }
@@ -362,6 +431,7 @@ int store_write_begin(store *s, err *e)
         return store_lmdb_err(e, s->dir, rc);
     }
     s->writing = true;
+    s->write_no++;
     return 0;
 }
 
@@ -393,15 +463,89 @@ int store_grow(store *s, err *e)
     return rc ? store_lmdb_err(e, "growing the store", rc) : 0;
 }
 
-int store_put(store *s, int db, const void *k, size_t kn, const void *v, size_t vn, err *e)
+static uint32_t seal_of(const MDB_val *k, const void *v, size_t vn)
+{
+    return crc32c(crc32c(0, k->mv_data, k->mv_size), v, vn);
+}
+
+bool store_unseal(const store *s, int db, const MDB_val *k, MDB_val *v)
+{
+    if (!s->sealed || db == DB_META)
+        return true;
+    if (v->mv_size < STORE_SEAL)
+        return false;
+    size_t n = v->mv_size - STORE_SEAL;
+    unsigned char tail[STORE_SEAL];
+    memcpy(tail, (const unsigned char *)v->mv_data + n, STORE_SEAL);
+    if (be_get32(tail) != seal_of(k, v->mv_data, n))
+        return false;
+    v->mv_size = n;
+    return true;
+}
+
+int store_put_raw(store *s, int db, const MDB_val *k, const MDB_val *v, err *e)
 {
     if (!s->txn || !s->writing || !s->present[db])
         return err_set(e, "internal: write outside a write transaction");
-    MDB_val key = {kn, (void *)k}, val = {vn, (void *)v};
+    MDB_val key = *k, val = *v;
     int rc = mdb_put(s->txn, s->dbi[db], &key, &val, 0);
     if (rc == MDB_MAP_FULL)
         s->full = true;
     return rc ? store_lmdb_err(e, db_names[db], rc) : 0;
+}
+
+/* A per-practice key ("CODE" or "CODE\0...") names its practice: a
+ * placeholder is made when the store has none, so no record ever refers
+ * to nothing. */
+static int practice_of_key(store *s, const void *k, size_t kn, err *e)
+{
+    char code[CODE_MAX];
+    size_t cn = strnlen(k, kn);
+    if (cn == 0 || cn >= CODE_MAX)
+        return err_set(e, "internal: a per-practice key without its practice code");
+    memcpy(code, k, cn);
+    code[cn] = '\0';
+    return store_practice_ensure(s, code, e) < 0 ? -1 : 0;
+}
+
+/* The value is written into the space LMDB reserves, then sealed. */
+int store_put(store *s, int db, const void *k, size_t kn, const void *v, size_t vn, err *e)
+{
+    if (!s->txn || !s->writing || !s->present[db])
+        return err_set(e, "internal: write outside a write transaction");
+    if (STORE_PER_PRACTICE(db) && practice_of_key(s, k, kn, e))
+        return -1;
+    bool seal = s->sealed && db != DB_META;
+    MDB_val key = {kn, (void *)k}, val = {vn + (seal ? STORE_SEAL : 0), NULL};
+    int rc = mdb_put(s->txn, s->dbi[db], &key, &val, MDB_RESERVE);
+    if (rc == MDB_MAP_FULL)
+        s->full = true;
+    if (rc)
+        return store_lmdb_err(e, db_names[db], rc);
+    if (vn)
+        memcpy(val.mv_data, v, vn);
+    if (seal)
+        be_put32((unsigned char *)val.mv_data + vn, seal_of(&key, v, vn));
+    return 0;
+}
+
+void store_key_text(const void *k, size_t kn, char *out, size_t outsz)
+{
+    size_t n = kn < outsz - 1 ? kn : outsz - 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = ((const unsigned char *)k)[i];
+        out[i] = c >= 0x20 && c < 0x7F ? (char)c : '.';
+    }
+    out[n] = '\0';
+}
+
+static int damaged(err *e, int db, const MDB_val *k)
+{
+    char key[40];
+    store_key_text(k->mv_data, k->mv_size, key, sizeof key);
+    return err_set(e, "%s: %s: the record is damaged (its checksum does not match); "
+                      "run catchment check, and restore from a backup",
+                   db_names[db], key);
 }
 
 int store_get(store *s, int db, const void *k, size_t kn, MDB_val *v, err *e)
@@ -414,7 +558,9 @@ int store_get(store *s, int db, const void *k, size_t kn, MDB_val *v, err *e)
     int rc = mdb_get(s->txn, s->dbi[db], &key, v);
     if (rc == MDB_NOTFOUND)
         return 0;
-    return rc ? store_lmdb_err(e, db_names[db], rc) : 1;
+    if (rc)
+        return store_lmdb_err(e, db_names[db], rc);
+    return store_unseal(s, db, &key, v) ? 1 : damaged(e, db, &key);
 }
 
 int store_del(store *s, int db, const void *k, size_t kn, err *e)
@@ -443,6 +589,10 @@ int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn
     while (rc == 0) {
         if (pn && (k.mv_size < pn || memcmp(k.mv_data, prefix, pn) != 0))
             break;
+        if (!store_unseal(s, db, &k, &v)) {
+            mdb_cursor_close(c);
+            return damaged(e, db, &k);
+        }
         ret = fn(&k, &v, ctx);
         if (ret)
             break;
@@ -454,6 +604,67 @@ int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn
     if (ret == -1)
         return err_set(e, "%s: a record is damaged", db_names[db]);
     return ret;
+}
+
+/* Rewrites each value with its seal: the keys of one database first,
+ * then the puts, so no cursor walks a database being changed. */
+static int seal_db(store *s, int db, err *e)
+{
+    MDB_cursor *c;
+    MDB_val k, v;
+    int rc = mdb_cursor_open(s->txn, s->dbi[db], &c);
+    if (rc)
+        return store_lmdb_err(e, db_names[db], rc);
+    size_t n = 0, cap = 0;
+    unsigned char *keys = NULL;
+    for (rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT)) {
+        if (n + 2 + k.mv_size > cap) {
+            size_t nc = cap ? cap * 2 : 65536;
+            unsigned char *nk = realloc(keys, nc + k.mv_size + 2);
+            if (!nk)
+                break;
+            keys = nk;
+            cap = nc;
+        }
+        keys[n] = (unsigned char)(k.mv_size >> 8);
+        keys[n + 1] = (unsigned char)k.mv_size;
+        memcpy(keys + n + 2, k.mv_data, k.mv_size);
+        n += 2 + k.mv_size;
+    }
+    mdb_cursor_close(c);
+    if (rc != MDB_NOTFOUND) {
+        free(keys);
+        return rc == 0 ? err_set(e, "out of memory") : store_lmdb_err(e, db_names[db], rc);
+    }
+    static unsigned char val[WBUF_MAX + 1024];
+    int ret = 0;
+    for (size_t o = 0; ret == 0 && o < n; o += 2 + k.mv_size) {
+        k.mv_size = (size_t)keys[o] << 8 | keys[o + 1];
+        k.mv_data = keys + o + 2;
+        rc = mdb_get(s->txn, s->dbi[db], &k, &v); /* as it is: not sealed yet */
+        ret = rc ? store_lmdb_err(e, db_names[db], rc) : 0;
+        if (ret == 0 && v.mv_size > sizeof val)
+            ret = err_set(e, "%s: a record is too large to seal", db_names[db]);
+        if (ret == 0) {
+            memcpy(val, v.mv_data, v.mv_size);
+            ret = store_put(s, db, k.mv_data, k.mv_size, val, v.mv_size, e);
+        }
+    }
+    free(keys);
+    return ret;
+}
+
+int store_seal_all(store *s, err *e)
+{
+    bool was = s->sealed;
+    s->sealed = true;
+    for (int db = 0; db < DB_COUNT; db++)
+        if (db != DB_META && s->present[db] && seal_db(s, db, e)) {
+            s->sealed = was;
+            return -1;
+        }
+    return 0;
 }
 
 size_t store_key(unsigned char *out, size_t outsz, const char *code,

@@ -7,7 +7,11 @@
 #include "store/codec.h"
 #include "store/store.h"
 
-/* The named databases, opened once at start-up. */
+/* The named databases, opened once at start-up.  A new one: its values
+ * go through store_put/store_get/store_scan, which seal and verify them
+ * (check verifies every record of every database listed here); if its
+ * keys start with a practice code, add it to STORE_PER_PRACTICE; if its
+ * records reach version 2, say so in check_entry (store/maint.c). */
 #define STORE_DBS(X)                                                         \
     X(DB_META, "meta")                                                       \
     X(DB_PRACTICE, "practice")                                               \
@@ -35,6 +39,16 @@
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
 #undef STORE_DB_ENUM
 
+/* The databases whose keys start with a practice code ("CODE\0..."): a
+ * put makes sure the practice exists (a placeholder until the register
+ * names it), and check insists on it.  A new per-practice database is
+ * added here. */
+#define STORE_PER_PRACTICE(db)                                                \
+    ((db) == DB_LIST || (db) == DB_AGE || (db) == DB_LSOAREG ||              \
+     (db) == DB_INDICATOR || (db) == DB_NOTE || (db) == DB_CONTRACT ||       \
+     (db) == DB_CAPACITY || (db) == DB_NAME || (db) == DB_SURVEY ||            \
+     (db) == DB_APPRAISAL)
+
 struct store {
     MDB_env *env;
     MDB_txn *txn;       /* the open transaction, or NULL */
@@ -46,11 +60,28 @@ struct store {
     MDB_dbi dbi[DB_COUNT];
     bool present[DB_COUNT]; /* false: an older store, opened read-only */
     int schema;             /* after any migration at open */
+    bool sealed;            /* schema 3+: every value ends in its CRC-32C */
+    uint64_t write_no;      /* counts write transactions begun */
+    uint64_t known_in;      /* ... and the one in which known_practice exists */
+    char known_practice[CODE_MAX]; /* (rows of one practice come together) */
     char dir[4096];
 };
 
 /* Builds the error for an LMDB return code. */
 int store_lmdb_err(err *e, const char *what, int rc);
+
+/* Every value but the schema record ends in 4 bytes: the CRC-32C (big
+ * endian) of the key and the value before it.  store_put adds it,
+ * store_get and store_scan check and remove it (a mismatch is an error:
+ * "the record is damaged"), so a new record kind gets it for free. */
+enum { STORE_SEAL = 4 };
+/* 1 when v (with its seal) is intact, and then v->mv_size excludes it. */
+bool store_unseal(const store *s, int db, const MDB_val *k, MDB_val *v);
+/* Adds the seals to every value of every database (the migration to
+ * schema 3, in the caller's write transaction). */
+int store_seal_all(store *s, err *e);
+/* A raw put (the value already sealed, as restore copies it). */
+int store_put_raw(store *s, int db, const MDB_val *k, const MDB_val *v, err *e);
 
 /* Key-value access inside the open transaction. */
 int store_put(store *s, int db, const void *k, size_t kn, const void *v, size_t vn, err *e);
@@ -73,6 +104,23 @@ int store_lsoa_reg_rekey(store *s, err *e);
 
 /* Relocates the practices at a postcode that was just stored. */
 int store_practice_relocate(store *s, const char *postcode, err *e);
+
+/* An import record (key, unsealed value) whose SHA-256 index entry
+ * points back at it. */
+bool store_provenance_indexed(store *s, const MDB_val *k, const MDB_val *v);
+
+/* A key as text for messages: bytes outside printable ASCII as '.'. */
+void store_key_text(const void *k, size_t kn, char *out, size_t outsz);
+
+/* Writes this catchment's schema version into meta. */
+int store_meta_schema_put(store *s, err *e);
+
+/* A problem found by a check: the key it is about and what is wrong. */
+typedef void (*store_problem_fn)(const MDB_val *k, const char *what, void *ctx);
+/* Follows the audit trail's hash chain to the head kept in meta. */
+int store_audit_verify(store *s, store_problem_fn report, void *ctx, err *e);
+/* Chains every entry again (schema 3 migration; an older backup restored). */
+int store_audit_rechain(store *s, err *e);
 
 /* "CODE\0" + suffix: the composite keys of per-practice databases. */
 size_t store_key(unsigned char *out, size_t outsz, const char *code,

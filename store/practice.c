@@ -1,6 +1,7 @@
 /* Practices, their list-size history and their age profiles. */
 #include "store/internal.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -103,6 +104,32 @@ int store_practice_get(store *s, const char *code, practice *out, err *e)
     if (practice_decode(&k, &v, out))
         return err_set(e, "practice %s: the record is damaged", code);
     return 1;
+}
+
+/* Only whether the key is there: reading it whole (and its seal) is
+ * the business of whoever reads the record.  The practice seen last in
+ * this write is remembered, as a file's rows for one practice come
+ * together. */
+int store_practice_ensure(store *s, const char *code, err *e)
+{
+    if (s->writing && s->known_in == s->write_no && strcmp(s->known_practice, code) == 0)
+        return 0;
+    size_t cn = strlen(code);
+    MDB_val k = {cn, (void *)code}, v;
+    int rc = cn && cn < 512 ? mdb_get(s->txn, s->dbi[DB_PRACTICE], &k, &v) : EINVAL;
+    if (rc && rc != MDB_NOTFOUND)
+        return store_lmdb_err(e, "practice", rc);
+    if (rc == MDB_NOTFOUND) {
+        practice p;
+        practice_init(&p, code);
+        if (store_practice_put(s, &p, e))
+            return -1;
+    }
+    if (s->writing && cn < CODE_MAX) {
+        memcpy(s->known_practice, code, cn + 1);
+        s->known_in = s->write_no;
+    }
+    return rc == MDB_NOTFOUND ? 1 : 0;
 }
 
 /* The postcode index: key POSTCODE\0CODE, an empty value. */

@@ -60,6 +60,17 @@ int store_provenance_find(store *s, const char *sha256, provenance *out, err *e)
     return 1;
 }
 
+bool store_provenance_indexed(store *s, const MDB_val *k, const MDB_val *v)
+{
+    provenance p;
+    MDB_val iv;
+    err e;
+    memset(&p, 0, sizeof p);
+    return k->mv_size == 4 && prov_decode(v, &p) == 0 &&
+           store_get(s, DB_PROVSHA, p.sha256, strlen(p.sha256), &iv, &e) == 1 &&
+           iv.mv_size == 4 && memcmp(iv.mv_data, k->mv_data, 4) == 0;
+}
+
 static int prov_last(const MDB_val *k, const MDB_val *v, void *ctx)
 {
     (void)v;

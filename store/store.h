@@ -17,10 +17,10 @@
 
 #include "util/err.h"
 
-#define STORE_SCHEMA_VERSION 3 /* 2: practices carry their location;
-                                  3: both LSOA vintages, IMD by edition,
-                                     the LSOA 2011 -> 2021 lookup, LSOA
-                                     rows kept by extract */
+/* 2: practices carry their location; 3: both LSOA vintages, IMD by
+ * edition, the LSOA 2011 -> 2021 lookup and LSOA rows kept by extract;
+ * every record carries a CRC-32C and the audit trail is hash-chained. */
+#define STORE_SCHEMA_VERSION 3
 
 enum {
     CODE_MAX = 16,     /* practice / organisation codes: "M86627", "B2M3M" */
@@ -212,6 +212,8 @@ typedef struct audit_rec {
     char field[SHORT_MAX];    /* "note", "capacity", "gp_fte", "list_open", "contract.end" */
     char old_value[NAME_MAX];
     char new_value[NAME_MAX];
+    char sha256[65];          /* an import's file, or a restore's backup; "" otherwise */
+    char prev[65];            /* set by the store: the hash of the entry before */
 } audit_rec;
 
 /* One response to an engagement survey (import/survey.c).  Where the
@@ -302,6 +304,11 @@ int store_grow(store *s, err *e);
 
 int store_practice_get(store *s, const char *code, practice *out, err *e);
 int store_practice_put(store *s, const practice *p, err *e);
+/* Makes a placeholder practice (code only, not in the register, unknown
+ * list size) unless the store has one: 1 made, 0 there already, -1 error.
+ * Every per-practice put calls it, so any file may come before the
+ * register; importing the register fills the placeholder in. */
+int store_practice_ensure(store *s, const char *code, err *e);
 /* Calls fn for every practice in code order; fn returns non-zero to stop. */
 int store_practice_each(store *s, int (*fn)(const practice *, void *), void *ctx, err *e);
 
@@ -378,6 +385,8 @@ int store_travel_put(store *s, const travel_rec *r, err *e);
 int store_travel_each(store *s, const char *from, int (*fn)(const travel_rec *, void *),
                       void *ctx, err *e);
 
+/* Appends to the audit trail (inside the write that makes the change),
+ * chained to the entry before it. */
 /* Survey responses: one per practice and response id (a later import of
  * the same id replaces it).  code NULL: every practice's. */
 int store_survey_put(store *s, const survey_resp *r, err *e);
@@ -427,18 +436,35 @@ int store_count(store *s, store_counts *out, err *e);
 /* Called for each problem found: database, key (printable), what. */
 typedef void (*store_check_fn)(const char *db, const char *key, const char *what, void *ctx);
 
-/* Checks every record (inside a read transaction): each value's version,
- * each per-practice record's practice, the import index.  *problems says
- * how many were found; -1 only when the check itself could not run. */
-int store_check(store *s, store_check_fn report, void *ctx, long *problems, err *e);
+typedef struct store_check_counts {
+    long pages;     /* pages of data.mdb walked (store_check_file) */
+    long records;   /* records read (store_check) */
+    long problems;
+} store_check_counts;
+
+/* Checks every record (inside a read transaction): its checksum, its
+ * version, each per-practice record's practice, the postcode and import
+ * indexes, the audit trail's hash chain.  Adds to out's counts; -1 only
+ * when the check itself could not run. */
+int store_check(store *s, store_check_fn report, void *ctx, store_check_counts *out, err *e);
+
+/* Walks the B-trees of DIR/data.mdb by reading the file (never through
+ * LMDB's map), checking every page LMDB would follow: run before the
+ * store is opened, so a damaged file is reported instead of crashing the
+ * reader.  Adds the pages walked and the problems found to out; -1 only
+ * when the file cannot be read at all (absent: 0, nothing walked). */
+int store_check_file(const char *dir, store_check_fn report, void *ctx,
+                     store_check_counts *out, err *e);
 
 /* A compact, consistent copy of the store into dir (new or empty), made
  * while others keep working. */
 int store_backup(store *s, const char *dir, err *e);
 
 /* Replaces everything in s with what `from` holds, in one write
- * transaction: all or nothing, and readers never see a mixture. */
-int store_restore(store *s, store *from, err *e);
+ * transaction: all or nothing, and readers never see a mixture.  entry
+ * (when not NULL) is added to the restored trail: what was restored,
+ * from which backup, by whom. */
+int store_restore(store *s, store *from, audit_rec *entry, err *e);
 
 /* Initialises records to "unknown" (-1, NAN, empty) before filling. */
 void practice_init(practice *p, const char *code);

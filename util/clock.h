@@ -8,8 +8,9 @@
  * contract milestones counted from another day. */
 long clock_today(void);
 
-/* Now in seconds since the epoch, or noon (UTC) of CATCHMENT_NOW
- * (YYYY-MM-DD) when set, so tests can pin the time notes are stamped with. */
+/* Now in seconds since the epoch: the system clock, for every write.
+ * (A build with -DCATCHMENT_TEST_CLOCK takes noon UTC of CATCHMENT_NOW,
+ * YYYY-MM-DD; the normal build, which the tests use, never does.) */
 int64_t clock_now(void);
 
 #endif

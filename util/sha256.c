@@ -1,7 +1,10 @@
 #include "util/sha256.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
@@ -102,4 +105,23 @@ void sha256_hex(sha256 *c, char out[65])
     sha256_add(c, len, 8);
     for (int i = 0; i < 8; i++)
         snprintf(out + 8 * i, 9, "%08x", c->h[i]);
+}
+
+int sha256_file(const char *path, char out[65], err *e)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return err_set(e, "%s: %s", path, strerror(errno));
+    unsigned char buf[1 << 14];
+    sha256 c;
+    ssize_t n;
+    sha256_init(&c);
+    while ((n = read(fd, buf, sizeof buf)) > 0)
+        sha256_add(&c, buf, (size_t)n);
+    int why = n < 0 ? errno : 0;
+    close(fd);
+    if (why)
+        return err_set(e, "%s: %s", path, strerror(why));
+    sha256_hex(&c, out);
+    return 0;
 }

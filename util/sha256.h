@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/err.h"
+
 typedef struct sha256 {
     uint32_t h[8];
     uint64_t bytes;
@@ -17,5 +19,8 @@ void sha256_init(sha256 *c);
 void sha256_add(sha256 *c, const void *data, size_t n);
 /* Writes 64 lower-case hex digits and a NUL. */
 void sha256_hex(sha256 *c, char out[65]);
+
+/* The SHA-256 of a whole file, or -1 with "path: why". */
+int sha256_file(const char *path, char out[65], err *e);
 
 #endif

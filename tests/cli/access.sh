@@ -85,7 +85,7 @@ else
     check_exit "a backup made by a team member is the team's" 0 sh -c \
         "umask 007; setpriv --reuid=nobody --regid=nogroup --clear-groups -- '$bin' --store '$T' backup '$T/../bk'"
     check_eq "... (group and modes)" "$(stat -c '%G %a' "$tmp/team/bk" "$tmp/team/bk/data.mdb" | tr '\n' ' ')" \
-        "nogroup 2770 nogroup 660 "
+        "nogroup 2750 nogroup 640 "
 fi
 
 # ---- damaged stores: refused clearly, never a crash --------------------

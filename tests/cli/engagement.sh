@@ -67,9 +67,11 @@ check_has "hostile: the escape shown" "$c" 'evil \x1B[2J'
 check_eq "hostile: no bidi override reaches the terminal" "$(printf '%s' "$c" | grep -c "$(printf '\342\200\256')")" "0"
 check_has "hostile: the bidi override shown" "$c" 'abc <U+202E>gnp.exe'
 check_has "hostile: a line break shown, the row kept whole" "$c" 'two\x0Alines'
+# (The district may sit in more than one page: LMDB writes a changed
+# page anew and the old copy stays until reused.)
 check_eq "hostile: the postcode kept as its district only" \
-    "$(grep -c 'ZE1 0AA' "$hs/data.mdb"; grep -c 'ZE1' "$hs/data.mdb")" "0
-1"
+    "$(grep -c 'ZE1 0AA' "$hs/data.mdb"; grep -q 'ZE1' "$hs/data.mdb" && echo district)" "0
+district"
 check_eq "hostile: travel in miles" "$("$bin" --store "$hs" engagement Y04951 --format json | jq -c '.reasonable_travel | [.unit, .answered, .half, .three_quarters]')" \
     '["miles",2,2,1.5]'
 

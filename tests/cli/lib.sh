@@ -48,3 +48,17 @@ demo_store() {
     [ -f "$tmp/demo/data.mdb" ] || "$top/scripts/demo-store.sh" "$bin" "$tmp/demo" >/dev/null
     echo "$tmp/demo"
 }
+
+# rewrite_db STORE DB AWK-PROGRAM: rewrites one database of a store
+# through its text dump, as anyone with write access to data.mdb could
+# (mdb_dump, edit, mdb_load into a fresh file).  The program sees the
+# dump: header lines, then a key line and a value line per entry, each
+# starting with a space.
+rewrite_db() {
+    rm -rf "$1.new" && mkdir "$1.new"
+    for x in $(mdb_dump -l "$1"); do
+        if [ "$x" = "$2" ]; then mdb_dump -s "$x" "$1" | awk "$3"; else mdb_dump -s "$x" "$1"; fi |
+            mdb_load -s "$x" "$1.new" 2>/dev/null
+    done
+    rm -rf "$1" && mv "$1.new" "$1"
+}

@@ -25,8 +25,9 @@ check_has "overdue: none once all are dealt with" "$(row M86019)" ",mobilisation
 check_eq "JSON: each milestone's state" \
     "$(q contracts --format json | jq -c '.[] | select(.practice == "M86019") | [.milestones[] | .state]')" \
     '["done","waived","done","done","open"]'
+# (The demo's contracts import is in the history too: only the marks here.)
 check_eq "history: every mark is recorded" \
-    "$(q history M86019 --format json | jq -r '[.[] | .field + "=" + .new] | join(" ")')" \
+    "$(q history M86019 --format json | jq -r '[.[] | select(.field | startswith("milestone.")) | .field + "=" + .new] | join(" ")')" \
     "milestone.options_appraisal=done milestone.engagement=waived milestone.procurement=done milestone.award=done"
 check_eq "set: mobilisation done early: the next is the contract end" \
     "$(q set M86019 milestone.mobilisation done >/dev/null; row M86019 | cut -d, -f7,8)" "contract end,2027-03-31"

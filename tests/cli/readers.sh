@@ -15,8 +15,13 @@ gen=$CATCHMENT_BUILD/bench/gen
 # ---- killed readers and a full table (a table of two slots) ----------
 L=$tmp/limits
 export CATCHMENT_MAX_READERS=2
-# Practice-LSOA rows of practices not in the store: check reports each.
-"$bin" --store "$L" import --quiet "$tmp/gen/gp-reg-pat-prac-lsoa-all.csv" || fail "seeding"
+"$bin" --store "$L" import --quiet "$tmp/gen/epraccur.csv" || fail "seeding"
+# 50,000 travel rows written behind catchment's back, without checksums:
+# check reports each, so its report outgrows the pipe.
+awk 'BEGIN { print "VERSION=3"; print "format=print"; print "type=btree"; print "HEADER=END"
+    for (i = 0; i < 50000; i++) { printf " K%06d\n junk\n", i }
+    print "DATA=END" }' | mdb_load -s travel "$L" 2>/dev/null || fail "seeding the damage"
+rm "$L/lock.mdb" # mdb_load sized it for its own 126 readers; catchment makes it anew
 mkfifo "$tmp/fifo"
 exec 3<>"$tmp/fifo" # open at both ends, so writers do not wait to open it
 

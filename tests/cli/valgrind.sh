@@ -52,6 +52,14 @@ vg "stats" "$bin" --store "$S" stats --format json
 vg "check" "$bin" --store "$S" check
 vg "backup" "$bin" --store "$S" backup "$tmp/bk"
 vg "export" "$bin" --store "$S" export "$tmp/ex"
+printf 'code,capacity,gp_fte,list_open\r\nM86019,4800,3.5,yes\r\n' >"$tmp/cap.csv"
+vg "import of capacity (audited)" "$bin" --store "$S" import --quiet "$tmp/cap.csv"
+vg "restore (recorded in the trail)" "$bin" --store "$S" restore "$tmp/bk"
+cp -r "$tmp/bk" "$tmp/dmg" && rm -f "$tmp/dmg/lock.mdb"
+printf '\377' | dd of="$tmp/dmg/data.mdb" bs=1 seek=8192 conv=notrunc 2>/dev/null
+vg "check of a damaged page" "$bin" --store "$tmp/dmg" check
+rewrite_db "$tmp/bk" audit '/^ / { if (++n == 2) $0 = $0 ~ /0$/ ? substr($0, 1, length($0) - 1) "1" : substr($0, 1, length($0) - 1) "0" } { print }'
+vg "check of a damaged record" "$bin" --store "$tmp/bk" check
 vg "config check of a hostile file" "$bin" config check "$top/tests/hostile/yaml/alias-bomb.yaml"
 printf ':open M86019\n:save-display %s\nG\n/\n"medical\n<Enter>\nq\n' "$tmp/screen" >"$tmp/keys"
 CATCHMENT_SCRIPT=$tmp/keys TERM=xterm-256color LINES=30 COLUMNS=100 \

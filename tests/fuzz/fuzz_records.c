@@ -67,7 +67,7 @@ static void read_all(const char *code)
     capacity_rec cap;
     provenance pv;
     store_counts n;
-    long problems;
+    store_check_counts problems = {0, 0, 0};
     store_practice_get(s, code, &p, &e);
     store_practice_each(s, on_practice, NULL, &e);
     store_list_history(s, code, pts, 24, &e);

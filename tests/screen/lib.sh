@@ -9,7 +9,7 @@ bin=${CATCHMENT:-$top/build/catchment}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/catchment-screen.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export TERM=xterm-256color LINES=24 COLUMNS=80 TZ=UTC LC_ALL=C.UTF-8 HOME="$tmp/home" \
-    CATCHMENT_TODAY=2026-11-23 CATCHMENT_NOW=2026-11-23
+    CATCHMENT_TODAY=2026-11-23
 unset NO_COLOR CATCHMENT_STORE CATCHMENT_CONFIG XDG_DATA_HOME XDG_CONFIG_HOME ESCDELAY CATCHMENT_SCRIPT \
     CATCHMENT_CLIPBOARD CATCHMENT_TERM_OUT
 mkdir -p "$HOME"
@@ -54,6 +54,15 @@ check_screen() {
 check_has() {
     if grep -qF -- "$3" "$2" 2>/dev/null; then pass "$1"; else
         fail "$1: '$3' not on the screen"
+        sed 's/^/    |/' "$2" 2>/dev/null
+    fi
+}
+
+# check_match "what" FILE regex: a line of the saved screen matches the
+# extended regular expression (for what the system clock stamps).
+check_match() {
+    if grep -qE -- "$3" "$2" 2>/dev/null; then pass "$1"; else
+        fail "$1: nothing on the screen matches '$3'"
         sed 's/^/    |/' "$2" 2>/dev/null
     fi
 }

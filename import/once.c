@@ -1,0 +1,86 @@
+/* Each key once per file: a second row for the same practice (or the same
+ * practice and LSOA, indicator and period, ...) is refused naming both
+ * lines, instead of the last one silently winning.
+ *
+ * The keys are kept as 64-bit FNV-1a hashes with the line they came from,
+ * in an open-addressed table freed when the rows are done (imp_rows).  Two
+ * different keys with one hash would be taken for a repeat: among a
+ * million keys that is about one chance in thirty million. */
+#include "import/importer.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct imp_seen {
+    uint64_t *hash; /* 0 = empty */
+    uint32_t *line; /* lines past 4 billion are not told apart */
+    size_t cap, n;
+};
+
+static uint64_t fnv1a(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+    return h ? h : 1;
+}
+
+/* The slot of h: where it is, or the empty one where it would go. */
+static size_t slot(const struct imp_seen *t, uint64_t h)
+{
+    size_t i = (size_t)h & (t->cap - 1);
+    while (t->hash[i] && t->hash[i] != h)
+        i = (i + 1) & (t->cap - 1);
+    return i;
+}
+
+static int grow(struct imp_seen *t)
+{
+    struct imp_seen b = {NULL, NULL, t->cap ? t->cap * 2 : 1024, t->n};
+    b.hash = calloc(b.cap, sizeof *b.hash);
+    b.line = calloc(b.cap, sizeof *b.line);
+    if (!b.hash || !b.line) {
+        free(b.hash);
+        free(b.line);
+        return -1;
+    }
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->hash[i]) {
+            size_t j = slot(&b, t->hash[i]);
+            b.hash[j] = t->hash[i];
+            b.line[j] = t->line[i];
+        }
+    free(t->hash);
+    free(t->line);
+    *t = b;
+    return 0;
+}
+
+int imp_once(import_ctx *ic, const csvr_row *row, int i, const char *key, err *e)
+{
+    struct imp_seen *t = ic->seen;
+    if (!t && !(t = ic->seen = calloc(1, sizeof *t)))
+        return err_set(e, "out of memory");
+    if (t->n * 2 >= t->cap && grow(t))
+        return err_set(e, "out of memory");
+    uint64_t h = fnv1a(key);
+    size_t j = slot(t, h);
+    if (t->hash[j])
+        return imp_fail(ic, row, i, e, "%s is also on line %lu; one row each, please", key,
+                        (unsigned long)t->line[j]);
+    t->hash[j] = h;
+    t->line[j] = (uint32_t)row->line;
+    t->n++;
+    return 0;
+}
+
+void imp_once_done(import_ctx *ic)
+{
+    if (!ic->seen)
+        return;
+    free(ic->seen->hash);
+    free(ic->seen->line);
+    free(ic->seen);
+    ic->seen = NULL;
+}
