@@ -1,7 +1,9 @@
 /* main() lives in cli/main.c; this is the dispatcher behind it. */
 #include "cli/cli.h"
 #include "tui/tui.h"
+#include "util/text.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,25 +18,34 @@ static const cli_command *const commands[] = {
     &cmd_stats,    &cmd_check,  &cmd_backup, &cmd_restore, &cmd_export, NULL,
 };
 
+/* Messages name files, codes and values from outside: through the
+ * output filter, like everything else that reaches a terminal. */
+static void say(const char *prefix, const char *fmt, va_list ap)
+{
+    char msg[4096], shown[4 * sizeof msg];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    text_escape(msg, shown, sizeof shown);
+    fprintf(stderr, "%s%s\n", prefix, shown);
+}
+
 int cli_fail(const char *fmt, ...)
 {
     va_list ap;
-    fputs("catchment: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say("catchment: ", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     return EXIT_FAIL;
 }
 
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "catchment %s: ", cmd);
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "catchment %s: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say(prefix, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n(see catchment %s --help)\n", cmd);
+    fprintf(stderr, "(see catchment %s --help)\n", cmd);
     return EXIT_USAGE;
 }
 
@@ -51,7 +62,7 @@ int cli_format(const char *cmd, const char *arg, bool md_ok, out_format *out)
 static void print_notice(session *c)
 {
     if (c->notice) {
-        fprintf(stderr, "catchment: %s\n", c->notice);
+        cli_fail("%s", c->notice);
         c->notice = NULL;
     }
 }
@@ -78,7 +89,7 @@ int cli_config(session *c, config *out)
 static void print_help(FILE *fp)
 {
     fputs("usage: catchment [--store DIR] [--config FILE] [--read-only] [--no-color]\n"
-          "                 [COMMAND [ARGS...]]\n\n"
+          "                 [--raw] [COMMAND [ARGS...]]\n\n"
           "Without a command, catchment opens the terminal interface.\n\n"
           "Commands:\n",
           fp);
@@ -90,6 +101,8 @@ static void print_help(FILE *fp)
           "  --config FILE   the YAML config (else $XDG_CONFIG_HOME/catchment/config.yaml)\n"
           "  --read-only     open the store without any write path\n"
           "  --no-color      no colour (also: the NO_COLOR environment variable)\n"
+          "  --raw           CSV cells that look like spreadsheet formulas (= + - @)\n"
+          "                  are written as they are, not behind a leading '\n"
           "  --help, --version\n\n"
           "catchment COMMAND --help describes each command; man catchment has it all.\n",
           fp);
@@ -118,6 +131,7 @@ static int parse_global(session *c, int argc, char **argv, int *rc)
         {"store", required_argument, NULL, 's'}, {"config", required_argument, NULL, 'c'},
         {"read-only", no_argument, NULL, 'r'},   {"no-color", no_argument, NULL, 'n'},
         {"help", no_argument, NULL, 'h'},        {"version", no_argument, NULL, 'V'},
+        {"raw", no_argument, NULL, 'R'},
         {NULL, 0, NULL, 0}};
     int o;
     opterr = 0;
@@ -127,10 +141,11 @@ static int parse_global(session *c, int argc, char **argv, int *rc)
         case 'c': c->config_arg = optarg; break;
         case 'r': c->read_only = true; break;
         case 'n': c->no_color = true; break;
+        case 'R': csv_set_raw(true); break;
         case 'h': print_help(stdout); *rc = EXIT_OK; return -1;
         case 'V': puts("catchment " CATCHMENT_VERSION); *rc = EXIT_OK; return -1;
         default:
-            fprintf(stderr, "catchment: unknown or incomplete option '%s'\n", argv[optind - 1]);
+            cli_fail("unknown or incomplete option '%s'", argv[optind - 1]);
             print_help(stderr);
             *rc = EXIT_USAGE;
             return -1;
@@ -139,7 +154,24 @@ static int parse_global(session *c, int argc, char **argv, int *rc)
     return optind;
 }
 
-int cli_main(int argc, char **argv)
+/* A report cut short (a full disk, a closed pipe) must not end with
+ * status 0: every write to standard output is checked here, once, when
+ * it is flushed and closed. */
+static int close_stdout(int rc)
+{
+    errno = 0;
+    bool bad = ferror(stdout) != 0;
+    if (fflush(stdout) != 0)
+        bad = true;
+    if (fclose(stdout) != 0)
+        bad = true;
+    if (!bad)
+        return rc;
+    cli_fail("writing the output: %s", strerror(errno ? errno : EIO));
+    return EXIT_FAIL;
+}
+
+static int dispatch(int argc, char **argv)
 {
     session c = {.valid_action = tui_valid_action};
     int rc = EXIT_OK;
@@ -155,7 +187,7 @@ int cli_main(int argc, char **argv)
     }
     const cli_command *cmd = find_command(argv[at]);
     if (!cmd) {
-        fprintf(stderr, "catchment: unknown command '%s'\n", argv[at]);
+        cli_fail("unknown command '%s'", argv[at]);
         print_help(stderr);
         return EXIT_USAGE;
     }
@@ -169,4 +201,9 @@ int cli_main(int argc, char **argv)
     rc = cmd->run(&c, argc - at, argv + at);
     session_close(&c);
     return rc;
+}
+
+int cli_main(int argc, char **argv)
+{
+    return close_stdout(dispatch(argc, argv));
 }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "import/import.h"
+#include "util/text.h"
 
 static const char help[] =
     "usage: catchment import [--kind KIND] [--quiet] FILE...\n\n"
@@ -37,7 +38,9 @@ static void progress(long long done, long long total, void *ctx)
     memset(bar, '#', (size_t)(pct * 40 / 100));
     memset(bar + pct * 40 / 100, '.', (size_t)(40 - pct * 40 / 100));
     bar[40] = '\0';
-    fprintf(stderr, "\r%.30s [%s] %3d%%", name, bar, pct);
+    char shown[4 * 31];
+    text_escape(name, shown, sizeof shown);
+    fprintf(stderr, "\r%.30s [%s] %3d%%", shown, bar, pct);
 }
 
 static void summary(const char *path, const import_result *r)
@@ -47,14 +50,14 @@ static void summary(const char *path, const import_result *r)
         char when[32];
         time_t t = (time_t)p->imported_at;
         strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&t));
-        printf("%s: already imported (import %u, %s by %s): nothing changed\n", path,
+        out_printf(stdout, "%s: already imported (import %u, %s by %s): nothing changed\n", path,
                p->seq, when, p->user);
         return;
     }
-    printf("%s: %s%s, %ld rows read, %ld kept, %ld skipped", path, p->kind,
+    out_printf(stdout, "%s: %s%s, %ld rows read, %ld kept, %ld skipped", path, p->kind,
            p->modelled ? " (MODELLED)" : "", p->rows_read, p->rows_kept, p->rows_skipped);
     if (*p->skipped_why)
-        printf(" (%s)", p->skipped_why);
+        out_printf(stdout, " (%s)", p->skipped_why);
     if (p->extract_date)
         printf(", extract %04ld-%02ld-%02ld", p->extract_date / 10000,
                p->extract_date / 100 % 100, p->extract_date % 100);

@@ -38,7 +38,7 @@ static const char export_help[] =
 static void report(const char *db, const char *key, const char *what, void *ctx)
 {
     (void)ctx;
-    printf("%s: %s: %s\n", db, key, what);
+    out_printf(stdout, "%s: %s: %s\n", db, key, what);
 }
 
 static int check_run(session *c, int argc, char **argv)
@@ -55,7 +55,7 @@ static int check_run(session *c, int argc, char **argv)
     store_read_end(s);
     if (rc)
         return cli_fail("%s", e.msg);
-    printf("%s: %ld problem%s\n", store_dir(s), problems, problems == 1 ? "" : "s");
+    out_printf(stdout, "%s: %ld problem%s\n", store_dir(s), problems, problems == 1 ? "" : "s");
     return problems ? EXIT_FAIL : EXIT_OK;
 }
 
@@ -69,7 +69,7 @@ static int backup_run(session *c, int argc, char **argv)
         return EXIT_FAIL;
     if (store_backup(s, argv[1], &e))
         return cli_fail("%s", e.msg);
-    printf("backed up %s to %s\n", store_dir(s), argv[1]);
+    out_printf(stdout, "backed up %s to %s\n", store_dir(s), argv[1]);
     return EXIT_OK;
 }
 
@@ -96,7 +96,7 @@ static int restore_run(session *c, int argc, char **argv)
     store_close(from);
     if (rc)
         return cli_fail("%s", e.msg);
-    printf("restored %s from %s\n", store_dir(s), argv[1]);
+    out_printf(stdout, "restored %s from %s\n", store_dir(s), argv[1]);
     return EXIT_OK;
 }
 
@@ -163,8 +163,10 @@ static int export_file(const char *dir, const char *name, const char *header,
         return err_set(e, "%s: %s", path, strerror(errno));
     fprintf(fp, "%s\r\n", header);
     int rc = fill(s, fp, e);
-    if (fclose(fp) != 0 && rc == 0)
-        rc = err_set(e, "%s: write error", path);
+    errno = 0;
+    bool bad = ferror(fp) != 0; /* a write that failed before the close */
+    if ((fclose(fp) != 0 || bad) && rc == 0)
+        rc = err_set(e, "%s: %s", path, strerror(errno ? errno : EIO));
     return rc;
 }
 

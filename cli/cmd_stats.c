@@ -84,7 +84,7 @@ static int print_stats(store *s, out_format f, err *e)
         return rc;
     }
     if (f == FMT_TABLE)
-        printf("store %s\n%ld practices, %ld list-size points, %ld age profiles, "
+        out_printf(stdout, "store %s\n%ld practices, %ld list-size points, %ld age profiles, "
                "%ld practice-LSOA rows,\n%ld postcodes, %ld LSOAs, %ld indicator values, "
                "%ld contracts, %ld capacity records, %ld notes\n\n",
                store_dir(s), n.practices, n.list_points, n.age_profiles, n.lsoa_regs,

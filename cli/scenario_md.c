@@ -13,7 +13,7 @@ static int source_line(const provenance *p, void *ctx)
     (void)ctx;
     char ext[16];
     text_date_iso(p->extract_date, ext, sizeof ext);
-    printf("- %s (%s%s)", p->file, p->kind, p->modelled ? ", MODELLED: not NHS data" : "");
+    out_printf(stdout, "- %s (%s%s)", p->file, p->kind, p->modelled ? ", MODELLED: not NHS data" : "");
     if (*ext)
         printf(", extract %s", ext);
     printf(", %ld rows kept\n", p->rows_kept);
@@ -57,7 +57,7 @@ void scenario_print_md(const world *w, const whatif *wf, store *s)
     table t;
     time_t now = time(NULL);
     strftime(a, sizeof a, "%Y-%m-%d", gmtime(&now));
-    printf("# Closure what-if: %s\n\n_Prepared %s with catchment._\n\n## Summary\n\n", wf->name, a);
+    out_printf(stdout, "# Closure what-if: %s\n\n_Prepared %s with catchment._\n\n## Summary\n\n", wf->name, a);
     scenario_print_closing(w, wf, stdout, "- Closing: ");
     printf("\n| Figure | Value |\n|---|---:|\n| Patients displaced | %ld |\n"
            "| Placed | %ld |\n| Unplaced (no room within %.1f %s) | %ld |\n",

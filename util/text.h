@@ -13,9 +13,20 @@ bool text_utf8_valid(const char *s, size_t len);
  * U+009F): anything a terminal could take as a command. */
 bool text_has_control(const char *s, size_t len);
 
-/* Copies s into out (size outsz, always terminated) with control characters
- * shown as \xHH and invalid UTF-8 bytes as \xHH: safe to print anywhere. */
-void text_escape(const char *s, char *out, size_t outsz);
+/* The one output filter: every string that came from outside (data, file
+ * names, notes, YAML, arguments) passes it before a terminal or a report
+ * sees it.  Copies s into out (size outsz, always terminated, cut on a
+ * character boundary) with control characters (C0, DEL, C1) and invalid
+ * UTF-8 bytes shown as \xHH, and bidi overrides and invisible characters
+ * (U+200B-F, U+2028/9, U+202A-E, U+2066-9, U+FEFF) as <U+202E>.  4 *
+ * strlen(s) + 1 bytes always suffice.  Returns out. */
+char *text_escape(const char *s, char *out, size_t outsz);
+
+/* The same into a new string (NULL when out of memory); free it. */
+char *text_escape_dup(const char *s);
+
+/* True when text_escape would change s. */
+bool text_needs_escape(const char *s);
 
 /* Columns s takes on a terminal (UTF-8; wide characters count 2). */
 int text_width(const char *s);

@@ -1,0 +1,29 @@
+# Names from the data with a bidi override, a zero-width space and an
+# escape-like note reach the screen through the one output filter: shown
+# as <U+202E>, never sent raw to the terminal; search finds the visible
+# text.
+. "$(dirname "$0")/lib.sh"
+rlo=$(printf '\342\200\256') zws=$(printf '\342\200\213')
+sed "s/\"M84002\",\"POOL MEDICAL CENTRE\"/\"M84002\",\"POOL${rlo}ERTNEC${zws}X\"/" \
+    "$data/epraccur-coventry-warwickshire-2026.csv" >"$tmp/epraccur-bidi.csv"
+"$bin" --store "$store" import --quiet "$tmp/epraccur-bidi.csv" \
+    "$data/gp-reg-pat-prac-all-2026-04-coventry-warwickshire.csv" >/dev/null 2>&1 ||
+    fail "the store imports"
+"$bin" --store "$store" note M84002 "ring ${rlo}0001 back" || fail "the note is added"
+cd "$tmp"
+export CATCHMENT_TERM_OUT="$tmp/tty"
+run_keys <<'KEYS'
+/
+"ertnec
+:save-display s1
+<Enter>
+:save-display s2
+KEYS
+check_has "the search finds the name and shows the override" s1 'POOL<U+202E>ERTNEC<U+200B>X'
+check_has "the card shows it" s2 'POOL<U+202E>ERTNEC<U+200B>X'
+check_has "and the note's override" s2 'ring <U+202E>0001 back'
+if perl -0777 -ne 'exit(/\x{202e}|\x{200b}/ ? 1 : 0) if utf8::decode($_); exit 1' tty; then
+    pass "no bidi or invisible character reached the terminal"
+else
+    fail "a raw bidi or invisible character reached the terminal"
+fi
