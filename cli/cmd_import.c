@@ -1,7 +1,10 @@
 /* catchment import FILE...: each file in one transaction, all or nothing. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -11,13 +14,17 @@
 #include "util/text.h"
 
 static const char help[] =
-    "usage: catchment import [--kind KIND] [--quiet] FILE...\n\n"
+    "usage: catchment import [--kind KIND] [--max-size SIZE] [--quiet] FILE...\n\n"
     "Imports published NHS, ONS, OS and OHID files, and the commissioner's own\n"
     "contracts and capacity files, as they are published.  Each file's kind is\n"
     "recognised from its header or shape; --kind names it instead.  Each file is\n"
     "imported in one transaction: all of it or, on any error, none of it.  The\n"
-    "same file imported twice changes nothing.  One summary line per file.\n\n"
+    "same file imported twice changes nothing.  One summary line per file.\n"
+    "Each file is read once, so a pipe, <(gzip -dc f.csv.gz) or - (standard\n"
+    "input) will do.\n\n"
     "  --kind KIND   the kind of every FILE (see below)\n"
+    "  --max-size SIZE  refuse a file bigger than SIZE bytes (K, M, G: KiB,\n"
+    "                MiB, GiB); the default 4G stops an endless input\n"
     "  --quiet       no progress bar, no summary lines\n\n"
     "Kinds:\n";
 
@@ -64,6 +71,21 @@ static void summary(const char *path, const import_result *r)
     putchar('\n');
 }
 
+/* "4096", "100K", "500M", "4G" (binary units) -> bytes. */
+static int parse_size(const char *s, long long *out)
+{
+    char *end;
+    errno = 0;
+    long long n = strtoll(s, &end, 10);
+    int shift = !*end ? 0 : strchr("Kk", *end) ? 10 : strchr("Mm", *end) ? 20
+              : strchr("Gg", *end) ? 30 : -1;
+    if (errno || end == s || n <= 0 || shift < 0 || (*end && end[1]) ||
+        n > (LLONG_MAX >> shift))
+        return -1;
+    *out = n << shift;
+    return 0;
+}
+
 static int import_one(store *s, const char *path, const char *kind, bool quiet)
 {
     import_result r;
@@ -83,15 +105,21 @@ static int run(session *c, int argc, char **argv)
 {
     static const struct option opts[] = {{"kind", required_argument, NULL, 'k'},
                                          {"quiet", no_argument, NULL, 'q'},
+                                         {"max-size", required_argument, NULL, 'm'},
                                          {NULL, 0, NULL, 0}};
     const char *kind = NULL;
     bool quiet = false;
     int o;
-    while ((o = getopt_long(argc, argv, "k:q", opts, NULL)) != -1) {
+    long long max;
+    while ((o = getopt_long(argc, argv, "k:qm:", opts, NULL)) != -1) {
         if (o == 'k')
             kind = optarg;
         else if (o == 'q')
             quiet = true;
+        else if (o == 'm' && parse_size(optarg, &max) == 0)
+            import_set_max_bytes(max);
+        else if (o == 'm')
+            return cli_usage("import", "--max-size '%s' is not a size (e.g. 500M, 4G)", optarg);
         else
             return cli_usage("import", "unknown option '%s'", argv[optind - 1]);
     }
