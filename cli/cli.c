@@ -83,6 +83,8 @@ int cli_config(session *c, config *out)
     int rc = session_config(c, out, &e);
     if (rc)
         cli_fail("%s", e.msg);
+    else if (*out->warning)
+        cli_fail("warning: %s", out->warning);
     return rc;
 }
 

@@ -1,4 +1,5 @@
-/* catchment scenario list | run NAME | run --close CODE[,CODE]... */
+/* catchment scenario list | run NAME | run --close CODE[,CODE]... |
+ * save NAME --close CODE[,CODE]... */
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -11,11 +12,16 @@
 static const char help[] =
     "usage: catchment scenario list [--format table|csv|json]\n"
     "       catchment scenario run NAME [options]\n"
-    "       catchment scenario run --close CODE[,CODE...] [options]\n\n"
+    "       catchment scenario run --close CODE[,CODE...] [options]\n"
+    "       catchment scenario save NAME --close CODE[,CODE...] [--replace] [options]\n\n"
     "Closure what-ifs.  `list` shows the scenarios of the config.  `run` disperses\n"
     "the closing practices' patients to the practices around them and reports who\n"
     "goes where, who goes over capacity, how far people travel and which groups\n"
-    "are hit hardest.\n\n"
+    "are hit hardest.  `save` keeps a scenario in your own scenarios file\n"
+    "($XDG_CONFIG_HOME/catchment/scenarios.yaml), never in the config file: it\n"
+    "takes a lock, re-reads the file and adds to it, so sessions saving at once\n"
+    "lose nothing.  A scenario naming a practice the store lacks fails when run;\n"
+    "other commands warn once.\n\n"
     "  --close CODES     practices to close (comma separated): an ad hoc scenario\n"
     "  --policy P        nearest | choice | optimal (default: the scenario's, else\n"
     "                    rules.default_policy)\n"
@@ -23,7 +29,10 @@ static const char help[] =
     "  --capacity CODE=N a capacity override (repeatable)\n"
     "  --flows           table and CSV: every flow (area, from, to, patients, km)\n"
     "                    instead of the receiving practices\n"
-    "  --format F        table | csv | json | md (a report for a board paper)\n";
+    "  --format F        table | csv | json | md (a report for a board paper)\n"
+    "  --description TEXT  save: what the scenario is about\n"
+    "  --replace         save: replace a different scenario of the same name\n"
+    "                    (without it, saving over one is refused)\n";
 
 enum { MAX_CLOSE = 64, MAX_OVERRIDES = 64 };
 
@@ -31,8 +40,8 @@ typedef struct run_args {
     whatif_input in;
     char close[MAX_CLOSE][CONFIG_CODE_MAX];
     config_capacity caps[MAX_OVERRIDES];
-    const char *policy, *name;
-    bool flows, growth_set;
+    const char *policy, *name, *description;
+    bool flows, growth_set, replace;
     double growth;
     out_format f;
 } run_args;
@@ -71,9 +80,10 @@ static int parse_run(run_args *ra, int argc, char **argv)
         {"close", required_argument, NULL, 'c'},  {"policy", required_argument, NULL, 'p'},
         {"growth", required_argument, NULL, 'g'}, {"capacity", required_argument, NULL, 'C'},
         {"flows", no_argument, NULL, 'F'},        {"format", required_argument, NULL, 'f'},
+        {"replace", no_argument, NULL, 'r'},      {"description", required_argument, NULL, 'd'},
         {NULL, 0, NULL, 0}};
     int o;
-    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:", opts, NULL)) != -1) {
+    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:rd:", opts, NULL)) != -1) {
         int rc = 0;
         if (o == 'c')
             rc = split_codes(ra, optarg);
@@ -89,6 +99,10 @@ static int parse_run(run_args *ra, int argc, char **argv)
             ra->flows = true;
         else if (o == 'f')
             rc = cli_format("scenario", optarg, true, &ra->f);
+        else if (o == 'r')
+            ra->replace = true;
+        else if (o == 'd')
+            ra->description = optarg;
         else
             rc = cli_usage("scenario", "unknown option '%s'", argv[optind - 1]);
         if (rc)
@@ -97,8 +111,6 @@ static int parse_run(run_args *ra, int argc, char **argv)
     ra->name = optind < argc ? argv[optind++] : NULL;
     if (optind < argc)
         return cli_usage("scenario", "unexpected argument '%s'", argv[optind]);
-    if (!ra->name == !ra->in.nclose)
-        return cli_usage("scenario", "name a scenario or give --close CODES (not both)");
     return 0;
 }
 
@@ -134,6 +146,8 @@ static int make_input(const config *cfg, run_args *ra, config_capacity **owned)
         if (!sc)
             return cli_fail("no scenario '%s' in %s (see catchment scenario list)", ra->name,
                             *cfg->path ? cfg->path : "the built-in config");
+        if (*sc->missing)
+            return cli_fail("%s", sc->missing);
         int n;
         whatif_input named;
         whatif_from_scenario(cfg, sc, &named);
@@ -179,6 +193,10 @@ static int run_scenario(session *c, int argc, char **argv)
     int rc = parse_run(&ra, argc, argv);
     if (rc)
         return rc;
+    if (!ra.name == !ra.in.nclose)
+        return cli_usage("scenario", "name a scenario or give --close CODES (not both)");
+    if (ra.replace || ra.description)
+        return cli_usage("scenario", "--replace and --description are for save");
     if (cli_config(c, &cfg))
         return EXIT_FAIL;
     store *s = cli_store(c, false);
@@ -197,6 +215,55 @@ static int run_scenario(session *c, int argc, char **argv)
     free(owned);
     config_free(&cfg);
     return rc;
+}
+
+/* The scenario the options describe, as the config holds one. */
+static int scenario_of(const run_args *ra, config_scenario *sc)
+{
+    memset(sc, 0, sizeof *sc);
+    text_copy(sc->name, sizeof sc->name, ra->name);
+    sc->description = (char *)ra->description;
+    sc->close = (char(*)[CONFIG_CODE_MAX])ra->close;
+    sc->nclose = (size_t)ra->in.nclose;
+    sc->capacity = (config_capacity *)ra->caps;
+    sc->ncapacity = (size_t)ra->in.noverrides;
+    sc->growth_pct = ra->growth_set ? ra->growth : 0;
+    if (ra->policy) {
+        int p = config_policy_parse(ra->policy);
+        if (p < 0)
+            return cli_usage("scenario", "unknown policy '%s' (nearest, choice, optimal)",
+                             ra->policy);
+        sc->has_policy = true;
+        sc->policy = (config_policy)p;
+    }
+    return 0;
+}
+
+static int save_scenario(session *c, int argc, char **argv)
+{
+    static run_args ra;
+    memset(&ra, 0, sizeof ra);
+    config cfg;
+    config_scenario sc;
+    char path[4096];
+    err e;
+    int rc = parse_run(&ra, argc, argv);
+    if (rc)
+        return rc;
+    if (!ra.name || !ra.in.nclose)
+        return cli_usage("scenario", "save wants a NAME and --close CODES");
+    if ((rc = scenario_of(&ra, &sc)) != 0)
+        return rc;
+    if (config_scenarios_path(path, sizeof path))
+        return cli_fail("no place for saved scenarios: set HOME or XDG_CONFIG_HOME");
+    if (cli_config(c, &cfg))
+        return EXIT_FAIL;
+    rc = config_scenario_save(&cfg, &sc, path, ra.replace, &e);
+    config_free(&cfg);
+    if (rc)
+        return cli_fail("%s", e.msg);
+    out_printf(stdout, "saved scenario %s (%zu practices) to %s\n", sc.name, sc.nclose, path);
+    return EXIT_OK;
 }
 
 static int list_scenarios(session *c, int argc, char **argv)
@@ -235,12 +302,14 @@ static int list_scenarios(session *c, int argc, char **argv)
 static int run(session *c, int argc, char **argv)
 {
     if (argc < 2)
-        return cli_usage("scenario", "say list or run");
+        return cli_usage("scenario", "say list, run or save");
     if (strcmp(argv[1], "list") == 0)
         return list_scenarios(c, argc - 1, argv + 1);
     if (strcmp(argv[1], "run") == 0)
         return run_scenario(c, argc - 1, argv + 1);
-    return cli_usage("scenario", "unknown subcommand '%s' (list, run)", argv[1]);
+    if (strcmp(argv[1], "save") == 0)
+        return save_scenario(c, argc - 1, argv + 1);
+    return cli_usage("scenario", "unknown subcommand '%s' (list, run, save)", argv[1]);
 }
 
 const cli_command cmd_scenario = {"scenario", "closure what-ifs: list and run scenarios", help,

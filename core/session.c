@@ -111,7 +111,11 @@ int session_config(session *ss, config *out, err *e)
     }
     bool reading = ss->s && store_read_begin(ss->s, &ignored) == 0;
     hooks.ctx = reading ? ss->s : NULL;
-    int rc = config_load(out, ss->config_arg, reading ? &hooks : &actions_only, e);
+    const config_hooks *h = reading ? &hooks : &actions_only;
+    char saved[4096];
+    int rc = config_load(out, ss->config_arg, h, e);
+    if (rc == 0 && config_scenarios_path(saved, sizeof saved) == 0)
+        rc = config_load_scenarios(out, saved, h, e);
     if (reading)
         store_read_end(ss->s);
     return rc;

@@ -36,8 +36,11 @@ store *session_store(session *ss, bool write, err *e);
 store *session_store_best(session *ss, const char **why, err *e);
 
 /* The config: --config FILE, else the default path, else built-in
- * defaults.  Practice codes in scenarios are checked against the store
- * when there is one. */
+ * defaults; then the user's saved scenarios (config_scenarios_path), which
+ * replace any of the same name.  Practice codes in scenarios are checked
+ * against the store when there is one: a scenario naming a code the store
+ * lacks is kept with a message (config_scenario.missing, config.warning)
+ * and fails only when it is run. */
 int session_config(session *ss, config *out, err *e);
 
 void session_close(session *ss);

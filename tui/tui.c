@@ -108,6 +108,8 @@ static int tui_setup(app *a)
         return tui_fail(e.msg);
     a->policy = a->cfg.rules.default_policy;
     a->today = clock_today();
+    if (*a->cfg.warning) /* a stale scenario: said once, the screen goes on */
+        app_msg(a, COL_WARN, "%s", a->cfg.warning);
     return 0;
 }
 
@@ -132,7 +134,10 @@ int tui_main(session *ss)
     app a = {0};
     char msg[512] = "";
     a.ss = ss;
+    /* The user's locale for characters (UTF-8 or not), but numbers as the
+     * command line shows and the config writes them: "2.5", not "2,5". */
     setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");
     int rc = 1;
     if (tui_setup(&a) == 0) {
         if (term_start(&a, msg, sizeof msg) == 0) {

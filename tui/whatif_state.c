@@ -3,10 +3,8 @@
  * named scenario in the config and saving them as one. */
 #include "tui/internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 void marks_toggle(app *a, int wi)
 {
@@ -94,34 +92,6 @@ int scenario_load(app *a, const char *name)
     return app_push(a, &whatif_ops, NULL);
 }
 
-/* The file to save to: --config's, the one loaded, else the default
- * (its directory made when missing). */
-static int config_target(app *a, char *path, size_t n)
-{
-    if (a->ss->config_arg)
-        snprintf(path, n, "%s", a->ss->config_arg);
-    else if (*a->cfg.path)
-        snprintf(path, n, "%s", a->cfg.path);
-    else if (config_default_path(path, n))
-        return -1;
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash && slash != dir) {
-        *slash = '\0';
-        char *parent = strrchr(dir, '/');
-        if (parent && parent != dir) { /* ~/.config may be missing too */
-            *parent = '\0';
-            if (mkdir(dir, 0700) && errno != EEXIST)
-                return -1;
-            *parent = '/';
-        }
-        if (mkdir(dir, 0700) && errno != EEXIST)
-            return -1;
-    }
-    return 0;
-}
-
 int scenario_save(app *a, const char *name)
 {
     config_scenario sc = {0};
@@ -146,9 +116,11 @@ int scenario_save(app *a, const char *name)
     int rc = -1;
     if (!sc.capacity)
         app_msg(a, COL_ERROR, "out of memory");
-    else if (config_target(a, path, sizeof path))
-        app_msg(a, COL_ERROR, "no place for the config: give --config FILE");
-    else if (config_scenario_put(&a->cfg, &sc, &e) || config_save(&a->cfg, path, &e))
+    else if (config_scenarios_path(path, sizeof path))
+        app_msg(a, COL_ERROR, "no place for saved scenarios: set HOME or XDG_CONFIG_HOME");
+    /* Never replaces a different scenario of the name: asking first is the
+     * prompt's business (config_scenario_save with replace). */
+    else if (config_scenario_save(&a->cfg, &sc, path, false, &e))
         app_msg(a, COL_ERROR, "%s", e.msg);
     else {
         app_msg(a, COL_GOOD, "saved scenario %s (%d practices) to %s", name, n, path);

@@ -1,6 +1,7 @@
 #include "util/text.h"
 
 #include <ctype.h>
+#include <locale.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -320,13 +321,23 @@ int text_long(const char *s, long *out)
     return 0;
 }
 
+locale_t text_c_locale(void)
+{
+    static locale_t c;
+    if (!c)
+        c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    return c;
+}
+
 int text_double(const char *s, double *out)
 {
     char *end;
     if (!*s || isspace((unsigned char)*s))
         return -1;
     errno = 0;
+    locale_t was = uselocale(text_c_locale()); /* "2.5" whatever LC_NUMERIC says */
     double v = strtod(s, &end);
+    uselocale(was);
     if (errno || *end || !isfinite(v))
         return -1;
     *out = v;

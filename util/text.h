@@ -3,6 +3,7 @@
 #ifndef CATCHMENT_TEXT_H
 #define CATCHMENT_TEXT_H
 
+#include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -57,7 +58,12 @@ const char *text_thousands(long v, char *out, size_t outsz);
 /* YYYYMMDD -> "YYYY-MM-DD", or "-" for none (0). */
 const char *text_date_or_dash(long ymd, char *out, size_t outsz);
 
-/* Strict number parsing: the whole string must be the number. */
+/* The C locale, for numbers read and written the same in every locale
+ * ("2.5", never "2,5"): uselocale(text_c_locale()) around the call. */
+locale_t text_c_locale(void);
+
+/* Strict number parsing: the whole string must be the number, with a '.'
+ * for the decimal point in every locale. */
 int text_long(const char *s, long *out);
 int text_double(const char *s, double *out);
 
