@@ -197,7 +197,7 @@ struct app {
 };
 
 enum { MIN_COLS = 60, MIN_ROWS = 16 };
-#define APP_EOF (-2) /* app_key: the script has ended */
+#define APP_EOF (-2) /* app_key: the script has ended, or the terminal */
 
 /* app.c */
 void app_loop(app *a);
@@ -221,6 +221,8 @@ void app_resize(app *a);
 /* term.c */
 int term_start(app *a, char *msg, size_t n);
 void term_stop(app *a);
+/* The signal (SIGHUP, SIGQUIT) that ended the session, or 0. */
+int term_stop_signal(void);
 
 /* prompt.c */
 /* One key of line editing (backspace, C-U, C-W, text); true when used. */

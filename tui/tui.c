@@ -150,5 +150,7 @@ int tui_main(session *ss)
             tui_fail(msg);
     }
     tui_teardown(&a);
+    if (term_stop_signal()) /* ended by SIGHUP or SIGQUIT, the terminal restored */
+        return 128 + term_stop_signal();
     return *msg ? 1 : rc;
 }
