@@ -175,7 +175,7 @@ static int close_stdout(int rc)
 
 static int dispatch(int argc, char **argv)
 {
-    session c = {.valid_action = tui_valid_action};
+    session c = {.valid_action = tui_valid_action, .valid_key = tui_valid_key};
     int rc = EXIT_OK;
     const char *nc = getenv("NO_COLOR");
     c.no_color = nc && *nc;

@@ -103,6 +103,7 @@ typedef struct config_hooks {
     bool (*valid_action)(const char *name);           /* keys: action names */
     bool (*code_exists)(const char *code, void *ctx); /* close:, capacity: */
     void *ctx;
+    bool (*valid_key)(const char *key);               /* keys: the key strings */
 } config_hooks;
 
 /* Fills c with the built-in defaults (owns no memory). */

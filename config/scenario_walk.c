@@ -251,6 +251,12 @@ int scenario_walk_keys(cwalk *w, const ynode *n, config *c)
             return -1;
         if (!k->key[0])
             return cwalk_fail(w, vn, "%s: empty key", k->action);
+        if (w->h && w->h->valid_key && !w->h->valid_key(k->key)) {
+            text_escape(k->key, shown, sizeof shown);
+            return cwalk_fail(w, vn, "%s: '%s' is not a key the screen knows (a character "
+                              "such as \"x\", or a name such as \"<F5>\", \"<C-L>\", "
+                              "\"<Down>\")", k->action, shown);
+        }
     }
     return 0;
 }

@@ -101,8 +101,10 @@ int session_config(session *ss, config *out, err *e)
 {
     char dir[4096];
     err ignored;
-    config_hooks hooks = {ss->valid_action, practice_known, NULL};
-    const config_hooks actions_only = {ss->valid_action, NULL, NULL};
+    config_hooks hooks = {.valid_action = ss->valid_action, .valid_key = ss->valid_key,
+                          .code_exists = practice_known};
+    const config_hooks actions_only = {.valid_action = ss->valid_action,
+                                       .valid_key = ss->valid_key};
     /* Codes are checked only when a store exists to check them against. */
     if (!ss->s && store_default_dir(ss->store_arg, dir, sizeof dir, &ignored) == 0) {
         store_opts o = {.read_only = true};

@@ -21,6 +21,7 @@ typedef struct session {
     /* Which names the config's keys: map may bind (the TUI's actions);
      * set by whoever starts the session, so core/ need not know them. */
     bool (*valid_action)(const char *name);
+    bool (*valid_key)(const char *key);   /* ... and which keys it can read */
     /* Set once, the first time a store opens without locking: a notice
      * for the user, not an error.  The caller prints it and clears it. */
     const char *notice;

@@ -226,7 +226,7 @@ int term_stop_signal(void);
 
 /* prompt.c */
 /* One key of line editing (backspace, C-U, C-W, text); true when used. */
-bool text_edit_key(char *buf, size_t n, int key);
+int text_edit_key(char *buf, size_t n, int key);
 
 /* view_practices.c: the ':filter' and ':sort' commands */
 int practices_filter(app *a, char *args);

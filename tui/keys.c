@@ -26,6 +26,8 @@ bool tui_valid_action(const char *name)
     return false;
 }
 
+bool tui_valid_key(const char *key) { return key_parse(key) >= 0; }
+
 /* Default bindings: scope, key, request.  Every request has a letter;
  * function keys and arrows are extras. */
 #define TUI_KEYS(K)                                                                    \
