@@ -70,7 +70,8 @@ void app_reload(app *a)
  * ends); returns -1. */
 static int tui_fail(const char *msg)
 {
-    fprintf(stderr, "catchment: %s\n", msg);
+    char shown[4 * 4400 + 1]; /* names a file: through the output filter */
+    fprintf(stderr, "catchment: %s\n", text_escape(msg, shown, sizeof shown));
     return -1;
 }
 

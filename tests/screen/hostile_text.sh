@@ -27,3 +27,12 @@ if perl -0777 -ne 'exit(/\x{202e}|\x{200b}/ ? 1 : 0) if utf8::decode($_); exit 1
 else
     fail "a raw bidi or invisible character reached the terminal"
 fi
+# The interface's own error messages name files through the filter too.
+evil=$(printf 'cfg\033]52;c;aGk=\a\033[2J.yaml')
+printf 'rules: [\n' >"$tmp/$evil"
+CATCHMENT_SCRIPT=/dev/null "$bin" --store "$store" --config "$tmp/$evil" >/dev/null 2>"$tmp/err"
+if grep -q 'cfg\\x1B]52' "$tmp/err" && ! grep -q "$(printf '\033')" "$tmp/err"; then
+    pass "an error naming the config shows its escapes visibly"
+else
+    fail "an error naming the config: $(cat -v "$tmp/err")"
+fi
