@@ -158,20 +158,24 @@ static int parse_global(session *c, int argc, char **argv, int *rc)
 
 /* A report cut short (a full disk, a closed pipe) must not end with
  * status 0: every write to standard output is checked here, once, when
- * it is flushed and closed. */
-static int close_stdout(int rc)
+ * it is flushed (and, by main, closed). */
+static int output_written(int rc, bool close)
 {
     errno = 0;
     bool bad = ferror(stdout) != 0;
     if (fflush(stdout) != 0)
         bad = true;
-    if (fclose(stdout) != 0)
+    if (close && fclose(stdout) != 0)
         bad = true;
     if (!bad)
         return rc;
     cli_fail("writing the output: %s", strerror(errno ? errno : EIO));
+    if (!close)
+        clearerr(stdout);
     return EXIT_FAIL;
 }
+
+int cli_close_stdout(int rc) { return output_written(rc, true); }
 
 static int dispatch(int argc, char **argv)
 {
@@ -207,5 +211,5 @@ static int dispatch(int argc, char **argv)
 
 int cli_main(int argc, char **argv)
 {
-    return close_stdout(dispatch(argc, argv));
+    return output_written(dispatch(argc, argv), false);
 }
