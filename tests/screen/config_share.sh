@@ -30,34 +30,21 @@ CATCHMENT_SCRIPT=keys2 "$bin" --store "$store" --config stale.yaml >/dev/null 2>
 check_has "a stale scenario does not stop the interface" st "Practices  142 of 142"
 check_has "it is said once, where it is" st "M99999"
 
-command -v tmux >/dev/null 2>&1 || exit 0
-sock=catchment-test-$$
-tm() { tmux -L "$sock" -f "$tmp/tmux.conf" "$@"; }
-trap 'tmux -L "$sock" kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-printf 'set -g status off\nset -g remain-on-exit on\n' >"$tmp/tmux.conf"
-wait_for() { # pane, what, text: polls the pane for up to 10 seconds
-    i=0
-    while [ $i -lt 100 ]; do
-        if tm capture-pane -p -t "$1" 2>/dev/null | grep -qF -- "$3"; then pass "$2"; return 0; fi
-        sleep 0.1
-        i=$((i + 1))
-    done
-    fail "$2: '$3' not seen"
-    tm capture-pane -p -t "$1" 2>/dev/null | sed 's/^/    |/'
-    return 1
-}
+. "$top/tests/screen/lib_tmux.sh"
 for s in a b; do
     tm new-session -d -s "$s" -x 80 -y 24 \
         "env TERM=xterm-256color HOME='$HOME' '$bin' --store '$store' --config '$config'"
-    wait_for "$s" "session $s starts" "Practices  142 of 142"
+    t=$s
+    wait_for "session $s starts" "Practices  142 of 142"
 done
 # Both sessions are open before either saves: b's idea of the config
 # does not hold a's scenario.
 for s in a b; do
+    t=$s
     tm send-keys -t "$s" : o p e n Space M 8 6 0 1 9 Enter x w
-    wait_for "$s" "session $s runs a what-if" "1 closing"
+    wait_for "session $s runs a what-if" "1 closing"
     tm send-keys -t "$s" W C-u "from-$s" Enter
-    wait_for "$s" "session $s saves" "saved scenario from-$s"
+    wait_for "session $s saves" "saved scenario from-$s"
 done
 n=$(grep -c 'name: "from-' "$saved" 2>/dev/null)
 echo "two open sessions saved a scenario each; $n of 2 are in the file"

@@ -3,13 +3,9 @@
 # terminal is gone (SIGHUP ignored, as under nohup) ends rather than
 # spinning on a dead terminal.
 . "$(dirname "$0")/lib.sh"
-command -v tmux >/dev/null 2>&1 || exit 0
+. "$(dirname "$0")/lib_tmux.sh"
 command -v pgrep >/dev/null 2>&1 || { fail "pgrep is needed"; exit 0; }
 make_store
-sock=catchment-test-$$
-tm() { tmux -L "$sock" -f "$tmp/tmux.conf" "$@"; }
-trap 'tmux -L "$sock" kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-printf 'set -g status off\nset -g remain-on-exit on\n' >"$tmp/tmux.conf"
 run="env TERM=xterm-256color '$bin' --store '$store' --config '$config'"
 
 # wait_until "what" command...: polls for up to 10 seconds.
