@@ -238,8 +238,9 @@ static int save_scenario(session *c, int argc, char **argv)
     if (cli_config(c, &cfg))
         return EXIT_FAIL;
     rc = options_scenario(&cfg, &ra, &sc);
-    if (rc == 0 && config_scenario_save(&cfg, &sc, path, ra.replace, &e))
-        rc = cli_fail("%s", e.msg);
+    int saved = rc == 0 ? config_scenario_save(&cfg, &sc, path, ra.replace, &e) : 0;
+    if (saved)
+        rc = cli_fail("%s%s", e.msg, saved == CONFIG_EXISTS ? " (--replace)" : "");
     if (rc == 0)
         out_printf(stdout, "saved scenario %s (%zu practices) to %s\n", sc.name, sc.nclose, path);
     config_scenario_free(&sc);

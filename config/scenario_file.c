@@ -123,8 +123,8 @@ static int merge_and_write(config *c, const config_scenario *s, const char *path
     free(text);
     config_free(&f);
     if (rc == CONFIG_EXISTS)
-        err_set(e, "a different scenario called '%s' exists; save it under another "
-                   "name, or replace it (--replace)", s->name);
+        err_set(e, "a different scenario called '%s' is already saved or in the "
+                   "config: choose another name, or replace it", s->name);
     return rc;
 }
 
