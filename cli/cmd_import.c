@@ -97,7 +97,7 @@ static int import_one(store *s, const char *path, const char *kind, bool quiet)
     if (rc)
         return cli_fail("%s", e.msg);
     if (!quiet)
-        summary(path, &r);
+        summary(strcmp(path, "-") ? path : "standard input", &r);
     return EXIT_OK;
 }
 

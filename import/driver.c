@@ -96,7 +96,7 @@ static void fill_identity(provenance *p, const source *src, const import_kind *k
  * the end, so a file imported before is found then, and the transaction
  * dropped.  0 done, 1 already imported, -1 error. */
 static int record(store *s, source *src, const import_kind *k, import_ctx *ic,
-                  import_result *out, err *e)
+                  import_result *out, const char *expect, err *e)
 {
     char sha[65];
     /* A header and nothing else is a cut-short download, not an extract
@@ -105,6 +105,9 @@ static int record(store *s, source *src, const import_kind *k, import_ctx *ic,
         return err_at(e, source_name(src), ic->header_n ? 2 : 1, 0, "no rows after the header");
     if (source_finish(src, sha, e))
         return -1;
+    if (*expect && strcmp(sha, expect) != 0)
+        return err_set(e, "%s: the file changed while it was being read: nothing was "
+                          "imported (import it again once it is complete)", source_name(src));
     provenance before;
     int found = store_provenance_find(s, sha, &before, e);
     if (found) {
@@ -125,7 +128,7 @@ static const import_kind *pick_kind(csvr *r, const char *kind, err *e)
 
 /* One pass over the file: a write transaction around the importer. */
 static int run_once(store *s, source *src, const char *kind, import_ctx *ic,
-                    import_result *out, err *e)
+                    import_result *out, const char *expect, err *e)
 {
     provenance keep = *ic->prov;
     const import_kind *k = NULL;
@@ -135,7 +138,7 @@ static int run_once(store *s, source *src, const char *kind, import_ctx *ic,
     if (k && rc == 0) {
         rc = k->run(ic, e);
         if (rc == 0)
-            rc = record(s, src, k, ic, out, e);
+            rc = record(s, src, k, ic, out, expect, e);
         if (rc == 1) {
             store_write_abort(s);
             out->already = true;
@@ -160,17 +163,38 @@ static long long max_bytes = SOURCE_MAX_BYTES;
 
 void import_set_max_bytes(long long n) { max_bytes = n; }
 
+/* A regular file imported before is known without parsing it: its bytes
+ * are hashed first (cheap), and the parse that follows must hash to the
+ * same, so what is recorded is still what was read.  1 found. */
+static int seen_before(store *s, source *src, char sha[65], import_result *out, err *e)
+{
+    sha[0] = '\0';
+    if (!source_is_file(src))
+        return 0; /* a pipe is read once only: found at the end */
+    if (source_finish(src, sha, e) || source_rewind(src, e) || store_read_begin(s, e))
+        return -1;
+    int found = store_provenance_find(s, sha, &out->prov, e);
+    store_read_end(s);
+    out->already = found > 0;
+    return found;
+}
+
 int import_file(store *s, const char *path, const char *kind,
                 import_progress_fn progress, void *pctx, import_result *out, err *e)
 {
     source *src;
+    char expect[65];
     memset(out, 0, sizeof *out);
     if (source_open(&src, path, max_bytes, e))
         return -1;
     import_ctx ic = {.s = s, .prov = &out->prov, .progress = progress, .pctx = pctx};
-    int rc, grown = 0;
+    int rc = seen_before(s, src, expect, out, e), grown = 0;
+    if (rc != 0) {
+        source_close(src);
+        return rc < 0 ? -1 : 0;
+    }
     /* The map doubles each time: 20 doublings is more than any disk. */
-    while ((rc = run_once(s, src, kind, &ic, out, e)) == 1)
+    while ((rc = run_once(s, src, kind, &ic, out, expect, e)) == 1)
         if (++grown > 20 || store_grow(s, e)) {
             rc = grown > 20 ? err_set(e, "%s: the store cannot grow any further", path) : -1;
             break;

@@ -51,6 +51,24 @@ static int open_fd(source *s, const char *path, err *e)
     return 0;
 }
 
+/* "4 GiB", "1 MiB", "100 KiB" or bytes. */
+static void size_words(long long n, char *out, size_t outsz)
+{
+    static const char *const unit[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+    int u = 0;
+    while (u < 4 && n >= 1024 && n % 1024 == 0)
+        n /= 1024, u++;
+    snprintf(out, outsz, "%lld %s", n, unit[u]);
+}
+
+static int too_big(const source *s, err *e)
+{
+    char words[32];
+    size_words(s->max, words, sizeof words);
+    return err_set(e, "%s: more than %s: refused (a bigger file needs a larger --max-size)",
+                   s->name, words);
+}
+
 /* A regular file is read as it is; anything else is kept in a spool. */
 static int classify(source *s, err *e)
 {
@@ -61,7 +79,7 @@ static int classify(source *s, err *e)
         return err_set(e, "%s: is a directory", s->name);
     if (S_ISREG(st.st_mode)) {
         s->size = st.st_size;
-        return 0;
+        return s->size > s->max ? too_big(s, e) : 0;
     }
     s->spool = spool_open(e);
     return s->spool < 0 ? -1 : 0;
@@ -118,15 +136,6 @@ static int spool_add(source *s, const void *buf, size_t n, err *e)
     return 0;
 }
 
-/* "4 GiB", "1 MiB", "100 KiB" or bytes. */
-static void size_words(long long n, char *out, size_t outsz)
-{
-    static const char *const unit[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
-    int u = 0;
-    while (u < 4 && n >= 1024 && n % 1024 == 0)
-        n /= 1024, u++;
-    snprintf(out, outsz, "%lld %s", n, unit[u]);
-}
 
 long source_read(source *s, void *buf, size_t n, err *e)
 {
@@ -141,12 +150,8 @@ long source_read(source *s, void *buf, size_t n, err *e)
     if (!replay && s->spool >= 0 && spool_add(s, buf, (size_t)k, e))
         return -1;
     s->pos += k;
-    if (s->pos > s->max) {
-        char words[32];
-        size_words(s->max, words, sizeof words);
-        return err_set(e, "%s: more than %s: refused (a bigger file needs a larger "
-                          "--max-size)", s->name, words);
-    }
+    if (s->pos > s->max)
+        return too_big(s, e);
     sha256_add(&s->sum, buf, (size_t)k);
     return k;
 }
@@ -172,6 +177,7 @@ int source_finish(source *s, char out[65], err *e)
     return 0;
 }
 
+bool source_is_file(const source *s) { return s->spool < 0; }
 long long source_done(const source *s) { return s->pos; }
 long long source_size(const source *s) { return s->size; }
 const char *source_name(const source *s) { return s->name; }

@@ -3,10 +3,12 @@
  * pipe, a FIFO, a device or standard input ("-") is copied as it is read
  * into a private temporary file, so an import that must start again (the
  * store grew) reads the same bytes a second time.  A size limit stops an
- * endless input (/dev/zero, `yes`). */
+ * endless input (/dev/zero, `yes`); a regular file over it is refused
+ * before it is read. */
 #ifndef CATCHMENT_SOURCE_H
 #define CATCHMENT_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/err.h"
@@ -29,6 +31,9 @@ int source_rewind(source *s, err *e);
 /* Reads what is left (an importer may stop early), then gives the SHA-256
  * of every byte of this pass as 64 hex digits. */
 int source_finish(source *s, char out[65], err *e);
+
+/* True for a regular file (it can be read again; no spool). */
+bool source_is_file(const source *s);
 
 /* Bytes read in this pass, and the size when known (0 for a pipe). */
 long long source_done(const source *s);
