@@ -75,10 +75,11 @@ static bool csv_raw;
 void csv_set_raw(bool raw) { csv_raw = raw; }
 
 /* A cell a spreadsheet would run as a formula: it starts with = + - @ (or
- * a tab or CR), and is not simply a number such as "-1.5" or "-2.0%". */
+ * a tab or CR), and is not simply a number such as "-1.5" or "-2.0%", nor
+ * that one character alone (the "-" of an unknown). */
 static bool csv_formula(const char *s)
 {
-    if (!*s || !strchr("=+-@\t\r", *s))
+    if (!*s || !strchr("=+-@\t\r", *s) || !s[1]) /* "-" alone is "none" */
         return false;
     char *end;
     strtod(s, &end);

@@ -80,14 +80,14 @@ static void skip_summary(const import_ctx *ic, provenance *p)
     }
 }
 
-static void fill_identity(provenance *p, const source *src, const import_kind *k,
-                          const char *sha)
+/* What the importer may need while it runs (the kind, the file); the
+ * checksum is known only at the end. */
+static void fill_identity(provenance *p, const source *src, const import_kind *k)
 {
     const char *path = source_name(src);
     const char *base = strrchr(path, '/');
     snprintf(p->file, sizeof p->file, "%s", base ? base + 1 : path);
     snprintf(p->kind, sizeof p->kind, "%s", k->name);
-    memcpy(p->sha256, sha, 65);
     p->imported_at = (int64_t)time(NULL);
     snprintf(p->user, sizeof p->user, "%s", who_am_i());
 }
@@ -95,8 +95,8 @@ static void fill_identity(provenance *p, const source *src, const import_kind *k
 /* The bytes parsed are the bytes hashed: the checksum is known only at
  * the end, so a file imported before is found then, and the transaction
  * dropped.  0 done, 1 already imported, -1 error. */
-static int record(store *s, source *src, const import_kind *k, import_ctx *ic,
-                  import_result *out, const char *expect, err *e)
+static int record(store *s, source *src, import_ctx *ic, import_result *out,
+                  const char *expect, err *e)
 {
     char sha[65];
     /* A header and nothing else is a cut-short download, not an extract
@@ -115,7 +115,7 @@ static int record(store *s, source *src, const import_kind *k, import_ctx *ic,
             out->prov = before;
         return found;
     }
-    fill_identity(ic->prov, src, k, sha);
+    memcpy(ic->prov->sha256, sha, 65);
     skip_summary(ic, ic->prov);
     return store_provenance_add(s, ic->prov, e);
 }
@@ -136,9 +136,10 @@ static int run_once(store *s, source *src, const char *kind, import_ctx *ic,
         return -1;
     int rc = (k = pick_kind(ic->r, kind, e)) == NULL ? -1 : store_write_begin(s, e);
     if (k && rc == 0) {
+        fill_identity(ic->prov, src, k);
         rc = k->run(ic, e);
         if (rc == 0)
-            rc = record(s, src, k, ic, out, expect, e);
+            rc = record(s, src, ic, out, expect, e);
         if (rc == 1) {
             store_write_abort(s);
             out->already = true;
