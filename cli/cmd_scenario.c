@@ -23,7 +23,8 @@ static const char help[] =
     "takes a lock, re-reads the file and adds to it, so sessions saving at once\n"
     "lose nothing.  A scenario naming a practice the store lacks fails when run;\n"
     "other commands warn once.\n\n"
-    "  --close CODES     practices to close (comma separated): an ad hoc scenario\n"
+    "  --close CODES     practices to close (comma separated, up to 1000): an ad hoc\n"
+    "                    scenario\n"
     "  --policy P        nearest | choice | optimal (default: the scenario's, else\n"
     "                    rules.default_policy)\n"
     "  --growth PCT      list growth applied to every practice first\n"
@@ -36,7 +37,7 @@ static const char help[] =
     "  --replace         save: replace a different scenario of the same name\n"
     "                    (without it, saving over one is refused)\n";
 
-enum { MAX_CLOSE = 64, MAX_OVERRIDES = 64 };
+enum { MAX_CLOSE = CONFIG_MAX_CLOSE, MAX_OVERRIDES = 64 };
 
 typedef struct run_args {
     char close[MAX_CLOSE][CONFIG_CODE_MAX];
@@ -201,7 +202,7 @@ static int run_scenario(session *c, int argc, char **argv)
     store *s = cli_store(c, false);
     rc = !s ? EXIT_FAIL : make_plan(&cfg, &ra, &pl);
     plan_input(&pl, &in);
-    if (rc == 0 && world_load(&w, s, &cfg, &e) == 0) {
+    if (rc == 0 && world_load_parts(&w, s, &cfg, 0, &e) == 0) {
         if ((rc = check_overrides(&w, &ra)) != 0) {
             /* said */
         } else if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {

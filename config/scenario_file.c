@@ -96,10 +96,14 @@ static int lock_file(const char *path, err *e)
     return fd;
 }
 
-/* CONFIG_EXISTS when a different scenario of that name is in f or c. */
-static int name_taken(const config *f, const config *c, const config_scenario *s)
+/* CONFIG_EXISTS when a different scenario of that name is in f or c;
+ * one only in the file (another session's) is put in c, so the caller
+ * knows of it when it asks the user. */
+static int name_taken(const config *f, config *c, const config_scenario *s, err *e)
 {
     const config_scenario *had = config_scenario_find(f, s->name);
+    if (had && !config_scenario_find(c, s->name) && config_scenario_put(c, had, e) < 0)
+        return -1;
     if (!had)
         had = config_scenario_find(c, s->name);
     return had && !config_scenario_equal(had, s) ? CONFIG_EXISTS : CONFIG_SAVED;
@@ -114,7 +118,7 @@ static int merge_and_write(config *c, const config_scenario *s, const char *path
     config_init(&f);
     int rc = config_load_scenarios(&f, path, NULL, e);
     if (rc == 0 && !replace)
-        rc = name_taken(&f, c, s);
+        rc = name_taken(&f, c, s, e);
     if (rc == CONFIG_SAVED)
         rc = config_scenario_put(&f, s, e) || config_emit_scenarios(&f, &text, e) ||
                      config_write_file(path, text, 0600, e)

@@ -25,7 +25,8 @@
     X(DB_AUDIT, "audit")                                                     \
     X(DB_TRAVEL, "travel")                                                   \
     X(DB_PRACTICE_PC, "practice_postcode")                                   \
-    X(DB_NAME, "practice_name")
+    X(DB_NAME, "practice_name")                                              \
+    X(DB_PSR, "psr")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };

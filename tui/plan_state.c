@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
+
 void marks_toggle(app *a, int wi)
 {
     int closing = plan_toggle(&a->plan, a->w.v[wi].p.code);
@@ -29,14 +31,16 @@ int scenario_load(app *a, const char *name)
         return -1;
     }
     int missing = plan_prune(&a->plan, &a->w);
+    char n1[48];
     if (missing)
-        app_msg(a, COL_WARN, "%d practice(s) of %s are not in the store", missing, name);
+        app_msg(a, COL_WARN, "%s of %s not in the store", text_count(missing, "practice", "practices", n1, sizeof n1),
+                name);
     if (app_view(a)->ops->kind == VIEW_WHATIF)
         return 0;
     return app_push(a, &whatif_ops, NULL);
 }
 
-int scenario_save(app *a, const char *name)
+int scenario_save(app *a, const char *name, bool replace)
 {
     config_scenario sc;
     char path[4096];
@@ -52,12 +56,15 @@ int scenario_save(app *a, const char *name)
     int rc = -1;
     if (config_scenarios_path(path, sizeof path))
         app_msg(a, COL_ERROR, "no place for saved scenarios: set HOME or XDG_CONFIG_HOME");
-    /* Never replaces a different scenario of the name: asking first is the
-     * prompt's business (config_scenario_save with replace). */
-    else if (config_scenario_save(&a->cfg, &sc, path, false, &e))
+    /* A different scenario of the name only when the user said yes; one
+     * another session saved meanwhile is refused, and is in a->cfg now, so
+     * W again asks. */
+    else if (config_scenario_save(&a->cfg, &sc, path, replace, &e))
         app_msg(a, COL_ERROR, "%s", e.msg);
     else {
-        app_msg(a, COL_GOOD, "saved scenario %s (%zu practices) to %s", name, sc.nclose, path);
+        char n1[48];
+        app_msg(a, COL_GOOD, "saved scenario %s (%s) to %s", name,
+                text_count((long)sc.nclose, "practice", "practices", n1, sizeof n1), path);
         plan_name(&a->plan, name);
         rc = 0;
     }

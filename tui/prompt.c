@@ -80,6 +80,9 @@ static void prompt_draw(app *a, const char *label, const char *buf)
 /* The ':' prompt.  What it covered is drawn again before the command
  * runs, so a script's :save-display sees the screen (or the prompt it
  * was typed in: under_label and under_text, NULL for none). */
+static bool prompt_read(app *a, const char *label, const char *init, char *out, size_t n,
+                        bool one_key);
+
 static void command_prompt(app *a, const char *under_label, const char *under_text)
 {
     char cmd[512];
@@ -95,6 +98,20 @@ static void command_prompt(app *a, const char *under_label, const char *under_te
 void app_command_prompt(app *a) { command_prompt(a, NULL, NULL); }
 
 bool app_prompt(app *a, const char *label, const char *init, char *out, size_t n)
+{
+    return prompt_read(a, label, init, out, n, false);
+}
+
+bool app_confirm(app *a, const char *question)
+{
+    char label[512], key[8];
+    snprintf(label, sizeof label, "%s (y/N) ", question);
+    return prompt_read(a, label, NULL, key, sizeof key, true) && (*key == 'y' || *key == 'Y');
+}
+
+/* The prompt's loop; one_key: a single key answers (y/n questions). */
+static bool prompt_read(app *a, const char *label, const char *init, char *out, size_t n,
+                        bool one_key)
 {
     snprintf(out, n, "%s", init ? init : "");
     curs_set(1);
@@ -127,8 +144,13 @@ bool app_prompt(app *a, const char *label, const char *init, char *out, size_t n
             curs_set(1);
             continue;
         }
-        if (text_edit_key(out, n, key) < 0)
+        int edited = text_edit_key(out, n, key);
+        if (edited < 0)
             too_long = true;
+        if (edited && one_key) {
+            ok = true;
+            break;
+        }
     }
     curs_set(0);
     if (ok && too_long) /* refused whole, never cut and kept */
@@ -199,7 +221,7 @@ static int cmd_load_scenario(app *a, char *args) { return scenario_load(a, args)
 static int cmd_quit(app *a, char *args)
 {
     (void)args;
-    a->running = false;
+    app_quit(a);
     return 0;
 }
 
@@ -207,6 +229,21 @@ static int cmd_history(app *a, char *args)
 {
     (void)args;
     return app_push(a, &history_ops, NULL); /* every practice's */
+}
+
+static int cmd_score(app *a, char *args)
+{
+    if (!args || !*args) {
+        app_msg(a, COL_WARN, ":score needs a procurement id");
+        return 0;
+    }
+    return app_push(a, &scoring_ops, args);
+}
+
+static int cmd_submit(app *a, char *args)
+{
+    (void)args;
+    return scoring_submit(a);
 }
 
 /* The commands; a request's name ("whatif", "quit", "move-down") works
@@ -222,6 +259,8 @@ static const struct command {
     {"open", "CODE", "Open the card of a practice", cmd_open},
     {"policy", "[POLICY]", "Set the what-if's policy (no name: the next)", cmd_policy},
     {"history", "", "Who changed what, every practice", cmd_history},
+    {"score", "ID", "Score the bids of a procurement (blind)", cmd_score},
+    {"submit", "", "Submit your scores (final) from the scoring screen", cmd_submit},
     {"q", "", "Quit catchment", cmd_quit},
     {"save-display", "FILE", "Write the screen as text (scripts)", cmd_save_display},
     {"save-attrs", "FILE", "Write the screen's attributes (scripts)", cmd_save_attrs},
