@@ -3,6 +3,7 @@
 #include "tui/tui.h"
 #include "util/text.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,25 +17,34 @@ static const cli_command *const commands[] = {
     &cmd_engagement, &cmd_appraisal, NULL,
 };
 
+/* Messages name files, codes and values from outside: through the
+ * output filter, like everything else that reaches a terminal. */
+static void say(const char *prefix, const char *fmt, va_list ap)
+{
+    char msg[4096], shown[4 * sizeof msg];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    text_escape(msg, shown, sizeof shown);
+    fprintf(stderr, "%s%s\n", prefix, shown);
+}
+
 int cli_fail(const char *fmt, ...)
 {
     va_list ap;
-    fputs("catchment: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say("catchment: ", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
     return EXIT_FAIL;
 }
 
 int cli_usage(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
-    fprintf(stderr, "catchment %s: ", cmd);
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, "catchment %s: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    say(prefix, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n(see catchment %s --help)\n", cmd);
+    fprintf(stderr, "(see catchment %s --help)\n", cmd);
     return EXIT_USAGE;
 }
 
@@ -59,7 +69,7 @@ void cli_as_at_line(const asat *at, out_format f)
 static void print_notice(session *c)
 {
     if (c->notice) {
-        fprintf(stderr, "catchment: %s\n", c->notice);
+        cli_fail("%s", c->notice);
         c->notice = NULL;
     }
 }
@@ -80,13 +90,15 @@ int cli_config(session *c, config *out)
     int rc = session_config(c, out, &e);
     if (rc)
         cli_fail("%s", e.msg);
+    else if (*out->warning)
+        cli_fail("warning: %s", out->warning);
     return rc;
 }
 
 static void print_help(FILE *fp)
 {
     fputs("usage: catchment [--store DIR] [--config FILE] [--as-at DATE] [--read-only]\n"
-          "                 [--no-color] [COMMAND [ARGS...]]\n\n"
+          "                 [--no-color] [--raw] [COMMAND [ARGS...]]\n\n"
           "Without a command, catchment opens the terminal interface.\n\n"
           "Commands:\n",
           fp);
@@ -102,6 +114,8 @@ static void print_help(FILE *fp)
           "                  the newest list-size extract in the store)\n"
           "  --read-only     open the store without any write path\n"
           "  --no-color      no colour (also: the NO_COLOR environment variable)\n"
+          "  --raw           CSV cells that look like spreadsheet formulas (= + - @)\n"
+          "                  are written as they are, not behind a leading '\n"
           "  --help, --version\n\n"
           "catchment COMMAND --help describes each command; man catchment has it all.\n",
           fp);
@@ -130,7 +144,8 @@ static int parse_global(session *c, int argc, char **argv, int *rc)
         {"store", required_argument, NULL, 's'}, {"config", required_argument, NULL, 'c'},
         {"read-only", no_argument, NULL, 'r'},   {"no-color", no_argument, NULL, 'n'},
         {"help", no_argument, NULL, 'h'},        {"version", no_argument, NULL, 'V'},
-        {"as-at", required_argument, NULL, 'a'}, {NULL, 0, NULL, 0}};
+        {"as-at", required_argument, NULL, 'a'}, {"raw", no_argument, NULL, 'R'},
+        {NULL, 0, NULL, 0}};
     int o;
     opterr = 0;
     while ((o = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
@@ -141,16 +156,18 @@ static int parse_global(session *c, int argc, char **argv, int *rc)
         case 'n': c->no_color = true; break;
         case 'a':
             if ((c->as_at = text_date(optarg)) <= 0) {
+                char shown[256];
                 fprintf(stderr, "catchment: --as-at wants a date, YYYY-MM-DD (not '%s')\n",
-                        optarg);
+                        text_escape(optarg, shown, sizeof shown));
                 *rc = EXIT_USAGE;
                 return -1;
             }
             break;
+        case 'R': csv_set_raw(true); break;
         case 'h': print_help(stdout); *rc = EXIT_OK; return -1;
         case 'V': puts("catchment " CATCHMENT_VERSION); *rc = EXIT_OK; return -1;
         default:
-            fprintf(stderr, "catchment: unknown or incomplete option '%s'\n", argv[optind - 1]);
+            cli_fail("unknown or incomplete option '%s'", argv[optind - 1]);
             print_help(stderr);
             *rc = EXIT_USAGE;
             return -1;
@@ -159,9 +176,30 @@ static int parse_global(session *c, int argc, char **argv, int *rc)
     return optind;
 }
 
-int cli_main(int argc, char **argv)
+/* A report cut short (a full disk, a closed pipe) must not end with
+ * status 0: every write to standard output is checked here, once, when
+ * it is flushed (and, by main, closed). */
+static int output_written(int rc, bool close)
 {
-    session c = {.valid_action = tui_valid_action};
+    errno = 0;
+    bool bad = ferror(stdout) != 0;
+    if (fflush(stdout) != 0)
+        bad = true;
+    if (close && fclose(stdout) != 0)
+        bad = true;
+    if (!bad)
+        return rc;
+    cli_fail("writing the output: %s", strerror(errno ? errno : EIO));
+    if (!close)
+        clearerr(stdout);
+    return EXIT_FAIL;
+}
+
+int cli_close_stdout(int rc) { return output_written(rc, true); }
+
+static int dispatch(int argc, char **argv)
+{
+    session c = {.valid_action = tui_valid_action, .valid_key = tui_valid_key};
     int rc = EXIT_OK;
     const char *nc = getenv("NO_COLOR");
     c.no_color = nc && *nc;
@@ -196,4 +234,9 @@ int cli_main(int argc, char **argv)
     rc = cmd->run(&c, argc - at, argv + at);
     session_close(&c);
     return rc;
+}
+
+int cli_main(int argc, char **argv)
+{
+    return output_written(dispatch(argc, argv), false);
 }

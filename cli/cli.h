@@ -24,7 +24,11 @@ typedef struct cli_command {
     void (*more_help)(FILE *fp); /* optional: help made at run time */
 } cli_command;
 
+/* Runs one command line; a failed write to standard output is an error. */
 int cli_main(int argc, char **argv);
+/* Closes standard output at the end of main: rc, or EXIT_FAIL when the
+ * close fails (the last of the output could not be written). */
+int cli_close_stdout(int rc);
 
 /* session_store and session_config, printing the error (and the
  * session's notice) as "catchment: message". */

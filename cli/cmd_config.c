@@ -22,7 +22,7 @@ static int check(session *c, const char *file)
         c->config_arg = file;
     if (cli_config(c, &cfg))
         return EXIT_FAIL;
-    printf("%s: ok (%zu scenarios)\n", *cfg.path ? cfg.path : "built-in defaults",
+    out_printf(stdout, "%s: ok (%zu scenarios)\n", *cfg.path ? cfg.path : "built-in defaults",
            cfg.nscenarios);
     config_free(&cfg);
     return EXIT_OK;
@@ -39,7 +39,7 @@ static int show(session *c)
     config_free(&cfg);
     if (rc)
         return cli_fail("%s", e.msg);
-    fputs(text, stdout);
+    out_lines(stdout, text);
     free(text);
     return EXIT_OK;
 }

@@ -60,6 +60,11 @@ static int note_run(session *c, int argc, char **argv)
         return cli_usage("note", "give a practice CODE and the TEXT of the note");
     char code[CODE_MAX], text[TEXT_MAX] = "";
     code_arg(argv[1], code);
+    size_t len = 0;
+    for (int i = 2; i < argc; i++)
+        len += strlen(argv[i]) + (i > 2);
+    if (len >= sizeof text) /* refused whole, never cut */
+        return cli_fail("note: %zu bytes is too long (at most %zu)", len, sizeof text - 1);
     for (int i = 2; i < argc; i++)
         snprintf(text + strlen(text), sizeof text - strlen(text), "%s%s", i > 2 ? " " : "",
                  argv[i]);

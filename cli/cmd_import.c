@@ -1,7 +1,10 @@
 /* catchment import FILE...: each file in one transaction, all or nothing. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -11,20 +14,25 @@
 #include "core/engagement.h"
 #include "util/clock.h"
 #include "import/import.h"
+#include "util/text.h"
 
 static const char help[] =
-    "usage: catchment import [--kind KIND] [--quiet] FILE...\n"
+    "usage: catchment import [--kind KIND] [--max-size SIZE] [--quiet] FILE...\n"
     "       catchment import --mapping MAP.yaml [--quiet] SURVEY.csv...\n\n"
     "Imports published NHS, ONS, OS and OHID files, and the commissioner's own\n"
     "contracts and capacity files, as they are published.  Each file's kind is\n"
     "recognised from its header or shape; --kind names it instead.  Each file is\n"
     "imported in one transaction: all of it or, on any error, none of it.  The\n"
-    "same file imported twice changes nothing.  One summary line per file.\n\n"
+    "same file imported twice changes nothing.  One summary line per file.\n"
+    "Each file is read once, so a pipe, <(gzip -dc f.csv.gz) or - (standard\n"
+    "input) will do.\n\n"
     "  --kind KIND   the kind of every FILE (see below)\n"
     "  --mapping MAP an engagement survey export, its columns named by the YAML\n"
     "                mapping file MAP (docs/data-guide.md); a practice with an\n"
     "                end-dated contract and responses gets its engagement\n"
     "                milestone marked done (recorded in the history)\n"
+    "  --max-size SIZE  refuse a file bigger than SIZE bytes (K, M, G: KiB,\n"
+    "                MiB, GiB); the default 4G stops an endless input\n"
     "  --quiet       no progress bar, no summary lines\n\n"
     "Kinds:\n";
 
@@ -45,7 +53,9 @@ static void progress(long long done, long long total, void *ctx)
     memset(bar, '#', (size_t)(pct * 40 / 100));
     memset(bar + pct * 40 / 100, '.', (size_t)(40 - pct * 40 / 100));
     bar[40] = '\0';
-    fprintf(stderr, "\r%.30s [%s] %3d%%", name, bar, pct);
+    char shown[4 * 31];
+    text_escape(name, shown, sizeof shown);
+    fprintf(stderr, "\r%.30s [%s] %3d%%", shown, bar, pct);
 }
 
 static void summary(const char *path, const import_result *r)
@@ -55,18 +65,33 @@ static void summary(const char *path, const import_result *r)
         char when[32];
         time_t t = (time_t)p->imported_at;
         strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime(&t));
-        printf("%s: already imported (import %u, %s by %s): nothing changed\n", path,
+        out_printf(stdout, "%s: already imported (import %u, %s by %s): nothing changed\n", path,
                p->seq, when, p->user);
         return;
     }
-    printf("%s: %s%s, %ld rows read, %ld kept, %ld skipped", path, p->kind,
+    out_printf(stdout, "%s: %s%s, %ld rows read, %ld kept, %ld skipped", path, p->kind,
            p->modelled ? " (MODELLED)" : "", p->rows_read, p->rows_kept, p->rows_skipped);
     if (*p->skipped_why)
-        printf(" (%s)", p->skipped_why);
+        out_printf(stdout, " (%s)", p->skipped_why);
     if (p->extract_date)
         printf(", extract %04ld-%02ld-%02ld", p->extract_date / 10000,
                p->extract_date / 100 % 100, p->extract_date % 100);
     putchar('\n');
+}
+
+/* "4096", "100K", "500M", "4G" (binary units) -> bytes. */
+static int parse_size(const char *s, long long *out)
+{
+    char *end;
+    errno = 0;
+    long long n = strtoll(s, &end, 10);
+    int shift = !*end ? 0 : strchr("Kk", *end) ? 10 : strchr("Mm", *end) ? 20
+              : strchr("Gg", *end) ? 30 : -1;
+    if (errno || end == s || n <= 0 || shift < 0 || (*end && end[1]) ||
+        n > (LLONG_MAX >> shift))
+        return -1;
+    *out = n << shift;
+    return 0;
 }
 
 static int import_one(store *s, const char *path, const char *kind, const survey_map *map,
@@ -83,7 +108,7 @@ static int import_one(store *s, const char *path, const char *kind, const survey
     if (rc)
         return cli_fail("%s", e.msg);
     if (!quiet)
-        summary(path, &r);
+        summary(strcmp(path, "-") ? path : "standard input", &r);
     return EXIT_OK;
 }
 
@@ -107,18 +132,24 @@ static int run(session *c, int argc, char **argv)
 {
     static const struct option opts[] = {{"kind", required_argument, NULL, 'k'},
                                          {"quiet", no_argument, NULL, 'q'},
-                                         {"mapping", required_argument, NULL, 'm'},
+                                         {"mapping", required_argument, NULL, 'M'},
+                                         {"max-size", required_argument, NULL, 'm'},
                                          {NULL, 0, NULL, 0}};
     const char *kind = NULL, *mapping = NULL;
     bool quiet = false;
     int o;
-    while ((o = getopt_long(argc, argv, "k:qm:", opts, NULL)) != -1) {
+    long long max;
+    while ((o = getopt_long(argc, argv, "k:qm:M:", opts, NULL)) != -1) {
         if (o == 'k')
             kind = optarg;
-        else if (o == 'm')
+        else if (o == 'M')
             mapping = optarg;
         else if (o == 'q')
             quiet = true;
+        else if (o == 'm' && parse_size(optarg, &max) == 0)
+            import_set_max_bytes(max);
+        else if (o == 'm')
+            return cli_usage("import", "--max-size '%s' is not a size (e.g. 500M, 4G)", optarg);
         else
             return cli_usage("import", "unknown option '%s'", argv[optind - 1]);
     }

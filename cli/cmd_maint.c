@@ -50,7 +50,7 @@ static const char export_help[] =
 static void report(const char *db, const char *key, const char *what, void *ctx)
 {
     (void)ctx;
-    printf("%s: %s: %s\n", db, key, what);
+    out_printf(stdout, "%s: %s: %s\n", db, key, what);
 }
 
 /* The walk of data.mdb itself, before LMDB reads any page.  A writer
@@ -112,7 +112,7 @@ static int backup_run(session *c, int argc, char **argv)
         return EXIT_FAIL;
     if (store_backup(s, argv[1], &e))
         return cli_fail("%s", e.msg);
-    printf("backed up %s to %s\n", store_dir(s), argv[1]);
+    out_printf(stdout, "backed up %s to %s\n", store_dir(s), argv[1]);
     return EXIT_OK;
 }
 
@@ -193,7 +193,7 @@ static int restore_run(session *c, int argc, char **argv)
     store_close(from);
     if (rc)
         return rc == -2 ? EXIT_FAIL : cli_fail("%s", e.msg);
-    printf("restored %s from %s\n", store_dir(s), argv[1]);
+    out_printf(stdout, "restored %s from %s\n", store_dir(s), argv[1]);
     return EXIT_OK;
 }
 

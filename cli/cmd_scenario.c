@@ -1,4 +1,5 @@
-/* catchment scenario list | run NAME | run --close CODE[,CODE]... */
+/* catchment scenario list | run NAME | run --close CODE[,CODE]... |
+ * save NAME --close CODE[,CODE]... */
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -15,11 +16,16 @@
 static const char help[] =
     "usage: catchment scenario list [--format table|csv|json]\n"
     "       catchment scenario run NAME [options]\n"
-    "       catchment scenario run --close CODE[,CODE...] [options]\n\n"
+    "       catchment scenario run --close CODE[,CODE...] [options]\n"
+    "       catchment scenario save NAME --close CODE[,CODE...] [--replace] [options]\n\n"
     "Closure what-ifs.  `list` shows the scenarios of the config.  `run` disperses\n"
     "the closing practices' patients to the practices around them and reports who\n"
     "goes where, who goes over capacity, how far people travel and which groups\n"
-    "are hit hardest.\n\n"
+    "are hit hardest.  `save` keeps a scenario in your own scenarios file\n"
+    "($XDG_CONFIG_HOME/catchment/scenarios.yaml), never in the config file: it\n"
+    "takes a lock, re-reads the file and adds to it, so sessions saving at once\n"
+    "lose nothing.  A scenario naming a practice the store lacks fails when run;\n"
+    "other commands warn once.\n\n"
     "  --close CODES     practices to close (comma separated, up to 1000): an ad hoc\n"
     "                    scenario\n"
     "  --policy P        nearest | choice | optimal (default: the scenario's, else\n"
@@ -37,7 +43,10 @@ static const char help[] =
     "  --format F        table | csv | json | md (a board paper; for Word:\n"
     "                    ... --format md | pandoc -o paper.docx)\n"
     "  --map FILE.svg    also write the what-if as a map (areas, where their\n"
-    "                    patients go, practices, legend, scale); md links it\n\n"
+    "                    patients go, practices, legend, scale); md links it\n"
+    "  --description TEXT  save: what the scenario is about\n"
+    "  --replace         save: replace a different scenario of the same name\n"
+    "                    (without it, saving over one is refused)\n\n"
     "Every figure is as at one date: catchment --as-at DATE scenario run ..., else\n"
     "the scenario's as_at, else the newest list-size extract in the store.  A\n"
     "practice not open on that date cannot be closed (the message says when it\n"
@@ -50,8 +59,8 @@ typedef struct run_args {
     int nclose;
     config_capacity caps[MAX_OVERRIDES];
     int ncaps;
-    const char *policy, *name, *map;
-    bool flows, growth_set, survey_travel;
+    const char *policy, *name, *map, *description;
+    bool flows, growth_set, survey_travel, replace;
     double growth, speed_kmh;
     out_format f;
 } run_args;
@@ -91,10 +100,12 @@ static int parse_run(run_args *ra, int argc, char **argv)
         {"growth", required_argument, NULL, 'g'}, {"capacity", required_argument, NULL, 'C'},
         {"flows", no_argument, NULL, 'F'},        {"format", required_argument, NULL, 'f'},
         {"survey-travel", no_argument, NULL, 'T'}, {"speed", required_argument, NULL, 'k'},
-        {"map", required_argument, NULL, 'm'},    {NULL, 0, NULL, 0}};
+        {"map", required_argument, NULL, 'm'},
+        {"replace", no_argument, NULL, 'r'},      {"description", required_argument, NULL, 'd'},
+        {NULL, 0, NULL, 0}};
     int o;
     ra->speed_kmh = SURVEY_TRAVEL_KMH;
-    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:Tk:m:", opts, NULL)) != -1) {
+    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:Tk:m:rd:", opts, NULL)) != -1) {
         int rc = 0;
         if (o == 'c')
             rc = split_codes(ra, optarg);
@@ -118,6 +129,10 @@ static int parse_run(run_args *ra, int argc, char **argv)
             rc = cli_format("scenario", optarg, true, &ra->f);
         else if (o == 'm')
             ra->map = optarg;
+        else if (o == 'r')
+            ra->replace = true;
+        else if (o == 'd')
+            ra->description = optarg;
         else
             rc = cli_usage("scenario", "unknown option '%s'", argv[optind - 1]);
         if (rc)
@@ -126,8 +141,6 @@ static int parse_run(run_args *ra, int argc, char **argv)
     ra->name = optind < argc ? argv[optind++] : NULL;
     if (optind < argc)
         return cli_usage("scenario", "unexpected argument '%s'", argv[optind]);
-    if (!ra->name == !ra->nclose)
-        return cli_usage("scenario", "name a scenario or give --close CODES (not both)");
     return 0;
 }
 
@@ -141,6 +154,8 @@ static int make_plan(const config *cfg, const run_args *ra, long as_at, plan *pl
     if (ra->name && !sc)
         return cli_fail("no scenario '%s' in %s (see catchment scenario list)", ra->name,
                         *cfg->path ? cfg->path : "the built-in config");
+    if (sc && *sc->missing)
+        return cli_fail("%s", sc->missing);
     int rc = sc ? plan_from_scenario(pl, cfg, sc) : 0;
     for (int i = 0; rc >= 0 && i < ra->nclose; i++)
         if ((rc = plan_close(pl, ra->close[i])) == 0)
@@ -231,6 +246,10 @@ static int run_scenario(session *c, int argc, char **argv)
     int rc = parse_run(&ra, argc, argv);
     if (rc)
         return rc;
+    if (!ra.name == !ra.nclose)
+        return cli_usage("scenario", "name a scenario or give --close CODES (not both)");
+    if (ra.replace || ra.description)
+        return cli_usage("scenario", "--replace and --description are for save");
     if (cli_config(c, &cfg))
         return EXIT_FAIL;
     store *s = cli_store(c, false);
@@ -254,6 +273,53 @@ static int run_scenario(session *c, int argc, char **argv)
         rc = cli_fail("%s", e.msg);
     }
     plan_free(&pl);
+    config_free(&cfg);
+    return rc;
+}
+
+/* The scenario the options describe (an ad hoc plan), called name. */
+static int options_scenario(const config *cfg, run_args *ra, config_scenario *sc)
+{
+    plan pl = {0};
+    const char *name = ra->name;
+    ra->name = NULL;
+    int rc = make_plan(cfg, ra, 0, &pl);
+    ra->name = name;
+    if (rc == 0 && plan_to_scenario(&pl, name, sc))
+        rc = cli_fail("out of memory");
+    plan_free(&pl);
+    if (rc == 0 && ra->description) {
+        free(sc->description);
+        if (!(sc->description = strdup(ra->description)))
+            rc = cli_fail("out of memory");
+    }
+    return rc;
+}
+
+static int save_scenario(session *c, int argc, char **argv)
+{
+    static run_args ra; /* large: keep it off the stack */
+    memset(&ra, 0, sizeof ra);
+    config cfg;
+    config_scenario sc = {0};
+    char path[4096];
+    err e;
+    int rc = parse_run(&ra, argc, argv);
+    if (rc)
+        return rc;
+    if (!ra.name || !ra.nclose)
+        return cli_usage("scenario", "save wants a NAME and --close CODES");
+    if (config_scenarios_path(path, sizeof path))
+        return cli_fail("no place for saved scenarios: set HOME or XDG_CONFIG_HOME");
+    if (cli_config(c, &cfg))
+        return EXIT_FAIL;
+    rc = options_scenario(&cfg, &ra, &sc);
+    int saved = rc == 0 ? config_scenario_save(&cfg, &sc, path, ra.replace, &e) : 0;
+    if (saved)
+        rc = cli_fail("%s%s", e.msg, saved == CONFIG_EXISTS ? " (--replace)" : "");
+    if (rc == 0)
+        out_printf(stdout, "saved scenario %s (%zu practices) to %s\n", sc.name, sc.nclose, path);
+    config_scenario_free(&sc);
     config_free(&cfg);
     return rc;
 }
@@ -294,12 +360,14 @@ static int list_scenarios(session *c, int argc, char **argv)
 static int run(session *c, int argc, char **argv)
 {
     if (argc < 2)
-        return cli_usage("scenario", "say list or run");
+        return cli_usage("scenario", "say list, run or save");
     if (strcmp(argv[1], "list") == 0)
         return list_scenarios(c, argc - 1, argv + 1);
     if (strcmp(argv[1], "run") == 0)
         return run_scenario(c, argc - 1, argv + 1);
-    return cli_usage("scenario", "unknown subcommand '%s' (list, run)", argv[1]);
+    if (strcmp(argv[1], "save") == 0)
+        return save_scenario(c, argc - 1, argv + 1);
+    return cli_usage("scenario", "unknown subcommand '%s' (list, run, save)", argv[1]);
 }
 
 const cli_command cmd_scenario = {"scenario", "closure what-ifs: list and run scenarios", help,

@@ -50,7 +50,7 @@ static void kv_section(kv *k, const char *name)
 {
     k->section = name;
     if (k->f == FMT_TABLE)
-        printf("%s\n", name);
+        out_printf(stdout, "%s\n", name);
 }
 
 static void show_identity(kv *k, const card *c)

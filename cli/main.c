@@ -3,5 +3,5 @@
 
 int main(int argc, char **argv)
 {
-    return cli_main(argc, argv);
+    return cli_close_stdout(cli_main(argc, argv));
 }

@@ -70,20 +70,35 @@ void table_addf(table *t, const char *fmt, ...)
     table_add(t, cells);
 }
 
+static bool csv_raw;
+
+void csv_set_raw(bool raw) { csv_raw = raw; }
+
+/* A cell a spreadsheet would run as a formula: it starts with = + - @ (or
+ * a tab or CR), and is not simply a number such as "-1.5" or "-2.0%", nor
+ * that one character alone (the "-" of an unknown). */
+static bool csv_formula(const char *s)
+{
+    if (!*s || !strchr("=+-@\t\r", *s) || !s[1]) /* "-" alone is "none" */
+        return false;
+    char *end;
+    strtod(s, &end);
+    return end == s || !(*end == '\0' || (end[0] == '%' && end[1] == '\0'));
+}
+
 static void csv_cell(FILE *fp, const char *s)
 {
-    /* Imports refuse control characters; any that got into the store
-     * some other way are shown as \xHH, never sent to a terminal. */
-    char *safe = NULL;
-    size_t n = strlen(s);
-    if (text_has_control(s, n) && (safe = malloc(4 * n + 1)) != NULL) {
-        text_escape(s, safe, 4 * n + 1);
+    char *safe = text_needs_escape(s) ? text_escape_dup(s) : NULL;
+    if (safe)
         s = safe;
-    }
-    if (!strpbrk(s, ",\"\r\n")) {
+    /* OWASP's advice: a leading single quote makes it text. */
+    bool neutral = !csv_raw && csv_formula(s);
+    if (!neutral && !strpbrk(s, ",\"\r\n")) {
         fputs(s, fp);
     } else {
         fputc('"', fp);
+        if (neutral)
+            fputc('\'', fp);
         for (; *s; s++) {
             if (*s == '"')
                 fputc('"', fp);
@@ -92,6 +107,34 @@ static void csv_cell(FILE *fp, const char *s)
         fputc('"', fp);
     }
     free(safe);
+}
+
+void out_printf(FILE *fp, const char *fmt, ...)
+{
+    char buf[8192];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    out_lines(fp, buf);
+}
+
+void out_lines(FILE *fp, const char *text)
+{
+    char line[4096], shown[4 * sizeof line];
+    while (*text) {
+        size_t n = strcspn(text, "\n");
+        size_t k = n < sizeof line - 1 ? n : sizeof line - 1;
+        memcpy(line, text, k);
+        line[k] = '\0';
+        text_escape(line, shown, sizeof shown);
+        fputs(shown, fp);
+        text += n;
+        if (*text == '\n') {
+            fputc('\n', fp);
+            text++;
+        }
+    }
 }
 
 static void pad(FILE *fp, int n)
@@ -262,26 +305,24 @@ void json_obj_end(json *j) { json_close(j, '}'); }
 void json_arr(json *j) { json_open(j, '['); }
 void json_arr_end(json *j) { json_close(j, ']'); }
 
-/* Control characters, C1 ones too (U+0080..U+009F, which some terminals
- * obey), go out as \u escapes; text that is not UTF-8 (refused at import)
- * has its high bytes replaced, so the output is always valid JSON. */
+/* Through the output filter first, so a string shows the same in JSON as
+ * anywhere else; then any control left (none, after the filter) as \u. */
 static void json_quoted(FILE *fp, const char *s)
 {
-    bool utf8 = text_utf8_valid(s, strlen(s));
+    char *safe = text_needs_escape(s) ? text_escape_dup(s) : NULL;
+    if (safe)
+        s = safe;
     fputc('"', fp);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (*p == '"' || *p == '\\')
             fprintf(fp, "\\%c", *p);
         else if (*p < 0x20 || *p == 0x7F)
             fprintf(fp, "\\u%04x", *p);
-        else if (!utf8 && *p >= 0x80)
-            fputs("\\ufffd", fp);
-        else if (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
-            fprintf(fp, "\\u%04x", *++p);
         else
             fputc(*p, fp);
     }
     fputc('"', fp);
+    free(safe);
 }
 
 void json_key(json *j, const char *k)

@@ -1,6 +1,8 @@
 /* Output for every query command: an aligned table for people, CSV for
- * spreadsheets, JSON for scripts.  Table cells are escaped so data can
- * never send a control sequence to the terminal. */
+ * spreadsheets, JSON for scripts.  Every string passes the one output
+ * filter (text_escape in util/text.h) in every format, so data can never
+ * send a control sequence, a bidi override or an invisible character to a
+ * terminal or a report. */
 #ifndef CATCHMENT_OUT_H
 #define CATCHMENT_OUT_H
 
@@ -37,8 +39,18 @@ void table_free(table *t);
  * column's key (NULL: the column heads). */
 void table_print_json(const table *t, FILE *fp, const char *const *keys);
 
-/* One CSV record (RFC 4180 quoting, CRLF). */
+/* One CSV record (RFC 4180 quoting, CRLF).  Every cell passes the output
+ * filter (text_escape); a cell a spreadsheet would run as a formula
+ * (starting = + - @, tab or CR, and not a plain number) gets a leading
+ * single quote, as OWASP advises, unless csv_set_raw(true) (--raw). */
 void csv_row(FILE *fp, const char *const *cells, int n);
+void csv_set_raw(bool raw);
+
+/* Text of several lines, each line through the output filter. */
+void out_lines(FILE *fp, const char *text);
+/* printf whose whole result passes the output filter line by line: for
+ * any message or report line that holds a string from outside. */
+void out_printf(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* ---- JSON ---- */
 

@@ -335,8 +335,8 @@ void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_m
         return;
     }
     char at[16];
-    printf("# Closure what-if: %s, as at %s\n\n", wf->name,
-           text_date_or_dash(wf->as_at, at, sizeof at));
+    out_printf(stdout, "# Closure what-if: %s, as at %s\n\n", wf->name,
+               text_date_or_dash(wf->as_at, at, sizeof at));
     if (m->description && *m->description) {
         char d[CONFIG_DESC_MAX * 4];
         text_escape(m->description, d, sizeof d);

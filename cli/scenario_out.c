@@ -126,7 +126,7 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
 {
     char a[16], b[16], c[16], n1[32], n2[32], n3[32], n4[32];
     table t;
-    printf("Scenario %s: policy %s, max %.1f %s (%s), list growth %+.1f%%\n", wf->name,
+    out_printf(stdout, "Scenario %s: policy %s, max %.1f %s (%s), list growth %+.1f%%\n", wf->name,
            config_policy_name(wf->policy), wf->max_km, wf->unit,
            config_travel_name(wf->travel), wf->growth_pct);
     scenario_print_as_at(w, wf, stdout, "");

@@ -5,8 +5,9 @@
  * Loading is strict: any unknown key, duplicate key, wrong type, value out
  * of range, alias, anchor, custom tag or control character is an error
  * "FILE:LINE:COL: message", and the load leaves nothing half-filled.
- * Saving rewrites the whole file from the struct, so comments and layout
- * of a hand-written file are lost (the previous file is kept as FILE.bak). */
+ * The file a person writes is never rewritten by the program: scenarios
+ * saved from the screen or `scenario save` go to the user's own scenarios
+ * file (config_scenarios_path), which the program owns, under a lock. */
 #ifndef CATCHMENT_CONFIG_H
 #define CATCHMENT_CONFIG_H
 
@@ -25,7 +26,8 @@ enum {
     CONFIG_MAX_CAPACITY = 10000, /* capacity overrides in one scenario */
     CONFIG_MAX_KEYS = 256,     /* entries in keys: */
     CONFIG_MAX_DEPTH = 32,     /* nesting of mappings and sequences */
-    CONFIG_MAX_BYTES = 1 << 20 /* file size */
+    CONFIG_MAX_BYTES = 1 << 20, /* file size */
+    CONFIG_MISSING_MAX = 512   /* a scenario's message about a missing code */
 };
 
 /* The policies, in the order p cycles through them: id, name. */
@@ -66,6 +68,9 @@ typedef struct config_scenario {
     double growth_pct;         /* -50 .. 100 */
     long as_at;                /* YYYYMMDD the scenario is taken as at; 0: the
                                   default (--as-at, else the newest extract) */
+    /* "FILE:LINE:COL: unknown practice code ..." when the scenario names a
+     * code the store lacks: it fails when run; "" when it is fine. */
+    char missing[CONFIG_MISSING_MAX];
 } config_scenario;
 
 typedef struct config_key {
@@ -101,6 +106,9 @@ typedef struct config {
     config_key *keys;
     size_t nkeys;
     char path[4096];                 /* file loaded; "" for built-in defaults */
+    /* The first scenario's missing code, and how many scenarios have one:
+     * a warning to show once, not an error ("" when none). */
+    char warning[CONFIG_MISSING_MAX + 128];
 } config;
 
 /* Checks the loader cannot make on its own.  Any member may be NULL. */
@@ -108,6 +116,7 @@ typedef struct config_hooks {
     bool (*valid_action)(const char *name);           /* keys: action names */
     bool (*code_exists)(const char *code, void *ctx); /* close:, capacity: */
     void *ctx;
+    bool (*valid_key)(const char *key);               /* keys: the key strings */
 } config_hooks;
 
 /* Fills c with the built-in defaults (owns no memory). */
@@ -138,6 +147,45 @@ int config_emit(const config *c, char **out, err *e);
  * kept as path.bak and its mode is kept; a new file gets 0660 less the
  * umask.  Comments in the previous file are not carried over. */
 int config_save(const config *c, const char *path, err *e);
+
+/* $XDG_CONFIG_HOME/catchment/NAME (an absolute XDG_CONFIG_HOME only: the
+ * spec says a relative one is ignored), else $HOME/.config/catchment/NAME;
+ * -1 when neither is set or out is too small. */
+int config_home_file(const char *name, char *out, size_t n);
+
+/* $XDG_CONFIG_HOME/catchment/scenarios.yaml (an absolute XDG_CONFIG_HOME
+ * only), else $HOME/.config/catchment/scenarios.yaml: where the user's
+ * saved scenarios go, whichever config file is in use.  -1 when neither
+ * is set or out is too small. */
+int config_scenarios_path(char *out, size_t n);
+
+/* Adds the scenarios of the scenarios file at path to c; each replaces
+ * the one of the same name from the config file.  A missing file adds
+ * nothing.  The file holds `scenarios:` and nothing else. */
+int config_load_scenarios(config *c, const char *path, const config_hooks *h, err *e);
+
+/* Only the scenarios of c, as the scenarios file holds them. */
+int config_emit_scenarios(const config *c, char **out, err *e);
+
+enum { CONFIG_SAVED = 0, CONFIG_EXISTS = 1 };
+
+/* Saves s to the scenarios file at path so that many sessions may save at
+ * once: takes an exclusive lock (path.lock), re-reads the file, puts s in
+ * beside every scenario already there (another session's, or one edited
+ * by hand), writes it atomically and lets go.  When the file, or c, holds
+ * a different scenario of that name, nothing is written and CONFIG_EXISTS
+ * comes back, unless replace: ask the user, then call again with replace.
+ * On CONFIG_SAVED, c holds s too.  -1 with e on failure. */
+int config_scenario_save(config *c, const config_scenario *s, const char *path,
+                         bool replace, err *e);
+
+/* True when a and b are the same scenario (name and every setting). */
+bool config_scenario_equal(const config_scenario *a, const config_scenario *b);
+
+/* The whole of text written to path atomically (temporary file beside it,
+ * fsync, rename, fsync of the directory), with mode `mode` less nothing
+ * for a new file, the old file's mode otherwise. */
+int config_write_file(const char *path, const char *text, int mode, err *e);
 
 /* Adds s (deep-copied) to c, replacing the scenario of the same name. */
 int config_scenario_put(config *c, const config_scenario *s, err *e);

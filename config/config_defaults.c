@@ -54,7 +54,7 @@ static bool str_eq(const char *a, const char *b)
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
-static bool scenario_equal(const config_scenario *a, const config_scenario *b)
+bool config_scenario_equal(const config_scenario *a, const config_scenario *b)
 {
     if (strcmp(a->name, b->name) != 0 || !str_eq(a->description, b->description) ||
         a->nclose != b->nclose || a->has_policy != b->has_policy ||
@@ -97,7 +97,7 @@ bool config_equal(const config *a, const config *b)
         a->nscenarios != b->nscenarios || a->nkeys != b->nkeys)
         return false;
     for (size_t i = 0; i < a->nscenarios; i++)
-        if (!scenario_equal(&a->scenarios[i], &b->scenarios[i]))
+        if (!config_scenario_equal(&a->scenarios[i], &b->scenarios[i]))
             return false;
     for (size_t i = 0; i < a->nkeys; i++)
         if (strcmp(a->keys[i].action, b->keys[i].action) != 0 ||

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
+
 typedef struct outbuf {
     char *s;
     size_t len, cap;
@@ -43,12 +45,13 @@ static void put(outbuf *b, const char *fmt, ...)
     }
 }
 
-/* Shortest text that reads back as the same double. */
+/* As people write it, "20" or "2.5" (never "2e+01"): the fewest decimals
+ * that read back as the same double. */
 static void put_real(outbuf *b, double v)
 {
-    char s[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(s, sizeof s, "%.*g", prec, v);
+    char s[400];
+    for (int decimals = 0; decimals <= 17; decimals++) {
+        snprintf(s, sizeof s, "%.*f", decimals, v);
         if (strtod(s, NULL) == v)
             break;
     }
@@ -87,6 +90,7 @@ static void emit_rules(outbuf *b, const config *c)
     put(b, "\n  imd_edition: %ld\n", c->rules.imd_edition);
 }
 
+/* c NULL: no comment on the default policy (the scenarios file). */
 static void emit_scenario(outbuf *b, const config *c, const config_scenario *s)
 {
     put(b, "  - name: ");
@@ -101,7 +105,7 @@ static void emit_scenario(outbuf *b, const config *c, const config_scenario *s)
     put(b, "]\n");
     if (s->has_policy)
         put(b, "    policy: %s\n", config_policy_name(s->policy));
-    else
+    else if (c)
         put(b, "    # policy: %s, from rules.default_policy\n",
             config_policy_name(c->rules.default_policy));
     put(b, "    capacity: {");
@@ -148,23 +152,48 @@ static void emit_rest(outbuf *b, const config *c)
     }
 }
 
+static void emit_scenarios(outbuf *b, const config *c, bool comments)
+{
+    put(b, c->nscenarios ? "scenarios:\n" : "scenarios: []\n");
+    for (size_t i = 0; i < c->nscenarios; i++)
+        emit_scenario(b, comments ? c : NULL, &c->scenarios[i]);
+}
+
+/* The text, or out of memory; numbers in the C locale whatever the
+ * user's (a comma-decimal locale would write "2,5"). */
+static int finish(outbuf *b, locale_t was, char **out, err *e)
+{
+    uselocale(was);
+    if (b->oom) {
+        free(b->s);
+        return err_set(e, "out of memory");
+    }
+    *out = b->s;
+    return 0;
+}
+
 int config_emit(const config *c, char **out, err *e)
 {
     outbuf b = {.s = malloc(4096), .cap = 4096};
     if (!b.s)
         return err_set(e, "out of memory");
-    put(&b, "# catchment configuration: see catchment.yaml(5).\n"
-            "# catchment rewrites this file when it saves a scenario; "
-            "comments are not kept.\n");
+    locale_t was = uselocale(text_c_locale());
+    put(&b, "# catchment configuration: see catchment.yaml(5).\n");
     emit_rules(&b, c);
-    put(&b, c->nscenarios ? "scenarios:\n" : "scenarios: []\n");
-    for (size_t i = 0; i < c->nscenarios; i++)
-        emit_scenario(&b, c, &c->scenarios[i]);
+    emit_scenarios(&b, c, true);
     emit_rest(&b, c);
-    if (b.oom) {
-        free(b.s);
+    return finish(&b, was, out, e);
+}
+
+int config_emit_scenarios(const config *c, char **out, err *e)
+{
+    outbuf b = {.s = malloc(4096), .cap = 4096};
+    if (!b.s)
         return err_set(e, "out of memory");
-    }
-    *out = b.s;
-    return 0;
+    locale_t was = uselocale(text_c_locale());
+    put(&b, "# Scenarios saved by catchment (see catchment.yaml(5)).  catchment\n"
+            "# rewrites this file under a lock when it saves one: edits to the\n"
+            "# scenarios are kept, comments are not (put those in config.yaml).\n");
+    emit_scenarios(&b, c, false);
+    return finish(&b, was, out, e);
 }

@@ -13,19 +13,24 @@
 #include "config/cwalk.h"
 #include "config/ytree.h"
 
-int config_default_path(char *out, size_t n)
+int config_home_file(const char *name, char *out, size_t n)
 {
     const char *xdg = getenv("XDG_CONFIG_HOME");
     const char *home = getenv("HOME");
     int k;
     /* The XDG spec says a relative XDG_CONFIG_HOME is to be ignored. */
     if (xdg && xdg[0] == '/')
-        k = snprintf(out, n, "%s/catchment/config.yaml", xdg);
+        k = snprintf(out, n, "%s/catchment/%s", xdg, name);
     else if (home && home[0])
-        k = snprintf(out, n, "%s/.config/catchment/config.yaml", home);
+        k = snprintf(out, n, "%s/.config/catchment/%s", home, name);
     else
         return -1;
     return k < 0 || (size_t)k >= n ? -1 : 0;
+}
+
+int config_default_path(char *out, size_t n)
+{
+    return config_home_file("config.yaml", out, n);
 }
 
 int config_parse(config *c, const char *text, size_t len, const char *name,

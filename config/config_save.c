@@ -78,14 +78,14 @@ static int keep_backup(const char *path, err *e)
     return 0;
 }
 
-/* Opens a new temporary file beside path: 0660 less the umask, or the
+/* Opens a new temporary file beside path: mode less the umask, or the
  * mode of the file it will replace. */
-static int open_temp(const char *path, const struct stat *old, char *tmp,
+static int open_temp(const char *path, const struct stat *old, int mode, char *tmp,
                      size_t n, err *e)
 {
     for (int tries = 0; tries < 100; tries++) {
         snprintf(tmp, n, "%s.tmp.%ld.%d", path, (long)getpid(), tries);
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, (mode_t)mode);
         if (fd < 0 && errno == EEXIST)
             continue;
         if (fd < 0)
@@ -101,10 +101,10 @@ static int open_temp(const char *path, const struct stat *old, char *tmp,
     return err_set(e, "%s: cannot make a temporary file", path);
 }
 
-static int write_temp(const char *path, const struct stat *old,
+static int write_temp(const char *path, const struct stat *old, int mode,
                       const char *text, char *tmp, size_t n, err *e)
 {
-    int fd = open_temp(path, old, tmp, n, e);
+    int fd = open_temp(path, old, mode, tmp, n, e);
     if (fd < 0)
         return -1;
     int bad = write_all(fd, text, strlen(text)) < 0 || fsync(fd) < 0;
@@ -118,11 +118,11 @@ static int write_temp(const char *path, const struct stat *old,
     return 0;
 }
 
-int config_save(const config *c, const char *path, err *e)
+static int replace_file(const char *path, const char *text, int mode, bool backup,
+                        err *e)
 {
     char real[PATH_MAX], tmp[PATH_MAX + 64];
     struct stat st, *old = NULL;
-    char *text;
     /* Write through a symbolic link rather than replace it. */
     if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode) && realpath(path, real))
         path = real;
@@ -133,13 +133,9 @@ int config_save(const config *c, const char *path, err *e)
             return err_set(e, "%s: not a regular file", path);
         old = &st;
     }
-    if (config_emit(c, &text, e) < 0)
+    if (write_temp(path, old, mode, text, tmp, sizeof tmp, e) < 0)
         return -1;
-    int rc = write_temp(path, old, text, tmp, sizeof tmp, e);
-    free(text);
-    if (rc < 0)
-        return -1;
-    if (old && keep_backup(path, e) < 0) {
+    if (backup && old && keep_backup(path, e) < 0) {
         unlink(tmp);
         return -1;
     }
@@ -152,4 +148,19 @@ int config_save(const config *c, const char *path, err *e)
         return err_set(e, "%s: saved, but syncing its directory failed: %s",
                        path, strerror(errno));
     return 0;
+}
+
+int config_write_file(const char *path, const char *text, int mode, err *e)
+{
+    return replace_file(path, text, mode, false, e);
+}
+
+int config_save(const config *c, const char *path, err *e)
+{
+    char *text;
+    if (config_emit(c, &text, e) < 0)
+        return -1;
+    int rc = replace_file(path, text, 0660, true, e);
+    free(text);
+    return rc;
 }

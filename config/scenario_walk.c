@@ -18,9 +18,11 @@ bool scenario_name_ok(const char *name)
     return true;
 }
 
-/* A practice code: letters and digits, upper-cased, and known to the
- * store when the caller gave a way to ask. */
-static int walk_code(cwalk *w, const ynode *n, const char *key,
+/* A practice code: letters and digits, upper-cased.  When the caller
+ * gave a way to ask the store, a code it lacks is no error here (one stale
+ * scenario must not stop every command): the scenario keeps the message,
+ * and fails when it is run. */
+static int walk_code(cwalk *w, const ynode *n, const char *key, config_scenario *sc,
                      char out[CONFIG_CODE_MAX])
 {
     char s[80];
@@ -36,8 +38,12 @@ static int walk_code(cwalk *w, const ynode *n, const char *key,
     }
     if (!out[0])
         return cwalk_fail(w, n, "empty practice code in %s", key);
-    if (w->h && w->h->code_exists && !w->h->code_exists(out, w->h->ctx))
-        return cwalk_fail(w, n, "unknown practice code '%s' in %s", out, key);
+    if (w->h && w->h->code_exists && !w->h->code_exists(out, w->h->ctx) && !*sc->missing) {
+        err at;
+        err_at(&at, w->file, n->line, n->col, "unknown practice code '%s' in %s of "
+               "scenario '%s': it is not in the store", out, key, sc->name);
+        text_copy(sc->missing, sizeof sc->missing, at.msg);
+    }
     return 0;
 }
 
@@ -66,7 +72,7 @@ static int walk_close(cwalk *w, const ynode *n, config_scenario *s)
     if (!s->close)
         return cwalk_fail(w, n, "out of memory");
     for (size_t i = 0; i < n->nkids; i++) {
-        if (walk_code(w, n->kids[i], "close", s->close[i]) < 0)
+        if (walk_code(w, n->kids[i], "close", s, s->close[i]) < 0)
             return -1;
         s->nclose = i + 1;
         for (size_t j = 0; j < i; j++)
@@ -90,7 +96,7 @@ static int walk_capacity(cwalk *w, const ynode *n, config_scenario *s)
         config_capacity *cap = &s->capacity[i / 2];
         const ynode *k = n->kids[i];
         if (cwalk_key(w, n, i, "capacity") < 0 ||
-            walk_code(w, k, "capacity", cap->code) < 0 ||
+            walk_code(w, k, "capacity", s, cap->code) < 0 ||
             cwalk_int(w, n->kids[i + 1], "capacity", 0, 1000000,
                       &cap->patients) < 0)
             return -1;
@@ -191,6 +197,20 @@ static int walk_scenario(cwalk *w, const ynode *n, config_scenario *s,
     return 0;
 }
 
+/* The first scenario with a missing code, said once by whoever shows it. */
+static void missing_warning(config *c)
+{
+    size_t n = 0;
+    const char *first = NULL;
+    for (size_t i = 0; i < c->nscenarios; i++)
+        if (*c->scenarios[i].missing && n++ == 0)
+            first = c->scenarios[i].missing;
+    if (first)
+        snprintf(c->warning, sizeof c->warning, "%s (%zu scenario%s name%s a practice "
+                 "not in the store; each fails only when it is run)", first, n,
+                 n == 1 ? "" : "s", n == 1 ? "s" : "");
+}
+
 int scenario_walk_all(cwalk *w, const ynode *n, config *c)
 {
     if (ynode_is_null(n))
@@ -217,6 +237,7 @@ int scenario_walk_all(cwalk *w, const ynode *n, config *c)
                                   "(first in the scenario at line %ld)",
                                   s->name, n->kids[j]->line);
     }
+    missing_warning(c);
     return 0;
 }
 
@@ -245,6 +266,12 @@ int scenario_walk_keys(cwalk *w, const ynode *n, config *c)
             return -1;
         if (!k->key[0])
             return cwalk_fail(w, vn, "%s: empty key", k->action);
+        if (w->h && w->h->valid_key && !w->h->valid_key(k->key)) {
+            text_escape(k->key, shown, sizeof shown);
+            return cwalk_fail(w, vn, "%s: '%s' is not a key the screen knows (a character "
+                              "such as \"x\", or a name such as \"<F5>\", \"<C-L>\", "
+                              "\"<Down>\")", k->action, shown);
+        }
     }
     return 0;
 }

@@ -126,8 +126,10 @@ int session_config(session *ss, config *out, err *e)
 {
     char dir[4096];
     err ignored;
-    config_hooks hooks = {.valid_action = ss->valid_action, .code_exists = practice_known};
-    const config_hooks actions_only = {.valid_action = ss->valid_action};
+    config_hooks hooks = {.valid_action = ss->valid_action, .valid_key = ss->valid_key,
+                          .code_exists = practice_known};
+    const config_hooks actions_only = {.valid_action = ss->valid_action,
+                                       .valid_key = ss->valid_key};
     /* Codes are checked only when a store exists to check them against. */
     if (!ss->s && store_default_dir(ss->store_arg, dir, sizeof dir, &ignored) == 0) {
         store_opts o = session_store_opts(true);
@@ -136,7 +138,11 @@ int session_config(session *ss, config *out, err *e)
     }
     bool reading = ss->s && store_read_begin(ss->s, &ignored) == 0;
     hooks.ctx = reading ? ss->s : NULL;
-    int rc = config_load(out, ss->config_arg, reading ? &hooks : &actions_only, e);
+    const config_hooks *h = reading ? &hooks : &actions_only;
+    char saved[4096];
+    int rc = config_load(out, ss->config_arg, h, e);
+    if (rc == 0 && config_scenarios_path(saved, sizeof saved) == 0)
+        rc = config_load_scenarios(out, saved, h, e);
     if (reading)
         store_read_end(ss->s);
     return rc;

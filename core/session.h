@@ -23,6 +23,7 @@ typedef struct session {
     /* Which names the config's keys: map may bind (the TUI's actions);
      * set by whoever starts the session, so core/ need not know them. */
     bool (*valid_action)(const char *name);
+    bool (*valid_key)(const char *key);   /* ... and which keys it can read */
     /* Set once, the first time a store opens without locking: a notice
      * for the user, not an error.  The caller prints it and clears it. */
     const char *notice;
@@ -38,8 +39,11 @@ store *session_store(session *ss, bool write, err *e);
 store *session_store_best(session *ss, const char **why, err *e);
 
 /* The config: --config FILE, else the default path, else built-in
- * defaults.  Practice codes in scenarios are checked against the store
- * when there is one. */
+ * defaults; then the user's saved scenarios (config_scenarios_path), which
+ * replace any of the same name.  Practice codes in scenarios are checked
+ * against the store when there is one: a scenario naming a code the store
+ * lacks is kept with a message (config_scenario.missing, config.warning)
+ * and fails only when it is run. */
 int session_config(session *ss, config *out, err *e);
 
 /* How to open a store: read_only, and the sizes the environment asks

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
+
 enum { TOK_MAX = 32, QUERY_TOKENS = 8 };
 
 /* Scores for one query word against one item word. */
@@ -94,9 +96,13 @@ static void add_token(search_index *ix, const char *s, size_t n)
     ix->ntok++;
 }
 
-/* Splits s into words of letters and digits (other bytes separate). */
-static void add_words(search_index *ix, const char *s)
+/* Splits s into words of letters and digits (other bytes separate).  The
+ * words are those of the text as it is shown (text_escape): a name with a
+ * zero-width space or a bidi override is found by what the user sees. */
+static void add_words(search_index *ix, const char *text)
 {
+    char shown[4 * 256];
+    const char *s = text ? text_escape(text, shown, sizeof shown) : NULL;
     while (s && *s) {
         while (*s && !isalnum((unsigned char)*s) && !((unsigned char)*s & 0x80))
             s++;

@@ -13,7 +13,9 @@
 enum { CHUNK = 1 << 16, LINECOPY = 4096 };
 
 struct csvr {
-    FILE *fp;
+    source *src;
+    bool own_src;             /* opened by csvr_open */
+    bool again;               /* csvr_again: hand out the last row again */
     char name[1024];
     struct csv_parser parser;
     long line;                /* line being parsed, 1-based */
@@ -137,30 +139,31 @@ static void on_row(int c, void *ctx)
     r->rowline_no = r->line;
 }
 
-int csvr_open(csvr **out, const char *path, err *e)
+int csvr_from(csvr **out, source *src, err *e)
 {
     csvr *r = calloc(1, sizeof *r);
     if (!r)
         return err_set(e, "out of memory");
-    snprintf(r->name, sizeof r->name, "%s", path);
-    r->fp = fopen(path, "rb");
-    if (!r->fp) {
-        err_set(e, "%s: %s", path, strerror(errno));
-        free(r);
-        return -1;
-    }
-    struct stat st;
-    if (fstat(fileno(r->fp), &st) == 0)
-        r->total = st.st_size;
-    if (fstat(fileno(r->fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-        fclose(r->fp);
-        free(r);
-        return err_set(e, "%s: is a directory", path);
-    }
+    snprintf(r->name, sizeof r->name, "%s", source_name(src));
+    r->src = src;
+    r->total = source_size(src);
     csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
     csv_set_blk_size(&r->parser, CHUNK); /* grown 128 bytes at a time, a long field is quadratic */
     r->line = 1;
     *out = r;
+    return 0;
+}
+
+int csvr_open(csvr **out, const char *path, err *e)
+{
+    source *src;
+    if (source_open(&src, path, SOURCE_MAX_BYTES, e))
+        return -1;
+    if (csvr_from(out, src, e)) {
+        source_close(src);
+        return -1;
+    }
+    (*out)->own_src = true;
     return 0;
 }
 
@@ -174,7 +177,8 @@ void csvr_close(csvr *r)
     for (int i = r->next; i < r->nready; i++)
         row_free(&r->ready[i]);
     free(r->ready);
-    fclose(r->fp);
+    if (r->own_src)
+        source_close(r->src);
     free(r);
 }
 
@@ -215,10 +219,11 @@ static int feed(csvr *r, const char *p, size_t n, err *e)
 static int fill(csvr *r, err *e)
 {
     static char buf[CHUNK];
-    size_t n = fread(buf, 1, sizeof buf, r->fp);
+    long got = source_read(r->src, buf, sizeof buf, e);
+    if (got < 0)
+        return -1;
+    size_t n = (size_t)got;
     if (n == 0) {
-        if (ferror(r->fp))
-            return err_set(e, "%s: read error", r->name);
         r->eof = true;
         if (csv_fini(&r->parser, on_field, on_row, r) != 0)
             return err_at(e, r->name, r->line, 0,
@@ -253,6 +258,12 @@ static int fill(csvr *r, err *e)
 
 int csvr_next(csvr *r, csvr_row **row, err *e)
 {
+    if (r->again && r->out.f) {
+        r->again = false;
+        *row = &r->out;
+        return 1;
+    }
+    r->again = false;
     row_free(&r->out);
     while (r->next == r->nready) {
         r->next = r->nready = 0;
@@ -299,3 +310,5 @@ void csvr_allow_controls(csvr *r)
 {
     r->controls_ok = true;
 }
+
+void csvr_again(csvr *r) { r->again = true; }

@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 
+#include "import/source.h"
 #include "util/err.h"
 
 enum { CSVR_FIELD_MAX = 65536, CSVR_FIELDS_MAX = 512 };
@@ -21,7 +22,9 @@ typedef struct csvr_row {
 
 typedef struct csvr csvr;
 
-/* Opens path for reading; name is what messages call it. */
+/* Reads from src (not closed by csvr_close); messages use its name. */
+int csvr_from(csvr **out, source *src, err *e);
+/* Opens path for reading ("-" for standard input). */
 int csvr_open(csvr **out, const char *path, err *e);
 void csvr_close(csvr *r);
 
@@ -42,5 +45,10 @@ const char *csvr_name(const csvr *r);
  * text typed by the public, as a survey exports it): whoever shows such a
  * field must pass it through text_escape. */
 void csvr_allow_controls(csvr *r);
+
+/* The next csvr_next hands out the row last handed out again (a peek:
+ * the kind of a file is told from its first row, then the importer reads
+ * it). */
+void csvr_again(csvr *r);
 
 #endif

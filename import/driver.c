@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "import/source.h"
 #include "util/clock.h"
-#include "util/sha256.h"
 #include "util/who.h"
 
 const char *const *import_kind_names(void)
@@ -29,37 +29,11 @@ const char *import_kind_blurb(const char *name)
     return NULL;
 }
 
-/* Hashes the whole file; an empty file is refused here. */
-static int file_sha256(const char *path, char out[65], err *e)
+/* Picks the kind whose detector is surest of the first row, which is
+ * then handed to the importer again. */
+static const import_kind *detect(csvr *r, err *e)
 {
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return err_set(e, "%s: %s", path, strerror(errno));
-    static unsigned char buf[1 << 16];
-    sha256 c;
-    size_t n, total = 0;
-    sha256_init(&c);
-    while ((n = fread(buf, 1, sizeof buf, fp)) > 0) {
-        sha256_add(&c, buf, n);
-        total += n;
-    }
-    int bad = ferror(fp);
-    fclose(fp);
-    if (bad)
-        return err_set(e, "%s: read error", path);
-    if (total == 0)
-        return err_at(e, path, 1, 0, "the file is empty");
-    sha256_hex(&c, out);
-    return 0;
-}
-
-/* Picks the kind whose detector is surest of the first row. */
-static const import_kind *detect(const char *path, err *e)
-{
-    csvr *r;
     csvr_row *row;
-    if (csvr_open(&r, path, e))
-        return NULL;
     int rc = csvr_next(r, &row, e);
     const import_kind *best = NULL;
     int best_score = 0;
@@ -68,12 +42,14 @@ static const import_kind *detect(const char *path, err *e)
         if (score > best_score)
             best = import_kinds[i], best_score = score;
     }
-    csvr_close(r);
+    csvr_again(r);
+    long long done, total;
+    csvr_progress(r, &done, &total);
     if (rc == 0)
-        err_at(e, path, 1, 0, "the file holds no rows");
+        err_at(e, csvr_name(r), 1, 0, done ? "the file holds no rows" : "the file is empty");
     if (rc > 0 && !best)
-        err_at(e, path, 1, 0, "not a file catchment knows; name its kind "
-                              "with --kind (see catchment import --help)");
+        err_at(e, csvr_name(r), 1, 0, "not a file catchment knows; name its kind "
+                                      "with --kind (see catchment import --help)");
     return best;
 }
 
@@ -104,82 +80,136 @@ static void skip_summary(const import_ctx *ic, provenance *p)
     }
 }
 
-/* One attempt: a write transaction around the importer. */
-static int run_once(store *s, const char *path, const import_kind *k, import_ctx *ic,
-                    err *e)
+/* What the importer may need while it runs (the kind, the file, who);
+ * the checksum is known only at the end. */
+static void fill_identity(provenance *p, const source *src, const import_kind *k,
+                          const char *who)
 {
-    provenance keep = *ic->prov;
-    if (csvr_open(&ic->r, path, e))
-        return -1;
-    if (store_write_begin(s, e)) {
-        csvr_close(ic->r);
-        return -1;
-    }
-    int rc = k->run(ic, e);
-    csvr_close(ic->r);
-    ic->r = NULL;
+    const char *path = source_name(src);
+    const char *base = strrchr(path, '/');
+    snprintf(p->file, sizeof p->file, "%s", base ? base + 1 : path);
+    snprintf(p->kind, sizeof p->kind, "%s", k->name);
+    p->imported_at = clock_now();
+    snprintf(p->user, sizeof p->user, "%s", who);
+}
+
+/* The bytes parsed are the bytes hashed: the checksum is known only at
+ * the end, so a file imported before is found then, and the transaction
+ * dropped.  0 done, 1 already imported, -1 error. */
+static int record(store *s, source *src, import_ctx *ic, import_result *out,
+                  const char *expect, err *e)
+{
+    char sha[65];
     /* A header and nothing else is a cut-short download, not an extract
      * with no practices in it: refused rather than recorded as imported. */
-    if (rc == 0 && ic->prov->rows_read == 0)
-        rc = err_at(e, path, ic->header_n ? 2 : 1, 0, "no rows after the header");
-    if (rc == 0) {
-        skip_summary(ic, ic->prov);
-        rc = store_provenance_add(s, ic->prov, e);
+    if (ic->prov->rows_read == 0)
+        return err_at(e, source_name(src), ic->header_n ? 2 : 1, 0, "no rows after the header");
+    if (source_finish(src, sha, e))
+        return -1;
+    if (*expect && strcmp(sha, expect) != 0)
+        return err_set(e, "%s: the file changed while it was being read: nothing was "
+                          "imported (import it again once it is complete)", source_name(src));
+    provenance before;
+    int found = store_provenance_find(s, sha, &before, e);
+    if (found) {
+        if (found > 0)
+            out->prov = before;
+        return found;
     }
-    if (rc == 0)
-        return store_write_commit(s, e);
-    store_write_abort(s);
-    if (store_was_full(s)) {
+    memcpy(ic->prov->sha256, sha, 65);
+    skip_summary(ic, ic->prov);
+    return store_provenance_add(s, ic->prov, e);
+}
+
+/* The kind named, or told from the first row. */
+static const import_kind *pick_kind(csvr *r, const char *kind, err *e)
+{
+    return kind ? kind_by_name(kind, e) : detect(r, e);
+}
+
+/* One pass over the file: a write transaction around the importer. */
+static int run_once(store *s, source *src, const char *kind, const char *who, import_ctx *ic,
+                    import_result *out, const char *expect, err *e)
+{
+    provenance keep = *ic->prov;
+    const import_kind *k = NULL;
+    if (csvr_from(&ic->r, src, e))
+        return -1;
+    int rc = (k = pick_kind(ic->r, kind, e)) == NULL ? -1 : store_write_begin(s, e);
+    if (k && rc == 0) {
+        fill_identity(ic->prov, src, k, who);
+        memcpy(ic->prov->sha256, expect, 65); /* what the parse must hash to */
+        rc = k->run(ic, e);
+        if (rc == 0)
+            rc = record(s, src, ic, out, expect, e);
+        if (rc == 1) {
+            store_write_abort(s);
+            out->already = true;
+            rc = 0;
+        } else if (rc == 0) {
+            rc = store_write_commit(s, e);
+        } else {
+            store_write_abort(s);
+        }
+    }
+    csvr_close(ic->r);
+    ic->r = NULL;
+    if (rc < 0 && k && store_was_full(s)) {
         *ic->prov = keep;
         ic->nskips = ic->nnotes = 0;
         ic->placeholders = 0;
         ic->placeholder_why[0] = '\0';
-        return 1; /* grow and try again */
+        return source_rewind(src, e) ? -1 : 1; /* grow and try again */
     }
-    return -1;
+    return rc;
 }
 
-static void fill_identity(provenance *p, const char *path, const import_kind *k,
-                          const char *sha, const char *who)
+static long long max_bytes = SOURCE_MAX_BYTES;
+
+void import_set_max_bytes(long long n) { max_bytes = n; }
+
+/* A regular file imported before is known without parsing it: its bytes
+ * are hashed first (cheap), and the parse that follows must hash to the
+ * same, so what is recorded is still what was read.  1 found. */
+static int seen_before(store *s, source *src, char sha[65], import_result *out, err *e)
 {
-    const char *base = strrchr(path, '/');
-    snprintf(p->file, sizeof p->file, "%s", base ? base + 1 : path);
-    snprintf(p->kind, sizeof p->kind, "%s", k->name);
-    memcpy(p->sha256, sha, 65);
-    p->imported_at = clock_now();
-    snprintf(p->user, sizeof p->user, "%s", who);
+    sha[0] = '\0';
+    if (!source_is_file(src))
+        return 0; /* a pipe is read once only: found at the end (its
+                     contracts or capacity changes are audited without
+                     the checksum, which its import record holds) */
+    if (source_finish(src, sha, e) || source_rewind(src, e) || store_read_begin(s, e))
+        return -1;
+    int found = store_provenance_find(s, sha, &out->prov, e);
+    store_read_end(s);
+    out->already = found > 0;
+    return found;
 }
 
 static int import_with(store *s, const char *path, const char *kind,
                        const struct survey_map *mapping, import_progress_fn progress,
                        void *pctx, import_result *out, err *e)
 {
-    char sha[65];
+    source *src;
+    char expect[65];
     const char *who;
     memset(out, 0, sizeof *out);
-    if (who_writer(&who, e) || file_sha256(path, sha, e))
+    if (who_writer(&who, e) || source_open(&src, path, max_bytes, e))
         return -1;
-    const import_kind *k = kind ? kind_by_name(kind, e) : detect(path, e);
-    if (!k)
-        return -1;
-    if (store_read_begin(s, e))
-        return -1;
-    int found = store_provenance_find(s, sha, &out->prov, e);
-    store_read_end(s);
-    if (found < 0)
-        return -1;
-    if (found) {
-        out->already = true;
-        return 0;
-    }
-    fill_identity(&out->prov, path, k, sha, who);
     import_ctx ic = {
         .s = s, .prov = &out->prov, .progress = progress, .pctx = pctx, .mapping = mapping};
-    int rc, grown = 0;
+    int rc = seen_before(s, src, expect, out, e), grown = 0;
+    if (rc != 0) {
+        source_close(src);
+        return rc < 0 ? -1 : 0;
+    }
     /* The map doubles each time: 20 doublings is more than any disk. */
-    while ((rc = run_once(s, path, k, &ic, e)) == 1)
-        if (++grown > 20 || store_grow(s, e))
-            return grown > 20 ? err_set(e, "%s: the store cannot grow any further", path) : -1;
+    while ((rc = run_once(s, src, kind, who, &ic, out, expect, e)) == 1)
+        if (++grown > 20 || store_grow(s, e)) {
+            rc = grown > 20 ? err_set(e, "%s: the store cannot grow any further", path) : -1;
+            break;
+        }
+    source_close(src);
     return rc;
 }
 

@@ -18,8 +18,10 @@ typedef struct import_result {
     bool already;      /* these bytes were imported before: nothing done */
 } import_result;
 
-/* Imports one file.  kind is a name from import_kinds() or NULL to
- * recognise it.  On error the store is as it was. */
+/* Imports one file ("-" for standard input; a pipe or a FIFO will do),
+ * reading it once: the checksum, the kind and the rows come from the same
+ * bytes.  kind is a name from import_kinds() or NULL to recognise it.  On
+ * error the store is as it was. */
 int import_file(store *s, const char *path, const char *kind,
                 import_progress_fn progress, void *pctx, import_result *out, err *e);
 
@@ -28,6 +30,10 @@ int import_file(store *s, const char *path, const char *kind,
 struct survey_map;
 int import_file_mapped(store *s, const char *path, const struct survey_map *mapping,
                        import_progress_fn progress, void *pctx, import_result *out, err *e);
+
+/* Files bigger than n bytes are refused (default 4 GiB), so an endless
+ * input cannot run on for ever. */
+void import_set_max_bytes(long long n);
 
 /* The kinds, for --kind and --help: NULL-terminated names and blurbs. */
 const char *const *import_kind_names(void);

@@ -52,7 +52,7 @@ int store_default_dir(const char *dir, char *out, size_t outsz, err *e)
         n = snprintf(out, outsz, "%s", dir);
     else if (env && *env)
         n = snprintf(out, outsz, "%s", env);
-    else if (xdg && *xdg)
+    else if (xdg && *xdg == '/') /* the XDG spec: a relative path is ignored */
         n = snprintf(out, outsz, "%s/catchment", xdg);
     else if (home && *home)
         n = snprintf(out, outsz, "%s/.local/share/catchment", home);

@@ -257,7 +257,7 @@ struct app {
 };
 
 enum { MIN_COLS = 60, MIN_ROWS = 16 };
-#define APP_EOF (-2) /* app_key: the script has ended */
+#define APP_EOF (-2) /* app_key: the script has ended, or the terminal */
 
 /* app.c */
 void app_loop(app *a);
@@ -278,8 +278,10 @@ void app_reload(app *a);
 void app_dispatch(app *a, tui_request r);
 int app_run_command(app *a, const char *cmd);
 /* The ':' commands with their help, for the help screen: each call
- * gives the next (i from 0); false after the last. */
-bool app_command_help(int i, const char **name, const char **args, const char **help);
+ * gives the next (i from 0); false after the last.  *name is NULL for one
+ * this session lacks (the scripted sessions' own). */
+bool app_command_help(const app *a, int i, const char **name, const char **args,
+                      const char **help);
 /* The status-bar hints of v with the keys of the keymap in force. */
 void app_hints(const view *v, char *out, size_t n);
 /* Whether world practice wi is closing in the plan. */
@@ -297,10 +299,12 @@ void app_resize(app *a);
 /* term.c */
 int term_start(app *a, char *msg, size_t n);
 void term_stop(app *a);
+/* The signal (SIGHUP, SIGQUIT) that ended the session, or 0. */
+int term_stop_signal(void);
 
 /* prompt.c */
 /* One key of line editing (backspace, C-U, C-W, text); true when used. */
-bool text_edit_key(char *buf, size_t n, int key);
+int text_edit_key(char *buf, size_t n, int key);
 
 /* view_scoring.c: ':submit' on the scoring screen */
 int scoring_submit(app *a);
@@ -403,7 +407,10 @@ int as_at_set(app *a, char *args);
 /* The date the world is loaded at: the plan's, else --as-at, else 0. */
 long tui_as_at(const app *a);
 int scenario_load(app *a, const char *name);
-int scenario_save(app *a, const char *name);
+/* Saves the plan as scenario name in the user's scenarios file; a
+ * different scenario of the name is replaced only when replace (the user
+ * said yes). */
+int scenario_save(app *a, const char *name, bool replace);
 
 /* tui.c */
 

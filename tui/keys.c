@@ -28,6 +28,8 @@ tui_request req_parse(const char *name)
 
 bool tui_valid_action(const char *name) { return req_parse(name) != REQ_NONE; }
 
+bool tui_valid_key(const char *key) { return key_parse(key) >= 0; }
+
 /* Default bindings: scope, key, request.  Every request has a letter;
  * function keys and arrows are extras. */
 #define TUI_KEYS(K)                                                                    \

@@ -2,10 +2,8 @@
  * loads a saved scenario into the plan, W saves the plan as one. */
 #include "tui/internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "util/text.h"
 
@@ -92,35 +90,7 @@ int scenario_load(app *a, const char *name)
     return app_push(a, &whatif_ops, NULL);
 }
 
-/* The file to save to: --config's, the one loaded, else the default
- * (its directory made when missing). */
-static int config_target(app *a, char *path, size_t n)
-{
-    if (a->ss->config_arg)
-        snprintf(path, n, "%s", a->ss->config_arg);
-    else if (*a->cfg.path)
-        snprintf(path, n, "%s", a->cfg.path);
-    else if (config_default_path(path, n))
-        return -1;
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (slash && slash != dir) {
-        *slash = '\0';
-        char *parent = strrchr(dir, '/');
-        if (parent && parent != dir) { /* ~/.config may be missing too */
-            *parent = '\0';
-            if (mkdir(dir, 0700) && errno != EEXIST)
-                return -1;
-            *parent = '/';
-        }
-        if (mkdir(dir, 0700) && errno != EEXIST)
-            return -1;
-    }
-    return 0;
-}
-
-int scenario_save(app *a, const char *name)
+int scenario_save(app *a, const char *name, bool replace)
 {
     config_scenario sc;
     char path[4096];
@@ -134,9 +104,12 @@ int scenario_save(app *a, const char *name)
         return -1;
     }
     int rc = -1;
-    if (config_target(a, path, sizeof path))
-        app_msg(a, COL_ERROR, "no place for the config: give --config FILE");
-    else if (config_scenario_put(&a->cfg, &sc, &e) || config_save(&a->cfg, path, &e))
+    if (config_scenarios_path(path, sizeof path))
+        app_msg(a, COL_ERROR, "no place for saved scenarios: set HOME or XDG_CONFIG_HOME");
+    /* A different scenario of the name only when the user said yes; one
+     * another session saved meanwhile is refused, and is in a->cfg now, so
+     * W again asks. */
+    else if (config_scenario_save(&a->cfg, &sc, path, replace, &e))
         app_msg(a, COL_ERROR, "%s", e.msg);
     else {
         char n1[48];

@@ -8,7 +8,8 @@
 
 #include "util/text.h"
 
-static void utf8_put(char *out, size_t n, int cp)
+/* Appends cp; false when it does not fit. */
+static bool utf8_put(char *out, size_t n, int cp)
 {
     char b[5] = {0};
     if (cp < 0x80)
@@ -22,13 +23,17 @@ static void utf8_put(char *out, size_t n, int cp)
         b[0] = (char)(0xf0 | cp >> 18), b[1] = (char)(0x80 | (cp >> 12 & 0x3f)),
         b[2] = (char)(0x80 | (cp >> 6 & 0x3f)), b[3] = (char)(0x80 | (cp & 0x3f));
     size_t len = strlen(out);
-    if (len + strlen(b) < n)
-        strcat(out, b);
+    if (len + strlen(b) >= n)
+        return false;
+    strcat(out, b);
+    return true;
 }
 
-/* Edits a line of text with one key; returns true when the key was text
- * editing (shared by the prompt and the search box). */
-bool text_edit_key(char *buf, size_t n, int key)
+/* Edits a line of text with one key; returns 1 when the key was text
+ * editing, -1 when it was a character that did not fit (nothing is cut
+ * silently: the caller refuses the line), 0 otherwise (shared by the
+ * prompt and the search box). */
+int text_edit_key(char *buf, size_t n, int key)
 {
     size_t len = strlen(buf);
     if (key == 127 || key == 8 || key == TK(KEY_BACKSPACE)) {
@@ -37,11 +42,11 @@ bool text_edit_key(char *buf, size_t n, int key)
         if (len > 0)
             len--;
         buf[len] = '\0';
-        return true;
+        return 1;
     }
     if (key == TK_CTRL('u')) {
         buf[0] = '\0';
-        return true;
+        return 1;
     }
     if (key == TK_CTRL('w')) {
         while (len > 0 && buf[len - 1] == ' ')
@@ -49,13 +54,12 @@ bool text_edit_key(char *buf, size_t n, int key)
         while (len > 0 && buf[len - 1] != ' ')
             len--;
         buf[len] = '\0';
-        return true;
+        return 1;
     }
     if (TK_IS_FN(key) || key < 0x20 || key == 127 || (key >= 0x80 && key < 0xa0) ||
         key > 0x10ffff)
-        return false;
-    utf8_put(buf, n, key);
-    return true;
+        return 0;
+    return utf8_put(buf, n, key) ? 1 : -1;
 }
 
 static void prompt_draw(app *a, const char *label, const char *buf)
@@ -111,7 +115,7 @@ static bool prompt_read(app *a, const char *label, const char *init, char *out, 
 {
     snprintf(out, n, "%s", init ? init : "");
     curs_set(1);
-    bool ok = false;
+    bool ok = false, too_long = false;
     for (;;) {
         if (a->too_small)
             app_draw_all(a);
@@ -140,13 +144,18 @@ static bool prompt_read(app *a, const char *label, const char *init, char *out, 
             curs_set(1);
             continue;
         }
-        if (text_edit_key(out, n, key) && one_key) {
+        int edited = text_edit_key(out, n, key);
+        if (edited < 0)
+            too_long = true;
+        if (edited && one_key) {
             ok = true;
             break;
         }
     }
     curs_set(0);
-    return ok;
+    if (ok && too_long) /* refused whole, never cut and kept */
+        app_msg(a, COL_ERROR, "too long: at most %zu bytes; nothing was kept", n - 1);
+    return ok && !too_long;
 }
 
 static int cmd_save_display(app *a, char *args)
@@ -260,12 +269,20 @@ static const struct command {
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
-bool app_command_help(int i, const char **name, const char **args, const char **help)
+/* The screen tests' commands: only a scripted session has them (typed in
+ * a real one, they would write files wherever asked). */
+static bool for_scripts(const struct command *c)
+{
+    return c->run == cmd_save_display || c->run == cmd_save_attrs || c->run == cmd_bytes;
+}
+
+bool app_command_help(const app *a, int i, const char **name, const char **args,
+                      const char **help)
 {
     static char policy_args[80];
     if (i < 0 || i >= NCOMMANDS)
         return false;
-    *name = commands[i].name;
+    *name = for_scripts(&commands[i]) && !a->sc ? NULL : commands[i].name;
     *args = commands[i].args;
     *help = commands[i].help;
     if (commands[i].run == cmd_policy) { /* the names from the one table */
@@ -289,7 +306,7 @@ int app_run_command(app *a, const char *line)
     for (size_t n = strlen(args); n > 0 && args[n - 1] == ' '; n--)
         args[n - 1] = '\0';
     for (int i = 0; i < NCOMMANDS; i++)
-        if (strcmp(commands[i].name, name) == 0)
+        if (strcmp(commands[i].name, name) == 0 && (!for_scripts(&commands[i]) || a->sc))
             return commands[i].run(a, args);
     tui_request r = req_parse(name);
     if (r != REQ_NONE && r != REQ_PROMPT) {

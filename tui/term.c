@@ -5,12 +5,42 @@
 #include "tui/internal.h"
 
 #include <langinfo.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 static SCREEN *screen;
 static FILE *tty_in;
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop(int sig) { stop_signal = sig; }
+
+/* SIGHUP (the terminal went away) and SIGQUIT (Ctrl-\) end the session
+ * the normal way, which gives the terminal back; curses does so itself on
+ * SIGINT and SIGTERM.  A SIGHUP ignored by whoever started us (nohup)
+ * stays ignored.  No SA_RESTART: the wait for a key returns at once. */
+static void catch_stop_signals(void)
+{
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGQUIT, &sa, NULL);
+    if (sigaction(SIGHUP, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+        sigaction(SIGHUP, &sa, NULL);
+}
+
+int term_stop_signal(void) { return stop_signal; }
+
+/* The terminal hung up or went away: reading it would fail at once, for
+ * ever, and the loop would spin. */
+static bool terminal_lost(void)
+{
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
 
 static void windows_free(app *a)
 {
@@ -87,6 +117,7 @@ int term_start(app *a, char *msg, size_t n)
         unsetenv("LINES");
         unsetenv("COLUMNS");
         screen = newterm(NULL, stdout, stdin);
+        catch_stop_signals();
         if (!screen)
             snprintf(msg, n, "cannot use the terminal type '%s'",
                      getenv("TERM") ? getenv("TERM") : "");
@@ -145,8 +176,10 @@ int app_key(app *a)
         return k;
     }
     wint_t ch;
+    if (stop_signal)
+        return APP_EOF;
     int rc = wget_wch(stdscr, &ch);
     if (rc == ERR)
-        return ERR;
+        return stop_signal || terminal_lost() ? APP_EOF : ERR;
     return rc == KEY_CODE_YES ? TK((int)ch) : (int)ch;
 }

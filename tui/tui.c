@@ -107,7 +107,8 @@ void app_reload(app *a)
  * ends); returns -1. */
 static int tui_fail(const char *msg)
 {
-    fprintf(stderr, "catchment: %s\n", msg);
+    char shown[4 * 4400 + 1]; /* names a file: through the output filter */
+    fprintf(stderr, "catchment: %s\n", text_escape(msg, shown, sizeof shown));
     return -1;
 }
 
@@ -145,6 +146,8 @@ static int tui_setup(app *a)
     if (world_make(a, &e))
         return tui_fail(e.msg);
     a->today = clock_today();
+    if (*a->cfg.warning) /* a stale scenario: said once, the screen goes on */
+        app_msg(a, COL_WARN, "%s", a->cfg.warning);
     return 0;
 }
 
@@ -163,7 +166,10 @@ int tui_main(session *ss)
     app a = {0};
     char msg[512] = "";
     a.ss = ss;
+    /* The user's locale for characters (UTF-8 or not), but numbers as the
+     * command line shows and the config writes them: "2.5", not "2,5". */
     setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C");
     int rc = 1;
     if (tui_setup(&a) == 0) {
         if (term_start(&a, msg, sizeof msg) == 0) {
@@ -179,5 +185,7 @@ int tui_main(session *ss)
             tui_fail(msg);
     }
     tui_teardown(&a);
+    if (term_stop_signal()) /* ended by SIGHUP or SIGQUIT, the terminal restored */
+        return 128 + term_stop_signal();
     return *msg ? 1 : rc;
 }

@@ -13,5 +13,7 @@ int tui_main(session *c);
 
 /* True when name is an action the keys: map of the config may bind. */
 bool tui_valid_action(const char *name);
+/* True for a key string the config's keys: may name ("x", "<F5>", ...). */
+bool tui_valid_key(const char *key);
 
 #endif

@@ -324,7 +324,7 @@ static void cv_copy(app *a, cview *cv)
 
 static unsigned cv_note(app *a, view *v, cview *cv)
 {
-    char text[1024], label[64];
+    char text[TEXT_MAX], label[64]; /* as long as a note may be */
     err e;
     if (a->read_only) {
         app_msg(a, COL_WARN, "read-only (%s): notes cannot be added", a->read_only_why);

@@ -30,8 +30,10 @@ static void hv_build(app *a, hview *hv, int width)
     }
     tl_rule(&hv->tl, "Commands (after :, as well as the action names above)");
     const char *name, *args, *help;
-    for (int i = 0; app_command_help(i, &name, &args, &help); i++) {
+    for (int i = 0; app_command_help(a, i, &name, &args, &help); i++) {
         char usage[256];
+        if (!name)
+            continue;
         snprintf(usage, sizeof usage, "%s%s%s", name, *args ? " " : "", args);
         snprintf(first, sizeof first, "  %-39s ", usage);
         if (strlen(first) > 42)

@@ -438,11 +438,15 @@ static void wv_save(app *a)
     if (!*name)
         return;
     snprintf(q, sizeof q, "Replace scenario %s?", name);
-    if (strcmp(name, now) != 0 && config_scenario_find(&a->cfg, name) && !app_confirm(a, q)) {
-        app_msg(a, COL_STATUS, "not saved: scenario %s is as it was", name);
-        return;
+    bool replace = strcmp(name, now) == 0; /* the plan's own scenario, changed */
+    if (!replace && config_scenario_find(&a->cfg, name)) {
+        if (!app_confirm(a, q)) {
+            app_msg(a, COL_STATUS, "not saved: scenario %s is as it was", name);
+            return;
+        }
+        replace = true;
     }
-    scenario_save(a, name);
+    scenario_save(a, name, replace);
 }
 
 static unsigned wv_request(app *a, view *v, tui_request r)

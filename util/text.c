@@ -1,6 +1,7 @@
 #include "util/text.h"
 
 #include <ctype.h>
+#include <locale.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -59,14 +60,6 @@ static bool is_control(unsigned cp)
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F);
 }
 
-/* Bidi overrides and invisible characters: text that reads one way and
- * shows another ("abc<U+202E>gnp.exe" looks like "abcexe.png"). */
-static bool is_invisible(unsigned cp)
-{
-    return (cp >= 0x200B && cp <= 0x200F) || cp == 0x2028 || cp == 0x2029 ||
-           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
-}
-
 bool text_has_control(const char *s, size_t len)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -83,43 +76,77 @@ bool text_has_control(const char *s, size_t len)
     return false;
 }
 
-void text_escape(const char *s, char *out, size_t outsz)
+/* Bidi embeddings and overrides, isolates, zero-width characters, the
+ * line and paragraph separators and the byte-order mark: they change how
+ * the text around them looks, or are not seen at all. */
+static bool is_invisible(unsigned cp)
+{
+    return (cp >= 0x200B && cp <= 0x200F) || cp == 0x2028 || cp == 0x2029 ||
+           (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+           cp == 0xFEFF;
+}
+
+bool text_needs_escape(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0;
+    unsigned cp;
+    while (i < n) {
+        size_t k = utf8_decode(p + i, n - i, &cp);
+        if (!k || is_control(cp) || is_invisible(cp))
+            return true;
+        i += k;
+    }
+    return false;
+}
+
+/* How one character is shown: "\xHH" per byte, "<U+XXXX>", or itself
+ * (0 returned: copy the bytes). */
+static int shown_as(const unsigned char *p, size_t k, unsigned cp, char *buf, size_t n)
+{
+    if (!k)
+        return snprintf(buf, n, "\\x%02X", p[0]);
+    if (is_control(cp)) {
+        int o = 0; /* a C1 control: each of its bytes */
+        for (size_t b = 0; b < k; b++)
+            o += snprintf(buf + o, n - (size_t)o, "\\x%02X", p[b]);
+        return o;
+    }
+    if (is_invisible(cp))
+        return snprintf(buf, n, "<U+%04X>", cp);
+    return 0;
+}
+
+char *text_escape(const char *s, char *out, size_t outsz)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s), i = 0, o = 0;
     unsigned cp;
+    char buf[16];
     if (!outsz)
-        return;
+        return out;
     while (i < n) {
         size_t k = utf8_decode(p + i, n - i, &cp);
-        if (!k || is_control(cp)) {
-            /* One byte shown as \xHH; for a C1 control, each of its bytes. */
-            size_t bytes = k ? k : 1;
-            for (size_t b = 0; b < bytes; b++) {
-                if (o + 5 > outsz)
-                    goto done;
-                snprintf(out + o, 5, "\\x%02X", p[i + b]);
-                o += 4;
-            }
-            i += bytes;
-            continue;
-        }
-        if (is_invisible(cp)) {
-            if (o + 9 > outsz)
-                break;
-            snprintf(out + o, 9, "<U+%04X>", cp & 0xFFFFu);
-            o += 8;
-            i += k;
-            continue;
-        }
-        if (o + k + 1 > outsz)
+        int m = shown_as(p + i, k, cp, buf, sizeof buf);
+        const char *src = m ? buf : (const char *)p + i;
+        size_t len = m ? (size_t)m : k;
+        if (o + len + 1 > outsz)
             break;
-        memcpy(out + o, p + i, k);
-        o += k;
-        i += k;
+        memcpy(out + o, src, len);
+        o += len;
+        i += k ? k : 1;
     }
-done:
     out[o] = '\0';
+    return out;
+}
+
+char *text_escape_dup(const char *s)
+{
+    size_t sz = 4 * strlen(s) + 1; /* the most a byte grows: "\xHH" */
+    char *out = malloc(sz);
+    if (out)
+        text_escape(s, out, sz);
+    return out;
 }
 
 static int cp_width(unsigned cp)
@@ -301,6 +328,14 @@ int text_long(const char *s, long *out)
     return 0;
 }
 
+locale_t text_c_locale(void)
+{
+    static locale_t c;
+    if (!c)
+        c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    return c;
+}
+
 int text_join(char **s, const char *sep, const char *add)
 {
     size_t had = *s ? strlen(*s) : 0, n = had + strlen(sep) + strlen(add) + 1;
@@ -344,7 +379,9 @@ int text_double(const char *s, double *out)
     if (!*s || isspace((unsigned char)*s))
         return -1;
     errno = 0;
+    locale_t was = uselocale(text_c_locale()); /* "2.5" whatever LC_NUMERIC says */
     double v = strtod(s, &end);
+    uselocale(was);
     if (errno || *end || !isfinite(v))
         return -1;
     *out = v;

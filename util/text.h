@@ -3,6 +3,7 @@
 #ifndef CATCHMENT_TEXT_H
 #define CATCHMENT_TEXT_H
 
+#include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -13,11 +14,20 @@ bool text_utf8_valid(const char *s, size_t len);
  * U+009F): anything a terminal could take as a command. */
 bool text_has_control(const char *s, size_t len);
 
-/* Copies s into out (size outsz, always terminated) with control characters
- * shown as \xHH and invalid UTF-8 bytes as \xHH, and bidi overrides and
- * invisible characters (U+200B-F, U+2028/9, U+202A-E, U+2066-9, U+FEFF)
- * as <U+202E>: safe to print anywhere.  4 * strlen(s) + 1 bytes suffice. */
-void text_escape(const char *s, char *out, size_t outsz);
+/* The one output filter: every string that came from outside (data, file
+ * names, notes, YAML, arguments) passes it before a terminal or a report
+ * sees it.  Copies s into out (size outsz, always terminated, cut on a
+ * character boundary) with control characters (C0, DEL, C1) and invalid
+ * UTF-8 bytes shown as \xHH, and bidi overrides and invisible characters
+ * (U+200B-F, U+2028/9, U+202A-E, U+2066-9, U+FEFF) as <U+202E>.  4 *
+ * strlen(s) + 1 bytes always suffice.  Returns out. */
+char *text_escape(const char *s, char *out, size_t outsz);
+
+/* The same into a new string (NULL when out of memory); free it. */
+char *text_escape_dup(const char *s);
+
+/* True when text_escape would change s. */
+bool text_needs_escape(const char *s);
 
 /* Columns s takes on a terminal (UTF-8; wide characters count 2). */
 int text_width(const char *s);
@@ -51,7 +61,12 @@ const char *text_count(long n, const char *one, const char *many, char *out, siz
 /* YYYYMMDD -> "YYYY-MM-DD", or "-" for none (0). */
 const char *text_date_or_dash(long ymd, char *out, size_t outsz);
 
-/* Strict number parsing: the whole string must be the number. */
+/* The C locale, for numbers read and written the same in every locale
+ * ("2.5", never "2,5"): uselocale(text_c_locale()) around the call. */
+locale_t text_c_locale(void);
+
+/* Strict number parsing: the whole string must be the number, with a '.'
+ * for the decimal point in every locale. */
 int text_long(const char *s, long *out);
 int text_double(const char *s, double *out);
 /* Appends add to the malloc'd list *s, sep between ("a; b"); *s may be

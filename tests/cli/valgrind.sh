@@ -64,3 +64,11 @@ vg "config check of a hostile file" "$bin" config check "$top/tests/hostile/yaml
 printf ':open M86019\n:save-display %s\nG\n/\n"medical\n<Enter>\nq\n' "$tmp/screen" >"$tmp/keys"
 CATCHMENT_SCRIPT=$tmp/keys TERM=xterm-256color LINES=30 COLUMNS=100 \
     vg "a scripted terminal session" "$bin" --store "$S" --config "$data/demo.yaml"
+vg "an import through a pipe (-)" sh -c "cat '$imp/capacity-example.csv' | valgrind -q \
+    --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    '$bin' --store '$S' import -"
+vg "scenario save" "$bin" --store "$S" --config "$data/demo.yaml" scenario save vg --close M86019 --growth 2.5
+printf 'scenarios:\n  - name: stale\n    close: [M99999]\n' >"$tmp/stale.yaml"
+vg "a stale scenario warned about" "$bin" --store "$S" --config "$tmp/stale.yaml" scenario list
+vg "a report to a full disk" sh -c "valgrind -q --error-exitcode=99 --leak-check=full \
+    --errors-for-leak-kinds=definite,indirect '$bin' --store '$S' search surgery >/dev/full"

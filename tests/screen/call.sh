@@ -74,8 +74,9 @@ check_has "the prompt offers the current name" w1 "Save as scenario (Enter: west
 check_has "typing replaces the name, and the header names it" w2 "Scenario mine "
 check_has "a same-named scenario is not replaced without asking" w3 "Replace scenario limbrick-wood-nearest?"
 check_has "n keeps it" w4 "not saved"
-if grep -A3 "name: \"\\?limbrick-wood-nearest" "$config" | grep -q "M86019"; then
-    pass "y replaces it"; else fail "y replaces it: $(grep -A3 limbrick "$config")"; fi
+saved=$HOME/.config/catchment/scenarios.yaml
+if grep -A3 "name: \"\\?limbrick-wood-nearest" "$saved" | grep -q "M86019"; then
+    pass "y replaces it (in the user's scenarios file)"; else fail "y replaces it: $(grep -A3 limbrick "$saved")"; fi
 check_has "the header names the saved scenario" w5 "Scenario limbrick-wood-nearest "
 check_has "g lands on the first receiver" g1 "M86034  WOODSIDE MEDICAL CENTRE"
 

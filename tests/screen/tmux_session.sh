@@ -2,35 +2,8 @@
 # back, a resize to 200x50 and back, quit; NO_COLOR and a VT100 in the C
 # locale; a note written elsewhere shows on an open card.
 . "$(dirname "$0")/lib.sh"
-command -v tmux >/dev/null 2>&1 || exit 0
+. "$(dirname "$0")/lib_tmux.sh"
 make_store
-sock=catchment-test-$$
-tm() { tmux -L "$sock" -f "$tmp/tmux.conf" "$@"; }
-trap 'tmux -L "$sock" kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
-printf 'set -g status off\nset -g remain-on-exit on\n' >"$tmp/tmux.conf"
-
-# wait_for "what" TEXT [-E]: polls the pane for up to 5 seconds.
-wait_for() {
-    i=0
-    while [ $i -lt 50 ]; do
-        if tm capture-pane -p -t "$t" 2>/dev/null | grep -q "${3:--F}" -- "$2"; then pass "$1"; return 0; fi
-        sleep 0.1
-        i=$((i + 1))
-    done
-    fail "$1: '$2' not seen"
-    tm capture-pane -p -t "$t" 2>/dev/null | sed 's/^/    |/'
-    return 1
-}
-
-wait_exit() {
-    i=0
-    while [ $i -lt 50 ]; do
-        [ "$(tm display -p -t "$t" '#{pane_dead}' 2>/dev/null)" = 1 ] && { pass "$1"; return 0; }
-        sleep 0.1
-        i=$((i + 1))
-    done
-    fail "$1"
-}
 
 session() { # label, session name, environment...
     label=$1

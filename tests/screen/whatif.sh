@@ -1,6 +1,6 @@
 # What-if: x marks practices to close, w runs it, p cycles the policy,
 # c changes a receiver's capacity, W saves the marked set as a scenario in
-# the config, :scenario NAME loads one.
+# the user's scenarios file, :scenario NAME loads one.
 . "$(dirname "$0")/lib.sh"
 make_store
 cd "$tmp"
@@ -67,11 +67,17 @@ check_has "p twice more: back to optimal" s4 "policy optimal (p)"
 check_has "c: the receiver is still there" s5 "M86034 WOODSIDE MEDICAL CENTRE"
 check_has "c: its capacity is the one typed" s5 "10,985/30,000"
 check_has "W says where the scenario went" s6 "saved scenario westwood-tui (1 practice)"
-if grep -q "name: \"westwood-tui\"" "$config" && grep -A8 "westwood-tui" "$config" | grep -q "M86019" &&
-    grep -A8 "westwood-tui" "$config" | grep -q "M86034: 30000"; then
-    pass "the scenario is in the config with its practice and capacity"
+saved=$HOME/.config/catchment/scenarios.yaml
+if grep -q "name: \"westwood-tui\"" "$saved" && grep -A8 "westwood-tui" "$saved" | grep -q "M86019" &&
+    grep -A8 "westwood-tui" "$saved" | grep -q "M86034: 30000"; then
+    pass "the scenario is in the user's scenarios file with its practice and capacity"
 else
-    fail "the scenario is in the config: $(grep -A8 westwood-tui "$config")"
+    fail "the scenario is in the user's scenarios file: $(grep -A8 westwood-tui "$saved")"
+fi
+if cmp -s "$config" "$data/demo.yaml" && [ ! -e "$config.bak" ]; then
+    pass "the config given with --config is not rewritten"
+else
+    fail "the config given with --config was rewritten"
 fi
 "$bin" --store "$store" --config "$config" scenario run westwood-tui >run.txt 2>&1 &&
     pass "the saved scenario runs from the command line" ||

@@ -181,6 +181,16 @@ static void test_round_trip(void)
     c.rules.max_distance_km = 1.0 / 3.0;
     c.rules.reasonable_km = 0.1;
     round_trip(&c, "awkward reals");
+    {   /* Numbers as people write them, never "2e+01". */
+        char *t = NULL;
+        c.rules.max_distance_km = 20;
+        c.rules.reasonable_km = 2.5;
+        CHECK(config_emit(&c, &t, &e) == 0);
+        CHECK(t && strstr(t, "max_distance_km: 20\n") && strstr(t, "reasonable_km: 2.5\n"));
+        CHECK(t && !strstr(t, "e+"));
+        free(t);
+        round_trip(&c, "whole and short reals");
+    }
     free(c.scenarios[0].description);
     c.scenarios[0].description = strdup("say \"hi\" \\ caf\xc3\xa9 #1: [x]");
     round_trip(&c, "quotes and UTF-8 in a description");
@@ -210,9 +220,17 @@ static void test_hostile_files(void)
     CHECK_STR(load_bad(DATA "dup-scenario.yaml"),
               DATA "dup-scenario.yaml:5:11: duplicate scenario name 'same' "
                    "(first in the scenario at line 2)");
-    CHECK_STR(load_bad(DATA "unknown-code.yaml"),
-              DATA "unknown-code.yaml:3:21: unknown practice code 'ZZ9999' "
-                   "in close");
+    {   /* A code the store lacks: kept, and said when the scenario runs. */
+        config c;
+        err e;
+        CHECK(config_load(&c, DATA "unknown-code.yaml", &hooks, &e) == 0);
+        CHECK(c.nscenarios == 1);
+        CHECK_STR(c.scenarios[0].missing,
+                  DATA "unknown-code.yaml:3:21: unknown practice code 'ZZ9999' "
+                       "in close of scenario 'ghost': it is not in the store");
+        CHECK(has(c.warning, "(1 scenario names a practice not in the store"));
+        config_free(&c);
+    }
     CHECK(has(load_bad(DATA "alias-only.yaml"), "alias-only.yaml:3:18: alias "
                                                 "'*x' not allowed"));
     CHECK(has(load_bad(DATA "bad-utf8.yaml"), "bad-utf8.yaml:2:22: invalid "
@@ -302,9 +320,14 @@ static void test_hostile_text(void)
     CHECK(has(parse_bad("scenarios:\n  - {name: x, capacity: {A1: 5}, "
                         "close: [A1]}\n"),
               "capacity given for A1, which this scenario closes"));
-    CHECK(has(parse_bad("scenarios:\n  - {name: x, close: [A1], capacity: "
-                        "{ZZ9999: 5}}\n"),
-              "2:39: unknown practice code 'ZZ9999' in capacity"));
+    {
+        config c;
+        CHECK(parse_ok(&c, "scenarios:\n  - {name: x, close: [A1], capacity: "
+                           "{ZZ9999: 5}}\n  - {name: y, close: [ZZ9999]}\n") == 0);
+        CHECK(has(c.scenarios[0].missing, "2:39: unknown practice code 'ZZ9999' in capacity"));
+        CHECK(has(c.warning, "(2 scenarios name a practice not in the store"));
+        config_free(&c);
+    }
     CHECK(has(parse_bad("scenarios:\n  - {name: x, close: [A1], polcy: "
                         "nearest}\n"),
               "unknown key 'polcy' in scenario 'x' (did you mean 'policy'?)"));

@@ -24,6 +24,17 @@ int main(void)
     CHECK_STR(buf, "abc<U+202E>gnp.exe");
     text_escape("\xef\xbb\xbfzero\xe2\x80\x8bwidth \xe2\x80\x94 dash", buf, sizeof buf);
     CHECK_STR(buf, "<U+FEFF>zero<U+200B>width \xe2\x80\x94 dash");
+    /* Bidi overrides and invisible characters, shown by code point. */
+    text_escape("a\xe2\x80\xae" "b\xe2\x80\x8b\xe2\x80\xa8\xef\xbb\xbf\xe2\x81\xa6" "c", buf, sizeof buf);
+    CHECK_STR(buf, "a<U+202E>b<U+200B><U+2028><U+FEFF><U+2066>c");
+    text_escape("\xc2\x9b" "2J", buf, sizeof buf);
+    CHECK_STR(buf, "\\xC2\\x9B2J");
+    CHECK(text_needs_escape("x\xe2\x80\x8f"));
+    CHECK(!text_needs_escape("caf\xc3\xa9 \xe2\x80\x94 ok"));
+    /* Cut on a whole shown character, never inside one. */
+    char small[7];
+    text_escape("ab\xe2\x80\xae", small, sizeof small);
+    CHECK_STR(small, "ab");
 
     CHECK(text_postcode("cv213aq", buf, sizeof buf) == 0);
     CHECK_STR(buf, "CV21 3AQ");
