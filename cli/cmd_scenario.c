@@ -1,7 +1,10 @@
 /* catchment scenario list | run NAME | run --close CODE[,CODE]... */
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,10 +20,17 @@ static const char help[] =
     "goes where, who goes over capacity, how far people travel and which groups\n"
     "are hit hardest.\n\n"
     "  --close CODES     practices to close (comma separated): an ad hoc scenario\n"
-    "  --policy P        nearest | choice | optimal (default: the scenario's, else\n"
+    "  --policy P        nearest | choice | optimal | demand (no capacity limits:\n"
+    "                    who would be over capacity; default: the scenario's, else\n"
     "                    rules.default_policy)\n"
     "  --growth PCT      list growth applied to every practice first\n"
     "  --capacity CODE=N a capacity override (repeatable)\n"
+    "  --self-register PCT  the share of each area's patients who choose a practice\n"
+    "                    themselves first (as the scenario's self_register_pct)\n"
+    "  --per-day N       registrations a working day at every receiver (as the\n"
+    "                    scenario's allocation_per_day): gives the weeks needed\n"
+    "  --allocation FILE also write the allocation list (area, closing practice,\n"
+    "                    receiving practice, patients) as CSV to FILE\n"
     "  --flows           table and CSV: every flow (area, from, to, patients, km)\n"
     "                    instead of the receiving practices\n"
     "  --format F        table | csv | json | md (a report for a board paper)\n";
@@ -31,9 +41,10 @@ typedef struct run_args {
     whatif_input in;
     char close[MAX_CLOSE][CONFIG_CODE_MAX];
     config_capacity caps[MAX_OVERRIDES];
-    const char *policy, *name;
-    bool flows, growth_set;
-    double growth;
+    const char *policy, *name, *allocation;
+    bool flows, growth_set, self_set;
+    double growth, self_pct;
+    long per_day;
     out_format f;
 } run_args;
 
@@ -71,6 +82,9 @@ static int parse_run(run_args *ra, int argc, char **argv)
         {"close", required_argument, NULL, 'c'},  {"policy", required_argument, NULL, 'p'},
         {"growth", required_argument, NULL, 'g'}, {"capacity", required_argument, NULL, 'C'},
         {"flows", no_argument, NULL, 'F'},        {"format", required_argument, NULL, 'f'},
+        {"self-register", required_argument, NULL, 'S'},
+        {"per-day", required_argument, NULL, 'D'},
+        {"allocation", required_argument, NULL, 'A'},
         {NULL, 0, NULL, 0}};
     int o;
     while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:", opts, NULL)) != -1) {
@@ -89,6 +103,15 @@ static int parse_run(run_args *ra, int argc, char **argv)
             ra->flows = true;
         else if (o == 'f')
             rc = cli_format("scenario", optarg, true, &ra->f);
+        else if (o == 'S') {
+            ra->self_set = true;
+            if (text_double(optarg, &ra->self_pct) || ra->self_pct < 0 || ra->self_pct > 100)
+                rc = cli_usage("scenario", "--self-register wants a percentage, 0..100");
+        } else if (o == 'D') {
+            if (text_long(optarg, &ra->per_day) || ra->per_day < 1 || ra->per_day > 100000)
+                rc = cli_usage("scenario", "--per-day wants registrations a day, 1..100000");
+        } else if (o == 'A')
+            ra->allocation = optarg;
         else
             rc = cli_usage("scenario", "unknown option '%s'", argv[optind - 1]);
         if (rc)
@@ -146,12 +169,39 @@ static int make_input(const config *cfg, run_args *ra, config_capacity **owned)
     if (ra->policy) {
         int p = config_policy_parse(ra->policy);
         if (p < 0)
-            return cli_usage("scenario", "unknown policy '%s' (nearest, choice, optimal)",
+            return cli_usage("scenario", "unknown policy '%s' (nearest, choice, optimal, demand)",
                              ra->policy);
         ra->in.policy = (config_policy)p;
     }
     if (ra->growth_set)
         ra->in.growth_pct = ra->growth;
+    if (ra->self_set)
+        ra->in.self_register_pct = ra->self_pct;
+    if (ra->per_day)
+        ra->in.allocation_per_day = ra->per_day;
+    return 0;
+}
+
+/* The allocation list to a file of the user's naming; never through a
+ * symbolic link someone else left at that name. */
+static int write_allocation(const world *w, const whatif *wf, const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0660);
+    FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!fp) {
+        int err_no = errno;
+        if (fd >= 0)
+            close(fd);
+        char shown[1024];
+        text_escape(path, shown, sizeof shown);
+        return cli_fail("%s: cannot write: %s", shown, strerror(err_no));
+    }
+    scenario_print_allocation(w, wf, fp);
+    if (fclose(fp) != 0) {
+        char shown[1024];
+        text_escape(path, shown, sizeof shown);
+        return cli_fail("%s: write error", shown);
+    }
     return 0;
 }
 
@@ -185,7 +235,9 @@ static int run_scenario(session *c, int argc, char **argv)
     rc = !s ? EXIT_FAIL : make_input(&cfg, &ra, &owned);
     if (rc == 0 && world_load(&w, s, &cfg, &e) == 0) {
         if (whatif_run(&w, s, &cfg, &ra.in, &wf, &e) == 0) {
-            print_result(&w, &wf, &ra, s);
+            rc = ra.allocation ? write_allocation(&w, &wf, ra.allocation) : 0;
+            if (rc == 0)
+                print_result(&w, &wf, &ra, s);
             whatif_free(&wf);
         } else {
             rc = cli_fail("%s", e.msg);

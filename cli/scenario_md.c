@@ -29,6 +29,10 @@ static void assumptions(const whatif *wf)
     else if (wf->policy == CONFIG_POLICY_CHOICE)
         puts("patients spread over practices in reach in proportion to list size / "
              "distance^beta, within each practice's headroom.");
+    else if (wf->policy == CONFIG_POLICY_DEMAND)
+        puts("where patients would choose to go if no practice refused: shares in "
+             "proportion to list size / distance^beta, with no capacity limit, so "
+             "receivers can end over capacity.");
     else
         puts("the assignment that places the most patients, then has the least total "
              "travel, within each practice's headroom.");
@@ -38,6 +42,11 @@ static void assumptions(const whatif *wf)
                                                 : "from the imported travel-time matrix",
            wf->reasonable_km, wf->unit);
     printf("- List growth of %+.1f%% applied to every practice first.\n", wf->growth_pct);
+    if (wf->staged)
+        printf("- As run: %.0f%% of each area's patients choose a practice themselves "
+               "(%s); the rest are allocated with the policy above, within each "
+               "receiver's agreed intake where one is given.\n", wf->self_register_pct,
+               wf->self_register_capped ? "within headroom" : "uncapped, as the demand model");
     puts("- Capacity: a scenario override, else the imported capacity, else GP FTE x "
          "patients per GP FTE, else the list plus the default headroom.");
     puts("- Closed lists receive nobody unless the rules allow it; practices with no known "
@@ -70,7 +79,9 @@ void scenario_print_md(const world *w, const whatif *wf, store *s)
            wf->unit, isnan(wf->im.mean_km_before) ? "-" : a, wf->unit,
            isnan(wf->im.mean_km_after) ? "-" : b, wf->unit, isnan(wf->im.p90_km_after) ? "-" : c,
            wf->reasonable_km, wf->unit, wf->im.beyond_reasonable);
-    puts("## Receiving practices\n");
+    scenario_print_over(wf, stdout);
+    scenario_print_staged(wf, stdout);
+    puts("\n## Receiving practices\n");
     scenario_receivers(w, wf, &t);
     table_print(&t, stdout, FMT_MD);
     table_free(&t);

@@ -27,14 +27,33 @@ void whatif_from_scenario(const config *cfg, const config_scenario *sc, whatif_i
     in->overrides = sc->capacity;
     in->noverrides = (int)sc->ncapacity;
     in->growth_pct = sc->growth_pct;
+    in->self_register_pct = sc->self_register_pct;
+    in->self_register_capped = sc->self_register_capped;
+    in->intake = sc->intake;
+    in->nintake = (int)sc->nintake;
+    in->allocation_per_day = sc->allocation_per_day;
+    in->per_day = sc->per_day;
+    in->nper_day = (int)sc->nper_day;
+}
+
+bool whatif_is_staged(const whatif_input *in)
+{
+    return in->self_register_pct > 0 || in->nintake > 0 || in->allocation_per_day > 0 ||
+           in->nper_day > 0;
+}
+
+/* The number given for code in a list of counts, -1 when none. */
+static long count_for(const config_capacity *c, int n, const char *code)
+{
+    for (int i = 0; i < n; i++)
+        if (strcasecmp(c[i].code, code) == 0)
+            return c[i].patients;
+    return -1;
 }
 
 static long override_for(const whatif_input *in, const char *code)
 {
-    for (int i = 0; i < in->noverrides; i++)
-        if (strcasecmp(in->overrides[i].code, code) == 0)
-            return in->overrides[i].patients;
-    return -1;
+    return count_for(in->overrides, in->noverrides, code);
 }
 
 /* Every world practice as the engine sees it, with growth and overrides. */
@@ -215,8 +234,9 @@ static int read_inputs(const world *w, store *s, whatif *wf, double *f65, double
 
 static disp_policy engine_policy(config_policy p)
 {
-    return p == CONFIG_POLICY_NEAREST ? POLICY_NEAREST
+    return p == CONFIG_POLICY_NEAREST  ? POLICY_NEAREST
            : p == CONFIG_POLICY_CHOICE ? POLICY_CHOICE
+           : p == CONFIG_POLICY_DEMAND ? POLICY_DEMAND
                                        : POLICY_OPTIMAL;
 }
 
@@ -237,8 +257,35 @@ static disp_rules engine_rules(const config *cfg, const whatif_input *in, whatif
     return r;
 }
 
+/* Both stages of a dispersal as it is run, with per-practice intakes and
+ * rates; the joined flows become wf->res. */
+static int run_staged(const world *w, const whatif_input *in, whatif *wf,
+                      const disp_rules *r, err *e)
+{
+    long *rate = calloc((size_t)wf->np + 1, sizeof *rate);
+    wf->intake = calloc((size_t)wf->np + 1, sizeof *wf->intake);
+    if (!rate || !wf->intake) {
+        free(rate);
+        return err_set(e, "out of memory");
+    }
+    for (int i = 0; i < wf->np; i++) {
+        wf->intake[i] = count_for(in->intake, in->nintake, w->v[i].p.code);
+        rate[i] = count_for(in->per_day, in->nper_day, w->v[i].p.code);
+    }
+    staged_opts o = {in->self_register_pct, in->self_register_capped, wf->intake, rate,
+                     in->allocation_per_day};
+    int rc = staged_run(w->near, wf->p, wf->np, wf->a, wf->na, r, &o, &wf->st, e);
+    free(rate);
+    if (rc == 0) {
+        wf->res = wf->st.all;
+        memset(&wf->st.all, 0, sizeof wf->st.all);
+    }
+    return rc;
+}
+
 /* Runs the engine, through the travel matrix when the rules say so. */
-static int disperse(const world *w, store *s, whatif *wf, disp_rules *r, err *e)
+static int disperse(const world *w, store *s, const whatif_input *in, whatif *wf,
+                    disp_rules *r, err *e)
 {
     matrix m = {0};
     int rc = 0;
@@ -251,7 +298,9 @@ static int disperse(const world *w, store *s, whatif *wf, disp_rules *r, err *e)
         r->dist_ctx = &m;
         r->search_km = m.search_km;
     }
-    if (rc == 0)
+    if (rc == 0 && wf->staged)
+        rc = run_staged(w, in, wf, r, e);
+    else if (rc == 0)
         rc = dispersal_run_ix(w->near, wf->p, wf->np, wf->a, wf->na, r, &wf->res, e);
     matrix_free(&m);
     return rc;
@@ -264,6 +313,9 @@ int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *
     snprintf(wf->name, sizeof wf->name, "%s", in->name ? in->name : "ad hoc");
     wf->policy = in->policy;
     wf->growth_pct = in->growth_pct;
+    wf->staged = whatif_is_staged(in);
+    wf->self_register_pct = in->self_register_pct;
+    wf->self_register_capped = in->self_register_capped;
     double *f65 = calloc((size_t)w->n + 1, sizeof *f65);
     double *f75 = calloc((size_t)w->n + 1, sizeof *f75);
     disp_rules r = engine_rules(cfg, in, wf);
@@ -271,7 +323,7 @@ int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *
     if (rc == 0)
         rc = build_practices(w, in, wf, e) || find_closing(w, in, wf, e) ||
              read_inputs(w, s, wf, f65, f75, e) ||
-             disperse(w, s, wf, &r, e) ||
+             disperse(w, s, in, wf, &r, e) ||
              impact_compute(wf->p, wf->np, wf->a, wf->na, r.reasonable_km, &wf->res, f65,
                             f75, &wf->im, e) ? -1 : 0;
     free(f65);
@@ -284,6 +336,8 @@ int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *
 void whatif_free(whatif *wf)
 {
     disp_result_free(&wf->res);
+    staged_free(&wf->st);
+    free(wf->intake);
     impact_free(&wf->im);
     free(wf->closing);
     free(wf->area_source);

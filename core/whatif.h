@@ -11,6 +11,7 @@
 #include "config/config.h"
 #include "engine/dispersal.h"
 #include "engine/impact.h"
+#include "engine/staged.h"
 
 typedef struct whatif_input {
     const char *name;                   /* scenario name, or NULL (ad hoc) */
@@ -20,6 +21,14 @@ typedef struct whatif_input {
     const config_capacity *overrides;   /* capacity overrides, may be NULL */
     int noverrides;
     double growth_pct;
+    /* The dispersal as it is run (see config_scenario): */
+    double self_register_pct;
+    bool self_register_capped;
+    const config_capacity *intake;      /* may be NULL */
+    int nintake;
+    long allocation_per_day;            /* default rate; 0 none */
+    const config_capacity *per_day;     /* per receiver, may be NULL */
+    int nper_day;
 } whatif_input;
 
 /* Where a closing practice's patients were taken to live. */
@@ -45,9 +54,18 @@ typedef struct whatif {
     disp_area *a;                       /* areas of the closing practices */
     char (*area_code)[LSOA_MAX];        /* a[i].area points here */
     int na;
-    disp_result res;
+    disp_result res;                    /* both stages together */
+    staged_result st;                   /* st.all is moved to res */
+    bool staged;                        /* self-registration, intakes or a
+                                           rate were given */
+    double self_register_pct;
+    bool self_register_capped;
+    long *intake;                       /* per practice, -1 none */
     impact im;
 } whatif;
+
+/* Whether the input asks for a dispersal as it is run. */
+bool whatif_is_staged(const whatif_input *in);
 
 /* Runs one what-if over the loaded world; reads LSOA rows and age
  * profiles from the store in one short read transaction. */
