@@ -44,7 +44,7 @@
     R(NOTE, "note", "Add a dated note to the practice", "Card")                  \
     R(WIDEN, "widen", "Widen the radius", "Neighbours")                          \
     R(NARROW, "narrow", "Narrow the radius", "Neighbours")                       \
-    R(POLICY, "policy", "Next policy: nearest, choice, optimal", "What-if")      \
+    R(POLICY, "policy", "Next policy: nearest, choice, optimal, demand", "What-if")      \
     R(CAPACITY, "capacity", "Change the capacity of the receiver", "What-if")    \
     R(SAVE_SCENARIO, "save-scenario", "Save the marked set as a scenario", "What-if") \
     R(PROMPT, "prompt", "Command prompt (:filter, :scenario, :sort, :quit)", "Other") \

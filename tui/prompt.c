@@ -150,13 +150,13 @@ static int cmd_open(app *a, char *args)
 
 static int cmd_policy(app *a, char *args)
 {
-    for (int p = 0; p < 3; p++)
-        if (strcmp(args, config_policy_name((config_policy)p)) == 0) {
-            a->policy = (config_policy)p;
-            a->whatif_serial++;
-            return 0;
-        }
-    app_msg(a, COL_WARN, "policy: nearest, choice or optimal");
+    int p = config_policy_parse(args);
+    if (p >= 0) {
+        a->policy = (config_policy)p;
+        a->whatif_serial++;
+        return 0;
+    }
+    app_msg(a, COL_WARN, "policy: nearest, choice, optimal or demand");
     return -1;
 }
 

@@ -52,13 +52,24 @@ static void wv_summary(app *a, wview *wv, tlines *t)
     tl_add(t, COL_NORMAL, -1, "Travel km: mean %s before, %s after; 90%% within %s; %ld beyond %g km",
            km(wf->im.mean_km_before, k1, sizeof k1), km(wf->im.mean_km_after, k2, sizeof k2),
            km(wf->im.p90_km_after, k3, sizeof k3), wf->im.beyond_reasonable, wf->reasonable_km);
+    tl_add(t, wf->im.n_over > 0 ? COL_OVER : COL_NORMAL, -1,
+           "Over capacity: %d receiver%s, %s patients over; %d full", wf->im.n_over,
+           wf->im.n_over == 1 ? "" : "s", text_thousands(wf->im.patients_over, n1, sizeof n1),
+           wf->im.n_full);
+}
+
+/* The receiver's state in a word, so it shows without colour too (the
+ * new list against capacity beside it says by how much). */
+static const char *over_mark(const impact_receiver *r)
+{
+    return r->over_capacity ? "OVER" : r->full ? "full" : "";
 }
 
 static void wv_receivers(app *a, wview *wv, tlines *t, int width)
 {
     const whatif *wf = &wv->wf;
     char line[1024], n1[32], n2[32], n3[32], g[16];
-    int nw = width - 46 > 10 ? width - 46 : 10;
+    int nw = width - 51 > 10 ? width - 51 : 10;
     tl_rule(t, "Receivers (c changes a capacity)");
     snprintf(line, sizeof line, "  ");
     cell_add(a, line, sizeof line, "Code", 6, false);
@@ -66,6 +77,7 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
     cell_add(a, line, sizeof line, "Gain", 6, true);
     cell_add(a, line, sizeof line, "New list/capacity", 17, true);
     cell_add(a, line, sizeof line, "Growth", 7, true);
+    cell_add(a, line, sizeof line, "", 4, false);
     tl_add(t, COL_HEADER, -1, "%s", line);
     if (wf->im.nreceivers == 0)
         tl_add(t, COL_DIM, -1, "  no practice receives patients");
@@ -84,6 +96,7 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
         cell_add(a, line, sizeof line, n1, 6, true);
         cell_add(a, line, sizeof line, nl, 17, true);
         cell_add(a, line, sizeof line, g, 7, true);
+        cell_add(a, line, sizeof line, over_mark(r), 4, false);
         tl_add(t, r->over_capacity ? COL_OVER : COL_NORMAL, r->practice, "%s", line);
     }
 }
@@ -252,7 +265,7 @@ static bool wv_request(app *a, view *v, tui_request r)
     char name[CONFIG_NAME_MAX];
     switch (r) {
     case REQ_POLICY:
-        a->policy = (config_policy)((a->policy + 1) % 3);
+        a->policy = (config_policy)((a->policy + 1) % CONFIG_POLICIES);
         a->whatif_serial++;
         v->dirty = true;
         return true;

@@ -16,6 +16,7 @@ p
 :save-display s3
 p
 p
+p
 :save-display s4
 c
 "30000
@@ -43,27 +44,29 @@ Closing M86019 WESTWOOD MEDICAL H/CENTRE (4,106 patients)
 MODELLED: where patients live is the demo's stand-in, not NHS data
 Displaced 4,106   placed 4,106   unplaced 0
 Travel km: mean 2.17 before, 0.86 after; 90% within 1.52; 58 beyond 3 km
+Over capacity: 0 receivers, 0 patients over; 1 full
 ── Receivers (c changes a capacity) ────────────────────────────────────────────
-  Code   Name                                 Gain New list/capacity  Growth
-  M86034 WOODSIDE MEDICAL CENTRE            +1,143     10,985/11,700  +11.6%
-  M86004 ALLESLEY PARK MEDICAL CTR            +789     21,301/22,000   +3.8%
-  M86010 FORREST MEDICAL CENTRE               +669     13,706/14,400   +5.1%
-  M86003 SKY BLUE MEDICAL GROUP               +195     17,211/17,866   +1.1%
-  M86018 MOSELEY AVENUE SURGERY               +157     11,702/12,122   +1.4%
-  M86605 LIMBRICK WOOD SURGERY                +152       3,193/3,193   +5.0%
-  M86622 GOVIND HEALTH CENTRE                 +145       3,406/3,424   +4.4%
-  M86030 KENSINGTON ROAD SURGERY              +138       5,363/5,486   +2.6%
-  M84036 ABBEY MEDICAL CENTRE                  +95     16,037/16,739   +0.6%
-  M86029 BROOMFIELD PARK MED.CTR.              +94     18,573/19,402   +0.5%
-  M84012 PARK LEYS MEDICAL PRACTICE            +68     17,367/18,163   +0.4%
-  M86027 CHEYLESMORE SURGERY                   +61     14,435/15,092   +0.4%
-  M86007 PHOENIX FAMILY CARE                   +34       5,819/6,074   +0.6%
-  M84013 CASTLE MEDICAL CENTRE                 +31     12,898/13,510   +0.2%
-  M86624 COVENTRY GP GROUP OF PRACTICES        +28     13,099/13,724   +0.2%
+  Code   Name                            Gain New list/capacity  Growth
+  M86034 WOODSIDE MEDICAL CENTRE       +1,143     10,985/11,700  +11.6%
+  M86004 ALLESLEY PARK MEDICAL CTR       +789     21,301/22,000   +3.8%
+  M86010 FORREST MEDICAL CENTRE          +669     13,706/14,400   +5.1%
+  M86003 SKY BLUE MEDICAL GROUP          +195     17,211/17,866   +1.1%
+  M86018 MOSELEY AVENUE SURGERY          +157     11,702/12,122   +1.4%
+  M86605 LIMBRICK WOOD SURGERY           +152       3,193/3,193   +5.0% full
+  M86622 GOVIND HEALTH CENTRE            +145       3,406/3,424   +4.4%
+  M86030 KENSINGTON ROAD SURGERY         +138       5,363/5,486   +2.6%
+  M84036 ABBEY MEDICAL CENTRE             +95     16,037/16,739   +0.6%
+  M86029 BROOMFIELD PARK MED.CTR.         +94     18,573/19,402   +0.5%
+  M84012 PARK LEYS MEDICAL PRACTICE       +68     17,367/18,163   +0.4%
+  M86027 CHEYLESMORE SURGERY              +61     14,435/15,092   +0.4%
+  M86007 PHOENIX FAMILY CARE              +34       5,819/6,074   +0.6%
+  M84013 CASTLE MEDICAL CENTRE            +31     12,898/13,510   +0.2%
 p policy  c capacity  W save  Enter card  q back
 EOF
-check_has "p: the next policy (nearest)" s3 "policy nearest (p)"
-check_has "p twice more: back to optimal" s4 "policy optimal (p)"
+check_has "p: the next policy (demand)" s3 "policy demand (p)"
+check_has "demand: Limbrick Wood is over capacity, in words" s3 "3,216/3,193   +5.8% OVER"
+check_has "demand: the over-capacity line" s3 "Over capacity: 1 receiver, 23 patients over"
+check_has "p three more: back to optimal" s4 "policy optimal (p)"
 check_has "c: the receiver is still there" s5 "M86034 WOODSIDE MEDICAL CENTRE"
 check_has "c: its capacity is the one typed" s5 "10,985/30,000"
 check_has "W says where the scenario went" s6 "saved scenario westwood-tui (1 practices)"
