@@ -121,6 +121,8 @@ void scenario_print_json(const world *w, const whatif *wf)
     json_key(&j, "max_distance_km"); json_num(&j, wf->max_km, 2);
     json_key(&j, "reasonable_km"); json_num(&j, wf->reasonable_km, 2);
     json_key(&j, "growth_pct"); json_num(&j, wf->growth_pct, 2);
+    json_key(&j, "choice_beta"); json_num(&j, wf->beta, 2);
+    json_key(&j, "choice_beta_fitted"); json_bool(&j, wf->beta_fitted);
     closed(&j, w, wf);
     json_key(&j, "displaced"); json_int(&j, wf->im.displaced);
     json_key(&j, "placed"); json_int(&j, wf->im.placed);

@@ -215,13 +215,30 @@ static int age_fractions(const world *w, store *s, const whatif *wf, double *f65
     return 0;
 }
 
-static int read_inputs(const world *w, store *s, whatif *wf, double *f65, double *f75,
-                       err *e)
+/* The saved back-test, and its beta when the rules ask for the fitted
+ * one (an error when there is none to use). */
+static int read_fit(const config *cfg, store *s, whatif *wf, err *e)
+{
+    int rc = store_backtest_get(s, &wf->fit, e);
+    if (rc < 0)
+        return -1;
+    if (!cfg->rules.choice_beta_fitted)
+        return 0;
+    if (rc == 0 || isnan(wf->fit.beta))
+        return err_set(e, "rules.choice_beta is 'fitted' but no fitted beta is saved in the "
+                          "store: run catchment backtest --save (or give a number)");
+    wf->beta = wf->fit.beta;
+    wf->beta_fitted = true;
+    return 0;
+}
+
+static int read_inputs(const world *w, store *s, const config *cfg, whatif *wf, double *f65,
+                       double *f75, err *e)
 {
     int cap = 0;
     if (store_read_begin(s, e))
         return -1;
-    int rc = 0;
+    int rc = read_fit(cfg, s, wf, e);
     for (int c = 0; rc == 0 && c < wf->nclosing; c++)
         rc = load_areas(w, s, wf, c, &cap, e);
     if (rc == 0)
@@ -252,7 +269,7 @@ static disp_rules engine_rules(const config *cfg, const whatif_input *in, whatif
     wf->reasonable_km = minutes ? cfg->rules.reasonable_minutes : cfg->rules.reasonable_km;
     r.max_km = wf->max_km;
     r.reasonable_km = wf->reasonable_km;
-    r.choice_beta = cfg->rules.choice_beta;
+    r.choice_beta = wf->beta = cfg->rules.choice_beta;
     r.policy = engine_policy(in->policy);
     return r;
 }
@@ -322,8 +339,10 @@ int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *
     int rc = !f65 || !f75 ? err_set(e, "out of memory") : 0;
     if (rc == 0)
         rc = build_practices(w, in, wf, e) || find_closing(w, in, wf, e) ||
-             read_inputs(w, s, wf, f65, f75, e) ||
-             disperse(w, s, in, wf, &r, e) ||
+             read_inputs(w, s, cfg, wf, f65, f75, e) ? -1 : 0;
+    r.choice_beta = wf->beta; /* the fitted one when the rules say so */
+    if (rc == 0)
+        rc = disperse(w, s, in, wf, &r, e) ||
              impact_compute(wf->p, wf->np, wf->a, wf->na, r.reasonable_km, &wf->res, f65,
                             f75, &wf->im, e) ? -1 : 0;
     free(f65);

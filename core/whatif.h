@@ -61,6 +61,9 @@ typedef struct whatif {
     double self_register_pct;
     bool self_register_capped;
     long *intake;                       /* per practice, -1 none */
+    double beta;                        /* distance decay in use */
+    bool beta_fitted;                   /* ... from the saved back-test */
+    backtest_rec fit;                   /* the saved back-test; fit.from 0 none */
     impact im;
 } whatif;
 
