@@ -72,7 +72,7 @@ const char *req_section(tui_request r);
 /* Views, which are also the scopes of the keymap. */
 typedef enum {
     VIEW_ANY, VIEW_PRACTICES, VIEW_SEARCH, VIEW_CARD, VIEW_NEIGHBOURS,
-    VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HISTORY, VIEW_HELP, VIEW_KINDS
+    VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HISTORY, VIEW_HELP, VIEW_BACKTEST, VIEW_KINDS
 } view_kind;
 
 /* "j", "<Down>", "C-L", "F5" -> key; -1 when unknown. */
@@ -154,7 +154,7 @@ struct view {
 };
 
 extern const view_ops practices_ops, search_ops, card_ops, neighbours_ops,
-    whatif_ops, contracts_ops, history_ops, help_ops;
+    whatif_ops, contracts_ops, history_ops, help_ops, backtest_ops;
 
 /* ---- the application ---- */
 

@@ -193,6 +193,7 @@ static const struct command {
     {"help", cmd_view, &help_ops},
     {"contracts", cmd_view, &contracts_ops},
     {"history", cmd_view, &history_ops},
+    {"backtest", cmd_view, &backtest_ops},
     {"whatif", cmd_view, &whatif_ops},
 };
 

@@ -26,7 +26,8 @@ static void hv_build(app *a, hview *hv)
     tl_rule(&hv->tl, "Commands (after :)");
     tl_add(&hv->tl, COL_NORMAL, -1, "  filter all|active|pcn [CODE]|subicb [CODE]|expiring [MONTHS]");
     tl_add(&hv->tl, COL_NORMAL, -1, "  sort COLUMN [reverse]   scenario NAME   open CODE");
-    tl_add(&hv->tl, COL_NORMAL, -1, "  policy nearest|choice|optimal|demand   whatif   contracts   help   quit");
+    tl_add(&hv->tl, COL_NORMAL, -1, "  policy nearest|choice|optimal|demand   whatif   contracts   backtest");
+    tl_add(&hv->tl, COL_NORMAL, -1, "  help   quit");
     tl_rule(&hv->tl, "Keys from the config");
     tl_add(&hv->tl, COL_NORMAL, -1, "  keys: {ACTION: KEY} in %s rebinds an action (names above)",
            *a->cfg.path ? a->cfg.path : "the config file");
