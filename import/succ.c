@@ -7,6 +7,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#include "util/text.h"
+
 enum { F_OLD, F_NEW, F_REASON, F_DATE, F_INDICATOR, F_COUNT };
 
 static const char *const names[F_COUNT] = {
@@ -26,12 +28,7 @@ static bool code_like(const char *s)
 
 static bool date_like(const char *s)
 {
-    if (strlen(s) != 8)
-        return false;
-    for (; *s; s++)
-        if (!isdigit((unsigned char)*s))
-            return false;
-    return true;
+    return strlen(s) == 8 && text_date(s) > 0;
 }
 
 static int detect(const csvr_row *row)
