@@ -90,3 +90,8 @@ check_has "and says why" "$(cat "$tmp/err")" "needs two list-size extracts"
 printf '"Y04947","Y04947","Merger","20220801"\r\n' >"$tmp/succ-self.csv"
 check_exit "a practice succeeding itself is refused" 1 "$bin" --store "$bst" import "$tmp/succ-self.csv"
 check_has "at its line and column" "$(cat "$tmp/err")" "succ-self.csv:1:"
+printf '"Y04947","Y04965","Merger","20220801"\r\n"Y04951","Y04965","Merger","20221301"\r\n' \
+    >"$tmp/succ-date.csv"
+check_exit "a bad effective date is refused" 1 "$bin" --store "$bst" import "$tmp/succ-date.csv"
+check_has "at its line and column" "$(cat "$tmp/err")" \
+    "succ-date.csv:2:28: effective date: '20221301' is not a date"
