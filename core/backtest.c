@@ -94,37 +94,48 @@ static double km_between(const world *w, int i, int j)
     return geo_km(w->v[i].lat, w->v[i].lon, w->v[j].lat, w->v[j].lon);
 }
 
-struct succ_find {
-    const char *code;
-    successor found;
-    int n, any;
-};
+/* Every row of the successor file, read once. */
+typedef struct succs {
+    successor *v;
+    int n, cap;
+} succs;
 
-static int succ_one(const successor *r, void *ctx)
+static int succ_add(const successor *r, void *ctx)
 {
-    struct succ_find *sf = ctx;
-    sf->any = 1;
-    if (strcmp(r->old_code, sf->code) == 0 && sf->n++ == 0)
-        sf->found = *r;
+    succs *ss = ctx;
+    if (ss->n == ss->cap) {
+        int nc = ss->cap ? ss->cap * 2 : 64;
+        successor *v = realloc(ss->v, (size_t)nc * sizeof *v);
+        if (!v)
+            return -1;
+        ss->v = v;
+        ss->cap = nc;
+    }
+    ss->v[ss->n++] = *r;
     return 0;
+}
+
+static const successor *succ_of(const succs *ss, const char *code)
+{
+    for (int i = 0; i < ss->n; i++)
+        if (strcmp(ss->v[i].old_code, code) == 0)
+            return &ss->v[i];
+    return NULL;
 }
 
 /* A transfer named by the successor file, else a practice within reach
  * that grew beyond trend by at least half the closed list. */
-static int classify(const world *w, store *s, const lists *l, backtest *bt, bt_closure *c,
-                    err *e)
+static void classify(const world *w, const succs *ss, const lists *l, const backtest *bt,
+                     bt_closure *c)
 {
-    struct succ_find sf = {w->v[c->practice].p.code, {{0}}, 0, 0};
-    if (store_successor_each(s, succ_one, &sf, e) < 0)
-        return -1;
-    bt->have_succ |= sf.any;
+    const successor *sf = succ_of(ss, w->v[c->practice].p.code);
     c->to = -1;
-    if (sf.n > 0) {
+    if (sf) {
         c->kind = BT_TRANSFER;
-        snprintf(c->to_code, sizeof c->to_code, "%s", sf.found.new_code);
-        snprintf(c->reason, sizeof c->reason, "%s", sf.found.reason);
+        snprintf(c->to_code, sizeof c->to_code, "%s", sf->new_code);
+        snprintf(c->reason, sizeof c->reason, "%s", sf->reason);
         c->to = world_find(w, c->to_code);
-        return 0;
+        return;
     }
     long best = 0;
     for (int j = 0; j < w->n; j++) {
@@ -141,15 +152,18 @@ static int classify(const world *w, store *s, const lists *l, backtest *bt, bt_c
     } else {
         c->to = -1;
     }
-    return 0;
 }
 
 /* Practices in the earlier extract and not the later one. */
 static int find_closures(const world *w, store *s, const lists *l, backtest *bt, err *e)
 {
+    succs ss = {0};
     bt->closures = calloc((size_t)w->n + 1, sizeof *bt->closures);
-    if (!bt->closures)
-        return err_set(e, "out of memory");
+    if (!bt->closures || store_successor_each(s, succ_add, &ss, e) < 0) {
+        free(ss.v);
+        return bt->closures ? -1 : err_set(e, "out of memory");
+    }
+    bt->have_succ = ss.n > 0;
     for (int i = 0; i < w->n; i++) {
         if (l->from[i] < 0 || l->to[i] >= 0)
             continue;
@@ -159,13 +173,14 @@ static int find_closures(const world *w, store *s, const lists *l, backtest *bt,
         c->to = -1;
         if (world_is_open(&w->v[i].p))
             c->kind = BT_NOT_CLOSED;
-        else if (classify(w, s, l, bt, c, e) < 0)
-            return -1;
+        else
+            classify(w, &ss, l, bt, c);
         bt->ndispersals += c->kind == BT_DISPERSAL;
         bt->ntransfers += c->kind == BT_TRANSFER || c->kind == BT_LIKELY_TRANSFER;
         if (c->kind == BT_DISPERSAL)
             bt->displaced += c->list_from;
     }
+    free(ss.v);
     return 0;
 }
 
