@@ -128,8 +128,8 @@ int staged_run(const nearby *ix, const disp_practice *p, int np, const disp_area
     if (!(o->self_pct >= 0 && o->self_pct <= 100) || o->default_per_day < 0)
         return err_set(e, "dispersal: self-registration share must be 0 to 100 and the "
                           "rate 0 or more");
-    disp_area *aw = malloc(((size_t)na + 1) * sizeof *aw);
-    disp_practice *pw = malloc(((size_t)np + 1) * sizeof *pw);
+    disp_area *aw = calloc((size_t)na + 1, sizeof *aw);
+    disp_practice *pw = calloc((size_t)np + 1, sizeof *pw);
     out->self_gain = calloc((size_t)np + 1, sizeof *out->self_gain);
     out->alloc_gain = calloc((size_t)np + 1, sizeof *out->alloc_gain);
     out->days = calloc((size_t)np + 1, sizeof *out->days);
