@@ -66,7 +66,7 @@ static void policies_table(const backtest *bt, table *t)
 {
     table_init(t, "Policy,>Placed,>Unplaced,>Share of excess growth at modelled receivers,"
                   ">Rank correlation,>Mean abs. error (10 biggest)");
-    for (int p = 0; p < CONFIG_POLICIES; p++) {
+    for (int p = 0; p < CONFIG_POLICY_COUNT; p++) {
         const bt_policy *o = &bt->pol[p];
         char a[24], b[24], c[24];
         table_addf(t, "%s\t%ld\t%ld\t%s\t%s\t%s", config_policy_name((config_policy)p),
@@ -143,7 +143,7 @@ static void print_json(const world *w, const backtest *bt)
     json_key(&j, "observed_excess"); json_int(&j, bt->observed);
     json_key(&j, "policies");
     json_arr(&j);
-    for (int p = 0; p < CONFIG_POLICIES; p++) {
+    for (int p = 0; p < CONFIG_POLICY_COUNT; p++) {
         json_obj(&j);
         json_key(&j, "policy"); json_str(&j, config_policy_name((config_policy)p));
         json_key(&j, "share"); json_num(&j, bt->pol[p].share, 3);

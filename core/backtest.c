@@ -249,7 +249,9 @@ static int model(const world *then, store *s, const config *cfg, const backtest 
     config c = *cfg;
     c.rules.choice_beta = beta;
     c.rules.choice_beta_fitted = false;
-    whatif_input in = {"backtest", (const char(*)[CONFIG_CODE_MAX])codes, n, pol, NULL, 0, 0};
+    whatif_input in = {.name = "backtest", .close = (const char(*)[CONFIG_CODE_MAX])codes,
+                       .nclose = n, .set = whatif_settings_default(cfg)};
+    in.set.policy = pol;
     whatif wf;
     int rc = whatif_run(then, s, &c, &in, &wf, e);
     free(codes);
@@ -296,7 +298,7 @@ static int score(const world *w, store *s, const config *cfg, const lists *l, ba
     }
     int rc = fit_beta(&then, s, cfg, bt, gain, e);
     double beta = cfg->rules.choice_beta_fitted ? bt->beta : cfg->rules.choice_beta;
-    for (int p = 0; rc == 0 && p < CONFIG_POLICIES; p++) {
+    for (int p = 0; rc == 0 && p < CONFIG_POLICY_COUNT; p++) {
         bt_policy *o = &bt->pol[p];
         rc = model(&then, s, cfg, bt, (config_policy)p, beta, gain, o, e);
         o->share = fit_share(gain, bt->excess, bt->ncand);
@@ -324,7 +326,7 @@ int backtest_run(const world *w, store *s, const config *cfg, long from, long to
     memset(bt, 0, sizeof *bt);
     bt->beta = NAN;
     bt->max_km = cfg->rules.max_distance_km;
-    for (int p = 0; p < CONFIG_POLICIES; p++)
+    for (int p = 0; p < CONFIG_POLICY_COUNT; p++)
         bt->pol[p] = (bt_policy){0, 0, NAN, NAN, NAN};
     lists l = {calloc((size_t)w->n + 1, sizeof *l.from), calloc((size_t)w->n + 1, sizeof *l.to)};
     int rc = !l.from || !l.to ? err_set(e, "out of memory") : 0;
@@ -361,7 +363,7 @@ void backtest_record(const backtest *bt, backtest_rec *r)
     r->dispersals = bt->ndispersals;
     r->transfers = bt->ntransfers;
     r->beta = bt->beta;
-    for (int p = 0; p < CONFIG_POLICIES && p < BACKTEST_POLICIES; p++) {
+    for (int p = 0; p < CONFIG_POLICY_COUNT && p < BACKTEST_POLICIES; p++) {
         r->share[p] = bt->pol[p].share;
         r->rho[p] = bt->pol[p].rho;
         r->mae[p] = bt->pol[p].mae;

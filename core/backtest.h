@@ -49,7 +49,7 @@ typedef struct backtest {
     long *excess;         /* their change beyond trend */
     int ncand;
     long observed;        /* positive excess over the scored practices */
-    bt_policy pol[CONFIG_POLICIES]; /* by config_policy */
+    bt_policy pol[CONFIG_POLICY_COUNT]; /* by config_policy */
     double grid_beta[BT_GRID], grid_err[BT_GRID];
     double beta;          /* fitted (least absolute error); NAN none */
     double max_km;

@@ -110,4 +110,9 @@ void disp_result_free(disp_result *r);
  * flow last).  *n becomes the number left. */
 void disp_flows_order(disp_flow *f, int *n);
 
+/* Scales the areas' patients to sum to target in whole patients (largest
+ * remainder, ties to the earlier area): the LSOA file says where a
+ * practice's patients live, its list size how many there are. */
+void disp_scale_areas(disp_area *a, int n, long target);
+
 #endif

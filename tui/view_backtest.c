@@ -41,7 +41,7 @@ static void bv_policies(const backtest *bt, tlines *t)
     char s[16], r[16], m[16];
     tl_rule(t, "How each policy did (share of growth beyond trend at its receivers)");
     tl_add(t, COL_HEADER, -1, "  %-8s %8s %8s %8s", "Policy", "Share", "Rank r", "MAE 10");
-    for (int p = 0; p < CONFIG_POLICIES; p++)
+    for (int p = 0; p < CONFIG_POLICY_COUNT; p++)
         tl_add(t, COL_NORMAL, -1, "  %-8s %8s %8s %8s", config_policy_name((config_policy)p),
                fig(100 * bt->pol[p].share, "%.0f%%", s, sizeof s),
                fig(bt->pol[p].rho, "%.2f", r, sizeof r), fig(bt->pol[p].mae, "%.0f", m, sizeof m));
@@ -72,10 +72,7 @@ static int bv_open(app *a, view *v, const void *arg)
 {
     err e;
     (void)arg;
-    bview *bv = calloc(1, sizeof *bv);
-    if (!bv)
-        return -1;
-    v->priv = bv;
+    bview *bv = v->priv;
     bv->have = backtest_run(&a->w, a->s, &a->cfg, 0, 0, &bv->bt, &e) == 0;
     if (bv->have)
         bv_build(a, bv);
@@ -113,12 +110,13 @@ static void bv_done(app *a, view *v)
     if (bv->have)
         backtest_free(&bv->bt);
     tl_free(&bv->tl);
-    free(bv);
 }
 
 const view_ops backtest_ops = {
     .title = "Back-test",
     .kind = VIEW_BACKTEST,
+    .private_size = sizeof(bview),
+    .hints = list_hints,
     .open = bv_open,
     .draw = bv_draw,
     .describe = bv_describe,
