@@ -48,6 +48,9 @@
     R(POLICY, "policy", "Next policy: nearest, choice, optimal, demand", "What-if")      \
     R(CAPACITY, "capacity", "Change the capacity of the receiver", "What-if")    \
     R(SAVE_SCENARIO, "save-scenario", "Save the marked set as a scenario", "What-if") \
+    R(INTAKE, "intake", "The intake the receiver agreed (allocation)", "What-if") \
+    R(RATE, "rate", "Registrations a day (a receiver, else every one)", "What-if") \
+    R(SELF_REGISTER, "self-register", "Share who register themselves first", "What-if") \
     R(PROMPT, "prompt", "Command prompt (:filter, :scenario, :sort, :quit)", "Other") \
     R(REDRAW, "redraw", "Redraw the screen", "Other")
 
@@ -198,6 +201,12 @@ extern const view_ops practices_ops, search_ops, card_ops, neighbours_ops,
     whatif_ops, contracts_ops, history_ops, help_ops, backtest_ops;
 /* The hints of the list views (practices, contracts, history, help). */
 extern const view_hint list_hints[];
+
+/* The dispersal as it is run, edited in the what-if (whatif_asrun.c):
+ * wi is the practice on the line, -1 none. */
+void whatif_edit_intake(app *a, int wi);
+void whatif_edit_rate(app *a, int wi);
+void whatif_edit_self(app *a);
 
 /* ---- the application ---- */
 

@@ -36,6 +36,24 @@ static void wv_key(tui_request r, char *out, size_t n)
         key_label(key, out, n);
 }
 
+/* The dispersal as it is run, in one line, and the intakes agreed. */
+static void wv_as_run(app *a, const whatif *wf, tlines *t)
+{
+    char n1[32], n2[32], wk[32];
+    int agreed = 0;
+    for (int i = 0; i < wf->np; i++)
+        agreed += wf->intake[i] >= 0;
+    if (wf->st.weeks < 0)
+        snprintf(wk, sizeof wk, "weeks: no rate (r)");
+    else
+        snprintf(wk, sizeof wk, "all in %ld week%s", wf->st.weeks, wf->st.weeks == 1 ? "" : "s");
+    (void)a;
+    tl_add(t, COL_NORMAL, -1, "As run: %s chose (%g%%%s), %s allocated, %d intake%s; %s",
+           text_thousands(wf->st.self_placed, n1, sizeof n1), wf->self_register_pct,
+           wf->self_register_capped ? " capped" : "", text_thousands(wf->st.allocated, n2, sizeof n2),
+           agreed, agreed == 1 ? "" : "s", wk);
+}
+
 static void wv_summary(app *a, wview *wv, tlines *t)
 {
     const whatif *wf = &wv->wf;
@@ -66,6 +84,8 @@ static void wv_summary(app *a, wview *wv, tlines *t)
            "Over capacity: %d receiver%s, %s patients over; %d full", wf->im.n_over,
            wf->im.n_over == 1 ? "" : "s", text_thousands(wf->im.patients_over, n1, sizeof n1),
            wf->im.n_full);
+    if (wf->staged)
+        wv_as_run(a, wf, t);
 }
 
 /* The receiver's state in a word, so it shows without colour too (the
@@ -215,17 +235,27 @@ static int wv_open(app *a, view *v, const void *arg)
 
 /* The plan changed: run it again.  With the same practices closing the
  * cursor stays on its line (p, c); with others it goes to the top. */
+/* The line of practice tag, else keep (lines above may come and go:
+ * the as-run line appears with its settings). */
+static int wv_line_of(const wview *wv, int tag, int keep)
+{
+    for (int i = 0; tag >= 0 && i < wv->tl.n; i++)
+        if (wv->tl.v[i].tag == tag)
+            return i;
+    return keep;
+}
+
 static void wv_plan_changed(app *a, view *v)
 {
     wview *wv = v->priv;
-    int keep = v->cur;
+    int keep = v->cur, tag = keep < wv->tl.n ? wv->tl.v[keep].tag : -1;
     bool moved = wv->close_serial != a->plan.close_serial;
     wv_run(a, v, wv);
     wv_build(a, v, wv, a->cols);
     if (moved)
         wv_home(v, wv);
     else
-        v->cur = keep;
+        v->cur = wv_line_of(wv, tag, keep);
 }
 
 static void wv_resize(app *a, view *v, int width) { wv_build(a, v, v->priv, width); }
@@ -270,6 +300,9 @@ static unsigned wv_request(app *a, view *v, tui_request r)
     switch (r) {
     case REQ_POLICY: plan_next_policy(&a->plan); return HANDLED;
     case REQ_CAPACITY: wv_capacity(a, v); return HANDLED;
+    case REQ_INTAKE: whatif_edit_intake(a, wv_current(a, v)); return HANDLED;
+    case REQ_RATE: whatif_edit_rate(a, wv_current(a, v)); return HANDLED;
+    case REQ_SELF_REGISTER: whatif_edit_self(a); return HANDLED;
     case REQ_SAVE_SCENARIO:
         if (app_prompt(a, "Save as scenario (a-z 0-9 . _ -): ", a->plan.scenario, name,
                        sizeof name) && *name)
