@@ -321,6 +321,8 @@ void tl_merge(tlines *left, tlines *right, int x);
 void tl_append(tlines *dst, tlines *src);
 void tl_free(tlines *t);
 void tl_draw(app *a, const tlines *t, WINDOW *w, int line, int y, int width, bool sel);
+/* The tag (a practice index) of line, -1 none or past the end. */
+int tl_tag(const tlines *t, int line);
 
 /* model.c: the practice table without curses */
 typedef enum {

@@ -92,7 +92,7 @@ static int bv_current(app *a, view *v)
 {
     bview *bv = v->priv;
     (void)a;
-    return v->cur < bv->tl.n ? bv->tl.v[v->cur].tag : -1;
+    return tl_tag(&bv->tl, v->cur);
 }
 
 static void bv_describe(app *a, view *v, char *out, size_t n)

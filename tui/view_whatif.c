@@ -39,7 +39,7 @@ static void wv_key(tui_request r, char *out, size_t n)
 /* The dispersal as it is run, in one line, and the intakes agreed. */
 static void wv_as_run(app *a, const whatif *wf, tlines *t)
 {
-    char n1[32], n2[32], wk[32];
+    char n1[32], n2[32], wk[48];
     int agreed = 0;
     for (int i = 0; i < wf->np; i++)
         agreed += wf->intake[i] >= 0;
@@ -248,7 +248,7 @@ static int wv_line_of(const wview *wv, int tag, int keep)
 static void wv_plan_changed(app *a, view *v)
 {
     wview *wv = v->priv;
-    int keep = v->cur, tag = keep < wv->tl.n ? wv->tl.v[keep].tag : -1;
+    int keep = v->cur, tag = tl_tag(&wv->tl, keep);
     bool moved = wv->close_serial != a->plan.close_serial;
     wv_run(a, v, wv);
     wv_build(a, v, wv, a->cols);
@@ -270,7 +270,7 @@ static int wv_current(app *a, view *v)
 {
     wview *wv = v->priv;
     (void)a;
-    return v->cur < wv->tl.n ? wv->tl.v[v->cur].tag : -1;
+    return tl_tag(&wv->tl, v->cur);
 }
 
 static void wv_capacity(app *a, view *v)
