@@ -23,6 +23,7 @@ typedef struct world_practice {
     long list_year_ago;       /* list size about 12 months before, -1 unknown */
     char contract_type[SHORT_MAX];
     long contract_end;        /* 0 none known */
+    unsigned char contract_milestone[CONTRACT_MILESTONES]; /* enum milestone_state */
 } world_practice;
 
 typedef struct world {
@@ -46,6 +47,16 @@ long world_year_ago(const list_point *h, int n, long latest);
 /* Open: active in the register (or known only from other files) and with
  * no close date. */
 bool world_is_open(const practice *p);
+
+/* The list to new patients: "open", "closed", "unknown", or "practice
+ * closed" when the practice itself is. */
+const char *world_list_state(const world_practice *wp);
+
+/* The town: the last address line of 2..4 that is filled in. */
+const char *world_town(const practice *p);
+
+/* In words: "open", "closed", "dormant", "proposed" or "unknown". */
+const char *world_status(const practice *p);
 
 /* Whether a practice can take patients under the rules. */
 bool world_can_receive(const world *w, int i);

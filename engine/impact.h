@@ -39,8 +39,9 @@ typedef struct {
     double mean_km_before, mean_km_after; /* patient-weighted; NAN when none */
     double p90_km_after;   /* 90% of placed patients travel this or less */
     long beyond_reasonable;
-    impact_receiver *receivers; /* practices that gain, largest gain first,
-                                   ties by practice index */
+    impact_receiver *receivers; /* practices that gain, and pinned ones that
+                                   can receive, largest gain first, ties by
+                                   practice index */
     int nreceivers;
     int n_over, n_full;    /* receivers over capacity; filled to it */
     long patients_over;    /* sum of over_by */

@@ -35,7 +35,8 @@ check_has "csv: an Over by column" "$(q scenario run --close M84036 --policy dem
     "Over capacity,Over by"
 md=$(q scenario run --close M84036 --policy demand --format md)
 check_has "md: the demand policy is explained" "$md" "if no practice refused"
-check_has "md: the over-capacity line" "$md" "Over capacity:"
+check_has "md: who would go over capacity" "$md" "1 practice would go over capacity (M84013)"
+check_has "md: the patients over capacity" "$md" "| Patients over capacity              |  $(echo "$j" | jq .patients_over_capacity | sed 's/\(.\)\(...\)$/\1,\2/') |"
 
 # A capped policy never goes over, but says which receivers it filled.
 j=$(q scenario run --close M84036 --policy optimal --format json)
@@ -98,3 +99,9 @@ check_exit "--per-day 0 exits 2" 2 q scenario run --close M84036 --per-day 0
 printf 'scenarios:\n  - name: bad\n    close: [M84036]\n    intake: {M84013: -5}\n' >"$tmp/bad.yaml"
 check_exit "a negative intake is a config error" 1 "$bin" --config "$tmp/bad.yaml" config check
 check_has "with its line and column" "$(cat "$tmp/err")" "bad.yaml:4:22: intake must be between 0 and 1000000"
+
+# The board paper gives the dispersal as it is run.
+md=$(q scenario run abbey-as-run --format md)
+w=$(q scenario run abbey-as-run --format json | jq .as_run.weeks)
+check_has "md: the weeks to register the allocated" "$(echo "$md" | grep "Weeks to register")" "| $w |"
+check_has "md: the self-registration assumption" "$md" "61% of each area's patients choose a practice themselves"
