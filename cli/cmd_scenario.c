@@ -20,7 +20,8 @@ static const char help[] =
     "the closing practices' patients to the practices around them and reports who\n"
     "goes where, who goes over capacity, how far people travel and which groups\n"
     "are hit hardest.\n\n"
-    "  --close CODES     practices to close (comma separated): an ad hoc scenario\n"
+    "  --close CODES     practices to close (comma separated, up to 1000): an ad hoc\n"
+    "                    scenario\n"
     "  --policy P        nearest | choice | optimal | demand (no capacity limits:\n"
     "                    who would be over capacity; default: the scenario's, else\n"
     "                    rules.default_policy)\n"
@@ -37,7 +38,7 @@ static const char help[] =
     "  --format F        table | csv | json | md (a board paper; for Word:\n"
     "                    ... --format md | pandoc -o paper.docx)\n";
 
-enum { MAX_CLOSE = 64, MAX_OVERRIDES = 64 };
+enum { MAX_CLOSE = CONFIG_MAX_CLOSE, MAX_OVERRIDES = 64 };
 
 typedef struct run_args {
     char close[MAX_CLOSE][CONFIG_CODE_MAX];
@@ -228,7 +229,7 @@ static int run_scenario(session *c, int argc, char **argv)
     store *s = cli_store(c, false);
     rc = !s ? EXIT_FAIL : make_plan(&cfg, &ra, &pl);
     plan_input(&pl, &in);
-    if (rc == 0 && world_load(&w, s, &cfg, &e) == 0) {
+    if (rc == 0 && world_load_parts(&w, s, &cfg, 0, &e) == 0) {
         if ((rc = check_overrides(&w, &ra)) != 0) {
             /* said */
         } else if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {

@@ -25,6 +25,7 @@ cap_result world_capacity(const practice *p, const capacity_rec *facts,
 struct loader {
     world *w;
     int cap;
+    int parts;     /* WORLD_TRENDS, WORLD_CONTRACTS */
     store *s;
     err *e;
 };
@@ -122,10 +123,11 @@ static int add_practice(const practice *p, void *ctx)
     memset(wp, 0, sizeof *wp);
     wp->p = *p;
     contract c;
-    int has_contract;
+    int has_contract = 0;
     capacity_init(&wp->facts, p->code);
     if (locate(ld, wp) || store_capacity_get(ld->s, p->code, &wp->facts, ld->e) < 0 ||
-        (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0)
+        ((ld->parts & WORLD_CONTRACTS) &&
+         (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0))
         return -1;
     if (has_contract) {
         memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
@@ -135,7 +137,7 @@ static int add_practice(const practice *p, void *ctx)
     wp->open = world_is_open(p);
     wp->list_closed = wp->facts.list_open == 0;
     wp->cap = world_capacity(p, &wp->facts, &w->rules);
-    wp->list_year_ago = year_ago(ld->s, p, ld->e);
+    wp->list_year_ago = ld->parts & WORLD_TRENDS ? year_ago(ld->s, p, ld->e) : -1;
     w->n++;
     return 0;
 }
@@ -158,10 +160,15 @@ static int build_index(world *w, err *e)
 
 int world_load(world *w, store *s, const config *cfg, err *e)
 {
+    return world_load_parts(w, s, cfg, WORLD_ALL, e);
+}
+
+int world_load_parts(world *w, store *s, const config *cfg, int parts, err *e)
+{
     memset(w, 0, sizeof *w);
     w->rules = world_rules(cfg);
     w->closed_lists_receive = cfg->rules.closed_lists_receive;
-    struct loader ld = {w, 0, s, e};
+    struct loader ld = {w, 0, parts, s, e};
     if (store_read_begin(s, e))
         return -1;
     int rc = store_practice_each(s, add_practice, &ld, e);
