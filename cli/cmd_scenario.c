@@ -10,6 +10,8 @@
 
 #include "cli/scenario_out.h"
 #include "core/plan.h"
+#include "core/whatif_svg.h"
+#include "util/outfile.h"
 #include "util/text.h"
 
 static const char help[] =
@@ -36,7 +38,9 @@ static const char help[] =
     "  --flows           table and CSV: every flow (area, from, to, patients, km)\n"
     "                    instead of the receiving practices\n"
     "  --format F        table | csv | json | md (a board paper; for Word:\n"
-    "                    ... --format md | pandoc -o paper.docx)\n";
+    "                    ... --format md | pandoc -o paper.docx)\n"
+    "  --map FILE.svg    also write the what-if as a map (areas, where their\n"
+    "                    patients go, practices, legend, scale); md links it\n";
 
 enum { MAX_CLOSE = CONFIG_MAX_CLOSE, MAX_OVERRIDES = 64 };
 
@@ -45,7 +49,7 @@ typedef struct run_args {
     int nclose;
     config_capacity caps[MAX_OVERRIDES];
     int ncaps;
-    const char *policy, *name, *allocation;
+    const char *policy, *name, *allocation, *map;
     bool flows, growth_set, self_set;
     double growth, self_pct;
     long per_day;
@@ -89,9 +93,9 @@ static int parse_run(run_args *ra, int argc, char **argv)
         {"self-register", required_argument, NULL, 'S'},
         {"per-day", required_argument, NULL, 'D'},
         {"allocation", required_argument, NULL, 'A'},
-        {NULL, 0, NULL, 0}};
+        {"map", required_argument, NULL, 'm'},    {NULL, 0, NULL, 0}};
     int o;
-    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:", opts, NULL)) != -1) {
+    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:m:", opts, NULL)) != -1) {
         int rc = 0;
         if (o == 'c')
             rc = split_codes(ra, optarg);
@@ -116,6 +120,8 @@ static int parse_run(run_args *ra, int argc, char **argv)
                 rc = cli_usage("scenario", "--per-day wants registrations a day, 1..100000");
         } else if (o == 'A')
             ra->allocation = optarg;
+        else if (o == 'm')
+            ra->map = optarg;
         else
             rc = cli_usage("scenario", "unknown option '%s'", argv[optind - 1]);
         if (rc)
@@ -166,29 +172,36 @@ static int make_plan(const config *cfg, const run_args *ra, plan *pl)
     return 0;
 }
 
-/* The allocation list to a file of the user's naming; never through a
- * symbolic link someone else left at that name. */
+/* The allocation list PCSE works from, written as the map is. */
 static int write_allocation(const world *w, const whatif *wf, const char *path)
 {
-    char shown[1024];
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0660);
-    FILE *fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-    text_escape(path, shown, sizeof shown);
-    if (!fp) {
-        int err_no = errno;
-        if (fd >= 0)
-            close(fd);
-        return cli_fail("%s: cannot write: %s", shown, strerror(err_no));
+    outfile o;
+    err e;
+    if (outfile_open(&o, path, &e))
+        return cli_fail("%s", e.msg);
+    scenario_print_allocation(w, wf, o.fp);
+    return outfile_commit(&o, &e) ? cli_fail("%s", e.msg) : 0;
+}
+
+/* The map first: a report that links it is printed only once it exists. */
+static int write_map(const world *w, const whatif *wf, const char *path)
+{
+    outfile o;
+    err e;
+    if (outfile_open(&o, path, &e))
+        return cli_fail("%s", e.msg);
+    if (whatif_svg(o.fp, w, wf, &e)) {
+        outfile_abort(&o);
+        return cli_fail("%s", e.msg);
     }
-    scenario_print_allocation(w, wf, fp);
-    return fclose(fp) != 0 ? cli_fail("%s: write error", shown) : 0;
+    return outfile_commit(&o, &e) ? cli_fail("%s", e.msg) : 0;
 }
 
 static void print_result(const world *w, const whatif *wf, const run_args *ra, store *s,
                          const config *cfg)
 {
     const config_scenario *sc = ra->name ? config_scenario_find(cfg, ra->name) : NULL;
-    paper_meta m = {sc ? sc->description : NULL, cfg->path};
+    paper_meta m = {.description = sc ? sc->description : NULL, .config_path = cfg->path, .map = ra->map};
     if (ra->f == FMT_JSON)
         scenario_print_json(w, wf);
     else if (ra->f == FMT_CSV)
@@ -233,7 +246,9 @@ static int run_scenario(session *c, int argc, char **argv)
         if ((rc = check_overrides(&w, &ra)) != 0) {
             /* said */
         } else if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {
-            rc = ra.allocation ? write_allocation(&w, &wf, ra.allocation) : 0;
+            rc = ra.map ? write_map(&w, &wf, ra.map) : 0;
+            if (rc == 0 && ra.allocation)
+                rc = write_allocation(&w, &wf, ra.allocation);
             if (rc == 0)
                 print_result(&w, &wf, &ra, s, &cfg);
             whatif_free(&wf);

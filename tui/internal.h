@@ -28,12 +28,13 @@
     R(ENTER, "enter", "Open the practice under the cursor", "Views")             \
     R(BACK, "back", "Go back to the previous screen", "Views")                   \
     R(QUIT, "quit", "Quit catchment", "Views")                                   \
-    R(NEXT_PANE, "next-pane", "Next pane (card <-> neighbours)", "Views")        \
+    R(NEXT_PANE, "next-pane", "Next pane (card <-> neighbours, receivers <-> equality)", "Views") \
     R(SEARCH, "search", "Search practices as you type", "Views")                 \
     R(NEIGHBOURS, "neighbours", "Practices near this one", "Views")              \
     R(WHATIF, "whatif", "What-if: close the marked practices", "Views")          \
     R(CONTRACTS, "contracts", "Contracts by end date, with milestones", "Views") \
     R(HISTORY, "history", "Who changed what, and when (this practice)", "Views") \
+    R(MAP, "map", "Map of the practice and its neighbours, or of the what-if", "Views") \
     R(HELP, "help", "This help", "Views")                                        \
     R(FIND_NEXT, "find-next", "Next practice matching the search", "Practices")  \
     R(FIND_PREV, "find-prev", "Previous practice matching the search", "Practices") \
@@ -51,6 +52,19 @@
     R(INTAKE, "intake", "The intake the receiver agreed (allocation)", "What-if") \
     R(RATE, "rate", "Registrations a day (a receiver, else every one)", "What-if") \
     R(SELF_REGISTER, "self-register", "Share who register themselves first", "What-if") \
+    R(MAX_KM, "max-km", "Set the furthest a patient is sent (empty: the config's)", "What-if") \
+    R(REASONABLE_KM, "reasonable-km", "Set a reasonable journey (empty: the config's)", "What-if") \
+    R(GROWTH, "growth", "Set the list growth applied first, in %", "What-if") \
+    R(MILESTONE_DONE, "milestone-done", "Mark the contract's first open milestone done", "Contracts") \
+    R(MILESTONE_WAIVE, "milestone-waive", "Waive the contract's first open milestone", "Contracts") \
+    R(PAN_LEFT, "pan-left", "Move the map west", "Map")                          \
+    R(PAN_RIGHT, "pan-right", "Move the map east", "Map")                        \
+    R(PAN_UP, "pan-up", "Move the map north", "Map")                             \
+    R(PAN_DOWN, "pan-down", "Move the map south", "Map")                         \
+    R(ZOOM_IN, "zoom-in", "Zoom in", "Map")                                      \
+    R(ZOOM_OUT, "zoom-out", "Zoom out", "Map")                                   \
+    R(MAP_NEXT, "map-next", "Pick the next practice on the map", "Map")          \
+    R(MAP_PREV, "map-prev", "Pick the previous practice on the map", "Map")      \
     R(PROMPT, "prompt", "Command prompt (:filter, :scenario, :sort, :quit)", "Other") \
     R(REDRAW, "redraw", "Redraw the screen", "Other")
 
@@ -78,7 +92,7 @@ const char *req_section(tui_request r);
 /* Views, which are also the scopes of the keymap. */
 typedef enum {
     VIEW_ANY, VIEW_PRACTICES, VIEW_SEARCH, VIEW_CARD, VIEW_NEIGHBOURS,
-    VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HISTORY, VIEW_HELP, VIEW_SCORING, VIEW_BACKTEST, VIEW_KINDS
+    VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HISTORY, VIEW_HELP, VIEW_SCORING, VIEW_MAP, VIEW_BACKTEST, VIEW_KINDS
 } view_kind;
 
 /* "j", "<Down>", "C-L", "F5" -> key; -1 when unknown. */
@@ -89,6 +103,9 @@ void key_label(int key, char *out, size_t n);
 void keymap_init(void);
 /* Applies the config's keys: map; returns -1 with msg on a bad entry. */
 int keymap_apply(const config *cfg, char *msg, size_t n);
+/* After keymap_apply: what a key the config took left without a key
+ * ("keys: x is now search; mark has no key (:mark still works)"), "" none. */
+const char *keymap_note(void);
 tui_request keymap_lookup(view_kind scope, int key);
 /* The first key bound to r for a view of kind scope (its own binding
  * first); skip_text leaves out printable keys.  -1 when none. */
@@ -198,7 +215,7 @@ struct view {
 };
 
 extern const view_ops practices_ops, search_ops, card_ops, neighbours_ops,
-    whatif_ops, contracts_ops, history_ops, help_ops, scoring_ops, backtest_ops;
+    whatif_ops, contracts_ops, history_ops, help_ops, scoring_ops, map_ops, backtest_ops;
 /* The hints of the list views (practices, contracts, history, help). */
 extern const view_hint list_hints[];
 
@@ -221,7 +238,10 @@ struct app {
     bool read_only;
     const char *read_only_why;
     world w;
-    search_item *sitems;
+    search_item *sitems;         /* the search index's items, with: */
+    const char *(*saddr)[5];     /* each practice's address lines */
+    char **sother;               /* its other names, "; " between, or NULL */
+    int nsearch;
     search_index *six;
     char query[QUERY_MAX];       /* the last search, for n / N */
     plan plan;                   /* the what-if being drafted */
@@ -248,6 +268,8 @@ void app_loop(app *a);
 view *app_view(app *a);
 int app_push(app *a, const view_ops *ops, const void *arg);
 void app_pop(app *a);
+/* Quits, asking first when marks or capacities are not saved. */
+void app_quit(app *a);
 void view_free(app *a, view *v);
 void app_msg(app *a, tui_color c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int app_body_rows(const app *a);
@@ -268,6 +290,8 @@ void app_hints(const view *v, char *out, size_t n);
 bool app_marked(const app *a, int wi);
 /* Reads one line at the bottom; false on Esc.  init may be NULL. */
 bool app_prompt(app *a, const char *label, const char *init, char *out, size_t n);
+/* Asks a yes/no question at the bottom; true only for y. */
+bool app_confirm(app *a, const char *question);
 /* Reads a ':' command and runs it. */
 void app_command_prompt(app *a);
 /* Next key: the script's or the keyboard's; ERR on a quiet timeout. */
@@ -319,6 +343,9 @@ typedef struct tlines {
 void tl_add(tlines *t, tui_color c, int tag, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void tl_rule(tlines *t, const char *title);
 void tl_wrap(tlines *t, tui_color c, int width, const char *indent, const char *s);
+/* As tl_wrap, the first line starting with first (as wide as indent). */
+void tl_wrap_hang(tlines *t, tui_color c, int width, const char *first, const char *indent,
+                  const char *s);
 void tl_merge(tlines *left, tlines *right, int x);
 /* Moves src's lines to the end of dst. */
 void tl_append(tlines *dst, tlines *src);

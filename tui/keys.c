@@ -57,8 +57,17 @@ bool tui_valid_action(const char *name) { return req_parse(name) != REQ_NONE; }
     K(ANY, 'p', POLICY)                                                                \
     K(ANY, 'c', CAPACITY)                                                              \
     K(ANY, 'W', SAVE_SCENARIO)                                                         \
-    K(WHATIF, 'i', INTAKE) K(WHATIF, 'r', RATE) K(WHATIF, 'R', SELF_REGISTER)          \
+    K(WHATIF, 'i', INTAKE) K(WHATIF, 't', RATE) K(WHATIF, 'R', SELF_REGISTER)          \
+    K(ANY, 'd', MAX_KM) K(ANY, 'r', REASONABLE_KM) K(ANY, '%', GROWTH)                 \
+    K(ANY, 'D', MILESTONE_DONE) K(ANY, 'V', MILESTONE_WAIVE)                           \
     K(ANY, ':', PROMPT)                                                                \
+    K(ANY, 'm', MAP)                                                                   \
+    K(MAP, 'h', PAN_LEFT) K(MAP, TK(KEY_LEFT), PAN_LEFT)                               \
+    K(MAP, 'l', PAN_RIGHT) K(MAP, TK(KEY_RIGHT), PAN_RIGHT)                            \
+    K(MAP, 'k', PAN_UP) K(MAP, TK(KEY_UP), PAN_UP)                                     \
+    K(MAP, 'j', PAN_DOWN) K(MAP, TK(KEY_DOWN), PAN_DOWN)                               \
+    K(MAP, '+', ZOOM_IN) K(MAP, '=', ZOOM_IN) K(MAP, '-', ZOOM_OUT)                    \
+    K(MAP, '\t', MAP_NEXT) K(MAP, TK(KEY_BTAB), MAP_PREV)                              \
     K(ANY, TK_CTRL('l'), REDRAW)
 
 typedef struct binding {
@@ -158,8 +167,21 @@ void key_label(int key, char *out, size_t n)
 
 /* The config binds an action to one key: that key now means the action
  * everywhere, and the action's default keys stay as well. */
+static char taken_note[256];
+
+const char *keymap_note(void) { return taken_note; }
+
+static bool req_has_key(tui_request r)
+{
+    for (int j = 0; j < nkeymap; j++)
+        if (keymap[j].req == r)
+            return true;
+    return false;
+}
+
 int keymap_apply(const config *cfg, char *msg, size_t n)
 {
+    taken_note[0] = 0;
     for (size_t i = 0; i < cfg->nkeys; i++) {
         const config_key *k = &cfg->keys[i];
         int key = key_parse(k->key);
@@ -168,11 +190,18 @@ int keymap_apply(const config *cfg, char *msg, size_t n)
             snprintf(msg, n, "keys: cannot bind '%s' to '%s'", k->action, k->key);
             return -1;
         }
+        tui_request taken = REQ_NONE;
         for (int j = 0; j < nkeymap; j++)
-            if (keymap[j].key == key)
+            if (keymap[j].key == key) {
+                if (keymap[j].req != r)
+                    taken = keymap[j].req;
                 keymap[j--] = keymap[--nkeymap];
+            }
         if (nkeymap < KEYMAP_MAX)
             keymap[nkeymap++] = (binding){.scope = VIEW_ANY, .key = key, .req = r};
+        if (taken != REQ_NONE && !req_has_key(taken) && !*taken_note)
+            snprintf(taken_note, sizeof taken_note, "keys: %s is now %s; %s has no key (:%s still works)",
+                     k->key, k->action, req_name(taken), req_name(taken));
     }
     return 0;
 }
@@ -201,7 +230,8 @@ void keymap_keys(tui_request r, char *out, size_t n)
         char name[24];
         key_label(keymap[i].key, name, sizeof name);
         int w = snprintf(out + o, n - o, "%s%s%s", o ? ", " : "", name,
-                         keymap[i].scope == VIEW_CARD ? " (card)" : "");
+                         keymap[i].scope == VIEW_CARD ? " (card)"
+                         : keymap[i].scope == VIEW_MAP ? " (map)" : "");
         o += w > 0 ? (size_t)w : 0;
         if (o >= n)
             o = n - 1;

@@ -1,5 +1,5 @@
 # The dispersal as it is run, edited in the what-if: R the share who
-# register themselves, i a receiver's agreed intake, r the registrations a
+# register themselves, i a receiver's agreed intake, t the registrations a
 # day (off a receiver: every receiver's); W saves them with the scenario,
 # and the command line gives the same figures for the saved scenario.
 . "$(dirname "$0")/lib.sh"
@@ -19,7 +19,8 @@ i
 <Enter>
 :save-display s2
 g
-r
+k
+t
 "20
 <Enter>
 :save-display s3
@@ -28,7 +29,8 @@ W
 <Enter>
 :save-display s5
 g
-r
+k
+t
 "abc
 <Enter>
 :save-display s4
@@ -36,9 +38,9 @@ KEYS
 
 grep -q "As run" s0 && fail "before: an as-run line" || pass "before: no as-run line"
 check_has "R: the share who register themselves" s1 "As run: 9,728 chose (61%)"
-check_has "R: weeks unknown without a rate" s1 "weeks: no rate (r)"
+check_has "R: weeks unknown without a rate" s1 "weeks: no rate (t)"
 check_has "i: an intake agreed by the receiver on the line" s2 "1 intake;"
-check_has "r off a receiver: the rate for every receiver gives the weeks" s3 "1 intake; all in"
+check_has "t off a receiver: the rate for every receiver gives the weeks" s3 "1 intake; all in"
 check_has "a bad rate is refused, with what is wanted" s4 "'abc': a whole number from 1 to 100000, or - for none"
 # The cursor starts on the first receiver, and stays on it as lines come.
 first=$(awk 'found { sub(/^[! ] /, ""); print $1; exit } /Code   Name/ { found = 1 }' s0)
