@@ -56,6 +56,7 @@ void cli_as_at_line(const asat *at, out_format f);
 /* The commands, each in its own file. */
 extern const cli_command cmd_import, cmd_show, cmd_search, cmd_near, cmd_list, cmd_stats,
     cmd_scenario, cmd_config, cmd_contracts, cmd_note, cmd_set, cmd_history,
-    cmd_check, cmd_backup, cmd_restore, cmd_export, cmd_psr, cmd_engagement, cmd_appraisal;
+    cmd_check, cmd_backup, cmd_restore, cmd_export, cmd_psr, cmd_engagement, cmd_appraisal,
+    cmd_backtest;
 
 #endif

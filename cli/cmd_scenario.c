@@ -2,7 +2,10 @@
  * save NAME --close CODE[,CODE]... */
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,10 +31,17 @@ static const char help[] =
     "other commands warn once.\n\n"
     "  --close CODES     practices to close (comma separated, up to 1000): an ad hoc\n"
     "                    scenario\n"
-    "  --policy P        nearest | choice | optimal (default: the scenario's, else\n"
+    "  --policy P        nearest | choice | optimal | demand (no capacity limits:\n"
+    "                    who would be over capacity; default: the scenario's, else\n"
     "                    rules.default_policy)\n"
     "  --growth PCT      list growth applied to every practice first\n"
     "  --capacity CODE=N a capacity override (repeatable)\n"
+    "  --self-register PCT  the share of each area's patients who choose a practice\n"
+    "                    themselves first (as the scenario's self_register_pct)\n"
+    "  --per-day N       registrations a working day at every receiver (as the\n"
+    "                    scenario's allocation_per_day): gives the weeks needed\n"
+    "  --allocation FILE also write the allocation list (area, closing practice,\n"
+    "                    receiving practice, patients) as CSV to FILE\n"
     "  --flows           table and CSV: every flow (area, from, to, patients, km)\n"
     "                    instead of the receiving practices\n"
     "  --survey-travel   instead of the report: how many displaced patients would\n"
@@ -59,9 +69,10 @@ typedef struct run_args {
     int nclose;
     config_capacity caps[MAX_OVERRIDES];
     int ncaps;
-    const char *policy, *name, *map, *description;
-    bool flows, growth_set, survey_travel, replace;
-    double growth, speed_kmh;
+    const char *policy, *name, *map, *description, *allocation;
+    bool flows, growth_set, survey_travel, replace, self_set;
+    double growth, speed_kmh, self_pct;
+    long per_day;
     out_format f;
 } run_args;
 
@@ -100,12 +111,15 @@ static int parse_run(run_args *ra, int argc, char **argv)
         {"growth", required_argument, NULL, 'g'}, {"capacity", required_argument, NULL, 'C'},
         {"flows", no_argument, NULL, 'F'},        {"format", required_argument, NULL, 'f'},
         {"survey-travel", no_argument, NULL, 'T'}, {"speed", required_argument, NULL, 'k'},
+        {"self-register", required_argument, NULL, 'S'},
+        {"per-day", required_argument, NULL, 'D'},
+        {"allocation", required_argument, NULL, 'A'},
         {"map", required_argument, NULL, 'm'},
         {"replace", no_argument, NULL, 'r'},      {"description", required_argument, NULL, 'd'},
         {NULL, 0, NULL, 0}};
     int o;
     ra->speed_kmh = SURVEY_TRAVEL_KMH;
-    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:Tk:m:rd:", opts, NULL)) != -1) {
+    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:Tk:S:D:A:m:rd:", opts, NULL)) != -1) {
         int rc = 0;
         if (o == 'c')
             rc = split_codes(ra, optarg);
@@ -127,6 +141,15 @@ static int parse_run(run_args *ra, int argc, char **argv)
         }
         else if (o == 'f')
             rc = cli_format("scenario", optarg, true, &ra->f);
+        else if (o == 'S') {
+            ra->self_set = true;
+            if (text_double(optarg, &ra->self_pct) || ra->self_pct < 0 || ra->self_pct > 100)
+                rc = cli_usage("scenario", "--self-register wants a percentage, 0..100");
+        } else if (o == 'D') {
+            if (text_long(optarg, &ra->per_day) || ra->per_day < 1 || ra->per_day > 100000)
+                rc = cli_usage("scenario", "--per-day wants registrations a day, 1..100000");
+        } else if (o == 'A')
+            ra->allocation = optarg;
         else if (o == 'm')
             ra->map = optarg;
         else if (o == 'r')
@@ -176,9 +199,24 @@ static int make_plan(const config *cfg, const run_args *ra, long as_at, plan *pl
         plan_set_growth_pct(pl, ra->growth);
     if (as_at > 0) /* --as-at wins over the scenario's as_at */
         plan_set_as_at(pl, as_at);
+    if (ra->self_set)
+        plan_set_self_register_pct(pl, ra->self_pct);
+    if (ra->per_day)
+        plan_set_allocation_per_day(pl, ra->per_day);
     if (sc)
         plan_name(pl, sc->name);
     return 0;
+}
+
+/* The allocation list PCSE works from, written as the map is. */
+static int write_allocation(const world *w, const whatif *wf, const char *path)
+{
+    outfile o;
+    err e;
+    if (outfile_open(&o, path, &e))
+        return cli_fail("%s", e.msg);
+    scenario_print_allocation(w, wf, o.fp);
+    return outfile_commit(&o, &e) ? cli_fail("%s", e.msg) : 0;
 }
 
 /* The map first: a report that links it is printed only once it exists. */
@@ -262,6 +300,8 @@ static int run_scenario(session *c, int argc, char **argv)
             rc = run_survey_travel(&w, s, &cfg, &in, &ra);
         } else if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {
             rc = ra.map ? write_map(&w, &wf, ra.map) : 0;
+            if (rc == 0 && ra.allocation)
+                rc = write_allocation(&w, &wf, ra.allocation);
             if (rc == 0)
                 print_result(&w, &wf, &ra, s, &cfg);
             whatif_free(&wf);

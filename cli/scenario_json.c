@@ -11,6 +11,15 @@ static void jdate(json *j, const char *key, long ymd)
     json_date(j, ymd);
 }
 
+/* A count, or null when unknown (negative). */
+static void int_or_null(json *j, long v)
+{
+    if (v < 0)
+        json_str(j, NULL);
+    else
+        json_int(j, v);
+}
+
 static void closed(json *j, const world *w, const whatif *wf)
 {
     json_key(j, "closed");
@@ -52,11 +61,36 @@ static void receivers(json *j, const world *w, const whatif *wf)
         json_str(j, capacity_source_name(wf->cap_source[r->practice]));
         json_key(j, "over_capacity"); json_bool(j, r->over_capacity);
         json_key(j, "over_capacity_before"); json_bool(j, r->over_before);
+        json_key(j, "over_by"); json_int(j, r->over_by);
+        json_key(j, "full"); json_bool(j, r->full);
+        if (wf->staged) {
+            json_key(j, "self_registered"); json_int(j, wf->st.self_gain[r->practice]);
+            json_key(j, "allocated"); json_int(j, wf->st.alloc_gain[r->practice]);
+            json_key(j, "intake"); int_or_null(j, wf->intake[r->practice]);
+            json_key(j, "allocation_days"); int_or_null(j, wf->st.days[r->practice]);
+        }
         json_key(j, "growth_pct"); json_num(j, r->growth_pct, 2);
         json_key(j, "patients_per_gp_fte_after"); json_num(j, r->per_fte_after, 0);
         json_obj_end(j);
     }
     json_arr_end(j);
+}
+
+/* The dispersal as it is run, or null when the scenario does not ask. */
+static void as_run(json *j, const whatif *wf)
+{
+    json_key(j, "as_run");
+    if (!wf->staged) {
+        json_str(j, NULL);
+        return;
+    }
+    json_obj(j);
+    json_key(j, "self_register_pct"); json_num(j, wf->self_register_pct, 2);
+    json_key(j, "self_register_capped"); json_bool(j, wf->self_register_capped);
+    json_key(j, "self_registered"); json_int(j, wf->st.self_placed);
+    json_key(j, "allocated"); json_int(j, wf->st.allocated);
+    json_key(j, "weeks"); int_or_null(j, wf->st.weeks);
+    json_obj_end(j);
 }
 
 static void flows(json *j, const world *w, const whatif *wf)
@@ -148,11 +182,17 @@ void scenario_print_json(const world *w, const whatif *wf)
     json_key(&j, "imd_edition");
     wf->imd_edition >= 0 ? json_int(&j, areas_edition_year(wf->imd_edition)) : json_null(&j);
     extracts(&j, w, wf);
+    json_key(&j, "choice_beta"); json_num(&j, wf->beta, 2);
+    json_key(&j, "choice_beta_fitted"); json_bool(&j, wf->beta_fitted);
     closed(&j, w, wf);
     json_key(&j, "displaced"); json_int(&j, wf->im.displaced);
     json_key(&j, "placed"); json_int(&j, wf->im.placed);
     json_key(&j, "unplaced"); json_int(&j, wf->im.unplaced);
     json_key(&j, "residence_unknown"); json_int(&j, wf->im.residence_unknown);
+    json_key(&j, "receivers_over_capacity"); json_int(&j, wf->im.n_over);
+    json_key(&j, "patients_over_capacity"); json_int(&j, wf->im.patients_over);
+    json_key(&j, "receivers_full"); json_int(&j, wf->im.n_full);
+    as_run(&j, wf);
     receivers(&j, w, wf);
     flows(&j, w, wf);
     json_key(&j, "travel");

@@ -48,21 +48,72 @@ void scenario_print_as_at(const world *w, const whatif *wf, FILE *fp, const char
     fprintf(fp, "%s%s\n", lead, line);
 }
 
+const char *scenario_over_word(const impact_receiver *r)
+{
+    if (r->over_capacity)
+        return r->over_before ? "yes (already)" : "YES";
+    return r->full ? "full" : "no";
+}
+
+/* "-" for unknown, else the number. */
+static const char *num_or_dash(long v, char *buf, size_t n)
+{
+    snprintf(buf, n, v < 0 ? "-" : "%ld", v);
+    return buf;
+}
+
+/* The dispersal-as-run columns of one receiver: self-registered,
+ * allocated, intake ("-" none agreed) and working days ("-" no rate). */
+static void staged_cells(const whatif *wf, int k, char *out, size_t n)
+{
+    char in[24], d[24];
+    snprintf(out, n, "\t%ld\t%ld\t%s\t%s", wf->st.self_gain[k], wf->st.alloc_gain[k],
+             num_or_dash(wf->intake[k], in, sizeof in),
+             wf->st.alloc_gain[k] > 0 ? num_or_dash(wf->st.days[k], d, sizeof d) : "0");
+}
+
 void scenario_receivers(const world *w, const whatif *wf, table *t)
 {
-    table_init(t, "Code,Name,>List before,>Gain,>List after,>Capacity,Capacity from,"
-                  ">Growth %,Over capacity,List date");
+    table_init(t, wf->staged ? "Code,Name,>List before,>Gain,>List after,>Capacity,"
+                               "Capacity from,>Growth %,Over capacity,>Over by,List date,"
+                               ">Self-registered,>Allocated,>Intake,>Days"
+                             : "Code,Name,>List before,>Gain,>List after,>Capacity,"
+                               "Capacity from,>Growth %,Over capacity,>Over by,List date");
     for (int i = 0; i < wf->im.nreceivers; i++) {
         const impact_receiver *r = &wf->im.receivers[i];
         const world_practice *wp = &w->v[r->practice];
-        char g[16], ld[32];
+        char g[16], ld[32], st[128] = "";
         km(r->growth_pct, g, sizeof g);
-        table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%s", wp->p.code, wp->p.name,
-                   r->list_before, r->gain, r->list_after, r->capacity,
+        if (wf->staged)
+            staged_cells(wf, r->practice, st, sizeof st);
+        table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%ld\t%s%s", wp->p.code,
+                   wp->p.name, r->list_before, r->gain, r->list_after, r->capacity,
                    capacity_source_name(wf->cap_source[r->practice]), g,
-                   r->over_capacity ? (r->over_before ? "yes (already)" : "YES") : "no",
-                   scenario_list_date(wf, wp->p.list_date, ld, sizeof ld));
+                   scenario_over_word(r), r->over_by,
+                   scenario_list_date(wf, wp->p.list_date, ld, sizeof ld), st);
     }
+}
+
+void scenario_print_over(const whatif *wf, FILE *fp)
+{
+    fprintf(fp, "Over capacity: %d receiver%s, %ld patients over; %d filled to capacity\n",
+            wf->im.n_over, wf->im.n_over == 1 ? "" : "s", wf->im.patients_over,
+            wf->im.n_full);
+}
+
+void scenario_print_staged(const whatif *wf, FILE *fp)
+{
+    char wk[64];
+    if (!wf->staged)
+        return;
+    if (wf->st.weeks < 0)
+        snprintf(wk, sizeof wk, "not known (a receiver has no allocation_per_day)");
+    else
+        snprintf(wk, sizeof wk, "%ld week%s", wf->st.weeks, wf->st.weeks == 1 ? "" : "s");
+    fprintf(fp, "As run: %ld chose for themselves (%.0f%%, %s), %ld allocated; "
+                "every allocated patient registered in %s\n",
+            wf->st.self_placed, wf->self_register_pct,
+            wf->self_register_capped ? "within headroom" : "uncapped", wf->st.allocated, wk);
 }
 
 static void flows_table(const world *w, const whatif *wf, table *t)
@@ -136,6 +187,8 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
            text_thousands(wf->im.placed, n2, sizeof n2),
            text_thousands(wf->im.unplaced, n3, sizeof n3),
            text_thousands(wf->im.residence_unknown, n4, sizeof n4));
+    scenario_print_over(wf, stdout);
+    scenario_print_staged(wf, stdout);
     printf("Travel: mean %s %s before, %s after, 90%% within %s; %s beyond %.1f",
            km(wf->im.mean_km_before, a, sizeof a), wf->unit,
            km(wf->im.mean_km_after, b, sizeof b), km(wf->im.p90_km_after, c, sizeof c),
@@ -166,4 +219,34 @@ void scenario_print_csv(const world *w, const whatif *wf, bool flows)
         scenario_receivers(w, wf, &t);
     table_print(&t, stdout, FMT_CSV);
     table_free(&t);
+}
+
+/* Which area of the closing practice it is: an LSOA, or all the
+ * practice's patients at its own postcode. */
+static const char *area_kind(const whatif *wf, const disp_area *a)
+{
+    for (int c = 0; c < wf->nclosing; c++)
+        if (wf->closing[c] == a->from)
+            return wf->area_source[c] == AREAS_PRACTICE ? "practice postcode"
+                   : wf->area_source[c] == AREAS_MODELLED ? "LSOA (MODELLED)"
+                                                          : "LSOA";
+    return "LSOA";
+}
+
+void scenario_print_allocation(const world *w, const whatif *wf, FILE *fp)
+{
+    const disp_result *r = wf->staged ? &wf->st.alloc : &wf->res;
+    csv_row(fp, (const char *const[]){"area", "area_kind", "closing_practice",
+                                      "receiving_practice", "receiving_name", "patients"}, 6);
+    for (int i = 0; i < r->nflows; i++) {
+        const disp_flow *f = &r->flows[i];
+        const disp_area *a = &wf->a[f->area];
+        char n[24];
+        snprintf(n, sizeof n, "%ld", f->patients);
+        csv_row(fp, (const char *const[]){a->area, area_kind(wf, a), w->v[a->from].p.code,
+                                          f->to >= 0 ? w->v[f->to].p.code : "",
+                                          f->to >= 0 ? w->v[f->to].p.name
+                                                     : "(unplaced: no practice in reach)",
+                                          n}, 6);
+    }
 }

@@ -26,6 +26,15 @@ void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_m
 void scenario_receivers(const world *w, const whatif *wf, table *t);
 void scenario_equality(const whatif *wf, table *t);
 void scenario_print_closing(const world *w, const whatif *wf, FILE *fp, const char *bullet);
+/* "YES", "yes (already)", "full" (filled to capacity exactly) or "no". */
+const char *scenario_over_word(const impact_receiver *r);
+/* One line: receivers over capacity, patients over, receivers full. */
+void scenario_print_over(const whatif *wf, FILE *fp);
+/* One line on self-registration, allocation and weeks (staged only). */
+void scenario_print_staged(const whatif *wf, FILE *fp);
+/* The allocation PCSE works from, as CSV: area, closing practice,
+ * receiving practice and patients. */
+void scenario_print_allocation(const world *w, const whatif *wf, FILE *fp);
 
 /* "2021-01-01", or "2021-01-01 (stale)" when more than six months
  * older than the what-if's date; "-" for none. */

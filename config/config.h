@@ -34,7 +34,8 @@ enum {
 #define CONFIG_POLICIES(P)        \
     P(NEAREST, "nearest")         \
     P(CHOICE, "choice")           \
-    P(OPTIMAL, "optimal")
+    P(OPTIMAL, "optimal")         \
+    P(DEMAND, "demand")           /* where patients would go, no caps */
 
 typedef enum config_policy {
 #define P(id, name) CONFIG_POLICY_##id,
@@ -71,6 +72,14 @@ typedef struct config_scenario {
     /* "FILE:LINE:COL: unknown practice code ..." when the scenario names a
      * code the store lacks: it fails when run; "" when it is fine. */
     char missing[CONFIG_MISSING_MAX];
+    /* The dispersal as it is run (all optional): */
+    double self_register_pct;  /* 0 .. 100 choose for themselves first */
+    bool self_register_capped; /* ... within headroom (else uncapped) */
+    config_capacity *intake;   /* agreed most each receiver is allocated */
+    size_t nintake;
+    long allocation_per_day;   /* registrations a working day; 0 none */
+    config_capacity *per_day;  /* per receiver, overriding the default */
+    size_t nper_day;
 } config_scenario;
 
 typedef struct config_key {
@@ -86,6 +95,7 @@ typedef struct config {
         long patients_per_gp_fte;    /* 100 .. 10000, default 1800 */
         bool closed_lists_receive;   /* default false */
         double choice_beta;          /* 0 .. 10, default 2 */
+        bool choice_beta_fitted;     /* "fitted": the back-test's beta */
         config_policy default_policy; /* default optimal */
         config_travel travel;        /* default straight_line */
         double max_minutes;          /* 1 .. 240, default 30 (matrix_minutes) */
@@ -202,10 +212,11 @@ const config_scenario *config_scenario_find(const config *c, const char *name);
 /* Policy a scenario runs with: its own, else rules.default_policy. */
 config_policy config_scenario_policy(const config *c, const config_scenario *s);
 
-/* "nearest", "choice", "optimal". */
+/* "nearest", "choice", "optimal", "demand". */
 const char *config_policy_name(config_policy p);
 
-/* "nearest", "choice", "optimal" -> the policy; -1 for any other text. */
+/* "nearest", "choice", "optimal", "demand" -> the policy; -1 for any
+ * other text. */
 int config_policy_parse(const char *s);
 
 /* The policy after p, round the table. */

@@ -37,6 +37,8 @@ void config_scenario_free(config_scenario *s)
     free(s->description);
     free(s->close);
     free(s->capacity);
+    free(s->intake);
+    free(s->per_day);
     memset(s, 0, sizeof *s);
 }
 
@@ -54,22 +56,32 @@ static bool str_eq(const char *a, const char *b)
     return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
+static bool counts_equal(const config_capacity *a, size_t na, const config_capacity *b,
+                         size_t nb)
+{
+    if (na != nb)
+        return false;
+    for (size_t i = 0; i < na; i++)
+        if (strcmp(a[i].code, b[i].code) != 0 || a[i].patients != b[i].patients)
+            return false;
+    return true;
+}
+
 bool config_scenario_equal(const config_scenario *a, const config_scenario *b)
 {
     if (strcmp(a->name, b->name) != 0 || !str_eq(a->description, b->description) ||
         a->nclose != b->nclose || a->has_policy != b->has_policy ||
-        (a->has_policy && a->policy != b->policy) ||
-        a->ncapacity != b->ncapacity || a->growth_pct != b->growth_pct ||
-        a->as_at != b->as_at)
+        (a->has_policy && a->policy != b->policy) || a->growth_pct != b->growth_pct ||
+        a->as_at != b->as_at || a->self_register_pct != b->self_register_pct ||
+        a->self_register_capped != b->self_register_capped ||
+        a->allocation_per_day != b->allocation_per_day)
         return false;
     for (size_t i = 0; i < a->nclose; i++)
         if (strcmp(a->close[i], b->close[i]) != 0)
             return false;
-    for (size_t i = 0; i < a->ncapacity; i++)
-        if (strcmp(a->capacity[i].code, b->capacity[i].code) != 0 ||
-            a->capacity[i].patients != b->capacity[i].patients)
-            return false;
-    return true;
+    return counts_equal(a->capacity, a->ncapacity, b->capacity, b->ncapacity) &&
+           counts_equal(a->intake, a->nintake, b->intake, b->nintake) &&
+           counts_equal(a->per_day, a->nper_day, b->per_day, b->nper_day);
 }
 
 /* Field by field: the struct has padding that memcmp would compare. */
@@ -81,6 +93,7 @@ static bool rules_equal(const config *a, const config *b)
            a->rules.patients_per_gp_fte == b->rules.patients_per_gp_fte &&
            a->rules.closed_lists_receive == b->rules.closed_lists_receive &&
            a->rules.choice_beta == b->rules.choice_beta &&
+           a->rules.choice_beta_fitted == b->rules.choice_beta_fitted &&
            a->rules.default_policy == b->rules.default_policy &&
            a->rules.travel == b->rules.travel &&
            a->rules.max_minutes == b->rules.max_minutes &&

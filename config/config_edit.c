@@ -20,15 +20,21 @@ static bool code_ok(const char *code)
     return true;
 }
 
-/* True when a capacity code repeats or names a practice being closed. */
-static bool capacity_clash(const config_scenario *s)
+/* True when a code repeats or names a practice being closed, or a
+ * number is out of lo..hi. */
+static bool counts_bad(const config_scenario *s, const config_capacity *c, size_t n,
+                       long lo, long hi)
 {
-    for (size_t i = 0; i < s->ncapacity; i++) {
+    if (n > CONFIG_MAX_CAPACITY)
+        return true;
+    for (size_t i = 0; i < n; i++) {
+        if (!code_ok(c[i].code) || c[i].patients < lo || c[i].patients > hi)
+            return true;
         for (size_t j = 0; j < i; j++)
-            if (strcmp(s->capacity[i].code, s->capacity[j].code) == 0)
+            if (strcmp(c[i].code, c[j].code) == 0)
                 return true;
         for (size_t j = 0; j < s->nclose; j++)
-            if (strcmp(s->capacity[i].code, s->close[j]) == 0)
+            if (strcmp(c[i].code, s->close[j]) == 0)
                 return true;
     }
     return false;
@@ -55,15 +61,16 @@ static int scenario_check(const config_scenario *s, err *e)
                 return err_set(e, "scenario %s closes %s twice", s->name,
                                s->close[i]);
     }
-    if (s->ncapacity > CONFIG_MAX_CAPACITY)
-        return err_set(e, "scenario %s: too many capacity overrides", s->name);
-    for (size_t i = 0; i < s->ncapacity; i++)
-        if (!code_ok(s->capacity[i].code) || s->capacity[i].patients < 0 ||
-            s->capacity[i].patients > 1000000)
-            return err_set(e, "scenario %s: bad capacity override", s->name);
-    if (capacity_clash(s))
-        return err_set(e, "scenario %s: a practice has two capacities, or a "
-                       "capacity although it closes", s->name);
+    if (counts_bad(s, s->capacity, s->ncapacity, 0, 1000000))
+        return err_set(e, "scenario %s: a bad capacity override, a practice with "
+                       "two capacities, or a capacity although it closes", s->name);
+    if (counts_bad(s, s->intake, s->nintake, 0, 1000000) ||
+        counts_bad(s, s->per_day, s->nper_day, 1, 100000))
+        return err_set(e, "scenario %s: a bad intake or allocation_per_day", s->name);
+    if (!(s->self_register_pct >= 0 && s->self_register_pct <= 100) ||
+        s->allocation_per_day < 0 || s->allocation_per_day > 100000)
+        return err_set(e, "scenario %s: self_register_pct must be 0 to 100 and "
+                       "allocation_per_day 1 to 100000", s->name);
     if (!(s->growth_pct >= -50 && s->growth_pct <= 100))
         return err_set(e, "scenario %s: growth_pct must be between -50 and "
                        "100", s->name);
@@ -74,23 +81,33 @@ static int scenario_check(const config_scenario *s, err *e)
     return 0;
 }
 
+/* A copy of n counts in *dst (NULL when n is 0); -1 out of memory. */
+static int counts_copy(config_capacity **dst, const config_capacity *src, size_t n)
+{
+    *dst = NULL;
+    if (n == 0)
+        return 0;
+    if (!(*dst = malloc(n * sizeof **dst)))
+        return -1;
+    memcpy(*dst, src, n * sizeof **dst);
+    return 0;
+}
+
 static int scenario_copy(config_scenario *dst, const config_scenario *src,
                          err *e)
 {
     *dst = *src;
     dst->description = NULL, dst->close = NULL, dst->capacity = NULL;
+    dst->intake = NULL, dst->per_day = NULL;
     if (src->description && !(dst->description = strdup(src->description)))
         goto oom;
     if (!(dst->close = malloc(src->nclose * sizeof *dst->close)))
         goto oom;
     memcpy(dst->close, src->close, src->nclose * sizeof *dst->close);
-    if (src->ncapacity) {
-        dst->capacity = malloc(src->ncapacity * sizeof *dst->capacity);
-        if (!dst->capacity)
-            goto oom;
-        memcpy(dst->capacity, src->capacity,
-               src->ncapacity * sizeof *dst->capacity);
-    }
+    if (counts_copy(&dst->capacity, src->capacity, src->ncapacity) < 0 ||
+        counts_copy(&dst->intake, src->intake, src->nintake) < 0 ||
+        counts_copy(&dst->per_day, src->per_day, src->nper_day) < 0)
+        goto oom;
     return 0;
 oom:
     config_scenario_free(dst);

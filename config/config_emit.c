@@ -80,7 +80,10 @@ static void emit_rules(outbuf *b, const config *c)
     put(b, "  closed_lists_receive: %s\n",
         c->rules.closed_lists_receive ? "true" : "false");
     put(b, "  choice_beta: ");
-    put_real(b, c->rules.choice_beta);
+    if (c->rules.choice_beta_fitted)
+        put(b, "fitted");
+    else
+        put_real(b, c->rules.choice_beta);
     put(b, "\n  default_policy: %s\n",
         config_policy_name(c->rules.default_policy));
     put(b, "  travel: %s\n  max_minutes: ", config_travel_name(c->rules.travel));
@@ -88,6 +91,16 @@ static void emit_rules(outbuf *b, const config *c)
     put(b, "\n  reasonable_minutes: ");
     put_real(b, c->rules.reasonable_minutes);
     put(b, "\n  imd_edition: %ld\n", c->rules.imd_edition);
+}
+
+/* "    key: {CODE: N, ...}" */
+static void put_counts(outbuf *b, const char *key, const config_capacity *c,
+                       size_t n)
+{
+    put(b, "    %s: {", key);
+    for (size_t i = 0; i < n; i++)
+        put(b, "%s%s: %ld", i ? ", " : "", c[i].code, c[i].patients);
+    put(b, "}\n");
 }
 
 /* c NULL: no comment on the default policy (the scenarios file). */
@@ -108,16 +121,32 @@ static void emit_scenario(outbuf *b, const config *c, const config_scenario *s)
     else if (c)
         put(b, "    # policy: %s, from rules.default_policy\n",
             config_policy_name(c->rules.default_policy));
-    put(b, "    capacity: {");
-    for (size_t i = 0; i < s->ncapacity; i++)
-        put(b, "%s%s: %ld", i ? ", " : "", s->capacity[i].code,
-            s->capacity[i].patients);
-    put(b, "}\n    growth_pct: ");
+    put_counts(b, "capacity", s->capacity, s->ncapacity);
+    put(b, "    growth_pct: ");
     put_real(b, s->growth_pct);
     put(b, "\n");
     if (s->as_at > 0)
         put(b, "    as_at: %04ld-%02ld-%02ld\n", s->as_at / 10000, s->as_at / 100 % 100,
             s->as_at % 100);
+    if (s->self_register_pct > 0) {
+        put(b, "    self_register_pct: ");
+        put_real(b, s->self_register_pct);
+        put(b, "\n    self_register_capped: %s\n",
+            s->self_register_capped ? "true" : "false");
+    }
+    if (s->nintake)
+        put_counts(b, "intake", s->intake, s->nintake);
+    if (s->allocation_per_day && !s->nper_day)
+        put(b, "    allocation_per_day: %ld\n", s->allocation_per_day);
+    else if (s->nper_day) {
+        put(b, "    allocation_per_day: {");
+        if (s->allocation_per_day)
+            put(b, "default: %ld, ", s->allocation_per_day);
+        for (size_t i = 0; i < s->nper_day; i++)
+            put(b, "%s%s: %ld", i ? ", " : "", s->per_day[i].code,
+                s->per_day[i].patients);
+        put(b, "}\n");
+    }
 }
 
 static void emit_rest(outbuf *b, const config *c)

@@ -7,7 +7,7 @@
 #include "config/cwalk.h"
 #include "config/scenario_walk.h"
 
-typedef enum ftype { F_REAL, F_INT, F_BOOL, F_POLICY, F_TRAVEL } ftype;
+typedef enum ftype { F_REAL, F_INT, F_BOOL, F_POLICY, F_TRAVEL, F_BETA } ftype;
 
 typedef struct field {
     const char *key;
@@ -24,7 +24,7 @@ static const field rules_fields[] = {
     FIELD("default_headroom_pct", F_REAL, 0, 100, rules.default_headroom_pct),
     FIELD("patients_per_gp_fte", F_INT, 100, 10000, rules.patients_per_gp_fte),
     FIELD("closed_lists_receive", F_BOOL, 0, 0, rules.closed_lists_receive),
-    FIELD("choice_beta", F_REAL, 0, 10, rules.choice_beta),
+    FIELD("choice_beta", F_BETA, 0, 10, rules.choice_beta),
     FIELD("default_policy", F_POLICY, 0, 0, rules.default_policy),
     FIELD("travel", F_TRAVEL, 0, 0, rules.travel),
     FIELD("max_minutes", F_REAL, 1, 240, rules.max_minutes),
@@ -74,6 +74,11 @@ static int set_field(cwalk *w, const field *f, const ynode *v, config *c)
         return cwalk_policy(w, v, f->key, (config_policy *)at);
     case F_TRAVEL:
         return cwalk_travel(w, v, f->key, (config_travel *)at);
+    case F_BETA: /* a number, or "fitted": the back-test's beta */
+        c->rules.choice_beta_fitted = v->kind == YNODE_SCALAR && !v->quoted &&
+                                      strcmp(v->val, "fitted") == 0;
+        return c->rules.choice_beta_fitted
+                   ? 0 : cwalk_real(w, v, f->key, f->min, f->max, (double *)at);
     }
     return -1;
 }

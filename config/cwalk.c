@@ -208,13 +208,13 @@ int cwalk_bool(cwalk *w, const ynode *n, const char *key, bool *out)
 int cwalk_policy(cwalk *w, const ynode *n, const char *key, config_policy *out)
 {
     char s[80];
-    if (want_scalar(w, n, key, "nearest, choice or optimal") < 0)
+    if (want_scalar(w, n, key, "nearest, choice, optimal or demand") < 0)
         return -1;
     int p = strlen(n->val) == n->len ? config_policy_parse(n->val) : -1;
     if (p >= 0)
         return *out = (config_policy)p, 0;
     shown(n, s, sizeof s);
-    return cwalk_fail(w, n, "%s must be nearest, choice or optimal, not '%s'",
+    return cwalk_fail(w, n, "%s must be nearest, choice, optimal or demand, not '%s'",
                       key, s);
 }
 

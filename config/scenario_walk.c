@@ -83,34 +83,55 @@ static int walk_close(cwalk *w, const ynode *n, config_scenario *s)
     return 0;
 }
 
-static int walk_capacity(cwalk *w, const ynode *n, config_scenario *s)
+/* A mapping of practice code to a number (capacity, intake,
+ * allocation_per_day); under allocation_per_day the key "default" sets
+ * *dflt instead.  Never for a practice the scenario closes. */
+static int walk_counts(cwalk *w, const ynode *n, config_scenario *s,
+                       const char *key, long lo, long hi,
+                       config_capacity **out, size_t *nout, long *dflt)
 {
-    if (cwalk_map(w, n, "capacity", CONFIG_MAX_CAPACITY) < 0)
+    if (cwalk_map(w, n, key, CONFIG_MAX_CAPACITY) < 0)
         return -1;
     if (ynode_is_null(n) || n->nkids == 0)
         return 0;
-    s->capacity = calloc(n->nkids / 2, sizeof *s->capacity);
-    if (!s->capacity)
+    *out = calloc(n->nkids / 2, sizeof **out);
+    if (!*out)
         return cwalk_fail(w, n, "out of memory");
     for (size_t i = 0; i + 1 < n->nkids; i += 2) {
-        config_capacity *cap = &s->capacity[i / 2];
         const ynode *k = n->kids[i];
-        if (cwalk_key(w, n, i, "capacity") < 0 ||
-            walk_code(w, k, "capacity", s, cap->code) < 0 ||
-            cwalk_int(w, n->kids[i + 1], "capacity", 0, 1000000,
-                      &cap->patients) < 0)
+        if (cwalk_key(w, n, i, key) < 0)
             return -1;
-        s->ncapacity = i / 2 + 1;
-        for (size_t j = 0; j < i / 2; j++)
-            if (strcmp(s->capacity[j].code, cap->code) == 0)
-                return cwalk_fail(w, k, "%s is listed twice in capacity",
-                                  cap->code);
+        if (dflt && strcmp(k->val, "default") == 0) {
+            if (cwalk_int(w, n->kids[i + 1], key, lo, hi, dflt) < 0)
+                return -1;
+            continue;
+        }
+        config_capacity *cap = &(*out)[*nout];
+        if (walk_code(w, k, key, s, cap->code) < 0 ||
+            cwalk_int(w, n->kids[i + 1], key, lo, hi, &cap->patients) < 0)
+            return -1;
+        for (size_t j = 0; j < *nout; j++)
+            if (strcmp((*out)[j].code, cap->code) == 0)
+                return cwalk_fail(w, k, "%s is listed twice in %s", cap->code,
+                                  key);
         for (size_t j = 0; j < s->nclose; j++)
             if (strcmp(s->close[j], cap->code) == 0)
-                return cwalk_fail(w, k, "capacity given for %s, which this "
-                                  "scenario closes", cap->code);
+                return cwalk_fail(w, k, "%s given for %s, which this "
+                                  "scenario closes", key, cap->code);
+        (*nout)++;
     }
     return 0;
+}
+
+/* allocation_per_day: a number for every receiver, or a mapping of
+ * practice codes (and "default") to numbers. */
+static int walk_per_day(cwalk *w, const ynode *n, config_scenario *s)
+{
+    if (n->kind == YNODE_SCALAR && !ynode_is_null(n))
+        return cwalk_int(w, n, "allocation_per_day", 1, 100000,
+                         &s->allocation_per_day);
+    return walk_counts(w, n, s, "allocation_per_day", 1, 100000, &s->per_day,
+                       &s->nper_day, &s->allocation_per_day);
 }
 
 /* The name comes first whatever the order in the file, so every other
@@ -147,7 +168,9 @@ static int walk_entry(cwalk *w, const ynode *k, const ynode *v,
 {
     static const char *const names[] = {"name", "description", "close",
                                         "policy", "capacity", "growth_pct",
-                                        "as_at", NULL};
+                                        "as_at", "self_register_pct",
+                                        "self_register_capped", "intake",
+                                        "allocation_per_day", NULL};
     char buf[CONFIG_DESC_MAX];
     if (strcmp(k->val, "name") == 0)
         return 0;
@@ -164,11 +187,23 @@ static int walk_entry(cwalk *w, const ynode *k, const ynode *v,
         return cwalk_policy(w, v, "policy", &s->policy);
     }
     if (strcmp(k->val, "capacity") == 0)
-        return walk_capacity(w, v, s);
+        return walk_counts(w, v, s, "capacity", 0, 1000000, &s->capacity,
+                           &s->ncapacity, NULL);
     if (strcmp(k->val, "growth_pct") == 0)
         return cwalk_real(w, v, "growth_pct", -50, 100, &s->growth_pct);
     if (strcmp(k->val, "as_at") == 0)
         return walk_date(w, v, "as_at", &s->as_at);
+    if (strcmp(k->val, "self_register_pct") == 0)
+        return cwalk_real(w, v, "self_register_pct", 0, 100,
+                          &s->self_register_pct);
+    if (strcmp(k->val, "self_register_capped") == 0)
+        return cwalk_bool(w, v, "self_register_capped",
+                          &s->self_register_capped);
+    if (strcmp(k->val, "intake") == 0)
+        return walk_counts(w, v, s, "intake", 0, 1000000, &s->intake,
+                           &s->nintake, NULL);
+    if (strcmp(k->val, "allocation_per_day") == 0)
+        return walk_per_day(w, v, s);
     return cwalk_unknown(w, k, what, names);
 }
 

@@ -16,6 +16,8 @@ void plan_free(plan *p)
     free(p->description);
     free(p->close);
     free(p->over);
+    free(p->intake);
+    free(p->per_day);
     memset(p, 0, sizeof *p);
 }
 
@@ -98,36 +100,77 @@ int plan_toggle(plan *p, const char *code)
     return 0;
 }
 
+/* The number for code in a list of counts, -1 none. */
+static long count_of(const config_capacity *v, int n, const char *code)
+{
+    for (int i = 0; i < n; i++)
+        if (strcasecmp(v[i].code, code) == 0)
+            return v[i].patients;
+    return -1;
+}
+
+/* Sets (or, when patients is negative, removes) code's number in a list
+ * of counts; touches the plan when anything changed.  -1 out of memory. */
+static int count_set(plan *p, config_capacity **v, int *n, int *cap, const char *code,
+                     long patients)
+{
+    int i = 0;
+    while (i < *n && strcasecmp((*v)[i].code, code) != 0)
+        i++;
+    if (patients < 0) {
+        if (i == *n)
+            return 0;
+        memmove(*v + i, *v + i + 1, (size_t)(*n - i - 1) * sizeof **v);
+        (*n)--;
+    } else if (i == *n) {
+        if (*n == *cap) {
+            int nc = *cap ? *cap * 2 : 16;
+            config_capacity *o = realloc(*v, (size_t)nc * sizeof *o);
+            if (!o)
+                return -1;
+            *v = o;
+            *cap = nc;
+        }
+        snprintf((*v)[i].code, sizeof (*v)[i].code, "%s", code);
+        (*v)[i].patients = patients;
+        (*n)++;
+    } else if ((*v)[i].patients == patients) {
+        return 0;
+    } else {
+        (*v)[i].patients = patients;
+    }
+    plan_touch(p);
+    return 0;
+}
+
 long plan_capacity(const plan *p, const char *code)
 {
-    for (int i = 0; i < p->nover; i++)
-        if (strcasecmp(p->over[i].code, code) == 0)
-            return p->over[i].patients;
-    return -1;
+    return count_of(p->over, p->nover, code);
 }
 
 int plan_set_capacity(plan *p, const char *code, long patients)
 {
-    int i = 0;
-    while (i < p->nover && strcasecmp(p->over[i].code, code) != 0)
-        i++;
-    if (i == p->nover) {
-        if (p->nover == p->over_cap) {
-            int cap = p->over_cap ? p->over_cap * 2 : 16;
-            config_capacity *o = realloc(p->over, (size_t)cap * sizeof *o);
-            if (!o)
-                return -1;
-            p->over = o;
-            p->over_cap = cap;
-        }
-        snprintf(p->over[i].code, sizeof p->over[i].code, "%s", code);
-        p->nover++;
-    } else if (p->over[i].patients == patients) {
-        return 0;
-    }
-    p->over[i].patients = patients;
-    plan_touch(p);
-    return 0;
+    return count_set(p, &p->over, &p->nover, &p->over_cap, code, patients);
+}
+
+long plan_intake(const plan *p, const char *code)
+{
+    return count_of(p->intake, p->nintake, code);
+}
+
+int plan_set_intake(plan *p, const char *code, long patients)
+{
+    return count_set(p, &p->intake, &p->nintake, &p->intake_cap, code, patients);
+}
+
+long plan_per_day(const plan *p, const char *code)
+{
+    return count_of(p->per_day, p->nper_day, code);
+}
+
+int plan_set_per_day(plan *p, const char *code, long per_day)
+{
+    return count_set(p, &p->per_day, &p->nper_day, &p->per_day_cap, code, per_day);
 }
 
 #define X(type, name, what)                                   \
@@ -163,9 +206,16 @@ int plan_from_scenario(plan *p, const config *cfg, const config_scenario *sc)
         rc = plan_close(&next, sc->close[i]);
     for (size_t i = 0; rc >= 0 && i < sc->ncapacity; i++)
         rc = plan_set_capacity(&next, sc->capacity[i].code, sc->capacity[i].patients);
+    for (size_t i = 0; rc >= 0 && i < sc->nintake; i++)
+        rc = plan_set_intake(&next, sc->intake[i].code, sc->intake[i].patients);
+    for (size_t i = 0; rc >= 0 && i < sc->nper_day; i++)
+        rc = plan_set_per_day(&next, sc->per_day[i].code, sc->per_day[i].patients);
     next.set.policy = config_scenario_policy(cfg, sc);
     next.set.growth_pct = sc->growth_pct;
     next.set.as_at = sc->as_at;
+    next.set.self_register_pct = sc->self_register_pct;
+    next.set.self_register_capped = sc->self_register_capped;
+    next.set.allocation_per_day = sc->allocation_per_day;
     if (rc >= 0 && sc->description && !(next.description = strdup(sc->description)))
         rc = -1;
     if (rc < 0) {
@@ -193,6 +243,20 @@ int plan_prune(plan *p, const world *w)
     return gone;
 }
 
+/* The counts of the practices that stay open (a closing practice
+ * receives nobody, so needs no capacity, intake or rate); NULL only out
+ * of memory. */
+static config_capacity *open_counts(const plan *p, const config_capacity *v, int n,
+                                    size_t *out_n)
+{
+    config_capacity *o = calloc((size_t)n + 1, sizeof *o);
+    *out_n = 0;
+    for (int i = 0; o && i < n; i++)
+        if (!plan_closing(p, v[i].code))
+            o[(*out_n)++] = v[i];
+    return o;
+}
+
 int plan_to_scenario(const plan *p, const char *name, config_scenario *out)
 {
     memset(out, 0, sizeof *out);
@@ -200,22 +264,25 @@ int plan_to_scenario(const plan *p, const char *name, config_scenario *out)
         return -1;
     snprintf(out->name, sizeof out->name, "%s", name);
     out->close = calloc((size_t)p->nclose, sizeof *out->close);
-    out->capacity = calloc((size_t)p->nover + 1, sizeof *out->capacity);
+    out->capacity = open_counts(p, p->over, p->nover, &out->ncapacity);
+    out->intake = open_counts(p, p->intake, p->nintake, &out->nintake);
+    out->per_day = open_counts(p, p->per_day, p->nper_day, &out->nper_day);
     if (p->description)
         out->description = strdup(p->description);
-    if (!out->close || !out->capacity || (p->description && !out->description)) {
+    if (!out->close || !out->capacity || !out->intake || !out->per_day ||
+        (p->description && !out->description)) {
         config_scenario_free(out);
         return -1;
     }
     memcpy(out->close, p->close, (size_t)p->nclose * sizeof *out->close);
     out->nclose = (size_t)p->nclose;
-    for (int i = 0; i < p->nover; i++)
-        if (!plan_closing(p, p->over[i].code)) /* a closing practice needs no capacity */
-            out->capacity[out->ncapacity++] = p->over[i];
     out->has_policy = true;
     out->policy = p->set.policy;
     out->growth_pct = p->set.growth_pct;
     out->as_at = p->set.as_at;
+    out->self_register_pct = p->set.self_register_pct;
+    out->self_register_capped = p->set.self_register_capped;
+    out->allocation_per_day = p->set.allocation_per_day;
     return 0;
 }
 
@@ -227,6 +294,10 @@ void plan_input(const plan *p, whatif_input *in)
         .nclose = p->nclose,
         .overrides = p->over,
         .noverrides = p->nover,
+        .intake = p->intake,
+        .nintake = p->nintake,
+        .per_day = p->per_day,
+        .nper_day = p->nper_day,
         .set = p->set,
     };
 }

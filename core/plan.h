@@ -29,6 +29,10 @@ typedef struct plan {
     int nclose, close_cap;
     config_capacity *over;            /* capacity overrides */
     int nover, over_cap;
+    config_capacity *intake;          /* agreed intakes (allocation) */
+    int nintake, intake_cap;
+    config_capacity *per_day;         /* registrations a day, per receiver */
+    int nper_day, per_day_cap;
     whatif_settings set;
     unsigned serial;                  /* goes up with every change */
     unsigned close_serial;            /* ... and this when close changes */
@@ -54,6 +58,14 @@ int plan_toggle(plan *p, const char *code);
  * memory.  plan_capacity: the override of code, -1 none. */
 int plan_set_capacity(plan *p, const char *code, long patients);
 long plan_capacity(const plan *p, const char *code);
+
+/* The intake a receiver agreed, and its registrations a working day, for
+ * the dispersal as it is run; a negative number removes it.  -1 out of
+ * memory.  plan_intake, plan_per_day: the value for code, -1 none. */
+int plan_set_intake(plan *p, const char *code, long patients);
+long plan_intake(const plan *p, const char *code);
+int plan_set_per_day(plan *p, const char *code, long per_day);
+long plan_per_day(const plan *p, const char *code);
 
 /* One setter per setting: plan_set_policy(p, CONFIG_POLICY_NEAREST).
  * Setting the value it already has changes nothing. */

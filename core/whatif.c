@@ -27,15 +27,30 @@ whatif_settings whatif_settings_default(const config *cfg)
         .as_at = 0,
         .max_km = NAN,
         .reasonable_km = NAN,
+        .self_register_pct = 0,
+        .self_register_capped = false,
+        .allocation_per_day = 0,
     };
+}
+
+bool whatif_is_staged(const whatif_input *in)
+{
+    return in->set.self_register_pct > 0 || in->nintake > 0 ||
+           in->set.allocation_per_day > 0 || in->nper_day > 0;
+}
+
+/* The number given for code in a list of counts, -1 when none. */
+static long count_for(const config_capacity *c, int n, const char *code)
+{
+    for (int i = 0; i < n; i++)
+        if (strcasecmp(c[i].code, code) == 0)
+            return c[i].patients;
+    return -1;
 }
 
 static long override_for(const whatif_input *in, const char *code)
 {
-    for (int i = 0; i < in->noverrides; i++)
-        if (strcasecmp(in->overrides[i].code, code) == 0)
-            return in->overrides[i].patients;
-    return -1;
+    return count_for(in->overrides, in->noverrides, code);
 }
 
 /* Every world practice as the engine sees it, with growth and overrides. */
@@ -211,14 +226,33 @@ static int age_fractions(const world *w, store *s, whatif *wf, double *f65,
     return 0;
 }
 
-static int read_inputs(const world *w, store *s, whatif *wf, double *f65, double *f75,
-                       err *e)
+/* The saved back-test, and its beta when the rules ask for the fitted
+ * one (an error when there is none to use). */
+static int read_fit(const config *cfg, store *s, whatif *wf, err *e)
+{
+    int rc = store_backtest_get(s, &wf->fit, e);
+    if (rc < 0)
+        return -1;
+    if (!cfg->rules.choice_beta_fitted)
+        return 0;
+    if (rc == 0 || isnan(wf->fit.beta))
+        return err_set(e, "rules.choice_beta is 'fitted' but no fitted beta is saved in the "
+                          "store: run catchment backtest --save (or give a number)");
+    wf->beta = wf->fit.beta;
+    wf->beta_fitted = true;
+    return 0;
+}
+
+static int read_inputs(const world *w, store *s, const config *cfg, whatif *wf, double *f65,
+                       double *f75, err *e)
 {
     int cap = 0;
     if (store_read_begin(s, e))
         return -1;
     /* wf->imd_edition holds the configured edition until now. */
     int rc = areas_edition(s, wf->imd_edition, &wf->imd_edition, e);
+    if (rc == 0)
+        rc = read_fit(cfg, s, wf, e);
     for (int c = 0; rc == 0 && c < wf->nclosing; c++)
         rc = load_areas(w, s, wf, c, &cap, e);
     if (rc == 0)
@@ -231,8 +265,9 @@ static int read_inputs(const world *w, store *s, whatif *wf, double *f65, double
 
 static disp_policy engine_policy(config_policy p)
 {
-    return p == CONFIG_POLICY_NEAREST ? POLICY_NEAREST
+    return p == CONFIG_POLICY_NEAREST  ? POLICY_NEAREST
            : p == CONFIG_POLICY_CHOICE ? POLICY_CHOICE
+           : p == CONFIG_POLICY_DEMAND ? POLICY_DEMAND
                                        : POLICY_OPTIMAL;
 }
 
@@ -252,13 +287,40 @@ static disp_rules engine_rules(const config *cfg, const whatif_input *in, whatif
         wf->reasonable_km = in->set.reasonable_km;
     r.max_km = wf->max_km;
     r.reasonable_km = wf->reasonable_km;
-    r.choice_beta = cfg->rules.choice_beta;
+    r.choice_beta = wf->beta = cfg->rules.choice_beta;
     r.policy = engine_policy(in->set.policy);
     return r;
 }
 
+/* Both stages of a dispersal as it is run, with per-practice intakes and
+ * rates; the joined flows become wf->res. */
+static int run_staged(const world *w, const whatif_input *in, whatif *wf,
+                      const disp_rules *r, err *e)
+{
+    long *rate = calloc((size_t)wf->np + 1, sizeof *rate);
+    wf->intake = calloc((size_t)wf->np + 1, sizeof *wf->intake);
+    if (!rate || !wf->intake) {
+        free(rate);
+        return err_set(e, "out of memory");
+    }
+    for (int i = 0; i < wf->np; i++) {
+        wf->intake[i] = count_for(in->intake, in->nintake, w->v[i].p.code);
+        rate[i] = count_for(in->per_day, in->nper_day, w->v[i].p.code);
+    }
+    staged_opts o = {in->set.self_register_pct, in->set.self_register_capped, wf->intake, rate,
+                     in->set.allocation_per_day};
+    int rc = staged_run(w->near, wf->p, wf->np, wf->a, wf->na, r, &o, &wf->st, e);
+    free(rate);
+    if (rc == 0) {
+        wf->res = wf->st.all;
+        memset(&wf->st.all, 0, sizeof wf->st.all);
+    }
+    return rc;
+}
+
 /* Runs the engine, through the travel matrix when the rules say so. */
-static int disperse(const world *w, store *s, whatif *wf, disp_rules *r, err *e)
+static int disperse(const world *w, store *s, const whatif_input *in, whatif *wf,
+                    disp_rules *r, err *e)
 {
     matrix m = {0};
     int rc = 0;
@@ -271,7 +333,9 @@ static int disperse(const world *w, store *s, whatif *wf, disp_rules *r, err *e)
         r->dist_ctx = &m;
         r->search_km = m.search_km;
     }
-    if (rc == 0)
+    if (rc == 0 && wf->staged)
+        rc = run_staged(w, in, wf, r, e);
+    else if (rc == 0)
         rc = dispersal_run_ix(w->near, wf->p, wf->np, wf->a, wf->na, r, &wf->res, e);
     matrix_free(&m);
     return rc;
@@ -289,14 +353,19 @@ int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *
     wf->imd_edition = (int)cfg->rules.imd_edition;
     wf->policy = in->set.policy;
     wf->growth_pct = in->set.growth_pct;
+    wf->staged = whatif_is_staged(in);
+    wf->self_register_pct = in->set.self_register_pct;
+    wf->self_register_capped = in->set.self_register_capped;
     double *f65 = calloc((size_t)w->n + 1, sizeof *f65);
     double *f75 = calloc((size_t)w->n + 1, sizeof *f75);
     disp_rules r = engine_rules(cfg, in, wf);
     int rc = !f65 || !f75 ? err_set(e, "out of memory") : 0;
     if (rc == 0)
         rc = build_practices(w, in, wf, e) || find_closing(w, in, wf, e) ||
-             read_inputs(w, s, wf, f65, f75, e) ||
-             disperse(w, s, wf, &r, e) ||
+             read_inputs(w, s, cfg, wf, f65, f75, e) ? -1 : 0;
+    r.choice_beta = wf->beta; /* the fitted one when the rules say so */
+    if (rc == 0)
+        rc = disperse(w, s, in, wf, &r, e) ||
              impact_compute(wf->p, wf->np, wf->a, wf->na, r.reasonable_km, &wf->res, f65,
                             f75, &wf->im, e) ? -1 : 0;
     free(f65);
@@ -309,6 +378,8 @@ int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *
 void whatif_free(whatif *wf)
 {
     disp_result_free(&wf->res);
+    staged_free(&wf->st);
+    free(wf->intake);
     impact_free(&wf->im);
     free(wf->closing);
     free(wf->area_source);

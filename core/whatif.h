@@ -11,6 +11,7 @@
 #include "config/config.h"
 #include "engine/dispersal.h"
 #include "engine/impact.h"
+#include "engine/staged.h"
 
 /* The single-valued settings of a what-if (and of a scenario): type,
  * name, what it is.  core/plan.h makes a setter of each. */
@@ -19,7 +20,10 @@
     X(double, growth_pct, "list growth applied to every practice first, %")       \
     X(long, as_at, "YYYYMMDD: the data as it stood then; 0 the latest")           \
     X(double, max_km, "furthest a patient is sent; NAN: the config's rules")      \
-    X(double, reasonable_km, "a reasonable journey; NAN: the config's rules")
+    X(double, reasonable_km, "a reasonable journey; NAN: the config's rules")     \
+    X(double, self_register_pct, "share of each area choosing for themselves, %") \
+    X(bool, self_register_capped, "self-registration within headroom")            \
+    X(long, allocation_per_day, "registrations a working day, each receiver; 0 none")
 
 typedef struct whatif_settings {
 #define X(type, name, what) type name;
@@ -37,6 +41,12 @@ typedef struct whatif_input {
     int nclose;
     const config_capacity *overrides;   /* capacity overrides, may be NULL */
     int noverrides;
+    /* The dispersal as it is run (see config_scenario), beside the
+     * self-registration and the rate in set: */
+    const config_capacity *intake;      /* agreed intakes, may be NULL */
+    int nintake;
+    const config_capacity *per_day;     /* rates per receiver, may be NULL */
+    int nper_day;
     whatif_settings set;
 } whatif_input;
 
@@ -67,9 +77,21 @@ typedef struct whatif {
     disp_area *a;                       /* areas of the closing practices */
     char (*area_code)[LSOA_MAX];        /* a[i].area points here */
     int na;
-    disp_result res;
+    disp_result res;                    /* both stages together */
+    staged_result st;                   /* st.all is moved to res */
+    bool staged;                        /* self-registration, intakes or a
+                                           rate were given */
+    double self_register_pct;
+    bool self_register_capped;
+    long *intake;                       /* per practice, -1 none */
+    double beta;                        /* distance decay in use */
+    bool beta_fitted;                   /* ... from the saved back-test */
+    backtest_rec fit;                   /* the saved back-test; fit.from 0 none */
     impact im;
 } whatif;
+
+/* Whether the input asks for a dispersal as it is run. */
+bool whatif_is_staged(const whatif_input *in);
 
 /* Runs one what-if over the loaded world, as at the world's date (the
  * input's as_at, when set, must be that date): a closing practice not

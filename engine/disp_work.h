@@ -5,6 +5,8 @@
 
 #include "engine/dispersal.h"
 
+#include <limits.h>
+
 typedef struct {
     int p;          /* practice index */
     double km;      /* distance in use */
@@ -32,5 +34,9 @@ int work_give(disp_work *w, int a, const disp_cand *c, long n);
 int policy_nearest(disp_work *w, err *e);
 int policy_choice(disp_work *w, err *e);
 int policy_optimal(disp_work *w, err *e);
+int policy_demand(disp_work *w, err *e);
+
+/* Room given to every receiver under demand: more than any list. */
+#define DISP_UNLIMITED (LONG_MAX / 4)
 
 #endif

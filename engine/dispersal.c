@@ -15,16 +15,17 @@ disp_rules disp_rules_default(void)
     return r;
 }
 
-static const char *const policy_names[] = {"nearest", "choice", "optimal"};
+static const char *const policy_names[DISP_POLICIES] = {"nearest", "choice", "optimal",
+                                                        "demand"};
 
 const char *disp_policy_name(disp_policy p)
 {
-    return (unsigned)p < 3 ? policy_names[p] : "unknown";
+    return (unsigned)p < DISP_POLICIES ? policy_names[p] : "unknown";
 }
 
 int disp_policy_parse(const char *s)
 {
-    for (int i = 0; s && i < 3; i++)
+    for (int i = 0; s && i < DISP_POLICIES; i++)
         if (strcmp(s, policy_names[i]) == 0)
             return i;
     return -1;
@@ -72,9 +73,10 @@ static int check_input(const disp_practice *p, int np, const disp_area *a,
         return err_set(e, "dispersal: missing practices, areas or rules");
     if (!(r->max_km >= 0 && r->max_km <= DISP_MAX_KM))
         return err_set(e, "dispersal: max_km must be between 0 and %.0f", DISP_MAX_KM);
-    if ((unsigned)r->policy > POLICY_OPTIMAL)
+    if ((unsigned)r->policy >= DISP_POLICIES)
         return err_set(e, "dispersal: unknown policy %d", (int)r->policy);
-    if (r->policy == POLICY_CHOICE && !(r->choice_beta >= 0 && r->choice_beta <= 20))
+    if ((r->policy == POLICY_CHOICE || r->policy == POLICY_DEMAND) &&
+        !(r->choice_beta >= 0 && r->choice_beta <= 20))
         return err_set(e, "dispersal: choice beta must be between 0 and 20");
     long total = 0;
     for (int i = 0; i < na; i++) {
@@ -100,14 +102,20 @@ static double dist_of(const disp_work *w, int ai, int pi)
     return geo_km(a->lat, a->lon, w->p[pi].lat, w->p[pi].lon);
 }
 
-/* Headroom of every practice that may receive: closing practices (the
- * `from` of any area) and unlocated ones get none. */
+/* The most each practice may take: an agreed intake, else its headroom
+ * (unlimited under demand).  Closing practices (the `from` of any area)
+ * and unlocated ones take none. */
 static void set_headroom(disp_work *w)
 {
     for (int i = 0; i < w->np; i++) {
         const disp_practice *q = &w->p[i];
         int ok = q->can_receive && isfinite(q->lat) && isfinite(q->lon);
-        w->left[i] = ok && q->capacity > q->list ? q->capacity - q->list : 0;
+        long room = q->capacity > q->list ? q->capacity - q->list : 0;
+        if (w->r->intake && w->r->intake[i] >= 0)
+            room = w->r->intake[i];
+        else if (w->r->policy == POLICY_DEMAND)
+            room = DISP_UNLIMITED;
+        w->left[i] = ok ? room : 0;
     }
     for (int i = 0; i < w->na; i++)
         w->left[w->a[i].from] = 0;
@@ -281,20 +289,29 @@ static int flow_out_cmp(const void *x, const void *y)
     return (a->to > b->to) - (a->to < b->to);
 }
 
-/* Merges repeated (area, practice) pairs, adds each area's unplaced
- * remainder, and totals: nobody is lost, by construction. */
-static int finish(disp_work *w, disp_result *out)
+void disp_flows_order(disp_flow *f, int *count)
 {
-    disp_flow *f = w->flows;
     int n = 0;
-    if (w->nflows > 1)
-        qsort(f, (size_t)w->nflows, sizeof *f, flow_pair_cmp);
-    for (int i = 0; i < w->nflows; i++) {
+    if (*count > 1)
+        qsort(f, (size_t)*count, sizeof *f, flow_pair_cmp);
+    for (int i = 0; i < *count; i++) {
         if (n > 0 && f[n - 1].area == f[i].area && f[n - 1].to == f[i].to)
             f[n - 1].patients += f[i].patients;
         else
             f[n++] = f[i];
     }
+    if (n > 1)
+        qsort(f, (size_t)n, sizeof *f, flow_out_cmp);
+    *count = n;
+}
+
+/* Merges repeated (area, practice) pairs, adds each area's unplaced
+ * remainder, and totals: nobody is lost, by construction. */
+static int finish(disp_work *w, disp_result *out)
+{
+    disp_flow *f = w->flows;
+    int n = w->nflows;
+    disp_flows_order(f, &n);
     disp_flow *o = malloc(((size_t)n + (size_t)w->na + 1) * sizeof *o);
     if (!o)
         return -1;
@@ -318,8 +335,7 @@ static int finish(disp_work *w, disp_result *out)
     }
     out->unplaced = out->displaced - out->placed;
     free(placed);
-    if (n > 1)
-        qsort(o, (size_t)n, sizeof *o, flow_out_cmp);
+    disp_flows_order(o, &n);
     out->flows = o;
     out->nflows = n;
     return 0;
@@ -347,6 +363,7 @@ static int run_policy(disp_work *w, err *e)
     case POLICY_NEAREST: return policy_nearest(w, e);
     case POLICY_CHOICE: return policy_choice(w, e);
     case POLICY_OPTIMAL: return policy_optimal(w, e);
+    case POLICY_DEMAND: return policy_demand(w, e);
     }
     return err_set(e, "dispersal: unknown policy");
 }

@@ -2,10 +2,14 @@
  * (LSOAs); each area belongs to one closing practice.  A policy sends
  * every area's patients to receiving practices within reach that have
  * headroom, in whole patients; whoever cannot be placed is "unplaced".
+ * The "demand" policy asks where patients would go if nobody refused:
+ * it ignores headroom, so it places everyone with a receiver in reach.
  *
  * Guarantees, whatever the policy:
  *   - sum of flow patients == sum of area patients, exactly;
- *   - no receiver gains more than its headroom, max(0, capacity - list);
+ *   - no receiver gains more than its limit: its intake when the rules
+ *     give one, else (but for "demand") its headroom,
+ *     max(0, capacity - list);
  *   - no patient is sent further than max_km (by the distance in use);
  *   - closing practices (the `from` of any area) and practices with
  *     can_receive false or no known location never receive;
@@ -51,7 +55,8 @@ typedef struct {
                                the area is left out of travel figures */
 } disp_area;
 
-typedef enum { POLICY_NEAREST, POLICY_CHOICE, POLICY_OPTIMAL } disp_policy;
+typedef enum { POLICY_NEAREST, POLICY_CHOICE, POLICY_OPTIMAL, POLICY_DEMAND } disp_policy;
+#define DISP_POLICIES 4
 
 /* Distance from area to practice in km or minutes; NAN = no route. */
 typedef double (*disp_dist_fn)(void *ctx, int area, int practice);
@@ -59,12 +64,15 @@ typedef double (*disp_dist_fn)(void *ctx, int area, int practice);
 typedef struct {
     double max_km;        /* furthest a patient may be sent */
     double reasonable_km; /* travel beyond this is reported (impact) */
-    double choice_beta;   /* Huff exponent for POLICY_CHOICE, >= 0 */
+    double choice_beta;   /* Huff exponent for choice and demand, >= 0 */
     disp_policy policy;
     disp_dist_fn dist;    /* NULL: great-circle km from area to practice */
     void *dist_ctx;
     double search_km;     /* with dist: only practices within this
                              straight-line radius are tried; 0 tries all */
+    const long *intake;   /* NULL, or per practice the most it takes (an
+                             agreed intake), replacing its headroom; -1
+                             where none was agreed */
 } disp_rules;
 
 typedef struct {
@@ -87,7 +95,7 @@ typedef struct {
 /* max_km 8, reasonable_km 5, beta DISP_CHOICE_BETA, nearest, great-circle. */
 disp_rules disp_rules_default(void);
 
-/* "nearest", "choice", "optimal"; and back (-1 when unknown). */
+/* "nearest", "choice", "optimal", "demand"; and back (-1 when unknown). */
 const char *disp_policy_name(disp_policy p);
 int disp_policy_parse(const char *s);
 
@@ -107,6 +115,11 @@ int dispersal_run_ix(const nearby *ix, const disp_practice *p, int np,
                      disp_result *out, err *e);
 
 void disp_result_free(disp_result *r);
+
+/* Merges flows of the same (area, practice) pair and puts them in the
+ * published order (by area, nearest first, ties by practice, the unplaced
+ * flow last).  *n becomes the number left. */
+void disp_flows_order(disp_flow *f, int *n);
 
 /* Scales the areas' patients to sum to target in whole patients (largest
  * remainder, ties to the earlier area): the LSOA file says where a

@@ -183,6 +183,11 @@ static int receivers(const disp_practice *p, int np, const disp_result *res,
         r->capacity = p[i].capacity;
         r->over_before = p[i].list > p[i].capacity;
         r->over_capacity = r->list_after > p[i].capacity;
+        r->full = r->list_after == p[i].capacity;
+        r->over_by = r->over_capacity ? r->list_after - p[i].capacity : 0;
+        out->n_over += r->over_capacity;
+        out->n_full += r->full;
+        out->patients_over += r->over_by;
         r->growth_pct = p[i].list > 0 ? 100.0 * (double)gain[i] / (double)p[i].list : NAN;
         r->per_fte_after = isfinite(p[i].gp_fte) && p[i].gp_fte > 0
                                ? (double)r->list_after / p[i].gp_fte : NAN;

@@ -31,6 +31,9 @@ typedef struct {
     long list_before, gain, list_after, capacity;
     bool over_before;      /* list_before > capacity (already over) */
     bool over_capacity;    /* list_after > capacity */
+    bool full;             /* filled to capacity exactly: list_after ==
+                              capacity (a capped policy's "no more room") */
+    long over_by;          /* list_after - capacity when over, else 0 */
     double growth_pct;     /* gain / list_before x 100; NAN for an empty list */
     double per_fte_after;  /* list_after / GP FTE; NAN when FTE unknown */
 } impact_receiver;
@@ -47,6 +50,8 @@ typedef struct {
                                    can receive, largest gain first, ties by
                                    practice index */
     int nreceivers;
+    int n_over, n_full;    /* receivers over capacity; filled to it */
+    long patients_over;    /* sum of over_by */
     impact_group imd[IMPACT_IMD_ROWS];
     impact_group age65, age75; /* only closing practices with a known
                                   fraction count */

@@ -5,5 +5,5 @@ const import_kind *const import_kinds[] = {
     &kind_lsoa_all,   &kind_onspd,          &kind_codepoint, &kind_ukpostcodes,
     &kind_lsoa_centroids, &kind_imd,        &kind_imd2025,
     &kind_lsoa_lookup, &kind_fingertips, &kind_contracts,
-    &kind_capacity,   &kind_travel,        &kind_survey, NULL,
+    &kind_capacity,   &kind_travel,        &kind_survey, &kind_succ, NULL,
 };

@@ -21,6 +21,7 @@ extern const import_kind kind_contracts;
 extern const import_kind kind_capacity;
 extern const import_kind kind_travel;
 extern const import_kind kind_survey;
+extern const import_kind kind_succ;
 
 /* NULL-terminated, in the order detection tries them. */
 extern const import_kind *const import_kinds[];

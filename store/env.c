@@ -22,6 +22,8 @@ static const char *const db_names[DB_COUNT] = {
 #undef STORE_DB_NAME
 };
 
+const char *store_db_name(int db) { return db >= 0 && db < DB_COUNT ? db_names[db] : "?"; }
+
 static const char STORE_MAGIC[] = "catchment";
 
 int store_lmdb_err(err *e, const char *what, int rc)

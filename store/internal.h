@@ -33,7 +33,9 @@
     X(DB_LSOA_LINK, "lsoa_link")                                             \
     X(DB_PSR, "psr")                                                         \
     X(DB_SURVEY, "survey")                                                   \
-    X(DB_APPRAISAL, "appraisal")
+    X(DB_APPRAISAL, "appraisal")                                             \
+    X(DB_SUCC, "successor")                                                  \
+    X(DB_BACKTEST, "backtest")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
@@ -92,6 +94,9 @@ int store_del(store *s, int db, const void *k, size_t kn, err *e);
 /* Calls fn(key, value, ctx) for every entry whose key starts with prefix,
  * in key order; fn returns non-zero to stop (and that value is returned,
  * unless it is -1 which means error). */
+/* The name of database db, as LMDB's catalog holds it. */
+const char *store_db_name(int db);
+
 typedef int (*store_scan_fn)(const MDB_val *k, const MDB_val *v, void *ctx);
 int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn,
                void *ctx, err *e);

@@ -153,9 +153,32 @@ static int check_db(struct checker *c, err *e)
     return rc == MDB_NOTFOUND ? 0 : store_lmdb_err(e, check_names[c->db], rc);
 }
 
+/* LMDB's catalog: every named database is one catchment knows.  A flipped
+ * bit in a name hides a database (it reads as empty) and shows another. */
+static void check_catalog(struct checker *c)
+{
+    MDB_dbi cat;
+    MDB_cursor *cur;
+    MDB_val k, v;
+    if (mdb_dbi_open(c->s->txn, NULL, 0, &cat) || mdb_cursor_open(c->s->txn, cat, &cur))
+        return;
+    for (int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
+         rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+        bool known = false;
+        for (int i = 0; i < DB_COUNT && !known; i++)
+            known = strlen(store_db_name(i)) == k.mv_size &&
+                    memcmp(store_db_name(i), k.mv_data, k.mv_size) == 0;
+        c->db = DB_META;
+        if (!known)
+            problem(c, &k, "a database catchment does not know (a damaged name?)");
+    }
+    mdb_cursor_close(cur);
+}
+
 int store_check(store *s, store_check_fn report, void *ctx, store_check_counts *out, err *e)
 {
     struct checker c = {s, report, ctx, 0, 0, 0};
+    check_catalog(&c);
     for (c.db = 0; c.db < DB_COUNT; c.db++)
         if (check_db(&c, e))
             return -1;

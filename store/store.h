@@ -251,6 +251,26 @@ typedef struct appraisal_rec {
     char user[SHORT_MAX];
     int64_t time;
 } appraisal_rec;
+/* One row of the ODS successor file: a practice code replaced by another
+ * (a merger or a transfer of the list) from a date. */
+typedef struct successor {
+    char old_code[CODE_MAX];
+    char new_code[CODE_MAX];
+    char reason[SHORT_MAX];   /* as published, e.g. "Merger" */
+    long date;                /* effective, YYYYMMDD */
+} successor;
+
+/* The last back-test saved (catchment backtest --save): the span, what was
+ * scored, the fitted distance decay, and each policy's figures. */
+enum { BACKTEST_POLICIES = 4 }; /* nearest, choice, optimal, demand */
+typedef struct backtest_rec {
+    long from, to;            /* the two list-size extracts, YYYYMMDD */
+    long dispersals, transfers;
+    double beta;              /* fitted; NAN when nothing could be fitted */
+    double share[BACKTEST_POLICIES], rho[BACKTEST_POLICIES], mae[BACKTEST_POLICIES];
+    int64_t saved_at;         /* seconds since the epoch, UTC */
+    char user[SHORT_MAX];
+} backtest_rec;
 
 /* ---- environment ------------------------------------------------------ */
 
@@ -402,6 +422,13 @@ int store_appraisal_each(store *s, const char *code, int (*fn)(const appraisal_r
                          void *ctx, err *e);
 
 /* Appends to the audit trail (inside the write that makes the change). */
+int store_successor_put(store *s, const successor *r, err *e);
+int store_successor_each(store *s, int (*fn)(const successor *, void *), void *ctx, err *e);
+
+int store_backtest_put(store *s, const backtest_rec *r, err *e);
+/* 1 found, 0 none saved, -1 error. */
+int store_backtest_get(store *s, backtest_rec *out, err *e);
+
 int store_audit_add(store *s, audit_rec *r, err *e);
 /* The trail in time order; code NULL for every practice. */
 int store_audit_each(store *s, const char *code, int (*fn)(const audit_rec *, void *),

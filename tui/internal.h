@@ -48,10 +48,13 @@
     R(NOTE, "note", "Add a dated note to the practice", "Card")                  \
     R(WIDEN, "widen", "Widen the radius", "Neighbours")                          \
     R(NARROW, "narrow", "Narrow the radius", "Neighbours")                       \
-    R(POLICY, "policy", "Next policy: nearest, choice, optimal", "What-if")      \
+    R(POLICY, "policy", "Next policy: nearest, choice, optimal, demand", "What-if")      \
     R(CAPACITY, "capacity", "Change the capacity of the receiver", "What-if")    \
     R(SAVE_SCENARIO, "save-scenario", "Save the marked set as a scenario", "What-if") \
     R(AS_AT, "as-at", "Answer as at another date (:as-at DATE)", "Other")       \
+    R(INTAKE, "intake", "The intake the receiver agreed (allocation)", "What-if") \
+    R(RATE, "rate", "Registrations a day (a receiver, else every one)", "What-if") \
+    R(SELF_REGISTER, "self-register", "Share who register themselves first", "What-if") \
     R(MAX_KM, "max-km", "Set the furthest a patient is sent (empty: the config's)", "What-if") \
     R(REASONABLE_KM, "reasonable-km", "Set a reasonable journey (empty: the config's)", "What-if") \
     R(GROWTH, "growth", "Set the list growth applied first, in %", "What-if") \
@@ -93,7 +96,7 @@ const char *req_section(tui_request r);
 typedef enum {
     VIEW_ANY, VIEW_PRACTICES, VIEW_SEARCH, VIEW_CARD, VIEW_NEIGHBOURS,
     VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HISTORY, VIEW_HELP, VIEW_SCORING, VIEW_MAP,
-    VIEW_ENGAGEMENT, VIEW_APPRAISAL, VIEW_KINDS
+    VIEW_ENGAGEMENT, VIEW_APPRAISAL, VIEW_BACKTEST, VIEW_KINDS
 } view_kind;
 
 /* "j", "<Down>", "C-L", "F5" -> key; -1 when unknown. */
@@ -217,9 +220,15 @@ struct view {
 
 extern const view_ops practices_ops, search_ops, card_ops, neighbours_ops,
     whatif_ops, contracts_ops, history_ops, help_ops, scoring_ops, map_ops, engagement_ops,
-    appraisal_ops;
+    appraisal_ops, backtest_ops;
 /* The hints of the list views (practices, contracts, history, help). */
 extern const view_hint list_hints[];
+
+/* The dispersal as it is run, edited in the what-if (whatif_asrun.c):
+ * wi is the practice on the line, -1 none. */
+void whatif_edit_intake(app *a, int wi);
+void whatif_edit_rate(app *a, int wi);
+void whatif_edit_self(app *a);
 
 /* ---- the application ---- */
 
@@ -351,6 +360,8 @@ void tl_merge(tlines *left, tlines *right, int x);
 void tl_append(tlines *dst, tlines *src);
 void tl_free(tlines *t);
 void tl_draw(app *a, const tlines *t, WINDOW *w, int line, int y, int width, bool sel);
+/* The tag (a practice index) of line, -1 none or past the end. */
+int tl_tag(const tlines *t, int line);
 
 /* model.c: the practice table without curses */
 typedef enum {

@@ -62,6 +62,7 @@ bool tui_valid_key(const char *key) { return key_parse(key) >= 0; }
     K(ANY, 'c', CAPACITY)                                                              \
     K(ANY, 'W', SAVE_SCENARIO)                                                         \
     K(ANY, '@', AS_AT)                                                                 \
+    K(WHATIF, 'i', INTAKE) K(WHATIF, 't', RATE) K(WHATIF, 'R', SELF_REGISTER)          \
     K(ANY, 'd', MAX_KM) K(ANY, 'r', REASONABLE_KM) K(ANY, '%', GROWTH)                 \
     K(ANY, 'D', MILESTONE_DONE) K(ANY, 'V', MILESTONE_WAIVE)                           \
     K(ANY, ':', PROMPT)                                                                \

@@ -140,3 +140,8 @@ void tl_draw(app *a, const tlines *t, WINDOW *w, int line, int y, int width, boo
         tl_half(a, &l->h[1], w, y, split, width - split, sel);
     }
 }
+
+int tl_tag(const tlines *t, int line)
+{
+    return line >= 0 && line < t->n ? t->v[line].tag : -1;
+}

@@ -231,6 +231,12 @@ static int cmd_history(app *a, char *args)
     return app_push(a, &history_ops, NULL); /* every practice's */
 }
 
+static int cmd_backtest(app *a, char *args)
+{
+    (void)args;
+    return app_push(a, &backtest_ops, NULL);
+}
+
 static int cmd_score(app *a, char *args)
 {
     if (!args || !*args) {
@@ -260,6 +266,7 @@ static const struct command {
     {"policy", "[POLICY]", "Set the what-if's policy (no name: the next)", cmd_policy},
     {"as-at", "[DATE]", "Every figure as at DATE (none: as at the start)", as_at_set},
     {"history", "", "Who changed what, every practice", cmd_history},
+    {"backtest", "", "The model checked against past closures", cmd_backtest},
     {"score", "ID", "Score the bids of a procurement (blind)", cmd_score},
     {"submit", "", "Submit your scores (final) from the scoring screen", cmd_submit},
     {"q", "", "Quit catchment", cmd_quit},

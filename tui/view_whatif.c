@@ -45,6 +45,23 @@ static void wv_key(tui_request r, char *out, size_t n)
         key_label(key, out, n);
 }
 
+/* The dispersal as it is run, in one line (only when asked for). */
+static void wv_as_run(const whatif *wf, tlines *t)
+{
+    char n1[32], n2[32], wk[48];
+    int agreed = 0;
+    for (int i = 0; i < wf->np; i++)
+        agreed += wf->intake[i] >= 0;
+    if (wf->st.weeks < 0)
+        snprintf(wk, sizeof wk, "weeks: no rate (t)");
+    else
+        snprintf(wk, sizeof wk, "all in %ld week%s", wf->st.weeks, wf->st.weeks == 1 ? "" : "s");
+    tl_add(t, COL_NORMAL, -1, "As run: %s chose (%g%%%s), %s allocated, %d intake%s; %s",
+           text_thousands(wf->st.self_placed, n1, sizeof n1), wf->self_register_pct,
+           wf->self_register_capped ? " capped" : "", text_thousands(wf->st.allocated, n2, sizeof n2),
+           agreed, agreed == 1 ? "" : "s", wk);
+}
+
 /* At most 4 lines and one per closing practice, each within 80 columns,
  * so the receivers start on the first screen. */
 static void wv_summary(app *a, wview *wv, tlines *t)
@@ -87,6 +104,8 @@ static void wv_summary(app *a, wview *wv, tlines *t)
            wf->unit, km(wf->im.mean_km_before, k1, sizeof k1), km(wf->im.mean_km_after, k2, sizeof k2),
            km(wf->im.p90_km_after, k3, sizeof k3),
            text_thousands(wf->im.beyond_reasonable, n3, sizeof n3), wf->reasonable_km, rkey);
+    if (wf->staged)
+        wv_as_run(wf, t);
 }
 
 /* The flows by receiver and by closing practice (see wview). */
@@ -323,17 +342,27 @@ static int wv_open(app *a, view *v, const void *arg)
 
 /* The plan changed: run it again.  With the same practices closing the
  * cursor stays on its line (p, c); with others it goes to the top. */
+/* The line of practice tag, else keep (lines above may come and go:
+ * the as-run line appears with its settings). */
+static int wv_line_of(const wview *wv, int tag, int keep)
+{
+    for (int i = 0; tag >= 0 && i < wv->tl.n; i++)
+        if (wv->tl.v[i].tag == tag)
+            return i;
+    return keep;
+}
+
 static void wv_plan_changed(app *a, view *v)
 {
     wview *wv = v->priv;
-    int keep = v->cur;
+    int keep = v->cur, tag = tl_tag(&wv->tl, keep);
     bool moved = wv->close_serial != a->plan.close_serial;
     wv_run(a, v, wv);
     wv_build(a, v, wv, a->cols);
     if (moved)
         wv_home(v, wv);
     else
-        v->cur = keep;
+        v->cur = wv_line_of(wv, tag, keep);
 }
 
 static void wv_resize(app *a, view *v, int width) { wv_build(a, v, v->priv, width); }
@@ -348,7 +377,7 @@ static int wv_current(app *a, view *v)
 {
     wview *wv = v->priv;
     (void)a;
-    return v->cur < wv->tl.n ? wv->tl.v[v->cur].tag : -1;
+    return tl_tag(&wv->tl, v->cur);
 }
 
 static void wv_capacity(app *a, view *v)
@@ -462,6 +491,9 @@ static unsigned wv_request(app *a, view *v, tui_request r)
     case REQ_GROWTH: wv_setting(a, v, r); return HANDLED;
     case REQ_NEXT_PANE: wv_next_pane(a, v); return HANDLED;
     case REQ_CAPACITY: wv_capacity(a, v); return HANDLED;
+    case REQ_INTAKE: whatif_edit_intake(a, wv_current(a, v)); return HANDLED;
+    case REQ_RATE: whatif_edit_rate(a, wv_current(a, v)); return HANDLED;
+    case REQ_SELF_REGISTER: whatif_edit_self(a); return HANDLED;
     case REQ_SAVE_SCENARIO: wv_save(a); return HANDLED;
     default: return 0;
     }

@@ -78,7 +78,7 @@ saved=$HOME/.config/catchment/scenarios.yaml
 if grep -A3 "name: \"\\?limbrick-wood-nearest" "$saved" | grep -q "M86019"; then
     pass "y replaces it (in the user's scenarios file)"; else fail "y replaces it: $(grep -A3 limbrick "$saved")"; fi
 check_has "the header names the saved scenario" w5 "Scenario limbrick-wood-nearest "
-check_has "g lands on the first receiver" g1 "M86034  WOODSIDE MEDICAL CENTRE"
+check_has "g lands on the first receiver (demand, after p from optimal)" g1 "M86004  ALLESLEY PARK MEDICAL CTR"
 
 # A capacity of 0: the receiver stays, so it can be set again.
 run_keys <<'KEYS'

@@ -47,7 +47,7 @@ G
 KEYS
 check_has "help has its own footer" f1 "j/k scroll  Space/b page  q back"
 check_lacks "not the practice list's" f1 "x mark"
-check_has "a long description wraps" f3 "Filter the practice list"
+check_has "a long description wraps" f3 "Set the what-if's policy (no name: the"
 COLUMNS=60 run_keys <<'KEYS'
 ?
 G

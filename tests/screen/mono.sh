@@ -34,6 +34,16 @@ n=$(grep -n "unplaced 10" s2 | cut -d: -f1)
 [ "$(row a2 "$n" 30)" = "$(all 3 30)" ] && pass "NO_COLOR: unplaced patients are bold and reversed" ||
     fail "NO_COLOR unplaced: $(row a2 "$n")"
 
+# Over capacity under demand: the word OVER, and bold reversed without colour.
+# (the cursor moves off the first receiver, so its own attribute shows)
+printf ':open M84036\nx\n:policy demand\nw\n<Down>\n:save-attrs a3\n:save-display s3\n' |
+    NO_COLOR=1 run_keys
+n=$(grep -n "^! M84013" s3 | cut -d: -f1)
+[ -n "$n" ] && pass "demand: Castle Medical Centre is marked !" || fail "no ! row in: $(cat s3)"
+[ -n "$n" ] && [ "$(row a3 "$n" 30)" = "$(all 3 30)" ] &&
+    pass "NO_COLOR: the over-capacity receiver is bold and reversed" ||
+    fail "NO_COLOR over: $(row a3 "${n:-1}")"
+
 keys | run_keys --no-color
 [ "$(row a1 3)" = "$(all 2 80)" ] && pass "--no-color: the cursor line is reversed" ||
     fail "--no-color cursor: $(row a1 3)"

@@ -16,6 +16,7 @@ p
 :save-display s3
 p
 p
+p
 :save-display s4
 c
 "30000
@@ -62,8 +63,11 @@ Travel km: mean 2.17 before, 0.86 after, 90% within 1.52; 58 beyond 3 (r)
   M84013 CASTLE MEDICAL CENTRE                 +31  12,898/13,510    1.0   +0.2%
 p policy  c capacity  d/r km  % growth  W save  Tab equality  Enter card  q back
 EOF
-check_has "p: the next policy (nearest)" s3 "policy nearest (p)"
-check_has "p twice more: back to optimal" s4 "policy optimal (p)"
+check_has "p: the next policy (demand)" s3 "policy demand (p)"
+check_has "demand: Limbrick Wood is over capacity, marked !" s3 "! M86605 LIMBRICK WOOD SURGERY"
+grep -q "M86605.*3,216/3,193" s3 && pass "demand: its new list over its capacity" ||
+    fail "demand: its new list over its capacity: $(grep M86605 s3)"
+check_has "p three more: back to optimal" s4 "policy optimal (p)"
 check_has "c: the receiver is still there" s5 "M86034 WOODSIDE MEDICAL CENTRE"
 check_has "c: its capacity is the one typed" s5 "10,985/30,000"
 check_has "W says where the scenario went" s6 "saved scenario westwood-tui (1 practice)"

@@ -201,6 +201,50 @@ static void test_round_trip(void)
     config_free(&c);
 }
 
+/* The dispersal-as-run keys and "fitted": read, checked, written back. */
+static void test_dispersal_keys(void)
+{
+    config c;
+    CHECK(parse_ok(&c, "rules: {choice_beta: fitted, default_policy: demand}\n"
+                       "scenarios:\n  - name: run\n    close: [A1]\n"
+                       "    self_register_pct: 61\n    self_register_capped: true\n"
+                       "    intake: {B2: 300, C3: 0}\n"
+                       "    allocation_per_day: {default: 20, B2: 5}\n"
+                       "  - {name: flat, close: [A1], allocation_per_day: 15}\n") == 0);
+    CHECK(c.rules.choice_beta_fitted);
+    CHECK_INT(c.rules.default_policy, CONFIG_POLICY_DEMAND);
+    const config_scenario *s = &c.scenarios[0];
+    CHECK_NEAR(s->self_register_pct, 61, 0);
+    CHECK(s->self_register_capped);
+    CHECK_INT(s->nintake, 2);
+    CHECK_STR(s->intake[0].code, "B2");
+    CHECK_INT(s->intake[0].patients, 300);
+    CHECK_INT(s->allocation_per_day, 20);
+    CHECK_INT(s->nper_day, 1);
+    CHECK_INT(s->per_day[0].patients, 5);
+    CHECK_INT(c.scenarios[1].allocation_per_day, 15);
+    round_trip(&c, "dispersal keys");
+    config copy;
+    err e;
+    config_init(&copy);
+    CHECK(config_scenario_put(&copy, s, &e) == 0);
+    CHECK(copy.nscenarios == 1 && copy.scenarios[0].nintake == 2 &&
+          copy.scenarios[0].per_day[0].patients == 5);
+    config_free(&copy);
+    config_free(&c);
+    CHECK(has(parse_bad("scenarios: [{name: x, close: [A1], self_register_pct: 101}]"),
+              "self_register_pct"));
+    CHECK(has(parse_bad("scenarios: [{name: x, close: [A1], intake: {A1: 5}}]"),
+              "intake given for A1, which this scenario closes"));
+    CHECK(has(parse_bad("scenarios: [{name: x, close: [A1], intake: {B2: -1}}]"),
+              "intake"));
+    CHECK(has(parse_bad("scenarios: [{name: x, close: [A1], allocation_per_day: 0}]"),
+              "allocation_per_day"));
+    CHECK(has(parse_bad("scenarios: [{name: x, close: [A1], "
+                        "allocation_per_day: {B2: 5, B2: 6}}]"), "duplicate key"));
+    CHECK(has(parse_bad("rules: {choice_beta: \"fitted\"}"), "choice_beta"));
+}
+
 static void test_hostile_files(void)
 {
     CHECK_STR(load_bad(DATA "misspelt.yaml"),
@@ -284,7 +328,7 @@ static void test_hostile_text(void)
     CHECK(has(parse_bad("rules: {closed_lists_receive: True}"),
               "true or false"));
     CHECK(has(parse_bad("rules: {default_policy: fastest}"),
-              "nearest, choice or optimal, not 'fastest'"));
+              "nearest, choice, optimal or demand, not 'fastest'"));
     CHECK(has(parse_bad("rules: {max_distance_km: }"), "has no value"));
     CHECK(has(parse_bad("rules: [1]"), "rules must be a mapping"));
     CHECK(has(parse_bad("- 1\n"), "t.yaml:1:1: the file must be a mapping"));
@@ -495,12 +539,13 @@ static void test_policy_table(void)
 {
     char names[64];
     config_policy_names("|", names, sizeof names);
-    CHECK_STR(names, "nearest|choice|optimal");
+    CHECK_STR(names, "nearest|choice|optimal|demand");
     for (int p = 0; p < CONFIG_POLICY_COUNT; p++)
         CHECK_INT(config_policy_parse(config_policy_name((config_policy)p)), p);
     CHECK_INT(config_policy_parse("fastest"), -1);
     CHECK_INT(config_policy_next(CONFIG_POLICY_NEAREST), CONFIG_POLICY_CHOICE);
-    CHECK_INT(config_policy_next(CONFIG_POLICY_OPTIMAL), CONFIG_POLICY_NEAREST);
+    CHECK_INT(config_policy_next(CONFIG_POLICY_OPTIMAL), CONFIG_POLICY_DEMAND);
+    CHECK_INT(config_policy_next(CONFIG_POLICY_DEMAND), CONFIG_POLICY_NEAREST);
 }
 
 int main(void)
@@ -508,6 +553,7 @@ int main(void)
     test_defaults();
     test_full();
     test_round_trip();
+    test_dispersal_keys();
     test_hostile_files();
     test_hostile_text();
     test_limits();

@@ -2,6 +2,8 @@
  * against brute force on cases small enough to try every assignment. */
 #include "tests/unit/disp_fixture.h"
 
+#include "engine/staged.h"
+
 #define NP 9
 #define NA 8
 
@@ -199,9 +201,132 @@ static void test_properties(void)
     CHECK(compared > 100);
 }
 
+/* Whether area ai has a practice that may receive within max_km. */
+static int in_reach(const scene *s, int ai, double max_km)
+{
+    const disp_area *a = &s->a[ai];
+    if (isnan(a->lat))
+        return 0;
+    for (int i = 0; i < s->np; i++) {
+        int closing = 0;
+        for (int k = 0; k < s->na; k++)
+            closing |= s->a[k].from == i;
+        if (!closing && s->p[i].can_receive &&
+            geo_km(a->lat, a->lon, s->p[i].lat, s->p[i].lon) <= max_km)
+            return 1;
+    }
+    return 0;
+}
+
+/* Conservation area by area: every patient once, placed or unplaced. */
+static int conserved(const scene *s, const disp_result *res)
+{
+    long per_area[NA] = {0}, placed = 0, unplaced = 0;
+    for (int i = 0; i < res->nflows; i++) {
+        const disp_flow *f = &res->flows[i];
+        if (f->patients <= 0 || f->area < 0 || f->area >= s->na)
+            return 0;
+        per_area[f->area] += f->patients;
+        *(f->to >= 0 ? &placed : &unplaced) += f->patients;
+    }
+    long total = 0;
+    for (int i = 0; i < s->na; i++) {
+        if (per_area[i] != s->a[i].patients)
+            return 0;
+        total += per_area[i];
+    }
+    return placed == res->placed && unplaced == res->unplaced &&
+           total == res->displaced && res->placed + res->unplaced == res->displaced;
+}
+
+static void random_opts(const scene *s, staged_opts *o, long *intake, long *per_day)
+{
+    for (int i = 0; i < s->np; i++) {
+        intake[i] = rnd_int(3) == 0 ? rnd_int(40) : -1;
+        per_day[i] = rnd_int(3) == 0 ? 1 + rnd_int(10) : -1;
+    }
+    *o = (staged_opts){rnd_int(4) == 0 ? 0 : 100 * rnd(), rnd_int(2) == 0,
+                       rnd_int(3) ? intake : NULL, per_day, rnd_int(3) ? 1 + rnd_int(20) : 0};
+}
+
+/* The self-registration share of one area, rounded half up. */
+static long share(long n, double pct)
+{
+    return (long)floor((double)n * pct / 100.0 + 0.5);
+}
+
+static void staged_checks(const scene *s, const disp_rules *r, const staged_opts *o,
+                          const staged_result *st, int *bad)
+{
+    long self_area[NA] = {0};
+    bad[0] += !conserved(s, &st->all) ||
+              st->all.placed != st->self_placed + st->allocated;
+    for (int i = 0; i < st->self.nflows; i++)
+        if (st->self.flows[i].to >= 0)
+            self_area[st->self.flows[i].area] += st->self.flows[i].patients;
+    for (int i = 0; i < s->na; i++) {
+        long want = share(s->a[i].patients, o->self_pct);
+        /* Uncapped, the share is kept exactly when anyone is in reach;
+         * capped, never more than it. */
+        if (o->self_capped ? self_area[i] > want
+                           : self_area[i] != (in_reach(s, i, r->max_km) ? want : 0))
+            bad[1]++;
+    }
+    for (int i = 0; o->intake && i < s->np; i++)
+        bad[2] += o->intake[i] >= 0 && st->alloc_gain[i] > o->intake[i];
+}
+
+/* Every policy, with and without the dispersal-as-run options. */
+static void test_demand_and_staged(void)
+{
+    int bad[3] = {0}, stranded = 0, differ = 0, runs = 0, kept = 0;
+    for (int k = 0; k < 300; k++) {
+        scene s;
+        scene_make(&s, NP, NA, 60);
+        nearby *ix = disp_index_build(s.p, s.np);
+        for (int pol = 0; pol < DISP_POLICIES; pol++) {
+            disp_rules r = rules((disp_policy)pol);
+            r.max_km = 3 + 6 * rnd();
+            disp_result res, again;
+            err e;
+            long intake[NP], per_day[NP];
+            staged_opts o;
+            staged_result st;
+            if (dispersal_run(s.p, s.np, s.a, s.na, &r, &res, &e) < 0) {
+                bad[0]++;
+                continue;
+            }
+            bad[0] += !conserved(&s, &res);
+            dispersal_run(s.p, s.np, s.a, s.na, &r, &again, &e);
+            differ += !same(&res, &again);
+            disp_result_free(&again);
+            for (int i = 0; pol == POLICY_DEMAND && i < s.na; i++)
+                stranded += in_reach(&s, i, r.max_km) && sent(&res, i, -1) > 0;
+            disp_result_free(&res);
+            random_opts(&s, &o, intake, per_day);
+            if (staged_run(ix, s.p, s.np, s.a, s.na, &r, &o, &st, &e) < 0) {
+                bad[0]++;
+                continue;
+            }
+            runs++;
+            kept += o.self_pct > 0 && st.self_placed > 0;
+            staged_checks(&s, &r, &o, &st, bad);
+            staged_free(&st);
+        }
+        nearby_free(ix);
+    }
+    CHECK_INT(bad[0], 0); /* conservation */
+    CHECK_INT(bad[1], 0); /* the self-registration share */
+    CHECK_INT(bad[2], 0); /* intakes */
+    CHECK_INT(stranded, 0);
+    CHECK_INT(differ, 0);
+    CHECK(runs == 300 * DISP_POLICIES && kept > 300);
+}
+
 int main(void)
 {
     test_brute_force();
     test_properties();
+    test_demand_and_staged();
     T_DONE();
 }

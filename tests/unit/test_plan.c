@@ -46,7 +46,7 @@ static void test_changes_touch(const config *cfg)
     CHECK_INT(p.serial, s);
     CHECK_STR(p.scenario, "mine");
     plan_next_policy(&p);
-    CHECK_INT(p.set.policy, CONFIG_POLICY_NEAREST);
+    CHECK_INT(p.set.policy, CONFIG_POLICY_DEMAND);
     CHECK_STR(p.scenario, "");
     CHECK(p.serial > s);
 
@@ -133,6 +133,48 @@ static void test_prune(const config *cfg)
     plan_free(&p);
 }
 
+/* The dispersal as it is run: intakes and rates set, cleared and carried
+ * through a scenario and into the what-if input. */
+static void test_as_run(const config *cfg)
+{
+    plan p;
+    plan_init(&p, cfg);
+    plan_close(&p, "M84036");
+    unsigned s = p.serial;
+    CHECK_INT(plan_set_intake(&p, "M84013", 1500), 0);
+    CHECK(p.serial > s);
+    s = p.serial;
+    CHECK_INT(plan_set_intake(&p, "m84013", 1500), 0); /* the same: no change */
+    CHECK_INT(p.serial, s);
+    CHECK_INT(plan_intake(&p, "M84013"), 1500);
+    CHECK_INT(plan_set_intake(&p, "M84040", 1000), 0);
+    CHECK_INT(plan_set_intake(&p, "M84036", 5), 0); /* closing: not saved */
+    CHECK_INT(plan_set_intake(&p, "M84040", -1), 0); /* cleared */
+    CHECK_INT(plan_intake(&p, "M84040"), -1);
+    CHECK_INT(plan_set_per_day(&p, "M84013", 40), 0);
+    plan_set_self_register_pct(&p, 61);
+    plan_set_allocation_per_day(&p, 20);
+    config_scenario sc;
+    CHECK(plan_to_scenario(&p, "abbey", &sc) == 0);
+    CHECK_INT(sc.nintake, 1);
+    CHECK_STR(sc.intake[0].code, "M84013");
+    CHECK_INT(sc.nper_day, 1);
+    CHECK_NEAR(sc.self_register_pct, 61, 0);
+    CHECK_INT(sc.allocation_per_day, 20);
+    plan back;
+    plan_init(&back, cfg);
+    CHECK(plan_from_scenario(&back, cfg, &sc) == 0);
+    CHECK_INT(plan_intake(&back, "M84013"), 1500);
+    CHECK_INT(plan_per_day(&back, "M84013"), 40);
+    whatif_input in;
+    plan_input(&back, &in);
+    CHECK(in.nintake == 1 && in.nper_day == 1 && in.set.allocation_per_day == 20 &&
+          whatif_is_staged(&in));
+    config_scenario_free(&sc);
+    plan_free(&back);
+    plan_free(&p);
+}
+
 int main(void)
 {
     config cfg;
@@ -140,6 +182,7 @@ int main(void)
     test_changes_touch(&cfg);
     test_scenario_round_trip(&cfg);
     test_prune(&cfg);
+    test_as_run(&cfg);
     config_free(&cfg);
     T_DONE();
 }
