@@ -117,9 +117,14 @@ static void show_capacity(kv *k, const card *c)
     kv_line(k, "Capacity", "%s (%s)", text_thousands(c->cap.capacity, a, sizeof a),
             capacity_source_name(c->cap.source));
     kv_line(k, "Headroom", "%s", text_thousands(c->cap.headroom, b, sizeof b));
-    if (!isnan(c->facts.gp_fte))
-        kv_line(k, "GP FTE", "%.1f (%.0f patients per FTE)", c->facts.gp_fte,
-                c->p.list_size > 0 && c->facts.gp_fte > 0 ? (double)c->p.list_size / c->facts.gp_fte : 0);
+    if (!isnan(c->facts.gp_fte)) {
+        char per[48] = "patients per FTE unknown", from[40];
+        if (c->p.list_size >= 0 && c->facts.gp_fte > 0)
+            snprintf(per, sizeof per, "%.0f patients per FTE",
+                     (double)c->p.list_size / c->facts.gp_fte);
+        kv_line(k, "GP FTE", "%.1f (%s; %s)", c->facts.gp_fte, per,
+                world_fte_label(c->facts.gp_fte, c->fte_date, from, sizeof from));
+    }
     kv_line(k, "List", "%s", c->facts.list_open == 0 ? "closed to new patients"
                              : c->facts.list_open == 1 ? "open" : "unknown");
 }
@@ -141,8 +146,23 @@ static void show_contract(kv *k, const card *c)
         kv_line(k, "Notes", "%s", c->con.notes);
 }
 
+/* Published figures, each with its period and source. */
+static void show_evidence(kv *k, const card *c)
+{
+    if (!c->nev)
+        return;
+    kv_section(k, "evidence");
+    for (int i = 0; i < c->nev; i++) {
+        char v[64];
+        const evidence *r = &c->ev[i];
+        kv_line(k, r->period, "%s: %s (%s)", card_measure_label(r->measure),
+                card_evidence_value(r, v, sizeof v), r->source);
+    }
+}
+
 static void show_rest(kv *k, const card *c)
 {
+    show_evidence(k, c);
     if (c->nind) {
         kv_section(k, "indicators");
         for (int i = 0; i < c->nind; i++)

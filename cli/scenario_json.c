@@ -3,6 +3,8 @@
 
 #include <math.h>
 
+#include "util/text.h"
+
 static void closed(json *j, const world *w, const whatif *wf)
 {
     json_key(j, "closed");
@@ -38,7 +40,15 @@ static void receivers(json *j, const world *w, const whatif *wf)
         json_key(j, "over_capacity"); json_bool(j, r->over_capacity);
         json_key(j, "over_capacity_before"); json_bool(j, r->over_before);
         json_key(j, "growth_pct"); json_num(j, r->growth_pct, 2);
+        json_key(j, "patients_per_gp_fte_before"); json_num(j, r->per_fte_before, 0);
         json_key(j, "patients_per_gp_fte_after"); json_num(j, r->per_fte_after, 0);
+        const world_practice *wp = &w->v[r->practice];
+        char d[16];
+        json_key(j, "gp_fte_source");
+        json_str(j, world_fte_source(wp->facts.gp_fte, wp->fte_date));
+        json_key(j, "gp_fte_date");
+        text_date_iso(wp->fte_date, d, sizeof d);
+        json_str(j, *d ? d : NULL);
         json_obj_end(j);
     }
     json_arr_end(j);

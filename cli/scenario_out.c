@@ -32,19 +32,32 @@ static const char *km(double v, char *buf, size_t n)
     return buf;
 }
 
+static const char *per_fte(double v, char *buf, size_t n)
+{
+    if (isnan(v))
+        snprintf(buf, n, "-");
+    else
+        snprintf(buf, n, "%.0f", v);
+    return buf;
+}
+
 void scenario_receivers(const world *w, const whatif *wf, table *t)
 {
     table_init(t, "Code,Name,>List before,>Gain,>List after,>Capacity,Capacity from,"
-                  ">Growth %,Over capacity");
+                  ">Growth %,Over capacity,>Per GP FTE before,>Per GP FTE after,GP FTE from");
     for (int i = 0; i < wf->im.nreceivers; i++) {
         const impact_receiver *r = &wf->im.receivers[i];
         const world_practice *wp = &w->v[r->practice];
-        char g[16];
+        char g[16], pb[16], pa[16], from[40];
         km(r->growth_pct, g, sizeof g);
-        table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s", wp->p.code, wp->p.name,
-                   r->list_before, r->gain, r->list_after, r->capacity,
+        per_fte(r->per_fte_before, pb, sizeof pb);
+        per_fte(r->per_fte_after, pa, sizeof pa);
+        world_fte_label(wp->facts.gp_fte, wp->fte_date, from, sizeof from);
+        table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%s\t%s\t%s", wp->p.code,
+                   wp->p.name, r->list_before, r->gain, r->list_after, r->capacity,
                    capacity_source_name(wf->cap_source[r->practice]), g,
-                   r->over_capacity ? (r->over_before ? "yes (already)" : "YES") : "no");
+                   r->over_capacity ? (r->over_before ? "yes (already)" : "YES") : "no", pb, pa,
+                   from);
     }
 }
 

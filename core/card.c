@@ -2,9 +2,11 @@
 
 #include <limits.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/world.h"
+#include "util/text.h"
 
 const char *card_age_group_name(int g)
 {
@@ -59,6 +61,64 @@ static int add_indicator(const indicator *r, void *ctx)
     return 0;
 }
 
+const char *card_measure_label(const char *m)
+{
+    static const struct { const char *m, *label; } names[] = {
+        {"gp_fte", "GP FTE (all GPs)"},
+        {"wf.gp_fq_fte", "GP FTE, fully qualified"},
+        {"wf.nurses_fte", "Nurse FTE"},
+        {"wf.dpc_fte", "Direct patient care FTE"},
+        {"wf.admin_fte", "Admin FTE"},
+        {"wf.patients", "Patients (workforce)"},
+        {"pay.contract", "Contract type"},
+        {"pay.dispensing", "Dispensing practice"},
+        {"pay.rurality", "Rurality"},
+        {"pay.patients", "Registered patients (payments)"},
+        {"pay.weighted", "Weighted patients"},
+        {"pay.total", "Total NHS payments (GBP)"},
+        {"pay.per_weighted", "Payment per weighted patient (GBP)"},
+        {"gpps.overall", "Good overall experience (%)"},
+        {"gpps.contact", "Easy to contact by phone (%)"},
+        {"gpps.continuity", "Sees preferred clinician (%)"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(names[i].m, m) == 0)
+            return names[i].label;
+    return m;
+}
+
+const char *card_evidence_value(const evidence *r, char *buf, size_t n)
+{
+    if (isfinite(r->value) && fabs(r->value) >= 1000)
+        text_thousands(lround(r->value), buf, n);
+    else if (isfinite(r->value))
+        snprintf(buf, n, "%.1f", r->value);
+    else
+        snprintf(buf, n, "%s", *r->text ? r->text : "-");
+    if (isfinite(r->value) && *r->text) /* a number with a word: "1 (yes)" */
+        snprintf(buf + strlen(buf), n - strlen(buf), " (%s)", r->text);
+    return buf;
+}
+
+const evidence *card_evidence(const card *c, const char *measure)
+{
+    for (int i = 0; i < c->nev; i++)
+        if (strcmp(c->ev[i].measure, measure) == 0)
+            return &c->ev[i];
+    return NULL;
+}
+
+/* Points come by measure, oldest first: the last of each measure stays. */
+static int add_evidence(const evidence *r, void *ctx)
+{
+    card *c = ctx;
+    if (c->nev && strcmp(c->ev[c->nev - 1].measure, r->measure) == 0)
+        c->ev[c->nev - 1] = *r;
+    else if (c->nev < CARD_EVIDENCE)
+        c->ev[c->nev++] = *r;
+    return 0;
+}
+
 /* Notes come oldest first; keep the newest CARD_NOTES, newest first. */
 static int add_note(const note *r, void *ctx)
 {
@@ -92,6 +152,8 @@ static int gather(card *c, store *s, const char *code, err *e)
     c->nhist = store_list_history(s, code, c->hist, CARD_HISTORY, e);
     if (c->nhist < 0 || store_age_latest(s, code, &c->age, e) < 0 ||
         store_capacity_get(s, code, &c->facts, e) < 0 ||
+        world_published_fte(s, code, 0, &c->facts, &c->fte_date, e) ||
+        store_evidence_each(s, code, add_evidence, c, e) < 0 ||
         store_contract_get(s, code, &c->con, e) < 0 ||
         store_indicator_each(s, code, add_indicator, c, e) < 0 ||
         store_note_each(s, code, add_note, c, e) < 0)

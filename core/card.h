@@ -8,7 +8,7 @@
 #include "engine/capacity.h"
 #include "store/store.h"
 
-enum { CARD_HISTORY = 120, CARD_INDICATORS = 64, CARD_NOTES = 64 };
+enum { CARD_HISTORY = 120, CARD_INDICATORS = 64, CARD_NOTES = 64, CARD_EVIDENCE = 64 };
 
 /* Age groups a card shows, from the 20 five-year bands. */
 enum { AGE_0_4, AGE_5_14, AGE_15_44, AGE_45_64, AGE_65_74, AGE_75_84, AGE_85_UP, AGE_GROUPS };
@@ -22,17 +22,30 @@ typedef struct card {
     long change_12m;          /* list change over about 12 months, LONG_MIN unknown */
     age_profile age;          /* age.date 0: none */
     long age_groups[AGE_GROUPS];
-    capacity_rec facts;
+    capacity_rec facts;       /* gp_fte from the workforce file when none recorded */
+    long fte_date;            /* its workforce month; 0 recorded by hand / unknown */
     cap_result cap;
     contract con;             /* con.practice empty: none */
     indicator ind[CARD_INDICATORS];
     int nind;
+    evidence ev[CARD_EVIDENCE]; /* the newest figure of each measure */
+    int nev;
     note notes[CARD_NOTES];   /* newest first */
     int nnotes;
 } card;
 
 /* 1 found, 0 no such practice, -1 error.  card is large: allocate it. */
 int card_load(card *c, store *s, const char *code, const cap_rules *rules, err *e);
+
+/* What a published measure is called on the card ("Nurse FTE"); the
+ * measure itself when it has no name. */
+const char *card_measure_label(const char *measure);
+
+/* A figure as shown: "4.5", "12,345", "GMS", "not disclosed", "-". */
+const char *card_evidence_value(const evidence *r, char *buf, size_t n);
+
+/* The card's figure of a measure, or NULL. */
+const evidence *card_evidence(const card *c, const char *measure);
 
 /* Age group names: "0-4", "5-14", ... "85+". */
 const char *card_age_group_name(int g);

@@ -1,8 +1,10 @@
 #include "core/world.h"
 
 #include "engine/milestones.h"
+#include "util/text.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -75,6 +77,35 @@ static int locate(struct loader *ld, world_practice *wp)
     return rc < 0 ? -1 : 0;
 }
 
+int world_published_fte(store *s, const char *code, long asat, capacity_rec *facts,
+                        long *date, err *e)
+{
+    evidence ev;
+    *date = 0;
+    if (!isnan(facts->gp_fte))
+        return 0; /* recorded by hand: that wins */
+    int rc = store_evidence_latest(s, code, "gp_fte", asat, &ev, e);
+    if (rc > 0 && isfinite(ev.value)) {
+        facts->gp_fte = ev.value;
+        *date = ev.date;
+    }
+    return rc < 0 ? -1 : 0;
+}
+
+const char *world_fte_source(double gp_fte, long fte_date)
+{
+    return isnan(gp_fte) ? NULL : fte_date ? "gp-workforce" : "recorded";
+}
+
+const char *world_fte_label(double gp_fte, long fte_date, char *buf, size_t n)
+{
+    char d[16];
+    const char *src = world_fte_source(gp_fte, fte_date);
+    text_date_iso(fte_date, d, sizeof d);
+    snprintf(buf, n, "%s%s%s", src ? src : "-", *d ? " " : "", d);
+    return buf;
+}
+
 static int add_practice(const practice *p, void *ctx)
 {
     struct loader *ld = ctx;
@@ -96,6 +127,7 @@ static int add_practice(const practice *p, void *ctx)
     int has_contract;
     capacity_init(&wp->facts, p->code);
     if (locate(ld, wp) || store_capacity_get(ld->s, p->code, &wp->facts, ld->e) < 0 ||
+        world_published_fte(ld->s, p->code, 0, &wp->facts, &wp->fte_date, ld->e) ||
         (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0)
         return -1;
     if (has_contract) {

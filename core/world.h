@@ -16,7 +16,11 @@ typedef struct world_practice {
     practice p;
     double lat, lon;          /* NAN when the postcode is not located */
     char lsoa[LSOA_MAX];      /* the postcode's LSOA, "" unknown */
-    capacity_rec facts;       /* imported capacity facts (may be all unknown) */
+    capacity_rec facts;       /* imported capacity facts (may be all unknown);
+                               * gp_fte from the GP workforce file when none
+                               * was recorded by hand */
+    long fte_date;            /* the workforce month of facts.gp_fte; 0 when
+                               * recorded by hand or unknown */
     cap_result cap;           /* effective capacity and its source */
     bool open;                /* active and not closed */
     bool list_closed;         /* the list is formally closed to new patients */
@@ -46,6 +50,18 @@ long world_year_ago(const list_point *h, int n, long latest);
 /* Open: active in the register (or known only from other files) and with
  * no close date. */
 bool world_is_open(const practice *p);
+
+/* Fills facts->gp_fte from the newest published GP workforce figure
+ * (dated on or before asat; 0 the newest) when no GP FTE was recorded by
+ * hand, and sets *date to its month (0 when not used).  Inside a read. */
+int world_published_fte(store *s, const char *code, long asat, capacity_rec *facts,
+                        long *date, err *e);
+
+/* Where a GP FTE figure came from: "gp-workforce" (dated), "recorded"
+ * (by hand or the capacity file), or NULL when it is unknown. */
+const char *world_fte_source(double gp_fte, long fte_date);
+/* The same for people: "gp-workforce 2025-10-01", "recorded", "-". */
+const char *world_fte_label(double gp_fte, long fte_date, char *buf, size_t n);
 
 /* Whether a practice can take patients under the rules. */
 bool world_can_receive(const world *w, int i);

@@ -28,6 +28,7 @@ typedef struct {
     bool over_before;      /* list_before > capacity (already over) */
     bool over_capacity;    /* list_after > capacity */
     double growth_pct;     /* gain / list_before x 100; NAN for an empty list */
+    double per_fte_before; /* list_before / GP FTE; NAN when FTE unknown */
     double per_fte_after;  /* list_after / GP FTE; NAN when FTE unknown */
 } impact_receiver;
 

@@ -11,7 +11,7 @@
 
 #include "util/err.h"
 
-enum { CSVR_FIELD_MAX = 65536, CSVR_FIELDS_MAX = 512 };
+enum { CSVR_FIELD_MAX = 65536, CSVR_FIELDS_MAX = 2048 };
 
 typedef struct csvr_row {
     int n;           /* fields in this row */

@@ -18,6 +18,7 @@ extern const import_kind kind_fingertips;
 extern const import_kind kind_contracts;
 extern const import_kind kind_capacity;
 extern const import_kind kind_travel;
+extern const import_kind kind_gp_workforce;
 
 /* NULL-terminated, in the order detection tries them. */
 extern const import_kind *const import_kinds[];

@@ -24,7 +24,9 @@
     X(DB_PROVSHA, "provenance_sha")                                          \
     X(DB_AUDIT, "audit")                                                     \
     X(DB_TRAVEL, "travel")                                                   \
-    X(DB_PRACTICE_PC, "practice_postcode")
+    X(DB_PRACTICE_PC, "practice_postcode")                                   \
+    X(DB_EVIDENCE, "evidence")                                               \
+    X(DB_AREA_FACT, "area_fact")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };

@@ -134,5 +134,7 @@ int store_count(store *s, store_counts *c, err *e)
     c->imports = db_entries(s, DB_PROV);
     c->audit = db_entries(s, DB_AUDIT);
     c->travel = db_entries(s, DB_TRAVEL);
+    c->evidence = db_entries(s, DB_EVIDENCE);
+    c->area_facts = db_entries(s, DB_AREA_FACT);
     return 0;
 }

@@ -156,6 +156,22 @@ typedef struct provenance {
     bool modelled;
 } provenance;
 
+/* One dated figure about a practice from a published file (GP
+ * workforce, payments, the GP Patient Survey, appointments, QOF), or
+ * about an LSOA (the Census, the rural-urban classification).  Keyed by
+ * code, measure and date, so a newer file adds a point and the same file
+ * again changes nothing. */
+typedef struct evidence {
+    char code[CODE_MAX];      /* practice code, or LSOA code for area facts */
+    char measure[SHORT_MAX];  /* "gp_fte", "contract_type", "gpps.overall" */
+    long date;                /* YYYYMMDD the figure is for */
+    double value;             /* NAN: not available, not disclosed, suppressed */
+    double base;              /* its denominator (households, persons); NAN none */
+    char text[SHORT_MAX];     /* "GMS", "yes", "Urban city and town"; "" none */
+    char source[SHORT_MAX];   /* the import kind: "gp-workforce" */
+    char period[SHORT_MAX];   /* as the file names it: "2025-10", "2023-24" */
+} evidence;
+
 /* One row of an imported travel-time matrix: from an LSOA or a postcode
  * to a practice, in minutes and (when given) road km. */
 typedef struct travel_rec {
@@ -280,6 +296,20 @@ int store_travel_put(store *s, const travel_rec *r, err *e);
 int store_travel_each(store *s, const char *from, int (*fn)(const travel_rec *, void *),
                       void *ctx, err *e);
 
+/* Practice evidence (DB evidence) and LSOA facts (DB area_fact). */
+int store_evidence_put(store *s, const evidence *r, err *e);
+/* Every figure of one practice, by measure then date (oldest first). */
+int store_evidence_each(store *s, const char *code, int (*fn)(const evidence *, void *),
+                        void *ctx, err *e);
+/* The newest figure of a measure dated on or before asat (0: the newest
+ * of all): 1 found, 0 none, -1 error. */
+int store_evidence_latest(store *s, const char *code, const char *measure, long asat,
+                          evidence *out, err *e);
+int store_area_fact_put(store *s, const evidence *r, err *e);
+int store_area_fact_latest(store *s, const char *lsoa, const char *measure, long asat,
+                           evidence *out, err *e);
+void evidence_init(evidence *r, const char *code, const char *measure, long date);
+
 /* Appends to the audit trail (inside the write that makes the change). */
 int store_audit_add(store *s, audit_rec *r, err *e);
 /* The trail in time order; code NULL for every practice. */
@@ -289,7 +319,8 @@ int store_audit_each(store *s, const char *code, int (*fn)(const audit_rec *, vo
 /* How many records each database holds, for `catchment stats`. */
 typedef struct store_counts {
     long practices, list_points, age_profiles, lsoa_regs, postcodes, lsoas,
-        indicators, contracts, capacities, notes, imports, audit, travel;
+        indicators, contracts, capacities, notes, imports, audit, travel, evidence,
+        area_facts;
 } store_counts;
 int store_count(store *s, store_counts *out, err *e);
 

@@ -50,9 +50,14 @@ bad() {
     fi
 }
 
-# good WHAT KIND FILE: must import (into a store of its own).
+# good WHAT KIND FILE: must import (into a store of its own; evidence
+# files keep rows only for practices the store knows, so it has the
+# register first).
 good() {
     rm -rf "$tmp/pos"
+    case $2 in gp-workforce)
+        "$CATCHMENT" --store "$tmp/pos" import --quiet "$data/epraccur-coventry-warwickshire-2026.csv" ;;
+    esac
     if "$CATCHMENT" --store "$tmp/pos" import --kind "$2" "$3" >"$tmp/out" 2>"$tmp/err" &&
         grep -q ", [1-9][0-9]* kept" "$tmp/out"; then
         echo "PASS: $2: $1 imports"
@@ -86,11 +91,14 @@ fingertips|fingertips-imd2019-gp-coventry-warwickshire.csv|yes|5|13|-|6
 pcn-map|gp-reg-pat-prac-map-2024-01-coventry-warwickshire.csv|yes|4|-|-|5
 contracts|contracts-example.csv|yes|2|-|3|6
 capacity|capacity-example.csv|yes|4|2|5|-
+gp-workforce|gpw-practice-detailed-2026-03-constructed.csv|yes|1|14|-|2
 LIST
 }
 
 kinds | while IFS='|' read -r kind sample header col numcol datecol textcol; do
     d=$tmp/$kind
+    # The workforce file's month is in its name or its folder's, as published.
+    [ "$kind" != gp-workforce ] || d="$tmp/$kind/GPW Practice Level CSVs (Mar 2026)"
     mkdir -p "$d"
     # Six rows the kind keeps (quin-age starts with region, ICB ... rows).
     { head -1 "$data/$sample"; tail -n +2 "$data/$sample" |
