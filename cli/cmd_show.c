@@ -134,7 +134,13 @@ static void show_contract(kv *k, const card *c)
     char a[16], b[16];
     kv_section(k, "contract");
     if (!*c->con.practice) {
+        const evidence *t = card_evidence(c, "pay.contract");
+        const evidence *d = card_evidence(c, "pay.dispensing");
         kv_line(k, "Contract", "none recorded");
+        if (t)
+            kv_line(k, "Type", "%s (%s %s)", t->text, t->source, t->period);
+        if (d)
+            kv_line(k, "Dispensing", "%s (%s %s)", d->text, d->source, d->period);
         return;
     }
     kv_line(k, "Type", "%s", c->con.type);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "core/card.h"
 #include "util/text.h"
 
 static int source_line(const provenance *p, void *ctx)
@@ -51,6 +52,46 @@ static void assumptions(const whatif *wf)
                  "real figures.");
 }
 
+/* Adds the headline figures of one practice to the table. */
+static int practice_evidence(store *s, const world_practice *wp, const char *role, table *t,
+                             err *e)
+{
+    for (int m = 0; card_headlines[m]; m++) {
+        evidence ev;
+        char v[64];
+        int rc = store_evidence_latest(s, wp->p.code, card_headlines[m], 0, &ev, e);
+        if (rc < 0)
+            return -1;
+        if (rc)
+            table_addf(t, "%s %s\t%s\t%s\t%s\t%s\t%s", wp->p.code, wp->p.name, role,
+                       card_measure_label(ev.measure), card_evidence_value(&ev, v, sizeof v),
+                       ev.period, ev.source);
+    }
+    return 0;
+}
+
+/* The published figures of the closing and receiving practices, each
+ * with its period and source; nothing when none are imported. */
+static void evidence_section(const world *w, const whatif *wf, store *s)
+{
+    table t;
+    err e;
+    table_init(&t, "Practice,Role,Measure,>Value,Period,Source");
+    if (store_read_begin(s, &e) == 0) {
+        int rc = 0;
+        for (int c = 0; rc == 0 && c < wf->nclosing; c++)
+            rc = practice_evidence(s, &w->v[wf->closing[c]], "closing", &t, &e);
+        for (int i = 0; rc == 0 && i < wf->im.nreceivers; i++)
+            rc = practice_evidence(s, &w->v[wf->im.receivers[i].practice], "receiving", &t, &e);
+        store_read_end(s);
+    }
+    if (t.nrows) {
+        puts("\n## Published evidence\n");
+        table_print(&t, stdout, FMT_MD);
+    }
+    table_free(&t);
+}
+
 void scenario_print_md(const world *w, const whatif *wf, store *s)
 {
     char a[16], b[16], c[16];
@@ -78,6 +119,7 @@ void scenario_print_md(const world *w, const whatif *wf, store *s)
     scenario_equality(wf, &t);
     table_print(&t, stdout, FMT_MD);
     table_free(&t);
+    evidence_section(w, wf, s);
     putchar('\n');
     assumptions(wf);
     puts("\n## Data sources\n");

@@ -87,6 +87,10 @@ const char *card_measure_label(const char *m)
     return m;
 }
 
+const char *const card_headlines[] = {
+    "gpps.overall", "gpps.contact", "gpps.continuity", "pay.contract", "pay.dispensing",
+    "pay.per_weighted", "gp_fte", NULL};
+
 const char *card_evidence_value(const evidence *r, char *buf, size_t n)
 {
     if (isfinite(r->value) && fabs(r->value) >= 1000)

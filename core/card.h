@@ -41,6 +41,10 @@ int card_load(card *c, store *s, const char *code, const cap_rules *rules, err *
  * measure itself when it has no name. */
 const char *card_measure_label(const char *measure);
 
+/* The headline measures a board paper shows for each practice (NULL-
+ * terminated): patient survey, contract, dispensing, value, GP FTE. */
+extern const char *const card_headlines[];
+
 /* A figure as shown: "4.5", "12,345", "GMS", "not disclosed", "-". */
 const char *card_evidence_value(const evidence *r, char *buf, size_t n);
 

@@ -106,6 +106,16 @@ const char *world_fte_label(double gp_fte, long fte_date, char *buf, size_t n)
     return buf;
 }
 
+/* The contract type of the newest payments file, when none is recorded. */
+static int published_contract(store *s, const char *code, char *type, err *e)
+{
+    evidence ev;
+    int rc = store_evidence_latest(s, code, "pay.contract", 0, &ev, e);
+    if (rc > 0)
+        text_copy(type, SHORT_MAX, ev.text);
+    return rc < 0 ? -1 : 0;
+}
+
 static int add_practice(const practice *p, void *ctx)
 {
     struct loader *ld = ctx;
@@ -133,6 +143,8 @@ static int add_practice(const practice *p, void *ctx)
     if (has_contract) {
         memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
         wp->contract_end = c.end;
+    } else if (published_contract(ld->s, p->code, wp->contract_type, ld->e)) {
+        return -1;
     }
     wp->open = world_is_open(p);
     wp->list_closed = wp->facts.list_open == 0;

@@ -25,7 +25,7 @@ typedef struct world_practice {
     bool open;                /* active and not closed */
     bool list_closed;         /* the list is formally closed to new patients */
     long list_year_ago;       /* list size about 12 months before, -1 unknown */
-    char contract_type[SHORT_MAX];
+    char contract_type[SHORT_MAX]; /* recorded, else from the payments file */
     long contract_end;        /* 0 none known */
 } world_practice;
 

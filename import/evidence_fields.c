@@ -80,6 +80,52 @@ long ev_month_in_name(const char *path)
     return d ? d : year_dash_month(path);
 }
 
+static int first_year(const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        int y = year_at(p, s);
+        if (y)
+            return y;
+    }
+    return 0;
+}
+
+int ev_year_in_name(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    int y = first_year(base ? base + 1 : path);
+    return y ? y : first_year(path);
+}
+
+/* Digits at s: how many (up to max), their value in *v. */
+static int digits(const char *s, int max, int *v)
+{
+    int n = 0;
+    *v = 0;
+    while (n < max && isdigit((unsigned char)s[n]))
+        *v = *v * 10 + (s[n++] - '0');
+    return n;
+}
+
+long ev_financial_year(const char *s)
+{
+    for (const char *p = s; *p; p++) {
+        int a, b;
+        if (p > s && isdigit((unsigned char)p[-1]))
+            continue;
+        int na = digits(p, 4, &a);
+        if ((na != 2 && na != 4) || (p[na] != '/' && p[na] != '-'))
+            continue;
+        int nb = digits(p + na + 1, 4, &b);
+        if ((nb != 2 && nb != 4) || isdigit((unsigned char)p[na + 1 + nb]))
+            continue;
+        int y = na == 2 ? 2000 + a : a;
+        if (y >= 1990 && y <= 2099 && (nb == 2 ? b == (y + 1) % 100 : b == y + 1))
+            return (long)y * 10000 + 401;
+    }
+    return 0;
+}
+
 int ev_figure(import_ctx *ic, const csvr_row *row, int i, double min, double max,
               evidence *r, err *e)
 {

@@ -11,6 +11,14 @@
  * Level.csv", "gpw-2025-10.csv"), YYYYMM01, or 0 when it names none. */
 long ev_month_in_name(const char *path);
 
+/* The first four-digit year (1990..2099) in a file's name (else its
+ * folders'), 0 none. */
+int ev_year_in_name(const char *path);
+
+/* A financial year: "2022/23", "2022-23", "2022/2023", "22-23" ->
+ * 1 April of its first year (20220401), 0 when s is not one. */
+long ev_financial_year(const char *s);
+
 /* Field i as a figure: a number, or blank / NA / ND / a negative
  * suppression marker (-97, -1 ...), which leave r->value NAN and say why
  * in r->text.  min/max bound a real number: outside is an error. */
@@ -26,3 +34,34 @@ int ev_known_practice(import_ctx *ic, const char *code, err *e);
 void ev_extract_date(import_ctx *ic, long ymd);
 
 #endif
+
+/* A file with one row per practice and a column per figure (payments,
+ * the GP Patient Survey): what each column becomes. */
+typedef enum { EV_NUMBER, EV_PERCENT, EV_TEXT } ev_type;
+
+typedef struct ev_column {
+    const char *spec;     /* accepted header names, as imp_header takes them */
+    const char *measure;  /* "pay.total" */
+    ev_type type;         /* EV_PERCENT: a fraction 0..1 (or a percent) */
+    double max;           /* EV_NUMBER: the largest believable value */
+} ev_column;
+
+enum { EV_WIDE_MAX = IMP_COLS - 2 };
+
+typedef struct ev_wide {
+    const char *source;     /* the kind, stored with every figure */
+    const char *code_spec;  /* the practice code column */
+    const char *date_spec;  /* "?Year|..." or NULL */
+    /* The date and period of a row: from the date column's text when
+     * there is one, else from the file's name.  0, or -1 with e set. */
+    int (*when)(import_ctx *ic, const csvr_row *row, const char *datecol, long *date,
+                char *period, size_t psz, err *e);
+    const ev_column *cols;
+    int ncols;
+} ev_wide;
+
+/* Reads the header and every row of such a file. */
+int ev_wide_run(import_ctx *ic, const ev_wide *w, err *e);
+
+/* How many of w's columns a header names (for detection). */
+int ev_wide_count(const ev_wide *w, const csvr_row *hdr);

@@ -19,6 +19,8 @@ extern const import_kind kind_contracts;
 extern const import_kind kind_capacity;
 extern const import_kind kind_travel;
 extern const import_kind kind_gp_workforce;
+extern const import_kind kind_gp_payments;
+extern const import_kind kind_gpps;
 
 /* NULL-terminated, in the order detection tries them. */
 extern const import_kind *const import_kinds[];

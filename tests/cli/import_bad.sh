@@ -55,7 +55,7 @@ bad() {
 # register first).
 good() {
     rm -rf "$tmp/pos"
-    case $2 in gp-workforce)
+    case $2 in gp-workforce | gp-payments | gpps)
         "$CATCHMENT" --store "$tmp/pos" import --quiet "$data/epraccur-coventry-warwickshire-2026.csv" ;;
     esac
     if "$CATCHMENT" --store "$tmp/pos" import --kind "$2" "$3" >"$tmp/out" 2>"$tmp/err" &&
@@ -92,13 +92,17 @@ pcn-map|gp-reg-pat-prac-map-2024-01-coventry-warwickshire.csv|yes|4|-|-|5
 contracts|contracts-example.csv|yes|2|-|3|6
 capacity|capacity-example.csv|yes|4|2|5|-
 gp-workforce|gpw-practice-detailed-2026-03-constructed.csv|yes|1|14|-|2
+gp-payments|nhspaymentsgp-22-23-prac-constructed.csv|yes|8|23|1|9
+gpps|GPPS_2025_Practice_data_(weighted)_(csv)_PUBLIC-constructed.csv|yes|1|5|-|2
 LIST
 }
 
 kinds | while IFS='|' read -r kind sample header col numcol datecol textcol; do
     d=$tmp/$kind
     # The workforce file's month is in its name or its folder's, as published.
+    # So is the patient survey's year.
     [ "$kind" != gp-workforce ] || d="$tmp/$kind/GPW Practice Level CSVs (Mar 2026)"
+    [ "$kind" != gpps ] || d="$tmp/$kind/GPPS_2025"
     mkdir -p "$d"
     # Six rows the kind keeps (quin-age starts with region, ICB ... rows).
     { head -1 "$data/$sample"; tail -n +2 "$data/$sample" |
