@@ -18,8 +18,11 @@ static const char help[] =
     "usage: catchment show [--format table|csv|json] CODE\n\n"
     "The practice card: name, address, phone, status, open and close dates,\n"
     "sub-ICB, ICB and PCN, location (postcode, LSOA, IMD decile), list size and\n"
-    "its history, age profile, capacity and where the figure came from, contract,\n"
-    "indicators and notes.  CSV is one row per fact: section,field,value.\n";
+    "its history, age profile, capacity and where the figure came from (a GP FTE\n"
+    "from the GP workforce file says its month), contract (else the contract type\n"
+    "and dispensing status of the payments file), published evidence (workforce,\n"
+    "payments, GP Patient Survey: each with its period and source), indicators\n"
+    "and notes.  CSV is one row per fact: section,field,value.\n";
 
 /* Key-value lines: aligned for people, section,field,value for CSV. */
 typedef struct kv {

@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "core/equality.h"
 #include "util/text.h"
 
 static void closed(json *j, const world *w, const whatif *wf)
@@ -52,6 +53,38 @@ static void receivers(json *j, const world *w, const whatif *wf)
         json_obj_end(j);
     }
     json_arr_end(j);
+}
+
+static void equality_pack(json *j, const whatif *wf)
+{
+    json_key(j, "equality_pack");
+    json_obj(j);
+    json_key(j, "icb"); json_str(j, *wf->eq_icb ? wf->eq_icb : NULL);
+    json_key(j, "baseline_patients"); json_num(j, wf->eq.base_patients, 0);
+    json_key(j, "displaced"); json_int(j, wf->eq.displaced);
+    json_key(j, "rows");
+    json_arr(j);
+    for (int m = 0; m < EQ_MEASURES; m++) {
+        const eq_row *r = &wf->eq.row[m];
+        bool known = r->assessed > 0;
+        json_obj(j);
+        json_key(j, "measure"); json_str(j, equality_key(m));
+        json_key(j, "heading"); json_str(j, equality_heading(m));
+        json_key(j, "group"); json_str(j, equality_group(m));
+        json_key(j, "protected_characteristic"); json_bool(j, equality_protected(m));
+        json_key(j, "source"); json_str(j, equality_source(m));
+        json_key(j, "icb_baseline_share"); json_num(j, r->baseline, 4);
+        json_key(j, "displaced_share"); json_num(j, r->share, 4);
+        json_key(j, "assessed"); json_num(j, r->assessed, 0);
+        json_key(j, "displaced"); json_num(j, known ? r->displaced : NAN, 1);
+        json_key(j, "placed"); json_num(j, known ? r->placed : NAN, 1);
+        json_key(j, "unplaced"); json_num(j, known ? r->unplaced : NAN, 1);
+        json_key(j, "beyond_reasonable"); json_num(j, known ? r->beyond : NAN, 1);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+    json_key(j, "not_assessed"); json_str(j, scenario_not_assessed);
+    json_obj_end(j);
 }
 
 static void flows(json *j, const world *w, const whatif *wf)
@@ -115,6 +148,7 @@ void scenario_print_json(const world *w, const whatif *wf)
     for (int g = 0; g < EQ_ROWS; g++)
         group(&j, scenario_group_name(g), scenario_group(wf, g));
     json_arr_end(&j);
+    equality_pack(&j, wf);
     json_obj_end(&j);
     json_done(&j);
 }

@@ -92,6 +92,29 @@ static void evidence_section(const world *w, const whatif *wf, store *s)
     table_free(&t);
 }
 
+/* The equality impact pack, under the headings of NHS England's EHIA
+ * template, to paste into it. */
+static void equality_section(const whatif *wf)
+{
+    table t;
+    puts("\n## Equality and health inequalities impact (EHIA evidence)\n");
+    printf("For the %ld displaced patients, estimated from where they live (each area's "
+           "patients x the share of its residents in the group), against the registered "
+           "population of ICB %s (%.0f patients in areas with data).  Placed further than "
+           "%.1f %s counts as beyond reasonable.  Assessed: displaced patients in areas with "
+           "data.\n", wf->eq.displaced, *wf->eq_icb ? wf->eq_icb : "(unknown)",
+           wf->eq.base_patients, wf->reasonable_km, wf->unit);
+    puts("\n### Protected characteristics (Equality Act 2010)\n");
+    scenario_equality_pack(wf, 1, &t);
+    table_print(&t, stdout, FMT_MD);
+    table_free(&t);
+    puts("\n### Groups facing health inequalities\n");
+    scenario_equality_pack(wf, 0, &t);
+    table_print(&t, stdout, FMT_MD);
+    table_free(&t);
+    printf("\nNot assessed (no area data): %s.\n", scenario_not_assessed);
+}
+
 void scenario_print_md(const world *w, const whatif *wf, store *s)
 {
     char a[16], b[16], c[16];
@@ -119,6 +142,7 @@ void scenario_print_md(const world *w, const whatif *wf, store *s)
     scenario_equality(wf, &t);
     table_print(&t, stdout, FMT_MD);
     table_free(&t);
+    equality_section(wf);
     evidence_section(w, wf, s);
     putchar('\n');
     assumptions(wf);

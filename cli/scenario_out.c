@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/equality.h"
 #include "util/text.h"
 
 const char *scenario_group_name(int g)
@@ -93,6 +94,41 @@ void scenario_equality(const whatif *wf, table *t)
     }
 }
 
+const char *const scenario_not_assessed =
+    "gender reassignment, marriage and civil partnership, pregnancy and maternity, "
+    "religion or belief, sex, sexual orientation";
+
+static const char *pct(double v, char *buf, size_t n)
+{
+    if (isnan(v))
+        snprintf(buf, n, "-");
+    else
+        snprintf(buf, n, "%.1f%%", 100 * v);
+    return buf;
+}
+
+void scenario_equality_pack(const whatif *wf, int protect, table *t)
+{
+    table_init(t, "EHIA heading,Group,>ICB baseline,>Displaced share,>Displaced,>Placed,"
+                  ">Unplaced,>Beyond reasonable,>Assessed,Source");
+    for (int m = 0; m < EQ_MEASURES; m++) {
+        const eq_row *r = &wf->eq.row[m];
+        char b[16], d[16];
+        if (equality_protected(m) != protect)
+            continue;
+        if (r->assessed <= 0) {
+            table_addf(t, "%s\t%s\t%s\tnot assessed\t-\t-\t-\t-\t0\t%s",
+                       equality_heading(m), equality_group(m), pct(r->baseline, b, sizeof b),
+                       equality_source(m));
+            continue;
+        }
+        table_addf(t, "%s\t%s\t%s\t%s\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%s",
+                   equality_heading(m), equality_group(m), pct(r->baseline, b, sizeof b),
+                   pct(r->share, d, sizeof d), r->displaced, r->placed, r->unplaced, r->beyond,
+                   r->assessed, equality_source(m));
+    }
+}
+
 void scenario_print_closing(const world *w, const whatif *wf, FILE *fp, const char *bullet)
 {
     for (int c = 0; c < wf->nclosing; c++) {
@@ -130,6 +166,14 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
     scenario_equality(wf, &t);
     table_print(&t, stdout, FMT_TABLE);
     table_free(&t);
+    printf("\nEquality impact pack: against ICB %s's registered population (%.0f patients)\n",
+           *wf->eq_icb ? wf->eq_icb : "(unknown)", wf->eq.base_patients);
+    for (int protect = 1; protect >= 0; protect--) {
+        scenario_equality_pack(wf, protect, &t);
+        table_print(&t, stdout, FMT_TABLE);
+        table_free(&t);
+    }
+    printf("Not assessed: %s\n", scenario_not_assessed);
 }
 
 void scenario_print_csv(const world *w, const whatif *wf, bool flows)

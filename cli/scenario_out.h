@@ -18,6 +18,11 @@ void scenario_print_md(const world *w, const whatif *wf, store *s);
 /* The pieces the printers share. */
 void scenario_receivers(const world *w, const whatif *wf, table *t);
 void scenario_equality(const whatif *wf, table *t);
+/* The equality impact pack: protected characteristics (protect 1) or
+ * groups facing health inequalities (0), one row per group. */
+void scenario_equality_pack(const whatif *wf, int protect, table *t);
+/* The characteristics of the EHIA template the pack has no data for. */
+extern const char *const scenario_not_assessed;
 void scenario_print_closing(const world *w, const whatif *wf, FILE *fp, const char *bullet);
 
 /* Row label of equality group g: IMD rows 0..5, then 65+ and 75+. */

@@ -10,6 +10,7 @@
 #include "core/world.h"
 #include "config/config.h"
 #include "engine/dispersal.h"
+#include "engine/equality.h"
 #include "engine/impact.h"
 
 typedef struct whatif_input {
@@ -47,6 +48,11 @@ typedef struct whatif {
     int na;
     disp_result res;
     impact im;
+    char eq_icb[CODE_MAX];              /* the ICB of the baseline, "" unknown */
+    eq_shares *eq_as;                   /* per area: shares of each group */
+    eq_base *eq_base;                   /* the ICB's registered population */
+    int eq_nb;
+    eq_pack eq;                         /* the equality impact pack */
 } whatif;
 
 /* Runs one what-if over the loaded world; reads LSOA rows and age

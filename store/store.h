@@ -167,7 +167,7 @@ typedef struct evidence {
     long date;                /* YYYYMMDD the figure is for */
     double value;             /* NAN: not available, not disclosed, suppressed */
     double base;              /* its denominator (households, persons); NAN none */
-    char text[SHORT_MAX];     /* "GMS", "yes", "Urban city and town"; "" none */
+    char text[NAME_MAX];      /* "GMS", "yes", "Larger rural: Further from ..."; "" none */
     char source[SHORT_MAX];   /* the import kind: "gp-workforce" */
     char period[SHORT_MAX];   /* as the file names it: "2025-10", "2023-24" */
 } evidence;

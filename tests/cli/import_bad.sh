@@ -94,6 +94,10 @@ capacity|capacity-example.csv|yes|4|2|5|-
 gp-workforce|gpw-practice-detailed-2026-03-constructed.csv|yes|1|14|-|2
 gp-payments|nhspaymentsgp-22-23-prac-constructed.csv|yes|8|23|1|9
 gpps|GPPS_2025_Practice_data_(weighted)_(csv)_PUBLIC-constructed.csv|yes|1|5|-|2
+census-ts045|census2021-ts045-lsoa-constructed.csv|yes|3|4|-|2
+census-ts038|census2021-ts038-lsoa-constructed.csv|yes|3|5|-|2
+census-ts007a|census2021-ts007a-lsoa-constructed.csv|yes|3|4|-|2
+ruc|ruc2021-lsoa-constructed.csv|yes|1|-|-|4
 LIST
 }
 
@@ -153,3 +157,7 @@ bad "a binary file (detected)" any "$tmp/list-size/binary.csv" 1 --detect
 bad "an escape in the header (detected)" any "$tmp/imd/osc.csv" 3 --detect
 printf 'LSOA_CODE,IMD_OVERALL\nE01009522,4\nE01009523,11\n' >"$tmp/decile.csv"
 bad "a decile of 11 (detected)" imd "$tmp/decile.csv" 3 --detect
+printf 'date,geography,geography code,Number of cars or vans: Total: All households,Number of cars or vans: No cars or vans in household\n2021,A,E01009702,500,150\n2021,B,E01031127,400,401\n' >"$tmp/cars.csv"
+bad "more households without a car than households (detected)" census-ts045 "$tmp/cars.csv" 3 --detect
+printf 'LSOA21CD,LSOA21NM,RUC21CD,RUC21NM\nE01009702,Coventry 029E,UN1,Urban: Nearer to a major town or city\nE01031127,Rugby 007C,XX,Suburban\n' >"$tmp/ruc.csv"
+bad "a class that is neither urban nor rural (detected)" ruc "$tmp/ruc.csv" 3 --detect
