@@ -92,6 +92,7 @@ import_all() {
     import_kind lsoa-all "$d/gp-reg-pat-prac-lsoa-all.csv"
     import_kind contracts "$d/contracts.csv"
     import_kind capacity "$d/capacity.csv"
+    import_kind appointments "$d/appointments-practice-level.csv"
     total=$(elapsed "$t0" "$(now)")
     files=$(awk '{ f += $2; n += $3 } END { printf "%d files, %d rows", f, n }' "$work/kinds")
     row "Import, every file kind ($files)" "$total s" "< 60 s" "$(verdict "$total" 60)"

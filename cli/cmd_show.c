@@ -100,6 +100,15 @@ static void show_list(kv *k, const card *c)
     for (int i = 0; i < c->nhist; i++)
         kv_line(k, i ? "" : "History", "%s %10s", text_date_or_dash(c->hist[i].date, d, sizeof d),
                 text_thousands(c->hist[i].patients, a, sizeof a));
+    const evidence *month;
+    const list_point *lp;
+    double per = card_appts_per_1000(c, &month, &lp);
+    if (month && !isnan(per))
+        kv_line(k, "Appointments", "%.0f per 1,000 patients in %s (appointments; list of %s)",
+                per, month->period, text_date_or_dash(lp->date, d, sizeof d));
+    else if (month)
+        kv_line(k, "Appointments", "per 1,000 patients unknown: no list extract near %s",
+                month->period);
     if (!c->age.date)
         return;
     kv_section(k, "age profile");

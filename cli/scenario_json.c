@@ -50,6 +50,12 @@ static void receivers(json *j, const world *w, const whatif *wf)
         json_key(j, "gp_fte_date");
         text_date_iso(wp->fte_date, d, sizeof d);
         json_str(j, *d ? d : NULL);
+        text_date_iso(wp->appt_date, d, sizeof d);
+        json_key(j, "appointments_month"); json_str(j, *d ? d : NULL);
+        json_key(j, "appointments_per_1000_before");
+        json_num(j, scenario_per_1000(wp->appts, r->list_before), 1);
+        json_key(j, "appointments_per_1000_after");
+        json_num(j, scenario_per_1000(wp->appts, r->list_after), 1);
         json_obj_end(j);
     }
     json_arr_end(j);

@@ -42,23 +42,35 @@ static const char *per_fte(double v, char *buf, size_t n)
     return buf;
 }
 
+double scenario_per_1000(double appts, long list)
+{
+    return isfinite(appts) && list > 0 ? 1000.0 * appts / (double)list : NAN;
+}
+
 void scenario_receivers(const world *w, const whatif *wf, table *t)
 {
     table_init(t, "Code,Name,>List before,>Gain,>List after,>Capacity,Capacity from,"
-                  ">Growth %,Over capacity,>Per GP FTE before,>Per GP FTE after,GP FTE from");
+                  ">Growth %,Over capacity,>Per GP FTE before,>Per GP FTE after,GP FTE from,"
+                  ">Appts/1000 before,>Appts/1000 after,Appts month");
     for (int i = 0; i < wf->im.nreceivers; i++) {
         const impact_receiver *r = &wf->im.receivers[i];
         const world_practice *wp = &w->v[r->practice];
-        char g[16], pb[16], pa[16], from[40];
+        char g[16], pb[16], pa[16], from[40], ab[16], aa[16], am[16] = "-";
         km(r->growth_pct, g, sizeof g);
         per_fte(r->per_fte_before, pb, sizeof pb);
         per_fte(r->per_fte_after, pa, sizeof pa);
         world_fte_label(wp->facts.gp_fte, wp->fte_date, from, sizeof from);
-        table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%s\t%s\t%s", wp->p.code,
-                   wp->p.name, r->list_before, r->gain, r->list_after, r->capacity,
+        per_fte(scenario_per_1000(wp->appts, r->list_before), ab, sizeof ab);
+        per_fte(scenario_per_1000(wp->appts, r->list_after), aa, sizeof aa);
+        if (wp->appt_date) {
+            text_date_iso(wp->appt_date, am, sizeof am);
+            am[7] = '\0'; /* the month: "2026-04" */
+        }
+        table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s",
+                   wp->p.code, wp->p.name, r->list_before, r->gain, r->list_after, r->capacity,
                    capacity_source_name(wf->cap_source[r->practice]), g,
                    r->over_capacity ? (r->over_before ? "yes (already)" : "YES") : "no", pb, pa,
-                   from);
+                   from, ab, aa, am);
     }
 }
 

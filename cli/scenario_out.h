@@ -15,6 +15,10 @@ void scenario_print_json(const world *w, const whatif *wf);
 /* The markdown report also names the data sources from the store. */
 void scenario_print_md(const world *w, const whatif *wf, store *s);
 
+/* Appointments per 1,000 patients of a list (the month's appointments
+ * over it); NAN when either is unknown. */
+double scenario_per_1000(double appts, long list);
+
 /* The pieces the printers share. */
 void scenario_receivers(const world *w, const whatif *wf, table *t);
 void scenario_equality(const whatif *wf, table *t);

@@ -1,11 +1,13 @@
 #include "core/card.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/world.h"
+#include "engine/milestones.h"
 #include "util/text.h"
 
 const char *card_age_group_name(int g)
@@ -80,6 +82,11 @@ const char *card_measure_label(const char *m)
         {"gpps.overall", "Good overall experience (%)"},
         {"gpps.contact", "Easy to contact by phone (%)"},
         {"gpps.continuity", "Sees preferred clinician (%)"},
+        {"appt.total", "Appointments in the month"},
+        {"appt.attended", "Appointments attended"},
+        {"appt.dna", "Appointments not attended (DNA)"},
+        {"appt.gp", "Appointments with a GP"},
+        {"appt.face_to_face", "Appointments face to face"},
     };
     for (size_t i = 0; i < sizeof names / sizeof *names; i++)
         if (strcmp(names[i].m, m) == 0)
@@ -91,9 +98,16 @@ const char *const card_headlines[] = {
     "gpps.overall", "gpps.contact", "gpps.continuity", "pay.contract", "pay.dispensing",
     "pay.per_weighted", "gp_fte", NULL};
 
+/* Measures that count people or appointments: whole numbers. */
+static bool is_count(const char *m)
+{
+    return strncmp(m, "appt.", 5) == 0 || strcmp(m, "wf.patients") == 0 ||
+           strcmp(m, "pay.patients") == 0 || strcmp(m, "pay.weighted") == 0;
+}
+
 const char *card_evidence_value(const evidence *r, char *buf, size_t n)
 {
-    if (isfinite(r->value) && fabs(r->value) >= 1000)
+    if (isfinite(r->value) && (fabs(r->value) >= 1000 || is_count(r->measure)))
         text_thousands(lround(r->value), buf, n);
     else if (isfinite(r->value))
         snprintf(buf, n, "%.1f", r->value);
@@ -102,6 +116,26 @@ const char *card_evidence_value(const evidence *r, char *buf, size_t n)
     if (isfinite(r->value) && *r->text) /* a number with a word: "1 (yes)" */
         snprintf(buf + strlen(buf), n - strlen(buf), " (%s)", r->text);
     return buf;
+}
+
+double card_appts_per_1000(const card *c, const evidence **month, const list_point **list)
+{
+    const evidence *ev = card_evidence(c, "appt.total");
+    const list_point *best = NULL;
+    long gap = 0;
+    for (int i = 0; ev && i < c->nhist; i++) {
+        long d = labs(milestone_days_between(ev->date, c->hist[i].date));
+        if (d <= 45 && (!best || d < gap)) {
+            best = &c->hist[i];
+            gap = d;
+        }
+    }
+    if (month)
+        *month = ev;
+    if (list)
+        *list = best;
+    return ev && best && best->patients > 0 && isfinite(ev->value)
+               ? 1000.0 * ev->value / (double)best->patients : NAN;
 }
 
 const evidence *card_evidence(const card *c, const char *measure)

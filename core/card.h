@@ -45,6 +45,12 @@ const char *card_measure_label(const char *measure);
  * terminated): patient survey, contract, dispensing, value, GP FTE. */
 extern const char *const card_headlines[];
 
+/* Appointments per 1,000 registered patients in the newest month of the
+ * appointments file, over the list extract of that month (within 45 days
+ * of its start).  NAN when either is unknown; *month and *list (may be
+ * NULL) say which were used. */
+double card_appts_per_1000(const card *c, const evidence **month, const list_point **list);
+
 /* A figure as shown: "4.5", "12,345", "GMS", "not disclosed", "-". */
 const char *card_evidence_value(const evidence *r, char *buf, size_t n);
 

@@ -106,6 +106,16 @@ const char *world_fte_label(double gp_fte, long fte_date, char *buf, size_t n)
     return buf;
 }
 
+/* The newest month of the appointments file. */
+static int appointments(store *s, world_practice *wp, err *e)
+{
+    evidence ev;
+    int rc = store_evidence_latest(s, wp->p.code, "appt.total", 0, &ev, e);
+    wp->appts = rc > 0 ? ev.value : NAN;
+    wp->appt_date = rc > 0 ? ev.date : 0;
+    return rc < 0 ? -1 : 0;
+}
+
 /* The contract type of the newest payments file, when none is recorded. */
 static int published_contract(store *s, const char *code, char *type, err *e)
 {
@@ -138,6 +148,7 @@ static int add_practice(const practice *p, void *ctx)
     capacity_init(&wp->facts, p->code);
     if (locate(ld, wp) || store_capacity_get(ld->s, p->code, &wp->facts, ld->e) < 0 ||
         world_published_fte(ld->s, p->code, 0, &wp->facts, &wp->fte_date, ld->e) ||
+        appointments(ld->s, wp, ld->e) ||
         (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0)
         return -1;
     if (has_contract) {

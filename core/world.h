@@ -26,6 +26,8 @@ typedef struct world_practice {
     bool list_closed;         /* the list is formally closed to new patients */
     long list_year_ago;       /* list size about 12 months before, -1 unknown */
     char contract_type[SHORT_MAX]; /* recorded, else from the payments file */
+    double appts;             /* appointments in the newest month; NAN unknown */
+    long appt_date;           /* that month, YYYYMM01; 0 unknown */
     long contract_end;        /* 0 none known */
 } world_practice;
 

@@ -162,6 +162,11 @@ int ev_known_practice(import_ctx *ic, const char *code, err *e)
     return rc;
 }
 
+void ev_month_period(long ymd, char *out, size_t outsz)
+{
+    snprintf(out, outsz, "%04d-%02d", (int)(ymd / 10000 % 10000), (int)(ymd / 100 % 100));
+}
+
 void ev_extract_date(import_ctx *ic, long ymd)
 {
     if (ymd > ic->prov->extract_date)

@@ -30,6 +30,9 @@ int ev_figure(import_ctx *ic, const csvr_row *row, int i, double min, double max
  * the region's practices. */
 int ev_known_practice(import_ctx *ic, const char *code, err *e);
 
+/* A monthly figure's period: 20251001 -> "2025-10". */
+void ev_month_period(long ymd, char *out, size_t outsz);
+
 /* Notes the file's date (the newest a row carries) for the summary. */
 void ev_extract_date(import_ctx *ic, long ymd);
 

@@ -51,7 +51,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     int known = ev_known_practice(ic, code, e);
     if (known <= 0)
         return known;
-    snprintf(period, sizeof period, "%04ld-%02ld", date / 10000, date / 100 % 100);
+    ev_month_period(date, period, sizeof period);
     for (int f = F_PATIENTS; f < F_COUNT; f++) {
         evidence r;
         if (ic->col[f] < 0)
