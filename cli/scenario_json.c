@@ -3,7 +3,9 @@
 
 #include <math.h>
 
+#include "core/card.h"
 #include "core/equality.h"
+#include "core/registers.h"
 #include "util/text.h"
 
 static void closed(json *j, const world *w, const whatif *wf)
@@ -93,6 +95,25 @@ static void equality_pack(json *j, const whatif *wf)
     json_obj_end(j);
 }
 
+static void registers(json *j, const whatif *wf)
+{
+    json_key(j, "registers");
+    json_arr(j);
+    for (int i = 0; i < wf->nregisters; i++) {
+        const reg_sum *r = &wf->registers[i];
+        json_obj(j);
+        json_key(j, "register"); json_str(j, r->measure + 4);
+        json_key(j, "label"); json_str(j, card_measure_label(r->measure));
+        json_key(j, "patients"); json_num(j, r->patients, 0);
+        json_key(j, "list"); json_num(j, r->list, 0);
+        json_key(j, "prevalence"); json_num(j, r->list > 0 ? r->patients / r->list : NAN, 4);
+        json_key(j, "period"); json_str(j, r->period);
+        json_key(j, "practices"); json_int(j, r->practices);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
 static void flows(json *j, const world *w, const whatif *wf)
 {
     json_key(j, "flows");
@@ -155,6 +176,7 @@ void scenario_print_json(const world *w, const whatif *wf)
         group(&j, scenario_group_name(g), scenario_group(wf, g));
     json_arr_end(&j);
     equality_pack(&j, wf);
+    registers(&j, wf);
     json_obj_end(&j);
     json_done(&j);
 }

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "core/card.h"
+#include "core/registers.h"
 #include "util/text.h"
 
 static int source_line(const provenance *p, void *ctx)
@@ -115,6 +116,26 @@ static void equality_section(const whatif *wf)
     printf("\nNot assessed (no area data): %s.\n", scenario_not_assessed);
 }
 
+/* The disease registers the closing practices' lists carry (QOF). */
+static void registers_section(const whatif *wf)
+{
+    table t;
+    if (!wf->nregisters)
+        return;
+    puts("\n## Disease registers the dispersed lists carry\n");
+    table_init(&t, "Register,>Patients,>Prevalence,Year,Source");
+    for (int i = 0; i < wf->nregisters; i++) {
+        const reg_sum *r = &wf->registers[i];
+        char p[16] = "-";
+        if (r->list > 0)
+            snprintf(p, sizeof p, "%.1f%%", 100 * r->patients / r->list);
+        table_addf(&t, "%s\t%.0f\t%s\t%s\tQOF prevalence", card_measure_label(r->measure),
+                   r->patients, p, r->period);
+    }
+    table_print(&t, stdout, FMT_MD);
+    table_free(&t);
+}
+
 void scenario_print_md(const world *w, const whatif *wf, store *s)
 {
     char a[16], b[16], c[16];
@@ -143,6 +164,7 @@ void scenario_print_md(const world *w, const whatif *wf, store *s)
     table_print(&t, stdout, FMT_MD);
     table_free(&t);
     equality_section(wf);
+    registers_section(wf);
     evidence_section(w, wf, s);
     putchar('\n');
     assumptions(wf);

@@ -82,6 +82,27 @@ const char *card_measure_label(const char *m)
         {"gpps.overall", "Good overall experience (%)"},
         {"gpps.contact", "Easy to contact by phone (%)"},
         {"gpps.continuity", "Sees preferred clinician (%)"},
+        {"qof.AF", "Atrial fibrillation register"},
+        {"qof.AST", "Asthma register"},
+        {"qof.CAN", "Cancer register"},
+        {"qof.CHD", "Coronary heart disease register"},
+        {"qof.CKD", "Chronic kidney disease register"},
+        {"qof.COPD", "COPD register"},
+        {"qof.DEM", "Dementia register"},
+        {"qof.DEP", "Depression register"},
+        {"qof.DM", "Diabetes register"},
+        {"qof.EP", "Epilepsy register"},
+        {"qof.HF", "Heart failure register"},
+        {"qof.HYP", "Hypertension register"},
+        {"qof.LD", "Learning disability register"},
+        {"qof.MH", "Mental health register"},
+        {"qof.NDH", "Non-diabetic hyperglycaemia register"},
+        {"qof.OB", "Obesity register"},
+        {"qof.OST", "Osteoporosis register"},
+        {"qof.PAD", "Peripheral arterial disease register"},
+        {"qof.PC", "Palliative care register"},
+        {"qof.RA", "Rheumatoid arthritis register"},
+        {"qof.STIA", "Stroke and TIA register"},
         {"appt.total", "Appointments in the month"},
         {"appt.attended", "Appointments attended"},
         {"appt.dna", "Appointments not attended (DNA)"},
@@ -101,7 +122,8 @@ const char *const card_headlines[] = {
 /* Measures that count people or appointments: whole numbers. */
 static bool is_count(const char *m)
 {
-    return strncmp(m, "appt.", 5) == 0 || strcmp(m, "wf.patients") == 0 ||
+    return strncmp(m, "appt.", 5) == 0 || strncmp(m, "qof.", 4) == 0 ||
+           strcmp(m, "wf.patients") == 0 ||
            strcmp(m, "pay.patients") == 0 || strcmp(m, "pay.weighted") == 0;
 }
 
@@ -113,8 +135,14 @@ const char *card_evidence_value(const evidence *r, char *buf, size_t n)
         snprintf(buf, n, "%.1f", r->value);
     else
         snprintf(buf, n, "%s", *r->text ? r->text : "-");
-    if (isfinite(r->value) && *r->text) /* a number with a word: "1 (yes)" */
+    if (isfinite(r->value) && r->base > 0) { /* a register: "312 (4.1% of 7,650)" */
+        char b[32];
+        snprintf(buf + strlen(buf), n - strlen(buf), " (%.1f%% of %s%s%s)",
+                 100 * r->value / r->base, text_thousands(lround(r->base), b, sizeof b),
+                 *r->text ? " " : "", r->text);
+    } else if (isfinite(r->value) && *r->text) { /* a number with a word: "1 (yes)" */
         snprintf(buf + strlen(buf), n - strlen(buf), " (%s)", r->text);
+    }
     return buf;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/card.h"
 #include "core/equality.h"
+#include "core/registers.h"
 #include "core/matrix.h"
 
 #include <math.h>
@@ -213,6 +214,8 @@ static int read_inputs(const world *w, store *s, whatif *wf, double *f65, double
     /* The baseline is the ICB of the first closing practice. */
     snprintf(wf->eq_icb, sizeof wf->eq_icb, "%s", w->v[wf->closing[0]].p.icb);
     if (rc == 0)
+        rc = registers_read(s, w, wf->closing, wf->nclosing, &wf->registers, &wf->nregisters, e);
+    if (rc == 0)
         rc = equality_read(w, s, wf->a, wf->na, wf->eq_icb, f65, f75, &wf->eq_as,
                            &wf->eq_base, &wf->eq_nb, e);
     store_read_end(s);
@@ -302,5 +305,6 @@ void whatif_free(whatif *wf)
     free(wf->area_code);
     free(wf->eq_as);
     free(wf->eq_base);
+    free(wf->registers);
     memset(wf, 0, sizeof *wf);
 }

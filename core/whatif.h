@@ -53,6 +53,8 @@ typedef struct whatif {
     eq_base *eq_base;                   /* the ICB's registered population */
     int eq_nb;
     eq_pack eq;                         /* the equality impact pack */
+    struct reg_sum *registers;          /* disease registers of the closing lists */
+    int nregisters;
 } whatif;
 
 /* Runs one what-if over the loaded world; reads LSOA rows and age

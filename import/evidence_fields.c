@@ -126,6 +126,27 @@ long ev_financial_year(const char *s)
     return 0;
 }
 
+/* Either form of a financial year anywhere in s. */
+static long financial_year_in(const char *s)
+{
+    long d = ev_financial_year(s);
+    for (const char *p = s; !d && *p; p++) {
+        int v;
+        if ((p > s && isdigit((unsigned char)p[-1])) || digits(p, 5, &v) != 4)
+            continue;
+        if (v % 100 == (v / 100 + 1) % 100)
+            d = (2000L + v / 100) * 10000 + 401;
+    }
+    return d;
+}
+
+long ev_financial_year_in_name(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    long d = financial_year_in(base ? base + 1 : path);
+    return d ? d : financial_year_in(path);
+}
+
 int ev_figure(import_ctx *ic, const csvr_row *row, int i, double min, double max,
               evidence *r, err *e)
 {
@@ -165,6 +186,12 @@ int ev_known_practice(import_ctx *ic, const char *code, err *e)
 void ev_month_period(long ymd, char *out, size_t outsz)
 {
     snprintf(out, outsz, "%04d-%02d", (int)(ymd / 10000 % 10000), (int)(ymd / 100 % 100));
+}
+
+void ev_year_period(long ymd, char *out, size_t outsz)
+{
+    int y = (int)(ymd / 10000 % 10000);
+    snprintf(out, outsz, "%04d-%02d", y, (y + 1) % 100);
 }
 
 void ev_extract_date(import_ctx *ic, long ymd)

@@ -19,6 +19,11 @@ int ev_year_in_name(const char *path);
  * 1 April of its first year (20220401), 0 when s is not one. */
 long ev_financial_year(const char *s);
 
+/* A financial year in a file's name (else its folders'): "2022-23",
+ * "22-23", or "2223" as the QOF files write it ("PREVALENCE_2223.csv");
+ * 0 when none. */
+long ev_financial_year_in_name(const char *path);
+
 /* Field i as a figure: a number, or blank / NA / ND / a negative
  * suppression marker (-97, -1 ...), which leave r->value NAN and say why
  * in r->text.  min/max bound a real number: outside is an error. */
@@ -32,6 +37,9 @@ int ev_known_practice(import_ctx *ic, const char *code, err *e);
 
 /* A monthly figure's period: 20251001 -> "2025-10". */
 void ev_month_period(long ymd, char *out, size_t outsz);
+
+/* A financial year's period: 20220401 -> "2022-23". */
+void ev_year_period(long ymd, char *out, size_t outsz);
 
 /* Notes the file's date (the newest a row carries) for the summary. */
 void ev_extract_date(import_ctx *ic, long ymd);

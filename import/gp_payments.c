@@ -40,7 +40,7 @@ static int when(import_ctx *ic, const csvr_row *row, const char *year, long *dat
         return err_at(e, csvr_name(ic->r), row->line, 0,
                       "no financial year: the Year column (2022/23) or the file's name "
                       "(nhspaymentsgp-22-23-prac-csv.csv) must say it");
-    snprintf(period, psz, "%ld-%02ld", *date / 10000, (*date / 10000 + 1) % 100);
+    ev_year_period(*date, period, psz);
     return 0;
 }
 

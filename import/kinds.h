@@ -27,6 +27,7 @@ extern const import_kind kind_census_ts038;
 extern const import_kind kind_census_ts007a;
 extern const import_kind kind_ruc;
 extern const import_kind kind_appointments;
+extern const import_kind kind_qof;
 
 /* NULL-terminated, in the order detection tries them. */
 extern const import_kind *const import_kinds[];

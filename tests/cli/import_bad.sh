@@ -55,7 +55,7 @@ bad() {
 # register first).
 good() {
     rm -rf "$tmp/pos"
-    case $2 in gp-workforce | gp-payments | gpps)
+    case $2 in gp-workforce | gp-payments | gpps | appointments | qof)
         "$CATCHMENT" --store "$tmp/pos" import --quiet "$data/epraccur-coventry-warwickshire-2026.csv" ;;
     esac
     if "$CATCHMENT" --store "$tmp/pos" import --kind "$2" "$3" >"$tmp/out" 2>"$tmp/err" &&
@@ -98,6 +98,8 @@ census-ts045|census2021-ts045-lsoa-constructed.csv|yes|3|4|-|2
 census-ts038|census2021-ts038-lsoa-constructed.csv|yes|3|5|-|2
 census-ts007a|census2021-ts007a-lsoa-constructed.csv|yes|3|4|-|2
 ruc|ruc2021-lsoa-constructed.csv|yes|1|-|-|4
+appointments|appointments-practice-level-2026-04-constructed.csv|yes|2|13|1|3
+qof|PREVALENCE_2324-constructed.csv|yes|3|3|-|4
 LIST
 }
 
@@ -107,6 +109,7 @@ kinds | while IFS='|' read -r kind sample header col numcol datecol textcol; do
     # So is the patient survey's year.
     [ "$kind" != gp-workforce ] || d="$tmp/$kind/GPW Practice Level CSVs (Mar 2026)"
     [ "$kind" != gpps ] || d="$tmp/$kind/GPPS_2025"
+    [ "$kind" != qof ] || d="$tmp/$kind/QOF_2324"
     mkdir -p "$d"
     # Six rows the kind keeps (quin-age starts with region, ICB ... rows).
     { head -1 "$data/$sample"; tail -n +2 "$data/$sample" |
