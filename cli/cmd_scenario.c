@@ -11,14 +11,17 @@
 static const char help[] =
     "usage: catchment scenario list [--format table|csv|json]\n"
     "       catchment scenario run NAME [options]\n"
-    "       catchment scenario run --close CODE[,CODE...] [options]\n\n"
+    "       catchment scenario run --close CODE[,CODE...] [options]\n"
+    "       catchment scenario branch CODE [--format table|json|md]\n\n"
     "Closure what-ifs.  `list` shows the scenarios of the config.  `run` disperses\n"
     "the closing practices' patients to the practices around them and reports who\n"
     "goes where, who goes over capacity (and patients per GP FTE before and after),\n"
     "how far people travel and which groups are hit hardest: by IMD quintile, and\n"
     "the equality impact pack (EHIA headings: age, disability, race, Core20,\n"
     "households without a car, rurality) against the ICB's registered population\n"
-    "when the Census 2021 tables are imported.\n\n"
+    "when the Census 2021 tables are imported.  `branch` closes one branch surgery\n"
+    "(ODS ebranchs): its practice's patients stay registered and use the nearest\n"
+    "site left; it reports travel before and after (straight-line km).\n\n"
     "  --close CODES     practices to close (comma separated): an ad hoc scenario\n"
     "  --policy P        nearest | choice | optimal (default: the scenario's, else\n"
     "                    rules.default_policy)\n"
@@ -243,7 +246,9 @@ static int run(session *c, int argc, char **argv)
         return list_scenarios(c, argc - 1, argv + 1);
     if (strcmp(argv[1], "run") == 0)
         return run_scenario(c, argc - 1, argv + 1);
-    return cli_usage("scenario", "unknown subcommand '%s' (list, run)", argv[1]);
+    if (strcmp(argv[1], "branch") == 0)
+        return scenario_branch(c, argc - 1, argv + 1);
+    return cli_usage("scenario", "unknown subcommand '%s' (list, run, branch)", argv[1]);
 }
 
 const cli_command cmd_scenario = {"scenario", "closure what-ifs: list and run scenarios", help,

@@ -178,8 +178,30 @@ static void show_evidence(kv *k, const card *c)
     }
 }
 
+/* Branch surgeries and PCN membership over time (ODS). */
+static void show_sites(kv *k, const card *c)
+{
+    char a[16], b[16];
+    if (c->nbranches)
+        kv_section(k, "branch surgeries");
+    for (int i = 0; i < c->nbranches; i++) {
+        const branch_rec *r = &c->branches[i];
+        kv_line(k, r->code, "%s, %s %s (%s %s)", r->name, r->town, r->postcode,
+                r->close_date ? "closed" : "open since",
+                text_date_or_dash(r->close_date ? r->close_date : r->open_date, a, sizeof a));
+    }
+    if (c->npcns)
+        kv_section(k, "PCN membership");
+    for (int i = 0; i < c->npcns; i++) {
+        const pcn_member *m = &c->pcns[i];
+        kv_line(k, text_date_or_dash(m->start, a, sizeof a), "to %s  %s %s",
+                m->end ? text_date_or_dash(m->end, b, sizeof b) : "now", m->pcn, m->pcn_name);
+    }
+}
+
 static void show_rest(kv *k, const card *c)
 {
+    show_sites(k, c);
     show_evidence(k, c);
     if (c->nind) {
         kv_section(k, "indicators");

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "cli/cli.h"
 #include "cli/out.h"
 #include "core/whatif.h"
 
@@ -18,6 +19,9 @@ void scenario_print_md(const world *w, const whatif *wf, store *s);
 /* Appointments per 1,000 patients of a list (the month's appointments
  * over it); NAN when either is unknown. */
 double scenario_per_1000(double appts, long list);
+
+/* catchment scenario branch CODE [--format table|json|md]. */
+int scenario_branch(session *c, int argc, char **argv);
 
 /* The pieces the printers share. */
 void scenario_receivers(const world *w, const whatif *wf, table *t);

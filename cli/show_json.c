@@ -150,8 +150,38 @@ static void evidence_json(json *j, const card *c)
     json_arr_end(j);
 }
 
+static void sites_json(json *j, const card *c)
+{
+    json_key(j, "branches");
+    json_arr(j);
+    for (int i = 0; i < c->nbranches; i++) {
+        const branch_rec *r = &c->branches[i];
+        json_obj(j);
+        jstr(j, "code", r->code);
+        jstr(j, "name", r->name);
+        jstr(j, "town", r->town);
+        jstr(j, "postcode", r->postcode);
+        jdate(j, "open_date", r->open_date);
+        jdate(j, "close_date", r->close_date);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+    json_key(j, "pcn_history");
+    json_arr(j);
+    for (int i = 0; i < c->npcns; i++) {
+        json_obj(j);
+        jstr(j, "pcn", c->pcns[i].pcn);
+        jstr(j, "name", c->pcns[i].pcn_name);
+        jdate(j, "start", c->pcns[i].start);
+        jdate(j, "end", c->pcns[i].end);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
 static void indicators_notes(json *j, const card *c)
 {
+    sites_json(j, c);
     evidence_json(j, c);
     json_key(j, "indicators");
     json_arr(j);

@@ -185,6 +185,28 @@ static int add_evidence(const evidence *r, void *ctx)
     return 0;
 }
 
+static int add_branch(const branch_rec *r, void *ctx)
+{
+    card *c = ctx;
+    if (c->nbranches < CARD_BRANCHES)
+        c->branches[c->nbranches++] = *r;
+    return 0;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    long x = ((const pcn_member *)a)->start, y = ((const pcn_member *)b)->start;
+    return (x > y) - (x < y);
+}
+
+static int add_pcn(const pcn_member *r, void *ctx)
+{
+    card *c = ctx;
+    if (c->npcns < CARD_PCNS)
+        c->pcns[c->npcns++] = *r;
+    return 0;
+}
+
 /* Notes come oldest first; keep the newest CARD_NOTES, newest first. */
 static int add_note(const note *r, void *ctx)
 {
@@ -203,6 +225,7 @@ static void derive(card *c, const cap_rules *rules)
     for (int b = 0; b < AGE_BANDS; b++)
         c->age_groups[group_of_band(b)] += c->age.all[b];
     c->cap = world_capacity(&c->p, &c->facts, rules);
+    qsort(c->pcns, (size_t)c->npcns, sizeof *c->pcns, by_start);
 }
 
 static int gather(card *c, store *s, const char *code, err *e)
@@ -220,6 +243,8 @@ static int gather(card *c, store *s, const char *code, err *e)
         store_capacity_get(s, code, &c->facts, e) < 0 ||
         world_published_fte(s, code, 0, &c->facts, &c->fte_date, e) ||
         store_evidence_each(s, code, add_evidence, c, e) < 0 ||
+        store_branch_each(s, code, add_branch, c, e) < 0 ||
+        store_pcn_member_each(s, code, add_pcn, c, e) < 0 ||
         store_contract_get(s, code, &c->con, e) < 0 ||
         store_indicator_each(s, code, add_indicator, c, e) < 0 ||
         store_note_each(s, code, add_note, c, e) < 0)

@@ -8,7 +8,8 @@
 #include "engine/capacity.h"
 #include "store/store.h"
 
-enum { CARD_HISTORY = 120, CARD_INDICATORS = 64, CARD_NOTES = 64, CARD_EVIDENCE = 64 };
+enum { CARD_HISTORY = 120, CARD_INDICATORS = 64, CARD_NOTES = 64, CARD_EVIDENCE = 64,
+       CARD_BRANCHES = 16, CARD_PCNS = 16 };
 
 /* Age groups a card shows, from the 20 five-year bands. */
 enum { AGE_0_4, AGE_5_14, AGE_15_44, AGE_45_64, AGE_65_74, AGE_75_84, AGE_85_UP, AGE_GROUPS };
@@ -30,6 +31,10 @@ typedef struct card {
     int nind;
     evidence ev[CARD_EVIDENCE]; /* the newest figure of each measure */
     int nev;
+    branch_rec branches[CARD_BRANCHES]; /* branch surgeries (ODS ebranchs) */
+    int nbranches;
+    pcn_member pcns[CARD_PCNS]; /* PCN membership, oldest first */
+    int npcns;
     note notes[CARD_NOTES];   /* newest first */
     int nnotes;
 } card;

@@ -28,6 +28,8 @@ extern const import_kind kind_census_ts007a;
 extern const import_kind kind_ruc;
 extern const import_kind kind_appointments;
 extern const import_kind kind_qof;
+extern const import_kind kind_ebranchs;
+extern const import_kind kind_pcn_partners;
 
 /* NULL-terminated, in the order detection tries them. */
 extern const import_kind *const import_kinds[];

@@ -26,7 +26,9 @@
     X(DB_TRAVEL, "travel")                                                   \
     X(DB_PRACTICE_PC, "practice_postcode")                                   \
     X(DB_EVIDENCE, "evidence")                                               \
-    X(DB_AREA_FACT, "area_fact")
+    X(DB_AREA_FACT, "area_fact")                                             \
+    X(DB_BRANCH, "branch")                                                   \
+    X(DB_PCN_MEMBER, "pcn_member")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };

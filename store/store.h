@@ -172,6 +172,25 @@ typedef struct evidence {
     char period[SHORT_MAX];   /* as the file names it: "2025-10", "2023-24" */
 } evidence;
 
+/* A branch surgery of a practice (ODS ebranchs). */
+typedef struct branch_rec {
+    char practice[CODE_MAX];  /* the parent practice */
+    char code[CODE_MAX];      /* the branch's own ODS code */
+    char name[NAME_MAX];
+    char town[NAME_MAX];      /* the last address line given */
+    char postcode[POSTCODE_MAX];
+    long open_date, close_date; /* YYYYMMDD; 0 unknown / none */
+} branch_rec;
+
+/* A practice's membership of a PCN over time (ODS PCN core partner
+ * details). */
+typedef struct pcn_member {
+    char practice[CODE_MAX];
+    char pcn[CODE_MAX];
+    char pcn_name[NAME_MAX];
+    long start, end;          /* YYYYMMDD; end 0 while current */
+} pcn_member;
+
 /* One row of an imported travel-time matrix: from an LSOA or a postcode
  * to a practice, in minutes and (when given) road km. */
 typedef struct travel_rec {
@@ -310,6 +329,15 @@ int store_area_fact_latest(store *s, const char *lsoa, const char *measure, long
                            evidence *out, err *e);
 void evidence_init(evidence *r, const char *code, const char *measure, long date);
 
+/* Branch surgeries: by practice, and all of them (to find one by code). */
+int store_branch_put(store *s, const branch_rec *r, err *e);
+int store_branch_each(store *s, const char *code, int (*fn)(const branch_rec *, void *),
+                      void *ctx, err *e);
+/* A practice's PCN memberships, by PCN then start date; NULL: all. */
+int store_pcn_member_put(store *s, const pcn_member *r, err *e);
+int store_pcn_member_each(store *s, const char *code,
+                          int (*fn)(const pcn_member *, void *), void *ctx, err *e);
+
 /* Appends to the audit trail (inside the write that makes the change). */
 int store_audit_add(store *s, audit_rec *r, err *e);
 /* The trail in time order; code NULL for every practice. */
@@ -320,7 +348,7 @@ int store_audit_each(store *s, const char *code, int (*fn)(const audit_rec *, vo
 typedef struct store_counts {
     long practices, list_points, age_profiles, lsoa_regs, postcodes, lsoas,
         indicators, contracts, capacities, notes, imports, audit, travel, evidence,
-        area_facts;
+        area_facts, branches, pcn_members;
 } store_counts;
 int store_count(store *s, store_counts *out, err *e);
 

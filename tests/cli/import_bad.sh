@@ -100,6 +100,8 @@ census-ts007a|census2021-ts007a-lsoa-constructed.csv|yes|3|4|-|2
 ruc|ruc2021-lsoa-constructed.csv|yes|1|-|-|4
 appointments|appointments-practice-level-2026-04-constructed.csv|yes|2|13|1|3
 qof|PREVALENCE_2324-constructed.csv|yes|3|3|-|4
+ebranchs|ebranchs-constructed.csv|no|-|-|11|2
+pcn-partners|epcncorepartnerdetails-constructed.csv|no|-|-|9|2
 LIST
 }
 
