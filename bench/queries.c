@@ -161,7 +161,8 @@ static search_index *build_search(const world *w, double *ms)
     search_item *it = xcalloc((size_t)w->n, sizeof *it);
     for (int i = 0; i < w->n; i++) {
         const practice *p = &w->v[i].p;
-        it[i] = (search_item){p->code, p->name, p->postcode, p->phone, p->addr[3]};
+        it[i] = (search_item){.code = p->code, .name = p->name, .postcode = p->postcode,
+                              .phone = p->phone, .town = p->addr[3]};
     }
     double t0 = now_ms();
     search_index *ix = search_build(it, w->n);
@@ -256,7 +257,8 @@ static void bench_closures(const world *w, store *s, const config *cfg, const in
             char code[1][CONFIG_CODE_MAX];
             snprintf(code[0], sizeof code[0], "%s", w->v[pick[i]].p.code);
             whatif_input in = {.close = (const char(*)[CONFIG_CODE_MAX])code,
-                               .nclose = 1, .policy = pol[k].p};
+                               .nclose = 1, .set = whatif_settings_default(cfg)};
+            in.set.policy = pol[k].p;
             whatif wf;
             err e = {{0}};
             double t0 = now_ms();
@@ -310,7 +312,8 @@ static void sweep_add(sweep *sw, const char *code, int from, double lat, double 
             die("out of memory", NULL);
     }
     snprintf(sw->code[sw->na], LSOA_MAX, "%s", code);
-    sw->a[sw->na++] = (disp_area){NULL, from, lat, lon, patients, imd};
+    sw->a[sw->na++] = (disp_area){.from = from, .lat = lat, .lon = lon, .patients = patients,
+                                  .imd_decile = imd};
 }
 
 static int sweep_reg(const lsoa_reg *r, void *ctx)
@@ -340,7 +343,7 @@ static void sweep_load_one(sweep *sw, store *s, int k)
         sweep_add(sw, wp->p.postcode, sw->close[k], wp->lat, wp->lon,
                   sw->p[sw->close[k]].list, 0);
     else if (wp->p.list_size >= 0)
-        whatif_scale_areas(sw->a + first, sw->na - first, sw->p[sw->close[k]].list);
+        disp_scale_areas(sw->a + first, sw->na - first, sw->p[sw->close[k]].list);
 }
 
 static void sweep_load(sweep *sw, store *s, const config *cfg)
@@ -349,9 +352,10 @@ static void sweep_load(sweep *sw, store *s, const config *cfg)
     sw->p = xcalloc((size_t)w->n, sizeof *sw->p);
     for (int i = 0; i < w->n; i++) {
         const world_practice *wp = &w->v[i];
-        sw->p[i] = (disp_practice){wp->p.code, wp->lat, wp->lon, wp->cap.list,
-                                   wp->cap.capacity, wp->facts.gp_fte,
-                                   world_can_receive(w, i)};
+        sw->p[i] = (disp_practice){.code = wp->p.code, .lat = wp->lat, .lon = wp->lon,
+                                   .list = wp->cap.list, .capacity = wp->cap.capacity,
+                                   .gp_fte = wp->facts.gp_fte,
+                                   .can_receive = world_can_receive(w, i)};
     }
     sw->ix = disp_index_build(sw->p, w->n);
     sw->rules = disp_rules_default();
@@ -437,7 +441,8 @@ static int sweep_verify(const sweep *sw, store *s, const config *cfg, int n)
         char code[1][CONFIG_CODE_MAX];
         snprintf(code[0], sizeof code[0], "%s", sw->w->v[sw->close[k]].p.code);
         whatif_input in = {.close = (const char(*)[CONFIG_CODE_MAX])code, .nclose = 1,
-                           .policy = CONFIG_POLICY_OPTIMAL};
+                           .set = whatif_settings_default(cfg)};
+        in.set.policy = CONFIG_POLICY_OPTIMAL;
         whatif wf;
         err e = {{0}};
         if (whatif_run(sw->w, s, cfg, &in, &wf, &e) < 0)

@@ -80,7 +80,7 @@ static int restore_run(session *c, int argc, char **argv)
     store *from, *s;
     err e;
     long problems = 0;
-    store_opts ro = {.read_only = true};
+    store_opts ro = session_store_opts(true);
     if (store_open(&from, argv[1], &ro, &e))
         return cli_fail("%s", e.msg);
     int rc = store_read_begin(from, &e) ? -1 : store_check(from, report, NULL, &problems, &e);

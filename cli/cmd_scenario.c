@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli/scenario_out.h"
+#include "core/plan.h"
 #include "util/text.h"
 
 static const char help[] =
@@ -34,9 +35,10 @@ static const char help[] =
 enum { MAX_CLOSE = 64, MAX_OVERRIDES = 64 };
 
 typedef struct run_args {
-    whatif_input in;
     char close[MAX_CLOSE][CONFIG_CODE_MAX];
+    int nclose;
     config_capacity caps[MAX_OVERRIDES];
+    int ncaps;
     const char *policy, *name;
     bool flows, growth_set;
     double growth;
@@ -48,10 +50,10 @@ static int split_codes(run_args *ra, const char *list)
     char buf[1024];
     text_copy(buf, sizeof buf, list);
     for (char *t = strtok(buf, ", "); t; t = strtok(NULL, ", ")) {
-        if (ra->in.nclose == MAX_CLOSE)
+        if (ra->nclose == MAX_CLOSE)
             return cli_usage("scenario", "at most %d practices in --close", MAX_CLOSE);
-        text_copy(ra->close[ra->in.nclose], CONFIG_CODE_MAX, t);
-        text_upper(ra->close[ra->in.nclose++]);
+        text_copy(ra->close[ra->nclose], CONFIG_CODE_MAX, t);
+        text_upper(ra->close[ra->nclose++]);
     }
     return 0;
 }
@@ -61,9 +63,9 @@ static int add_capacity(run_args *ra, const char *arg)
     const char *eq = strchr(arg, '=');
     long n;
     if (!eq || eq == arg || (size_t)(eq - arg) >= CONFIG_CODE_MAX || text_long(eq + 1, &n) ||
-        n < 0 || n > 1000000 || ra->in.noverrides == MAX_OVERRIDES)
+        n < 0 || n > 1000000 || ra->ncaps == MAX_OVERRIDES)
         return cli_usage("scenario", "--capacity wants CODE=PATIENTS (0..1000000), not '%s'", arg);
-    config_capacity *c = &ra->caps[ra->in.noverrides++];
+    config_capacity *c = &ra->caps[ra->ncaps++];
     memcpy(c->code, arg, (size_t)(eq - arg));
     c->code[eq - arg] = '\0';
     text_upper(c->code);
@@ -103,61 +105,41 @@ static int parse_run(run_args *ra, int argc, char **argv)
     ra->name = optind < argc ? argv[optind++] : NULL;
     if (optind < argc)
         return cli_usage("scenario", "unexpected argument '%s'", argv[optind]);
-    if (!ra->name == !ra->in.nclose)
+    if (!ra->name == !ra->nclose)
         return cli_usage("scenario", "name a scenario or give --close CODES (not both)");
     return 0;
 }
 
-/* The scenario's overrides, then the command line's (which win). */
-static config_capacity *merge_overrides(const config_scenario *sc, run_args *ra, int *n)
+/* The plan to run: the named scenario's, or an ad hoc one, then the
+ * options on top (they win).  A named scenario varied by options keeps
+ * its name in the report. */
+static int make_plan(const config *cfg, const run_args *ra, plan *pl)
 {
-    int max = (int)sc->ncapacity + ra->in.noverrides;
-    config_capacity *all = calloc((size_t)max + 1, sizeof *all);
-    if (!all)
-        return NULL;
-    *n = 0;
-    for (size_t i = 0; i < sc->ncapacity; i++) {
-        bool replaced = false;
-        for (int k = 0; k < ra->in.noverrides; k++)
-            replaced |= strcmp(ra->caps[k].code, sc->capacity[i].code) == 0;
-        if (!replaced)
-            all[(*n)++] = sc->capacity[i];
-    }
-    for (int k = 0; k < ra->in.noverrides; k++)
-        all[(*n)++] = ra->caps[k];
-    return all;
-}
-
-/* Fills ra->in from the named scenario or the ad hoc options. */
-static int make_input(const config *cfg, run_args *ra, config_capacity **owned)
-{
-    *owned = NULL;
-    ra->in.close = (const char(*)[CONFIG_CODE_MAX])ra->close;
-    ra->in.overrides = ra->caps;
-    ra->in.policy = cfg->rules.default_policy;
-    if (ra->name) {
-        const config_scenario *sc = config_scenario_find(cfg, ra->name);
-        if (!sc)
-            return cli_fail("no scenario '%s' in %s (see catchment scenario list)", ra->name,
-                            *cfg->path ? cfg->path : "the built-in config");
-        int n;
-        whatif_input named;
-        whatif_from_scenario(cfg, sc, &named);
-        if (!(*owned = merge_overrides(sc, ra, &n)))
-            return cli_fail("out of memory");
-        named.overrides = *owned;
-        named.noverrides = n;
-        ra->in = named;
-    }
+    plan_init(pl, cfg);
+    const config_scenario *sc = ra->name ? config_scenario_find(cfg, ra->name) : NULL;
+    if (ra->name && !sc)
+        return cli_fail("no scenario '%s' in %s (see catchment scenario list)", ra->name,
+                        *cfg->path ? cfg->path : "the built-in config");
+    int rc = sc ? plan_from_scenario(pl, cfg, sc) : 0;
+    for (int i = 0; rc >= 0 && i < ra->nclose; i++)
+        if ((rc = plan_close(pl, ra->close[i])) == 0)
+            return cli_fail("practice %s is named twice", ra->close[i]);
+    for (int i = 0; rc >= 0 && i < ra->ncaps; i++)
+        rc = plan_set_capacity(pl, ra->caps[i].code, ra->caps[i].patients);
+    if (rc < 0)
+        return cli_fail("out of memory");
     if (ra->policy) {
         int p = config_policy_parse(ra->policy);
+        char names[64];
+        config_policy_names(", ", names, sizeof names);
         if (p < 0)
-            return cli_usage("scenario", "unknown policy '%s' (nearest, choice, optimal)",
-                             ra->policy);
-        ra->in.policy = (config_policy)p;
+            return cli_usage("scenario", "unknown policy '%s' (%s)", ra->policy, names);
+        plan_set_policy(pl, (config_policy)p);
     }
     if (ra->growth_set)
-        ra->in.growth_pct = ra->growth;
+        plan_set_growth_pct(pl, ra->growth);
+    if (sc)
+        plan_name(pl, sc->name);
     return 0;
 }
 
@@ -180,7 +162,8 @@ static int run_scenario(session *c, int argc, char **argv)
     config cfg;
     world w;
     whatif wf;
-    config_capacity *owned = NULL;
+    whatif_input in;
+    plan pl = {0};
     err e;
     int rc = parse_run(&ra, argc, argv);
     if (rc)
@@ -188,9 +171,10 @@ static int run_scenario(session *c, int argc, char **argv)
     if (cli_config(c, &cfg))
         return EXIT_FAIL;
     store *s = cli_store(c, false);
-    rc = !s ? EXIT_FAIL : make_input(&cfg, &ra, &owned);
+    rc = !s ? EXIT_FAIL : make_plan(&cfg, &ra, &pl);
+    plan_input(&pl, &in);
     if (rc == 0 && world_load(&w, s, &cfg, &e) == 0) {
-        if (whatif_run(&w, s, &cfg, &ra.in, &wf, &e) == 0) {
+        if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {
             print_result(&w, &wf, &ra, s);
             whatif_free(&wf);
         } else {
@@ -200,7 +184,7 @@ static int run_scenario(session *c, int argc, char **argv)
     } else if (rc == 0) {
         rc = cli_fail("%s", e.msg);
     }
-    free(owned);
+    plan_free(&pl);
     config_free(&cfg);
     return rc;
 }

@@ -91,8 +91,9 @@ static int search_and_print(store *s, const char *query, int limit, bool all, ou
     int n = 0;
     if (rc == 0 && items && hit && score) {
         for (int i = 0; i < f.n; i++)
-            items[i] = (search_item){f.v[i].code, f.v[i].name, f.v[i].postcode, f.v[i].phone,
-                                     f.v[i].addr[3]};
+            items[i] = (search_item){.code = f.v[i].code, .name = f.v[i].name,
+                                     .postcode = f.v[i].postcode, .phone = f.v[i].phone,
+                                     .town = f.v[i].addr[3]};
         search_index *ix = search_build(items, f.n);
         n = ix ? search_query(ix, query, hit, score, limit) : 0;
         search_free(ix);

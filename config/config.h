@@ -28,10 +28,17 @@ enum {
     CONFIG_MAX_BYTES = 1 << 20 /* file size */
 };
 
+/* The policies, in the order p cycles through them: id, name. */
+#define CONFIG_POLICIES(P)        \
+    P(NEAREST, "nearest")         \
+    P(CHOICE, "choice")           \
+    P(OPTIMAL, "optimal")
+
 typedef enum config_policy {
-    CONFIG_POLICY_NEAREST,
-    CONFIG_POLICY_CHOICE,
-    CONFIG_POLICY_OPTIMAL
+#define P(id, name) CONFIG_POLICY_##id,
+    CONFIG_POLICIES(P)
+#undef P
+    CONFIG_POLICY_COUNT
 } config_policy;
 
 /* How far a patient travels: straight-line km, or an imported travel-time
@@ -146,6 +153,12 @@ const char *config_policy_name(config_policy p);
 
 /* "nearest", "choice", "optimal" -> the policy; -1 for any other text. */
 int config_policy_parse(const char *s);
+
+/* The policy after p, round the table. */
+config_policy config_policy_next(config_policy p);
+
+/* Every policy name, joined by sep: "nearest|choice|optimal". */
+void config_policy_names(const char *sep, char *out, size_t n);
 
 /* "straight_line", "matrix_km", "matrix_minutes". */
 const char *config_travel_name(config_travel t);

@@ -1,6 +1,7 @@
 /* The built-in defaults, and owning, comparing and editing a config. */
 #include "config/config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,17 +113,30 @@ config_policy config_scenario_policy(const config *c, const config_scenario *s)
     return s->has_policy ? s->policy : c->rules.default_policy;
 }
 
+static const char *const policy_names[CONFIG_POLICY_COUNT] = {
+#define P(id, name) name,
+    CONFIG_POLICIES(P)
+#undef P
+};
+
 const char *config_policy_name(config_policy p)
 {
-    switch (p) {
-    case CONFIG_POLICY_NEAREST:
-        return "nearest";
-    case CONFIG_POLICY_CHOICE:
-        return "choice";
-    case CONFIG_POLICY_OPTIMAL:
-        return "optimal";
+    return p < CONFIG_POLICY_COUNT ? policy_names[p] : "optimal";
+}
+
+config_policy config_policy_next(config_policy p)
+{
+    return (config_policy)((p + 1) % CONFIG_POLICY_COUNT);
+}
+
+void config_policy_names(const char *sep, char *out, size_t n)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (int p = 0; p < CONFIG_POLICY_COUNT && o < n; p++) {
+        int w = snprintf(out + o, n - o, "%s%s", p ? sep : "", policy_names[p]);
+        o += w > 0 ? (size_t)w : 0;
     }
-    return "optimal";
 }
 
 const char *config_travel_name(config_travel t)
@@ -133,8 +147,8 @@ const char *config_travel_name(config_travel t)
 
 int config_policy_parse(const char *s)
 {
-    for (int p = CONFIG_POLICY_NEAREST; p <= CONFIG_POLICY_OPTIMAL; p++)
-        if (strcmp(s, config_policy_name((config_policy)p)) == 0)
+    for (int p = 0; p < CONFIG_POLICY_COUNT; p++)
+        if (strcmp(s, policy_names[p]) == 0)
             return p;
     return -1;
 }

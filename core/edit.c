@@ -199,6 +199,6 @@ int edit_set(store *s, const char *code, const char *field, const char *value, i
                           "closed_to, contract.type/start/end/provider/extension/notes)", field);
     if (check_text(field, value, TEXT_MAX, e))
         return -1;
-    struct set_edit se = {code, field, value, now};
+    struct set_edit se = {.code = code, .field = field, .value = value, .now = now};
     return in_write(s, code, put_field, &se, e);
 }

@@ -52,7 +52,7 @@ int matrix_load(matrix *m, const world *w, store *s, const disp_area *a, int na,
     if (!m->first || !m->count)
         return err_set(e, "out of memory");
     for (int i = 0; i < na; i++) {
-        struct loading ld = {m, w, &a[i], minutes, e};
+        struct loading ld = {.m = m, .w = w, .area = &a[i], .minutes = minutes, .e = e};
         m->first[i] = m->nroutes;
         if (store_travel_each(s, a[i].area, add_route, &ld, e) < 0)
             return -1;

@@ -1,6 +1,31 @@
 #include "core/session.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+
+/* A size from the environment: "64M", "2"; 0 when unset or not one. */
+static size_t env_size(const char *name)
+{
+    const char *v = getenv(name);
+    if (!v || !*v)
+        return 0;
+    char *end;
+    unsigned long long n = strtoull(v, &end, 10);
+    int shift = *end == 'K' ? 10 : *end == 'M' ? 20 : *end == 'G' ? 30 : 0;
+    if ((shift && end[1]) || (!shift && *end) || n == 0 || n > (1ULL << 40) >> shift)
+        return 0;
+    return (size_t)(n << shift);
+}
+
+store_opts session_store_opts(bool read_only)
+{
+    size_t readers = env_size("CATCHMENT_MAX_READERS");
+    return (store_opts){
+        .read_only = read_only,
+        .map_size = env_size("CATCHMENT_MAP_SIZE"),
+        .max_readers = readers < 4096 ? (unsigned)readers : 0,
+    };
+}
 
 /* ui.read_only: true in the config makes every session read-only, as
  * --read-only does.  A config that does not load is reported by the
@@ -57,7 +82,7 @@ store *session_store(session *ss, bool write, err *e)
     }
     if (store_default_dir(ss->store_arg, dir, sizeof dir, e))
         return NULL;
-    store_opts o = {.read_only = ss->read_only || !write};
+    store_opts o = session_store_opts(ss->read_only || !write);
     if (store_open(&ss->s, dir, &o, e))
         return NULL;
     if (write && store_is_read_only(ss->s)) {
@@ -76,7 +101,7 @@ store *session_store_best(session *ss, const char **why, err *e)
         reason = ss->read_only_config ? "ui.read_only in the config" : "--read-only";
     if (!reason) {
         char dir[4096];
-        store_opts o = {.read_only = false};
+        store_opts o = session_store_opts(false);
         snprintf(dir, sizeof dir, "%s", store_dir(ss->s));
         store_close(ss->s);
         ss->s = NULL;
@@ -101,11 +126,11 @@ int session_config(session *ss, config *out, err *e)
 {
     char dir[4096];
     err ignored;
-    config_hooks hooks = {ss->valid_action, practice_known, NULL};
-    const config_hooks actions_only = {ss->valid_action, NULL, NULL};
+    config_hooks hooks = {.valid_action = ss->valid_action, .code_exists = practice_known};
+    const config_hooks actions_only = {.valid_action = ss->valid_action};
     /* Codes are checked only when a store exists to check them against. */
     if (!ss->s && store_default_dir(ss->store_arg, dir, sizeof dir, &ignored) == 0) {
-        store_opts o = {.read_only = true};
+        store_opts o = session_store_opts(true);
         if (store_open(&ss->s, dir, &o, &ignored))
             ss->s = NULL;
     }

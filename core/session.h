@@ -40,6 +40,11 @@ store *session_store_best(session *ss, const char **why, err *e);
  * when there is one. */
 int session_config(session *ss, config *out, err *e);
 
+/* How to open a store: read_only, and the sizes the environment asks
+ * for ($CATCHMENT_MAP_SIZE, $CATCHMENT_MAX_READERS: a number with an
+ * optional K, M or G; anything else is ignored). */
+store_opts session_store_opts(bool read_only);
+
 void session_close(session *ss);
 
 #endif

@@ -19,16 +19,15 @@ const char *whatif_area_source_name(whatif_area_source s)
     return names[s];
 }
 
-void whatif_from_scenario(const config *cfg, const config_scenario *sc, whatif_input *in)
+whatif_settings whatif_settings_default(const config *cfg)
 {
-    memset(in, 0, sizeof *in);
-    in->name = sc->name;
-    in->close = (const char(*)[CONFIG_CODE_MAX])sc->close;
-    in->nclose = (int)sc->nclose;
-    in->policy = config_scenario_policy(cfg, sc);
-    in->overrides = sc->capacity;
-    in->noverrides = (int)sc->ncapacity;
-    in->growth_pct = sc->growth_pct;
+    return (whatif_settings){
+        .policy = cfg->rules.default_policy,
+        .growth_pct = 0,
+        .as_at = 0,
+        .max_km = NAN,
+        .reasonable_km = NAN,
+    };
 }
 
 static long override_for(const whatif_input *in, const char *code)
@@ -48,14 +47,21 @@ static int build_practices(const world *w, const whatif_input *in, whatif *wf, e
     if (!wf->p || !wf->cap_source)
         return err_set(e, "out of memory");
     cap_rules rules = w->rules;
-    rules.growth_pct = in->growth_pct;
+    rules.growth_pct = in->set.growth_pct;
     for (int i = 0; i < w->n; i++) {
         const world_practice *wp = &w->v[i];
         cap_result c = capacity_of(wp->p.list_size < 0 ? 0 : wp->p.list_size,
                                    override_for(in, wp->p.code), wp->facts.capacity,
                                    wp->facts.gp_fte, &rules);
-        wf->p[i] = (disp_practice){wp->p.code, wp->lat, wp->lon, c.list, c.capacity,
-                                   wp->facts.gp_fte, world_can_receive(w, i)};
+        wf->p[i] = (disp_practice){
+            .code = wp->p.code,
+            .lat = wp->lat,
+            .lon = wp->lon,
+            .list = c.list,
+            .capacity = c.capacity,
+            .gp_fte = wp->facts.gp_fte,
+            .can_receive = world_can_receive(w, i),
+        };
         wf->cap_source[i] = c.source;
     }
     return 0;
@@ -109,7 +115,13 @@ static int add_area(struct area_load *al, const char *code, double lat, double l
         al->cap = nc;
     }
     snprintf(wf->area_code[wf->na], LSOA_MAX, "%s", code);
-    wf->a[wf->na++] = (disp_area){NULL, wf->closing[al->slot], lat, lon, patients, imd};
+    wf->a[wf->na++] = (disp_area){
+        .from = wf->closing[al->slot], /* .area is set when the codes stop moving */
+        .lat = lat,
+        .lon = lon,
+        .patients = patients,
+        .imd_decile = imd,
+    };
     return 0;
 }
 
@@ -128,39 +140,12 @@ static int add_reg(const lsoa_reg *r, void *ctx)
                            : 0;
 }
 
-void whatif_scale_areas(disp_area *a, int n, long target)
-{
-    long sum = 0, given = 0;
-    for (int i = 0; i < n; i++)
-        sum += a[i].patients;
-    if (sum <= 0 || sum == target)
-        return;
-    double *rem = calloc((size_t)n, sizeof *rem);
-    if (!rem)
-        return;
-    for (int i = 0; i < n; i++) {
-        double exact = (double)a[i].patients * (double)target / (double)sum;
-        a[i].patients = (long)floor(exact);
-        rem[i] = exact - floor(exact);
-        given += a[i].patients;
-    }
-    for (; given < target; given++) {
-        int best = 0;
-        for (int i = 1; i < n; i++)
-            if (rem[i] > rem[best])
-                best = i;
-        a[best].patients++;
-        rem[best] = -1;
-    }
-    free(rem);
-}
-
 /* The closing practice's patients by area, or all at its own location. */
 static int load_areas(const world *w, store *s, whatif *wf, int slot, int *cap, err *e)
 {
     int k = wf->closing[slot];
     const world_practice *wp = &w->v[k];
-    struct area_load al = {wf, s, slot, *cap, e};
+    struct area_load al = {.wf = wf, .s = s, .slot = slot, .cap = *cap, .e = e};
     int first = wf->na;
     wf->area_source[slot] = AREAS_PRACTICE;
     if (store_lsoa_reg_each(s, wp->p.code, add_reg, &al, e) < 0)
@@ -172,7 +157,7 @@ static int load_areas(const world *w, store *s, whatif *wf, int slot, int *cap, 
                      wf->p[k].list, imd))
             return -1;
     } else if (wp->p.list_size >= 0) {
-        whatif_scale_areas(wf->a + first, wf->na - first, wf->p[k].list);
+        disp_scale_areas(wf->a + first, wf->na - first, wf->p[k].list);
     }
     *cap = al.cap;
     return 0;
@@ -239,10 +224,14 @@ static disp_rules engine_rules(const config *cfg, const whatif_input *in, whatif
     wf->unit = minutes ? "minutes" : "km";
     wf->max_km = minutes ? cfg->rules.max_minutes : cfg->rules.max_distance_km;
     wf->reasonable_km = minutes ? cfg->rules.reasonable_minutes : cfg->rules.reasonable_km;
+    if (!isnan(in->set.max_km)) /* the plan's own, in the same unit */
+        wf->max_km = in->set.max_km;
+    if (!isnan(in->set.reasonable_km))
+        wf->reasonable_km = in->set.reasonable_km;
     r.max_km = wf->max_km;
     r.reasonable_km = wf->reasonable_km;
     r.choice_beta = cfg->rules.choice_beta;
-    r.policy = engine_policy(in->policy);
+    r.policy = engine_policy(in->set.policy);
     return r;
 }
 
@@ -271,8 +260,8 @@ int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *
 {
     memset(wf, 0, sizeof *wf);
     snprintf(wf->name, sizeof wf->name, "%s", in->name ? in->name : "ad hoc");
-    wf->policy = in->policy;
-    wf->growth_pct = in->growth_pct;
+    wf->policy = in->set.policy;
+    wf->growth_pct = in->set.growth_pct;
     double *f65 = calloc((size_t)w->n + 1, sizeof *f65);
     double *f75 = calloc((size_t)w->n + 1, sizeof *f75);
     disp_rules r = engine_rules(cfg, in, wf);

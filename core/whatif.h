@@ -13,14 +13,32 @@
 #include "engine/equality.h"
 #include "engine/impact.h"
 
+/* The single-valued settings of a what-if (and of a scenario): type,
+ * name, what it is.  core/plan.h makes a setter of each. */
+#define WHATIF_SETTINGS(X)                                                        \
+    X(config_policy, policy, "how patients are placed")                           \
+    X(double, growth_pct, "list growth applied to every practice first, %")       \
+    X(long, as_at, "YYYYMMDD: the data as it stood then; 0 the latest")           \
+    X(double, max_km, "furthest a patient is sent; NAN: the config's rules")      \
+    X(double, reasonable_km, "a reasonable journey; NAN: the config's rules")
+
+typedef struct whatif_settings {
+#define X(type, name, what) type name;
+    WHATIF_SETTINGS(X)
+#undef X
+} whatif_settings;
+
+/* The settings with nothing set (start from these, not from zeros): the config's default policy, no
+ * growth, the latest data, the config's distances. */
+whatif_settings whatif_settings_default(const config *cfg);
+
 typedef struct whatif_input {
     const char *name;                   /* scenario name, or NULL (ad hoc) */
     const char (*close)[CONFIG_CODE_MAX]; /* codes to close */
     int nclose;
-    config_policy policy;
     const config_capacity *overrides;   /* capacity overrides, may be NULL */
     int noverrides;
-    double growth_pct;
+    whatif_settings set;
 } whatif_input;
 
 /* Where a closing practice's patients were taken to live. */
@@ -63,14 +81,6 @@ int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *
                whatif *out, err *e);
 void whatif_free(whatif *wf);
 
-/* The input of a named scenario in the config. */
-void whatif_from_scenario(const config *cfg, const config_scenario *sc, whatif_input *in);
-
 const char *whatif_area_source_name(whatif_area_source s);
-
-/* Scales the areas' patients to sum to target in whole patients (largest
- * remainder, ties to the earlier area): the LSOA file says where a
- * practice's patients live, its list size how many there are. */
-void whatif_scale_areas(disp_area *a, int n, long target);
 
 #endif

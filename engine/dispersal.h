@@ -97,4 +97,9 @@ int dispersal_run_ix(const nearby *ix, const disp_practice *p, int np,
 
 void disp_result_free(disp_result *r);
 
+/* Scales the areas' patients to sum to target in whole patients (largest
+ * remainder, ties to the earlier area): the LSOA file says where a
+ * practice's patients live, its list size how many there are. */
+void disp_scale_areas(disp_area *a, int n, long target);
+
 #endif

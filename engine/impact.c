@@ -47,10 +47,14 @@ static void tally_area(tally *t, double w, const disp_area *a, double km_before,
 
 static impact_group tally_group(const tally *t)
 {
-    impact_group g = {t->displaced, t->placed, t->unplaced,
-                      t->before_n > 0 ? t->before_km / t->before_n : NAN,
-                      t->placed > 0 ? t->after_km / t->placed : NAN, t->beyond};
-    return g;
+    return (impact_group){
+        .displaced = t->displaced,
+        .placed = t->placed,
+        .unplaced = t->unplaced,
+        .mean_km_before = t->before_n > 0 ? t->before_km / t->before_n : NAN,
+        .mean_km_after = t->placed > 0 ? t->after_km / t->placed : NAN,
+        .beyond_reasonable = t->beyond,
+    };
 }
 
 static double frac_of(const double *frac, int from)

@@ -179,19 +179,6 @@ static bool must_read_only(const char *dir)
 
 /* A size from the environment ("64M", "1G", "300000"); 0 when unset or
  * unreadable.  Tests use these to make a full map or reader table cheap. */
-static size_t env_size(const char *name)
-{
-    const char *v = getenv(name);
-    if (!v || !*v)
-        return 0;
-    char *end;
-    unsigned long long n = strtoull(v, &end, 10);
-    int shift = *end == 'K' ? 10 : *end == 'M' ? 20 : *end == 'G' ? 30 : 0;
-    if ((shift && end[1]) || (!shift && *end) || n == 0 || n > (1ULL << 40) >> shift)
-        return 0;
-    return (size_t)(n << shift);
-}
-
 /* Readers need to write lock.mdb (their slot in the reader table).  When
  * they cannot, the store can still be read without the table: see
  * store_is_unlocked() for what that costs. */
@@ -209,11 +196,10 @@ static int env_open(store *s, const store_opts *o, err *e)
     int rc = mdb_env_create(&s->env);
     if (rc)
         return store_lmdb_err(e, "mdb_env_create", rc);
-    size_t readers = env_size("CATCHMENT_MAX_READERS");
-    size_t map = o && o->map_size ? o->map_size : env_size("CATCHMENT_MAP_SIZE");
+    unsigned readers = o ? o->max_readers : 0;
+    size_t map = o ? o->map_size : 0;
     mdb_env_set_maxdbs(s->env, DB_COUNT + 2);
-    mdb_env_set_maxreaders(s->env, readers && readers < 4096 ? (unsigned)readers
-                                                              : STORE_MAX_READERS);
+    mdb_env_set_maxreaders(s->env, readers && readers < 4096 ? readers : STORE_MAX_READERS);
     mdb_env_set_mapsize(s->env, map ? map : STORE_MAP_DEFAULT);
     s->unlocked = s->read_only && lock_unwritable(s->dir);
     unsigned flags = MDB_NOTLS | (s->read_only ? MDB_RDONLY : 0) |

@@ -216,9 +216,9 @@ typedef struct audit_rec {
 
 typedef struct store_opts {
     bool read_only;
-    size_t map_size;          /* 0: $CATCHMENT_MAP_SIZE, else the default (grows
-                               * on MDB_MAP_FULL).  $CATCHMENT_MAX_READERS sets
-                               * the reader table of a new lock file. */
+    size_t map_size;          /* 0: the default (grows on MDB_MAP_FULL) */
+    unsigned max_readers;     /* the reader table of a new lock file; 0: the
+                               * default (510), at most 4095 */
 } store_opts;
 
 /* Where the store lives: dir if given, else $CATCHMENT_STORE, else

@@ -1,6 +1,9 @@
 /* The loop: read a key, turn it into a request, offer it to the view on
- * top, else handle it here.  Drawing is wnoutrefresh per window and one
- * doupdate per turn; a cursor move repaints only the two lines involved. */
+ * top, else handle it here; handlers say what they changed (flags).  Each
+ * turn first notices a new store generation or plan serial and asks the
+ * views that depend on it to load again; then it draws, and drawing only
+ * draws.  Drawing is wnoutrefresh per window and one doupdate per turn; a
+ * cursor move repaints only the two lines involved. */
 #include "tui/internal.h"
 
 #include <stdarg.h>
@@ -20,10 +23,16 @@ void app_msg(app *a, tui_color c, const char *fmt, ...)
     a->msg_color = c;
 }
 
-static void view_free(app *a, view *v)
+bool app_marked(const app *a, int wi)
+{
+    return wi >= 0 && wi < a->w.n && plan_closing(&a->plan, a->w.v[wi].p.code);
+}
+
+void view_free(app *a, view *v)
 {
     if (v->ops->done)
         v->ops->done(a, v);
+    free(v->priv);
     free(v);
 }
 
@@ -32,6 +41,10 @@ static void view_free(app *a, view *v)
 int app_push(app *a, const view_ops *ops, const void *arg)
 {
     view *v = calloc(1, sizeof *v);
+    if (v && ops->private_size && !(v->priv = calloc(1, ops->private_size))) {
+        free(v);
+        v = NULL;
+    }
     if (!v) {
         app_msg(a, COL_ERROR, "out of memory");
         return -1;
@@ -40,7 +53,7 @@ int app_push(app *a, const view_ops *ops, const void *arg)
     v->old_cur = -1;
     v->dirty = true;
     if (ops->open(a, v, arg)) {
-        free(v);
+        view_free(a, v);
         return -1;
     }
     if (a->depth == VIEW_DEPTH) {
@@ -150,7 +163,8 @@ static void draw_title(app *a, view *v)
     if (v->ops->describe)
         v->ops->describe(a, v, desc, sizeof desc);
     snprintf(left, sizeof left, " %s%s%s", v->ops->title, *desc ? "  " : "", desc);
-    snprintf(right, sizeof right, " %s%d marked ", a->read_only ? "[read-only]  " : "", a->nmarked);
+    snprintf(right, sizeof right, " %s%d marked ", a->read_only ? "[read-only]  " : "",
+             a->plan.nclose);
     int rw = (int)strlen(right);
     if (a->cols - rw < 30)
         rw = 0;
@@ -160,16 +174,36 @@ static void draw_title(app *a, view *v)
     wnoutrefresh(a->title);
 }
 
+const view_hint list_hints[] = {
+    HINT(ENTER, "card"), HINT(SEARCH, "search"), HINT(MARK, "mark"),
+    HINT(WHATIF, "what-if"), HINT(CONTRACTS, "contracts"), HINT(BACK, "back"), HINT_END,
+};
+
+/* "p policy  c capacity  W save": each hint's keys from the keymap. */
+void app_hints(const view *v, char *out, size_t n)
+{
+    size_t o = 0;
+    out[0] = '\0';
+    for (const view_hint *h = v->ops->hints; h && h->label && o < n; h++) {
+        char k1[24] = "", k2[24] = "";
+        int key = h->req == REQ_NONE ? -1 : keymap_first_key(h->req, v->ops->kind, v->ops->text_input);
+        int key2 = h->req2 == REQ_NONE ? -1 : keymap_first_key(h->req2, v->ops->kind, v->ops->text_input);
+        if (h->req != REQ_NONE && key < 0)
+            continue; /* unbound: nothing to press */
+        if (key >= 0)
+            key_label(key, k1, sizeof k1);
+        if (key2 >= 0)
+            key_label(key2, k2, sizeof k2);
+        int w = snprintf(out + o, n - o, "%s%s%s%s%s%s", o ? "  " : "", k1, *k2 ? "/" : "", k2,
+                         *k1 ? " " : "", h->label);
+        o += w > 0 ? (size_t)w : 0;
+    }
+}
+
 static void draw_status(app *a, view *v)
 {
-    const char *hint;
-    switch (v->ops->kind) {
-    case VIEW_SEARCH: hint = "type to search  Enter card  Up/Down move  Esc back"; break;
-    case VIEW_CARD: hint = "a note  y copy  N neighbours  x mark  w what-if  q back"; break;
-    case VIEW_WHATIF: hint = "p policy  c capacity  W save  Enter card  q back"; break;
-    case VIEW_NEIGHBOURS: hint = "+/- radius  Enter card  x mark  q back"; break;
-    default: hint = "Enter card  / search  x mark  w what-if  C contracts  q back"; break;
-    }
+    char hint[512];
+    app_hints(v, hint, sizeof hint);
     werase(a->status);
     if (*a->msg)
         draw_text(a, a->status, 0, 0, a->cols, a->msg, color_attr(a->msg_color));
@@ -201,8 +235,8 @@ void app_draw_all(app *a)
             touchwin(a->body);
             touchwin(a->status);
         }
-        draw_view(a, v); /* first: it may load what the title describes */
         draw_title(a, v);
+        draw_view(a, v);
         draw_status(a, v);
         a->full_redraw = false;
     }
@@ -232,19 +266,12 @@ static void next_pane(app *a, view *v, int wi)
         app_msg(a, COL_WARN, "Tab moves between a card and its neighbours");
 }
 
-static void prompt_command(app *a)
-{
-    char cmd[512];
-    if (app_prompt(a, ":", NULL, cmd, sizeof cmd) && *cmd)
-        app_run_command(a, cmd);
-}
-
 /* What every view shares; a view's own request handler runs first. */
-static void app_request(app *a, view *v, tui_request r)
+static unsigned app_request(app *a, view *v, tui_request r)
 {
     int wi = v->ops->current ? v->ops->current(a, v) : -1;
     if (view_move(a, v, r))
-        return;
+        return HANDLED;
     switch (r) {
     case REQ_ENTER: open_practice(a, &card_ops, wi); break;
     case REQ_BACK: app_pop(a); break;
@@ -262,32 +289,55 @@ static void app_request(app *a, view *v, tui_request r)
         else
             marks_toggle(a, wi);
         break;
-    case REQ_PROMPT: prompt_command(a); break;
+    case REQ_PROMPT: app_command_prompt(a); break;
     case REQ_REDRAW:
         clearok(curscr, TRUE);
-        a->full_redraw = true;
-        break;
+        return REDRAW_ALL;
     default:
         app_msg(a, COL_WARN, "%s: not on this screen (? for help)", req_name(r));
         break;
     }
+    return HANDLED;
+}
+
+/* What a handler said changed, on the screen. */
+static void app_apply(app *a, view *v, unsigned flags)
+{
+    if (flags & REPAINT)
+        v->dirty = true;
+    if (flags & REDRAW_ALL)
+        a->full_redraw = true;
+}
+
+void app_dispatch(app *a, tui_request r)
+{
+    view *v = app_view(a);
+    unsigned flags = v->ops->request ? v->ops->request(a, v, r) : 0;
+    if (!flags)
+        flags = app_request(a, v, r);
+    /* a handler may have opened or closed views: repaint the one on top */
+    if (v == app_view(a))
+        app_apply(a, v, flags);
 }
 
 static void app_handle_key(app *a, int key)
 {
     view *v = app_view(a);
-    if (v->ops->key && v->ops->key(a, v, key))
+    tui_request r = key == TK_PROMPT ? REQ_PROMPT : keymap_lookup(v->ops->kind, key);
+    if (r != REQ_PROMPT) /* a message stays under the prompt */
+        a->msg[0] = '\0';
+    unsigned flags = v->ops->key ? v->ops->key(a, v, key) : 0;
+    if (flags) {
+        app_apply(a, v, flags);
         return;
-    tui_request r = keymap_lookup(v->ops->kind, key);
+    }
     if (r == REQ_NONE) {
         char name[24];
         key_label(key, name, sizeof name);
         app_msg(a, COL_WARN, "%s: no action (? for help)", name);
         return;
     }
-    if (v->ops->request && v->ops->request(a, v, r))
-        return;
-    app_request(a, v, r);
+    app_dispatch(a, r);
 }
 
 /* Another session wrote (a note, a capacity, an import): read again. */
@@ -300,11 +350,28 @@ static void app_check_store(app *a)
     }
 }
 
+/* The plan changed (a mark, the policy, a capacity, a scenario): the
+ * views that show it load again, before anything is drawn. */
+static void app_check_plan(app *a)
+{
+    if (a->plan.serial == a->plan_seen)
+        return;
+    a->plan_seen = a->plan.serial;
+    for (int i = 0; i < a->depth; i++) {
+        view *v = a->stack[i];
+        if (v->ops->plan_changed) {
+            v->ops->plan_changed(a, v);
+            v->dirty = true;
+        }
+    }
+}
+
 void app_loop(app *a)
 {
     a->running = true;
     while (a->running && a->depth) {
         app_check_store(a);
+        app_check_plan(a);
         app_draw_all(a);
         int key = app_key(a);
         if (key == APP_EOF)
@@ -315,10 +382,13 @@ void app_loop(app *a)
             app_resize(a);
             continue;
         }
-        a->msg[0] = '\0';
         if (a->too_small) {
+            if (key != TK_PROMPT)
+                a->msg[0] = '\0';
             if (key == 'Q' || key == 'q')
                 a->running = false;
+            else if (key == TK_PROMPT)
+                app_command_prompt(a);
             continue;
         }
         app_handle_key(a, key);

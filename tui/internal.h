@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "core/plan.h"
 #include "core/session.h"
 #include "core/world.h"
 #include "config/config.h"
@@ -68,6 +69,8 @@ const char *req_section(tui_request r);
 #define TK_IS_FN(k) (((k) & 0x40000000) != 0)
 #define TK_CTRL(c) ((c) & 0x1f)
 #define TK_ESC 27
+/* A script's ':' line: opens the prompt whatever key is bound to it. */
+#define TK_PROMPT TK(0x7ffff)
 
 /* Views, which are also the scopes of the keymap. */
 typedef enum {
@@ -84,6 +87,11 @@ void keymap_init(void);
 /* Applies the config's keys: map; returns -1 with msg on a bad entry. */
 int keymap_apply(const config *cfg, char *msg, size_t n);
 tui_request keymap_lookup(view_kind scope, int key);
+/* The first key bound to r for a view of kind scope (its own binding
+ * first); skip_text leaves out printable keys.  -1 when none. */
+int keymap_first_key(tui_request r, view_kind scope, bool skip_text);
+/* The request called name ("move-down"), REQ_NONE when none. */
+tui_request req_parse(const char *name);
 /* The keys bound to r (in scope or anywhere), "j, Down"; "" when none. */
 void keymap_keys(tui_request r, char *out, size_t n);
 
@@ -118,28 +126,61 @@ attr_t color_attr(tui_color c);
 typedef struct app app;
 typedef struct view view;
 
+/* What a request handler did, as flags (htop's handled / redraw): the
+ * loop repaints from them, so no handler repaints another view.  Zero:
+ * not this view's request, the app's turn.  A change to the plan or the
+ * store needs no flag: the loop notices it and asks the views to reload. */
+enum {
+    HANDLED = 1,      /* done; nothing on the screen changed */
+    REPAINT = 2,      /* this view's lines changed */
+    REDRAW_ALL = 4    /* every window, from scratch */
+};
+
+/* One status-bar hint: the keys of req (and of req2, "+/-") and a word;
+ * with req REQ_NONE the word alone.  A list ends with label NULL. */
+typedef struct view_hint {
+    tui_request req, req2;
+    const char *label;
+} view_hint;
+#define HINT(r, label) {REQ_##r, REQ_NONE, label}
+#define HINT2(r, r2, label) {REQ_##r, REQ_##r2, label}
+#define HINT_WORDS(label) {REQ_NONE, REQ_NONE, label}
+#define HINT_END {REQ_NONE, REQ_NONE, NULL}
+
 typedef struct view_ops {
     const char *title;
     view_kind kind;
+    /* Bytes of the view's own data (v->priv), allocated zeroed before
+     * open and freed after done. */
+    size_t private_size;
+    /* Status-bar hints; the keys come from the keymap in force. */
+    const view_hint *hints;
+    /* Printable keys are typed text here (search): hints show others. */
+    bool text_input;
     /* Loads what the view shows; arg is the view's own.  -1 with app msg. */
     int (*open)(app *a, view *v, const void *arg);
     /* Draws the fixed lines above the list (v->nheader of them). */
     void (*draw_header)(app *a, view *v, WINDOW *w, int width);
     /* Draws list line `line` at row y; sel when it is under the cursor. */
     void (*draw)(app *a, view *v, WINDOW *w, int line, int y, int width, bool sel);
-    /* A request for this view: true when handled. */
-    bool (*request)(app *a, view *v, tui_request r);
-    /* Raw keys before the keymap (text input): true when handled. */
-    bool (*key)(app *a, view *v, int key);
+    /* A request for this view: flags above, 0 when not this view's. */
+    unsigned (*request)(app *a, view *v, tui_request r);
+    /* Raw keys before the keymap (text input): flags, 0 when not used. */
+    unsigned (*key)(app *a, view *v, int key);
     /* The cursor moved. */
     void (*select)(app *a, view *v);
     /* The store changed: load again. */
     void (*reload)(app *a, view *v);
+    /* The plan changed (a mark, the policy, a capacity...): load again.
+     * NULL when the view does not show the plan. */
+    void (*plan_changed)(app *a, view *v);
+    /* The terminal's width changed: lay the lines out again. */
+    void (*resize)(app *a, view *v, int width);
     /* A line for the title bar (sort, filter, ...), may be NULL. */
     void (*describe)(app *a, view *v, char *out, size_t n);
     /* The practice under the cursor (world index), -1 none. */
     int (*current)(app *a, view *v);
-    /* Frees the view's own data. */
+    /* Frees what the view's data holds (not v->priv itself). */
     void (*done)(app *a, view *v);
 } view_ops;
 
@@ -147,14 +188,16 @@ struct view {
     const view_ops *ops;
     int nlines, cur, top, nheader;
     bool scroll_only;    /* no cursor: moving scrolls (card, help) */
-    bool dirty;          /* repaint everything */
+    bool dirty;          /* repaint everything (set by the loop) */
     int old_cur;         /* -1, or the line to repaint after a cursor move */
     char empty[600];     /* shown when there are no lines */
-    void *priv;
+    void *priv;          /* ops->private_size bytes, the view's own */
 };
 
 extern const view_ops practices_ops, search_ops, card_ops, neighbours_ops,
     whatif_ops, contracts_ops, history_ops, help_ops;
+/* The hints of the list views (practices, contracts, history, help). */
+extern const view_hint list_hints[];
 
 /* ---- the application ---- */
 
@@ -172,14 +215,8 @@ struct app {
     search_item *sitems;
     search_index *six;
     char query[QUERY_MAX];       /* the last search, for n / N */
-    /* what-if state: marks per world practice, policy, overrides */
-    bool *marked;
-    int nmarked;
-    config_policy policy;
-    config_capacity *over;
-    int nover;
-    double growth_pct;
-    char scenario[CONFIG_NAME_MAX]; /* "" ad hoc */
+    plan plan;                   /* the what-if being drafted */
+    unsigned plan_seen;          /* the plan serial the views have seen */
     view *stack[VIEW_DEPTH];
     int depth;
     WINDOW *title, *body, *status;
@@ -192,8 +229,6 @@ struct app {
     long term_bytes;             /* scripted: bytes written so far */
     long today;                  /* YYYYMMDD */
     uint64_t generation;         /* to notice other sessions' writes */
-    unsigned whatif_serial;      /* bumped when the what-if inputs change */
-    unsigned marks_serial;       /* bumped when the marked set changes */
 };
 
 enum { MIN_COLS = 60, MIN_ROWS = 16 };
@@ -204,6 +239,7 @@ void app_loop(app *a);
 view *app_view(app *a);
 int app_push(app *a, const view_ops *ops, const void *arg);
 void app_pop(app *a);
+void view_free(app *a, view *v);
 void app_msg(app *a, tui_color c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int app_body_rows(const app *a);
 void app_draw_all(app *a);
@@ -211,9 +247,20 @@ void app_draw_all(app *a);
 void view_goto(app *a, view *v, int line);
 /* Reloads the world and every open view (after a write). */
 void app_reload(app *a);
+/* Runs a request as if its key was pressed on the view on top. */
+void app_dispatch(app *a, tui_request r);
 int app_run_command(app *a, const char *cmd);
+/* The ':' commands with their help, for the help screen: each call
+ * gives the next (i from 0); false after the last. */
+bool app_command_help(int i, const char **name, const char **args, const char **help);
+/* The status-bar hints of v with the keys of the keymap in force. */
+void app_hints(const view *v, char *out, size_t n);
+/* Whether world practice wi is closing in the plan. */
+bool app_marked(const app *a, int wi);
 /* Reads one line at the bottom; false on Esc.  init may be NULL. */
 bool app_prompt(app *a, const char *label, const char *init, char *out, size_t n);
+/* Reads a ':' command and runs it. */
+void app_command_prompt(app *a);
 /* Next key: the script's or the keyboard's; ERR on a quiet timeout. */
 int app_key(app *a);
 void app_resize(app *a);
@@ -296,15 +343,14 @@ int clip_copy(app *a, const char *text);
 /* script.c */
 script *script_open(const char *path, char *msg, size_t n);
 void script_close(script *sc);
-/* Next token: a key (>= 0), or -2 with a command in cmd, or -1 at end. */
-int script_next(script *sc, char *cmd, size_t n, int *resize_rows, int *resize_cols);
+/* Next token: a key (>= 0), -1 at the end, -2 to open the prompt (a ':'
+ * line, whose text and Enter follow as keys), -3 a resize. */
+int script_next(script *sc, int *resize_rows, int *resize_cols);
 int script_save_display(app *a, const char *path);
 int script_save_attrs(app *a, const char *path);
 
-/* marks and what-if inputs (whatif_state.c) */
+/* the plan from the screens (plan_state.c) */
 void marks_toggle(app *a, int wi);
-int marks_list(const app *a, char (**codes)[CONFIG_CODE_MAX]);
-void override_set(app *a, const char *code, long patients);
 int scenario_load(app *a, const char *name);
 int scenario_save(app *a, const char *name);
 

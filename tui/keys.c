@@ -18,13 +18,15 @@ const char *req_name(tui_request r) { return r >= 0 && r < REQ_COUNT ? requests[
 const char *req_help(tui_request r) { return r >= 0 && r < REQ_COUNT ? requests[r].help : "?"; }
 const char *req_section(tui_request r) { return r >= 0 && r < REQ_COUNT ? requests[r].section : "?"; }
 
-bool tui_valid_action(const char *name)
+tui_request req_parse(const char *name)
 {
     for (int r = 0; r < REQ_COUNT; r++)
         if (strcmp(requests[r].name, name) == 0)
-            return true;
-    return false;
+            return (tui_request)r;
+    return REQ_NONE;
 }
+
+bool tui_valid_action(const char *name) { return req_parse(name) != REQ_NONE; }
 
 /* Default bindings: scope, key, request.  Every request has a letter;
  * function keys and arrows are extras. */
@@ -71,7 +73,7 @@ static int nkeymap;
 void keymap_init(void)
 {
     static const binding defaults[] = {
-#define K(scope, key, req) {VIEW_##scope, key, REQ_##req},
+#define K(scope_, key_, req_) {.scope = VIEW_##scope_, .key = key_, .req = REQ_##req_},
         TUI_KEYS(K)
 #undef K
     };
@@ -160,10 +162,8 @@ int keymap_apply(const config *cfg, char *msg, size_t n)
     for (size_t i = 0; i < cfg->nkeys; i++) {
         const config_key *k = &cfg->keys[i];
         int key = key_parse(k->key);
-        int r;
-        for (r = 0; r < REQ_COUNT && strcmp(requests[r].name, k->action); r++)
-            ;
-        if (key < 0 || r == REQ_COUNT) {
+        tui_request r = req_parse(k->action);
+        if (key < 0 || r == REQ_NONE) {
             snprintf(msg, n, "keys: cannot bind '%s' to '%s'", k->action, k->key);
             return -1;
         }
@@ -171,7 +171,7 @@ int keymap_apply(const config *cfg, char *msg, size_t n)
             if (keymap[j].key == key)
                 keymap[j--] = keymap[--nkeymap];
         if (nkeymap < KEYMAP_MAX)
-            keymap[nkeymap++] = (binding){VIEW_ANY, key, (tui_request)r};
+            keymap[nkeymap++] = (binding){.scope = VIEW_ANY, .key = key, .req = r};
     }
     return 0;
 }
@@ -205,4 +205,19 @@ void keymap_keys(tui_request r, char *out, size_t n)
         if (o >= n)
             o = n - 1;
     }
+}
+
+int keymap_first_key(tui_request r, view_kind scope, bool skip_text)
+{
+    int any = -1;
+    for (int i = 0; i < nkeymap; i++) {
+        int k = keymap[i].key;
+        if (keymap[i].req != r || (skip_text && !TK_IS_FN(k) && k >= 0x20 && k != 0x7f))
+            continue;
+        if (keymap[i].scope == scope)
+            return k;
+        if (keymap[i].scope == VIEW_ANY && any < 0)
+            any = k;
+    }
+    return any;
 }

@@ -39,14 +39,10 @@ double plist_trend(const world_practice *wp)
     return 100.0 * (double)(wp->p.list_size - wp->list_year_ago) / (double)wp->list_year_ago;
 }
 
-static const world *sort_world;
-static pcol sort_col;
-static bool sort_reverse;
-
 /* A number to sort by; NAN when unknown (always sorted last). */
-static double sort_number(const world_practice *wp)
+static double sort_number(const world_practice *wp, pcol col)
 {
-    switch (sort_col) {
+    switch (col) {
     case PCOL_LIST: return wp->p.list_size < 0 ? NAN : (double)wp->p.list_size;
     case PCOL_TREND: return plist_trend(wp);
     case PCOL_CAP: return wp->p.list_size < 0 ? NAN : (double)wp->cap.capacity;
@@ -57,9 +53,9 @@ static double sort_number(const world_practice *wp)
     }
 }
 
-static const char *sort_text(const world_practice *wp)
+static const char *sort_text(const world_practice *wp, pcol col)
 {
-    switch (sort_col) {
+    switch (col) {
     case PCOL_CODE: return wp->p.code;
     case PCOL_NAME: return wp->p.name;
     case PCOL_TOWN: return plist_town(&wp->p);
@@ -67,24 +63,43 @@ static const char *sort_text(const world_practice *wp)
     }
 }
 
+/* One row with what it sorts by, so the comparison needs nothing else. */
+typedef struct sort_row {
+    int idx;
+    double num;
+    const char *text, *code;
+    bool unknown, by_text, reverse;
+} sort_row;
+
+static sort_row row_of(const world *w, int i, const plist *pl)
+{
+    const world_practice *wp = &w->v[i];
+    bool by_text = pl->sort <= PCOL_TOWN;
+    sort_row r = {
+        .idx = i,
+        .num = sort_number(wp, pl->sort),
+        .text = sort_text(wp, pl->sort),
+        .code = wp->p.code,
+        .by_text = by_text,
+        .reverse = pl->reverse,
+    };
+    r.unknown = isnan(r.num) || (by_text && !*r.text);
+    return r;
+}
+
 /* Unknowns (NAN, empty text) last whichever way the sort runs; ties in
  * code order. */
 static int sort_cmp(const void *a, const void *b)
 {
-    int ia = *(const int *)a, ib = *(const int *)b;
-    const world_practice *x = &sort_world->v[ia], *y = &sort_world->v[ib];
-    double nx = sort_number(x), ny = sort_number(y);
-    const char *tx = sort_text(x), *ty = sort_text(y);
-    bool ux = isnan(nx) || (sort_col <= PCOL_TOWN && !*tx);
-    bool uy = isnan(ny) || (sort_col <= PCOL_TOWN && !*ty);
-    if (ux != uy)
-        return ux ? 1 : -1;
+    const sort_row *x = a, *y = b;
+    if (x->unknown != y->unknown)
+        return x->unknown ? 1 : -1;
     int c = 0;
-    if (!ux)
-        c = sort_col <= PCOL_TOWN ? strcasecmp(tx, ty) : (nx > ny) - (nx < ny);
-    if (sort_reverse)
+    if (!x->unknown)
+        c = x->by_text ? strcasecmp(x->text, y->text) : (x->num > y->num) - (x->num < y->num);
+    if (x->reverse)
         c = -c;
-    return c ? c : strcmp(x->p.code, y->p.code);
+    return c ? c : strcmp(x->code, y->code);
 }
 
 static bool keep(const plist *pl, const world_practice *wp, long today)
@@ -105,17 +120,21 @@ static bool keep(const plist *pl, const world_practice *wp, long today)
 int plist_build(plist *pl, const world *w, long today)
 {
     int *idx = realloc(pl->idx, (size_t)(w->n + 1) * sizeof *idx);
-    if (!idx)
+    sort_row *rows = calloc((size_t)w->n + 1, sizeof *rows);
+    if (idx)
+        pl->idx = idx;
+    if (!idx || !rows) {
+        free(rows);
         return -1;
-    pl->idx = idx;
+    }
     pl->n = 0;
     for (int i = 0; i < w->n; i++)
         if (keep(pl, &w->v[i], today))
-            idx[pl->n++] = i;
-    sort_world = w;
-    sort_col = pl->sort;
-    sort_reverse = pl->reverse;
-    qsort(idx, (size_t)pl->n, sizeof *idx, sort_cmp);
+            rows[pl->n++] = row_of(w, i, pl);
+    qsort(rows, (size_t)pl->n, sizeof *rows, sort_cmp);
+    for (int i = 0; i < pl->n; i++)
+        idx[i] = rows[i].idx;
+    free(rows);
     return 0;
 }
 

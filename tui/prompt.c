@@ -73,6 +73,23 @@ static void prompt_draw(app *a, const char *label, const char *buf)
     doupdate();
 }
 
+/* The ':' prompt.  What it covered is drawn again before the command
+ * runs, so a script's :save-display sees the screen (or the prompt it
+ * was typed in: under_label and under_text, NULL for none). */
+static void command_prompt(app *a, const char *under_label, const char *under_text)
+{
+    char cmd[512];
+    bool ok = app_prompt(a, ":", NULL, cmd, sizeof cmd);
+    if (under_label && !a->too_small)
+        prompt_draw(a, under_label, under_text);
+    else
+        app_draw_all(a);
+    if (ok && *cmd)
+        app_run_command(a, cmd);
+}
+
+void app_command_prompt(app *a) { command_prompt(a, NULL, NULL); }
+
 bool app_prompt(app *a, const char *label, const char *init, char *out, size_t n)
 {
     snprintf(out, n, "%s", init ? init : "");
@@ -101,10 +118,14 @@ bool app_prompt(app *a, const char *label, const char *init, char *out, size_t n
         }
         if (key == TK_ESC || key == TK_CTRL('g'))
             break;
+        if (key == TK_PROMPT) { /* a script's ':' line, typed at this prompt */
+            command_prompt(a, label, out);
+            curs_set(1);
+            continue;
+        }
         text_edit_key(out, n, key);
     }
     curs_set(0);
-    a->full_redraw = true;
     return ok;
 }
 
@@ -148,15 +169,21 @@ static int cmd_open(app *a, char *args)
     return app_push(a, &card_ops, &wi);
 }
 
+/* :policy NAME, or the next one without a name (as p). */
 static int cmd_policy(app *a, char *args)
 {
-    for (int p = 0; p < 3; p++)
-        if (strcmp(args, config_policy_name((config_policy)p)) == 0) {
-            a->policy = (config_policy)p;
-            a->whatif_serial++;
-            return 0;
-        }
-    app_msg(a, COL_WARN, "policy: nearest, choice or optimal");
+    char names[64];
+    int p = config_policy_parse(args);
+    if (!*args) {
+        plan_next_policy(&a->plan);
+        return 0;
+    }
+    if (p >= 0) {
+        plan_set_policy(&a->plan, (config_policy)p);
+        return 0;
+    }
+    config_policy_names(", ", names, sizeof names);
+    app_msg(a, COL_WARN, "policy: %s", names);
     return -1;
 }
 
@@ -169,32 +196,48 @@ static int cmd_quit(app *a, char *args)
     return 0;
 }
 
-static int cmd_view(app *a, char *args)
+static int cmd_history(app *a, char *args)
 {
-    (void)a, (void)args; /* the table names the view to open */
-    return 0;
+    (void)args;
+    return app_push(a, &history_ops, NULL); /* every practice's */
 }
 
+/* The commands; a request's name ("whatif", "quit", "move-down") works
+ * after ':' as well, as its key would. */
 static const struct command {
-    const char *name;
+    const char *name, *args, *help;
     int (*run)(app *a, char *args);
-    const view_ops *opens;
 } commands[] = {
-    {"quit", cmd_quit, NULL},
-    {"q", cmd_quit, NULL},
-    {"filter", practices_filter, NULL},
-    {"sort", practices_sort, NULL},
-    {"scenario", cmd_load_scenario, NULL},
-    {"open", cmd_open, NULL},
-    {"policy", cmd_policy, NULL},
-    {"save-display", cmd_save_display, NULL},
-    {"save-attrs", cmd_save_attrs, NULL},
-    {"bytes", cmd_bytes, NULL},
-    {"help", cmd_view, &help_ops},
-    {"contracts", cmd_view, &contracts_ops},
-    {"history", cmd_view, &history_ops},
-    {"whatif", cmd_view, &whatif_ops},
+    {"filter", "all|active|pcn [CODE]|subicb [CODE]|expiring [MONTHS]", "Filter the practice list",
+     practices_filter},
+    {"sort", "COLUMN [reverse]", "Sort the practice list by a column", practices_sort},
+    {"scenario", "NAME", "Load a scenario of the config into the what-if", cmd_load_scenario},
+    {"open", "CODE", "Open the card of a practice", cmd_open},
+    {"policy", "[POLICY]", "Set the what-if's policy (no name: the next)", cmd_policy},
+    {"history", "", "Who changed what, every practice", cmd_history},
+    {"q", "", "Quit catchment", cmd_quit},
+    {"save-display", "FILE", "Write the screen as text (scripts)", cmd_save_display},
+    {"save-attrs", "FILE", "Write the screen's attributes (scripts)", cmd_save_attrs},
+    {"bytes", "FILE", "Append the bytes written so far (scripts)", cmd_bytes},
 };
+enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
+
+bool app_command_help(int i, const char **name, const char **args, const char **help)
+{
+    static char policy_args[80];
+    if (i < 0 || i >= NCOMMANDS)
+        return false;
+    *name = commands[i].name;
+    *args = commands[i].args;
+    *help = commands[i].help;
+    if (commands[i].run == cmd_policy) { /* the names from the one table */
+        char names[64];
+        config_policy_names("|", names, sizeof names);
+        snprintf(policy_args, sizeof policy_args, "[%s]", names);
+        *args = policy_args;
+    }
+    return true;
+}
 
 int app_run_command(app *a, const char *line)
 {
@@ -207,14 +250,14 @@ int app_run_command(app *a, const char *line)
     args += strspn(args, " ");
     for (size_t n = strlen(args); n > 0 && args[n - 1] == ' '; n--)
         args[n - 1] = '\0';
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-        if (strcmp(commands[i].name, name) != 0)
-            continue;
-        if (commands[i].opens)
-            return app_push(a, commands[i].opens, NULL);
-        return commands[i].run(a, args);
+    for (int i = 0; i < NCOMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return commands[i].run(a, args);
+    tui_request r = req_parse(name);
+    if (r != REQ_NONE && r != REQ_PROMPT) {
+        app_dispatch(a, r);
+        return 0;
     }
-    app_msg(a, COL_WARN, ":%s: unknown command (filter, sort, scenario, open, policy, quit)",
-            name);
+    app_msg(a, COL_WARN, ":%s: unknown command (? lists them)", name);
     return -1;
 }

@@ -3,7 +3,8 @@
  *
  * One line of the script is one of:
  *   # comment
- *   :command           run as if typed at the ':' prompt (save-display ...)
+ *   :command           typed at the ':' prompt, key by key, then Enter
+ *                      (save-display FILE ...), as a user would
  *   "text              every character of text is a key (spaces too)
  *   keys               <Name> tokens and single characters; blanks between
  *                      tokens are ignored: j j <Down> <Enter> <C-L>
@@ -19,6 +20,7 @@ struct script {
     char line[4096];
     size_t pos;
     bool literal;
+    bool command;      /* a ':' line: Enter after its text */
 };
 
 script *script_open(const char *path, char *msg, size_t n)
@@ -64,8 +66,9 @@ static bool script_fill(script *sc)
     while (fgets(sc->line, sizeof sc->line, sc->fp)) {
         sc->line[strcspn(sc->line, "\r\n")] = '\0';
         sc->pos = 0;
-        sc->literal = sc->line[0] == '"';
-        if (sc->literal)
+        sc->literal = sc->line[0] == '"' || sc->line[0] == ':';
+        sc->command = sc->line[0] == ':';
+        if (sc->literal && !sc->command)
             sc->pos = 1;
         if (sc->line[0] != '#')
             return true;
@@ -89,15 +92,18 @@ static int script_named(script *sc, int *rows, int *cols)
     return k < 0 ? '?' : k;
 }
 
-int script_next(script *sc, char *cmd, size_t n, int *rows, int *cols)
+int script_next(script *sc, int *rows, int *cols)
 {
     for (;;) {
+        if (sc->command && sc->pos > 0 && !sc->line[sc->pos]) {
+            sc->command = false;
+            return '\r'; /* the end of a ':' line */
+        }
         if (!sc->line[sc->pos] && !script_fill(sc))
             return -1;
-        if (sc->pos == 0 && sc->line[0] == ':') {
-            snprintf(cmd, n, "%s", sc->line + 1);
-            sc->line[0] = '\0';
-            return -2;
+        if (sc->command && sc->pos == 0) {
+            sc->pos = 1;
+            return -2; /* open the prompt */
         }
         if (sc->literal && sc->line[sc->pos])
             return utf8_next(sc->line, &sc->pos);

@@ -42,6 +42,9 @@ static void windows_make(app *a)
 void app_resize(app *a)
 {
     windows_make(a);
+    for (int i = 0; !a->too_small && i < a->depth; i++)
+        if (a->stack[i]->ops->resize)
+            a->stack[i]->ops->resize(a, a->stack[i], a->cols);
     /* stdscr was resized too: show it once now so reading keys from it
      * later does not paint it over the windows. */
     werase(stdscr);
@@ -125,20 +128,16 @@ void term_stop(app *a)
     a->sc = NULL;
 }
 
-/* A key from the script or the keyboard.  A script's command runs here
- * and counts as no key (ERR), so the caller redraws and asks again. */
+/* A key from the script or the keyboard. */
 int app_key(app *a)
 {
     if (a->sc) {
-        char cmd[1024];
         int rows = 0, cols = 0;
-        int k = script_next(a->sc, cmd, sizeof cmd, &rows, &cols);
+        int k = script_next(a->sc, &rows, &cols);
         if (k == -1)
             return APP_EOF;
-        if (k == -2) {
-            app_run_command(a, cmd);
-            return ERR;
-        }
+        if (k == -2)
+            return TK_PROMPT;
         if (k == -3) {
             resizeterm(rows, cols);
             return TK(KEY_RESIZE);

@@ -21,31 +21,25 @@ static int search_make(app *a)
         return -1;
     for (int i = 0; i < a->w.n; i++) {
         const practice *p = &a->w.v[i].p;
-        a->sitems[i] = (search_item){p->code, p->name, p->postcode, p->phone, plist_town(p)};
+        a->sitems[i] = (search_item){
+            .code = p->code,
+            .name = p->name,
+            .postcode = p->postcode,
+            .phone = p->phone,
+            .town = plist_town(p),
+        };
     }
     a->six = search_build(a->sitems, a->w.n);
     return a->six ? 0 : -1;
 }
 
-/* Loads the world; marks carry over by practice code. */
+/* Loads the world; the plan keeps the practices still in it. */
 static int world_make(app *a, err *e)
 {
-    char(*codes)[CONFIG_CODE_MAX] = NULL;
-    int n = a->marked ? marks_list(a, &codes) : 0;
     world_free(&a->w);
-    free(a->marked);
-    a->marked = NULL;
-    a->nmarked = 0;
     int rc = world_load(&a->w, a->s, &a->cfg, e);
-    a->marked = calloc((size_t)a->w.n + 1, sizeof *a->marked);
-    if (!rc && !a->marked)
-        rc = err_set(e, "out of memory");
-    for (int i = 0; !rc && i < n; i++) {
-        int wi = world_find(&a->w, codes[i]);
-        if (wi >= 0 && !a->marked[wi])
-            a->marked[wi] = true, a->nmarked++;
-    }
-    free(codes);
+    if (!rc)
+        plan_prune(&a->plan, &a->w);
     if (!rc && search_make(a))
         rc = err_set(e, "out of memory");
     return rc;
@@ -58,12 +52,15 @@ void app_reload(app *a)
         app_msg(a, COL_ERROR, "%s", e.msg);
         return;
     }
-    a->whatif_serial++;
-    for (int i = 0; i < a->depth; i++)
-        if (a->stack[i]->ops->reload) {
-            a->stack[i]->ops->reload(a, a->stack[i]);
-            a->stack[i]->dirty = true;
-        }
+    for (int i = 0; i < a->depth; i++) {
+        view *v = a->stack[i];
+        if (v->ops->reload)
+            v->ops->reload(a, v);
+        else if (v->ops->plan_changed) /* the world under the plan changed */
+            v->ops->plan_changed(a, v);
+        v->dirty = true;
+    }
+    a->plan_seen = a->plan.serial;
 }
 
 /* "catchment: message" on stderr (before the screen starts or after it
@@ -104,26 +101,21 @@ static int tui_setup(app *a)
     }
     if (store_start(a))
         return -1;
+    plan_init(&a->plan, &a->cfg);
     if (world_make(a, &e))
         return tui_fail(e.msg);
-    a->policy = a->cfg.rules.default_policy;
     a->today = clock_today();
     return 0;
 }
 
 static void tui_teardown(app *a)
 {
-    while (a->depth > 0) {
-        view *v = a->stack[--a->depth];
-        if (v->ops->done)
-            v->ops->done(a, v);
-        free(v);
-    }
+    while (a->depth > 0)
+        view_free(a, a->stack[--a->depth]);
     world_free(&a->w);
     search_free(a->six);
     free(a->sitems);
-    free(a->marked);
-    free(a->over);
+    plan_free(&a->plan);
     config_free(&a->cfg);
 }
 

@@ -21,7 +21,6 @@ typedef struct cview {
     card *c;
     bool found;
     tlines tl;
-    int built_width;
 } cview;
 
 enum { CARD_WIDE = 150 };
@@ -33,8 +32,7 @@ static void card_identity(app *a, const card *c, tlines *t)
     for (int i = 0; i < 5; i++)
         if (*p->addr[i])
             snprintf(addr + strlen(addr), sizeof addr - strlen(addr), "%s, ", p->addr[i]);
-    int wi = world_find(&a->w, p->code);
-    bool marked = wi >= 0 && a->marked[wi];
+    bool marked = plan_closing(&a->plan, p->code);
     tl_add(t, COL_SECTION, -1, "%s  %s", p->code, *p->name ? p->name : "(not in the ODS register)");
     tl_add(t, marked ? COL_MARK : COL_NORMAL, -1, "%s%s%s", *p->status ? p->status : "status unknown",
            p->close_date ? " (closed)" : "", marked ? "  MARKED TO CLOSE (what-if)" : "");
@@ -173,7 +171,6 @@ static void card_indicators(const card *c, tlines *t)
 static void card_build(app *a, cview *cv, int width)
 {
     tl_free(&cv->tl);
-    cv->built_width = width;
     if (!cv->found) {
         tl_add(&cv->tl, COL_WARN, -1, "%s: no such practice in the store", cv->code);
         return;
@@ -202,41 +199,33 @@ static int cv_load(app *a, cview *cv)
         return -1;
     }
     cv->found = rc > 0;
-    cv->built_width = 0;
     return 0;
 }
 
 static int cv_open(app *a, view *v, const void *arg)
 {
     int wi = *(const int *)arg;
-    cview *cv = calloc(1, sizeof *cv);
-    if (!cv || !(cv->c = malloc(sizeof *cv->c))) {
-        free(cv);
+    cview *cv = v->priv;
+    if (!(cv->c = malloc(sizeof *cv->c)))
         return -1;
-    }
     snprintf(cv->code, sizeof cv->code, "%s", a->w.v[wi].p.code);
-    v->priv = cv;
     v->scroll_only = true;
-    if (cv_load(a, cv)) {
-        free(cv->c);
-        free(cv);
+    if (cv_load(a, cv))
         return -1;
-    }
     card_build(a, cv, a->cols);
     v->nlines = cv->tl.n;
     return 0;
 }
 
-/* Built again when the width changes (a resize) before drawing. */
-static void cv_header(app *a, view *v, WINDOW *w, int width)
+/* Laid out again for a new width (a resize), or a mark. */
+static void cv_layout(app *a, view *v, int width)
 {
     cview *cv = v->priv;
-    (void)w;
-    if (cv->built_width != width) {
-        card_build(a, cv, width);
-        v->nlines = cv->tl.n;
-    }
+    card_build(a, cv, width);
+    v->nlines = cv->tl.n;
 }
+
+static void cv_plan_changed(app *a, view *v) { cv_layout(a, v, a->cols); }
 
 static void cv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool sel)
 {
@@ -272,46 +261,44 @@ static void cv_copy(app *a, cview *cv)
         app_msg(a, COL_GOOD, "copied to the clipboard: %s", text);
 }
 
-static void cv_note(app *a, view *v, cview *cv)
+static unsigned cv_note(app *a, view *v, cview *cv)
 {
     char text[1024], label[64];
     err e;
     if (a->read_only) {
         app_msg(a, COL_WARN, "read-only (%s): notes cannot be added", a->read_only_why);
-        return;
+        return HANDLED;
     }
     snprintf(label, sizeof label, "Note for %s: ", cv->code);
     if (!app_prompt(a, label, NULL, text, sizeof text) || !*text)
-        return;
+        return HANDLED;
     if (edit_note(a->s, cv->code, text, clock_now(), &e)) {
         app_msg(a, COL_ERROR, "%s", e.msg);
-        return;
+        return HANDLED;
     }
     app_msg(a, COL_GOOD, "note added to %s", cv->code);
     if (cv_load(a, cv) == 0)
         card_build(a, cv, a->cols);
     v->nlines = cv->tl.n;
-    v->dirty = true;
     for (int i = 0; i < cv->tl.n; i++) /* show the notes, the new one first */
         if (cv->tl.v[i].h[0].rule && strcmp(cv->tl.v[i].h[0].text, "Notes") == 0)
             view_goto(a, v, i);
+    return REPAINT;
 }
 
-static bool cv_request(app *a, view *v, tui_request r)
+static unsigned cv_request(app *a, view *v, tui_request r)
 {
     cview *cv = v->priv;
     if (r == REQ_COPY && cv->found)
         cv_copy(a, cv);
     else if (r == REQ_NOTE && cv->found)
-        cv_note(a, v, cv);
+        return cv_note(a, v, cv);
     else if (r == REQ_MARK && cv->found) {
         if (cv_current(a, v) >= 0)
             marks_toggle(a, cv_current(a, v));
-        cv->built_width = 0;
-        v->dirty = true;
     } else
-        return false;
-    return true;
+        return 0;
+    return HANDLED;
 }
 
 static void cv_reload(app *a, view *v)
@@ -335,14 +322,21 @@ static void cv_done(app *a, view *v)
     cview *cv = v->priv;
     tl_free(&cv->tl);
     free(cv->c);
-    free(cv);
 }
+
+static const view_hint cv_hints[] = {
+    HINT(NOTE, "note"), HINT(COPY, "copy"), HINT(NEIGHBOURS, "neighbours"), HINT(MARK, "mark"),
+    HINT(WHATIF, "what-if"), HINT(BACK, "back"), HINT_END,
+};
 
 const view_ops card_ops = {
     .title = "Card",
     .kind = VIEW_CARD,
+    .private_size = sizeof(cview),
+    .hints = cv_hints,
     .open = cv_open,
-    .draw_header = cv_header,
+    .plan_changed = cv_plan_changed,
+    .resize = cv_layout,
     .draw = cv_draw,
     .request = cv_request,
     .reload = cv_reload,

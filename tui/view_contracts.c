@@ -14,27 +14,35 @@ typedef struct kview {
     long months[MILESTONES];
 } kview;
 
-static const world *sort_w;
+/* A practice and its end date: sorted by end, then code (the world's
+ * own order, so its index). */
+typedef struct by_end_item {
+    long end;
+    int idx;
+} by_end_item;
 
 static int by_end(const void *x, const void *y)
 {
-    const world_practice *a = &sort_w->v[*(const int *)x], *b = &sort_w->v[*(const int *)y];
-    if (a->contract_end != b->contract_end)
-        return a->contract_end < b->contract_end ? -1 : 1;
-    return strcmp(a->p.code, b->p.code);
+    const by_end_item *a = x, *b = y;
+    if (a->end != b->end)
+        return a->end < b->end ? -1 : 1;
+    return (a->idx > b->idx) - (a->idx < b->idx);
 }
 
 static void kv_build(app *a, view *v)
 {
     kview *kv = v->priv;
+    by_end_item *items = calloc((size_t)a->w.n + 1, sizeof *items);
     kv->n = 0;
-    for (int i = 0; i < a->w.n; i++)
+    for (int i = 0; items && i < a->w.n; i++)
         if (a->w.v[i].contract_end > 0)
-            kv->idx[kv->n++] = i;
-    sort_w = &a->w;
-    qsort(kv->idx, (size_t)kv->n, sizeof *kv->idx, by_end);
+            items[kv->n++] = (by_end_item){.end = a->w.v[i].contract_end, .idx = i};
+    if (items)
+        qsort(items, (size_t)kv->n, sizeof *items, by_end);
+    for (int i = 0; i < kv->n; i++)
+        kv->idx[i] = items[i].idx;
+    free(items);
     v->nlines = kv->n;
-    v->dirty = true;
     snprintf(v->empty, sizeof v->empty,
              "No contract end dates recorded (import a contracts file, or catchment set CODE contract.end DATE)");
 }
@@ -42,16 +50,13 @@ static void kv_build(app *a, view *v)
 static int kv_open(app *a, view *v, const void *arg)
 {
     (void)arg;
-    kview *kv = calloc(1, sizeof *kv);
-    if (!kv || !(kv->idx = calloc((size_t)a->w.n + 1, sizeof *kv->idx))) {
-        free(kv);
+    kview *kv = v->priv;
+    if (!(kv->idx = calloc((size_t)a->w.n + 1, sizeof *kv->idx)))
         return -1;
-    }
     long m[MILESTONES] = {a->cfg.milestones.options_appraisal, a->cfg.milestones.engagement,
                           a->cfg.milestones.procurement, a->cfg.milestones.award,
                           a->cfg.milestones.mobilisation};
     memcpy(kv->months, m, sizeof m);
-    v->priv = kv;
     v->nheader = 3;
     kv_build(a, v);
     return 0;
@@ -146,12 +151,13 @@ static void kv_done(app *a, view *v)
     (void)a;
     kview *kv = v->priv;
     free(kv->idx);
-    free(kv);
 }
 
 const view_ops contracts_ops = {
     .title = "Contracts",
     .kind = VIEW_CONTRACTS,
+    .private_size = sizeof(kview),
+    .hints = list_hints,
     .open = kv_open,
     .draw_header = kv_header,
     .draw = kv_draw,

@@ -23,10 +23,13 @@ static void hv_build(app *a, hview *hv)
         tl_add(&hv->tl, COL_NORMAL, -1, "  %-22s %-14s %s", *keys ? keys : "(none)",
                req_name((tui_request)r), req_help((tui_request)r));
     }
-    tl_rule(&hv->tl, "Commands (after :)");
-    tl_add(&hv->tl, COL_NORMAL, -1, "  filter all|active|pcn [CODE]|subicb [CODE]|expiring [MONTHS]");
-    tl_add(&hv->tl, COL_NORMAL, -1, "  sort COLUMN [reverse]   scenario NAME   open CODE");
-    tl_add(&hv->tl, COL_NORMAL, -1, "  policy nearest|choice|optimal   whatif   contracts   help   quit");
+    tl_rule(&hv->tl, "Commands (after :, as well as the action names above)");
+    const char *name, *args, *help;
+    for (int i = 0; app_command_help(i, &name, &args, &help); i++) {
+        char usage[256];
+        snprintf(usage, sizeof usage, "%s%s%s", name, *args ? " " : "", args);
+        tl_add(&hv->tl, COL_NORMAL, -1, "  %-36s %s", usage, help);
+    }
     tl_rule(&hv->tl, "Keys from the config");
     tl_add(&hv->tl, COL_NORMAL, -1, "  keys: {ACTION: KEY} in %s rebinds an action (names above)",
            *a->cfg.path ? a->cfg.path : "the config file");
@@ -35,11 +38,8 @@ static void hv_build(app *a, hview *hv)
 static int hv_open(app *a, view *v, const void *arg)
 {
     (void)arg;
-    hview *hv = calloc(1, sizeof *hv);
-    if (!hv)
-        return -1;
+    hview *hv = v->priv;
     hv_build(a, hv);
-    v->priv = hv;
     v->nlines = hv->tl.n;
     v->scroll_only = true;
     return 0;
@@ -56,12 +56,13 @@ static void hv_done(app *a, view *v)
     (void)a;
     hview *hv = v->priv;
     tl_free(&hv->tl);
-    free(hv);
 }
 
 const view_ops help_ops = {
     .title = "Help",
     .kind = VIEW_HELP,
+    .private_size = sizeof(hview),
+    .hints = list_hints,
     .open = hv_open,
     .draw = hv_draw,
     .done = hv_done,

@@ -45,19 +45,15 @@ static void hv_load(app *a, view *v)
         hv->v[j] = t;
     }
     v->nlines = hv->n;
-    v->dirty = true;
     snprintf(v->empty, sizeof v->empty, "No changes recorded%s%s (notes, capacity, list "
              "status and contract changes show here)", *hv->code ? " for " : "", hv->code);
 }
 
 static int hv_open(app *a, view *v, const void *arg)
 {
-    hview *hv = calloc(1, sizeof *hv);
-    if (!hv)
-        return -1;
+    hview *hv = v->priv;
     if (arg)
         snprintf(hv->code, sizeof hv->code, "%s", a->w.v[*(const int *)arg].p.code);
-    v->priv = hv;
     v->nheader = 1;
     hv_load(a, v);
     return 0;
@@ -114,12 +110,13 @@ static void hv_done(app *a, view *v)
     hview *hv = v->priv;
     (void)a;
     free(hv->v);
-    free(hv);
 }
 
 const view_ops history_ops = {
     .title = "History",
     .kind = VIEW_HISTORY,
+    .private_size = sizeof(hview),
+    .hints = list_hints,
     .open = hv_open,
     .draw_header = hv_header,
     .draw = hv_draw,

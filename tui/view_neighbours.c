@@ -36,7 +36,6 @@ static void nv_find(app *a, view *v)
         nv->hits[nv->nhits++] = nv->hits[i];
     }
     v->nlines = nv->nhits;
-    v->dirty = true;
     if (isnan(o->lat))
         snprintf(v->empty, sizeof v->empty, "%s has no known location (import a postcode file)",
                  o->p.code);
@@ -46,13 +45,10 @@ static void nv_find(app *a, view *v)
 
 static int nv_open(app *a, view *v, const void *arg)
 {
-    nview *nv = calloc(1, sizeof *nv);
-    if (!nv)
-        return -1;
+    nview *nv = v->priv;
     nv->origin = *(const int *)arg;
     snprintf(nv->code, sizeof nv->code, "%s", a->w.v[nv->origin].p.code);
     nv->km = a->cfg.rules.max_distance_km;
-    v->priv = nv;
     v->nheader = 2;
     nv_find(a, v);
     return 0;
@@ -82,7 +78,7 @@ static const char *nv_status(app *a, int wi)
     const world_practice *wp = &a->w.v[wi];
     if (!wp->open)
         return "closed";
-    if (a->marked[wi])
+    if (app_marked(a, wi))
         return "marked to close";
     if (wp->list_closed)
         return "list closed";
@@ -103,7 +99,7 @@ static void nv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     cell_add(a, text, sizeof text, text_thousands(wp->cap.capacity, n2, sizeof n2), 8, true);
     cell_add(a, text, sizeof text, text_thousands(wp->cap.headroom, n3, sizeof n3), 8, true);
     cell_add(a, text, sizeof text, nv_status(a, wi), 14, false);
-    bool receives = world_can_receive(&a->w, wi) && !a->marked[wi];
+    bool receives = world_can_receive(&a->w, wi) && !app_marked(a, wi);
     tui_color c = sel ? COL_CURSOR : !receives ? COL_DIM : wp->cap.headroom <= 0 ? COL_WARN : COL_NORMAL;
     draw_text(a, w, y, 0, width, text, color_attr(c));
 }
@@ -115,14 +111,11 @@ static int nv_current(app *a, view *v)
     return v->cur < nv->nhits ? nv->hits[v->cur].index : -1;
 }
 
-static bool nv_request(app *a, view *v, tui_request r)
+static unsigned nv_request(app *a, view *v, tui_request r)
 {
     nview *nv = v->priv;
-    if (r != REQ_WIDEN && r != REQ_NARROW) {
-        if (r == REQ_MARK)
-            v->dirty = true; /* the status column changes */
-        return false;
-    }
+    if (r != REQ_WIDEN && r != REQ_NARROW)
+        return 0;
     int i = 0;
     while (i < NRADII - 1 && radii[i] < nv->km)
         i++;
@@ -132,7 +125,13 @@ static bool nv_request(app *a, view *v, tui_request r)
         i = i > 0 ? i - 1 : 0;
     nv->km = radii[i];
     nv_find(a, v);
-    return true;
+    return REPAINT;
+}
+
+/* A mark: the status column changes (the loop repaints). */
+static void nv_plan_changed(app *a, view *v)
+{
+    (void)a, (void)v;
 }
 
 static void nv_reload(app *a, view *v)
@@ -156,12 +155,19 @@ static void nv_done(app *a, view *v)
     (void)a;
     nview *nv = v->priv;
     free(nv->hits);
-    free(nv);
 }
+
+static const view_hint nv_hints[] = {
+    HINT2(WIDEN, NARROW, "radius"), HINT(ENTER, "card"), HINT(MARK, "mark"), HINT(BACK, "back"),
+    HINT_END,
+};
 
 const view_ops neighbours_ops = {
     .title = "Neighbours",
     .kind = VIEW_NEIGHBOURS,
+    .private_size = sizeof(nview),
+    .hints = nv_hints,
+    .plan_changed = nv_plan_changed,
     .open = nv_open,
     .draw_header = nv_header,
     .draw = nv_draw,

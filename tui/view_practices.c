@@ -110,8 +110,9 @@ static void pv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     int wi = pv->pl.idx[line];
     const world_practice *wp = &a->w.v[wi];
     char text[2048];
-    row_text(a, wp, a->marked[wi], width, text, sizeof text);
-    tui_color c = sel ? COL_CURSOR : a->marked[wi] ? COL_MARK : !wp->open ? COL_DIM : COL_NORMAL;
+    bool marked = app_marked(a, wi);
+    row_text(a, wp, marked, width, text, sizeof text);
+    tui_color c = sel ? COL_CURSOR : marked ? COL_MARK : !wp->open ? COL_DIM : COL_NORMAL;
     draw_text(a, w, y, 0, width, text, color_attr(c));
 }
 
@@ -137,7 +138,6 @@ static void pv_rebuild(app *a, view *v)
         if (pv->pl.idx[i] == keep)
             v->cur = i;
     v->top = v->cur > 5 ? v->cur - 5 : 0;
-    v->dirty = true;
     snprintf(v->empty, sizeof v->empty, "%s",
              a->w.n ? "No practice passes the filter (f for the next, :filter all)"
                     : "No practices in the store: catchment import FILE");
@@ -146,12 +146,9 @@ static void pv_rebuild(app *a, view *v)
 static int pv_open(app *a, view *v, const void *arg)
 {
     (void)arg;
-    pview *pv = calloc(1, sizeof *pv);
-    if (!pv)
-        return -1;
+    pview *pv = v->priv;
     pv->pl.sort = PCOL_NAME;
     pv->pl.months = 18;
-    v->priv = pv;
     v->nheader = 1;
     pv_rebuild(a, v);
     return 0;
@@ -213,8 +210,10 @@ int practices_filter(app *a, char *args)
             pv_of(a)->pl.months = (int)m;
             rest = "";
         }
-        if (pv_set_filter(a, v, (pfilter)f, rest) == 0)
+        if (pv_set_filter(a, v, (pfilter)f, rest) == 0) {
+            v->dirty = true;
             return 0;
+        }
         app_msg(a, COL_WARN, "filter %s: no code here; :filter %s CODE", args, args);
         return -1;
     }
@@ -236,6 +235,7 @@ int practices_sort(app *a, char *args)
     pv->pl.sort = (pcol)c;
     pv->pl.reverse = strcmp(rest, "reverse") == 0 || strcmp(rest, "desc") == 0;
     pv_rebuild(a, a->stack[0]);
+    a->stack[0]->dirty = true;
     return 0;
 }
 
@@ -288,31 +288,31 @@ static void pv_find(app *a, view *v, int dir)
         view_goto(a, v, found);
 }
 
-static bool pv_request(app *a, view *v, tui_request r)
+static unsigned pv_request(app *a, view *v, tui_request r)
 {
     pview *pv = v->priv;
     switch (r) {
     case REQ_SORT_NEXT:
         pv->pl.sort = (pcol)((pv->pl.sort + 1) % PCOL_COUNT);
         pv_rebuild(a, v);
-        return true;
+        return REPAINT;
     case REQ_SORT_REVERSE:
         pv->pl.reverse = !pv->pl.reverse;
         pv_rebuild(a, v);
-        return true;
-    case REQ_FILTER: pv_next_filter(a, v); return true;
-    case REQ_FIND_NEXT: pv_find(a, v, 1); return true;
-    case REQ_FIND_PREV: pv_find(a, v, -1); return true;
+        return REPAINT;
+    case REQ_FILTER: pv_next_filter(a, v); return REPAINT;
+    case REQ_FIND_NEXT: pv_find(a, v, 1); return HANDLED;
+    case REQ_FIND_PREV: pv_find(a, v, -1); return HANDLED;
     case REQ_MARK:
         if (pv_current(a, v) >= 0) {
             int before = v->cur;
             marks_toggle(a, pv_current(a, v));
             view_goto(a, v, v->cur + 1); /* repaints the marked line too */
             if (v->cur == before)
-                v->dirty = true;
+                return REPAINT;
         }
-        return true;
-    default: return false;
+        return HANDLED;
+    default: return 0;
     }
 }
 
@@ -321,12 +321,13 @@ static void pv_done(app *a, view *v)
     (void)a;
     pview *pv = v->priv;
     plist_free(&pv->pl);
-    free(pv);
 }
 
 const view_ops practices_ops = {
     .title = "Practices",
     .kind = VIEW_PRACTICES,
+    .private_size = sizeof(pview),
+    .hints = list_hints,
     .open = pv_open,
     .draw_header = pv_header,
     .draw = pv_draw,

@@ -20,7 +20,6 @@ static void sv_run(app *a, view *v)
     sv->nres = *sv->q ? search_query(a->six, sv->q, sv->res, NULL, SEARCH_MAX) : 0;
     v->nlines = sv->nres;
     v->cur = v->top = 0;
-    v->dirty = true;
     snprintf(v->empty, sizeof v->empty, "%s",
              *sv->q ? "No practice matches" : "Type a code, name, postcode, phone or town");
     snprintf(a->query, sizeof a->query, "%s", sv->q);
@@ -29,12 +28,9 @@ static void sv_run(app *a, view *v)
 static int sv_open(app *a, view *v, const void *arg)
 {
     (void)arg;
-    sview *sv = calloc(1, sizeof *sv);
-    if (!sv || !(sv->res = calloc(SEARCH_MAX, sizeof *sv->res))) {
-        free(sv);
+    sview *sv = v->priv;
+    if (!(sv->res = calloc(SEARCH_MAX, sizeof *sv->res)))
         return -1;
-    }
-    v->priv = sv;
     v->nheader = 2;
     sv_run(a, v);
     return 0;
@@ -61,7 +57,7 @@ static void sv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     int wi = sv->res[line];
     const world_practice *wp = &a->w.v[wi];
     char text[1024];
-    snprintf(text, sizeof text, "%s", a->marked[wi] ? "x " : "  ");
+    snprintf(text, sizeof text, "%s", app_marked(a, wi) ? "x " : "  ");
     cell_add(a, text, sizeof text, wp->p.code, 6, false);
     cell_add(a, text, sizeof text, wp->p.name, width - 52 > 12 ? width - 52 : 12, false);
     cell_add(a, text, sizeof text, wp->p.postcode, 8, false);
@@ -72,19 +68,19 @@ static void sv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
 }
 
 /* Text keys edit the query; j, k, q, n and the like are text here. */
-static bool sv_key(app *a, view *v, int key)
+static unsigned sv_key(app *a, view *v, int key)
 {
     sview *sv = v->priv;
     if (key == TK_CTRL('n') || key == TK_CTRL('p')) {
         view_goto(a, v, v->cur + (key == TK_CTRL('n') ? 1 : -1));
-        return true;
+        return HANDLED;
     }
     if (key == '\t' || key == '\r' || key == '\n' || key == TK_ESC)
-        return false;
+        return 0;
     if (!text_edit_key(sv->q, sizeof sv->q, key))
-        return false;
+        return 0;
     sv_run(a, v);
-    return true;
+    return REPAINT;
 }
 
 static int sv_current(app *a, view *v)
@@ -94,15 +90,15 @@ static int sv_current(app *a, view *v)
     return v->cur < sv->nres ? sv->res[v->cur] : -1;
 }
 
-static bool sv_request(app *a, view *v, tui_request r)
+static unsigned sv_request(app *a, view *v, tui_request r)
 {
     if (r != REQ_BACK)
-        return false;
+        return 0;
     int wi = sv_current(a, v);
     app_pop(a);
     if (wi >= 0)
         practices_show(a, wi);
-    return true;
+    return HANDLED;
 }
 
 static void sv_reload(app *a, view *v) { sv_run(a, v); }
@@ -119,12 +115,19 @@ static void sv_done(app *a, view *v)
     (void)a;
     sview *sv = v->priv;
     free(sv->res);
-    free(sv);
 }
+
+static const view_hint sv_hints[] = {
+    HINT_WORDS("type to search"), HINT(ENTER, "card"), HINT2(MOVE_UP, MOVE_DOWN, "move"),
+    HINT(BACK, "back"), HINT_END,
+};
 
 const view_ops search_ops = {
     .title = "Search",
     .kind = VIEW_SEARCH,
+    .private_size = sizeof(sview),
+    .hints = sv_hints,
+    .text_input = true,
     .open = sv_open,
     .draw_header = sv_header,
     .draw = sv_draw,

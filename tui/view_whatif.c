@@ -14,8 +14,7 @@
 typedef struct wview {
     whatif wf;
     bool have;
-    unsigned serial, marks_serial;
-    int built_width;
+    unsigned close_serial;  /* the plan's closing practices it ran on */
     tlines tl;
 } wview;
 
@@ -27,14 +26,25 @@ static const char *km(double v, char *buf, size_t n)
     return buf;
 }
 
+/* The key that makes r on this screen, as the keymap has it. */
+static void wv_key(tui_request r, char *out, size_t n)
+{
+    int key = keymap_first_key(r, VIEW_WHATIF, false);
+    if (key < 0)
+        snprintf(out, n, ":%s", req_name(r));
+    else
+        key_label(key, out, n);
+}
+
 static void wv_summary(app *a, wview *wv, tlines *t)
 {
     const whatif *wf = &wv->wf;
     char n1[32], n2[32], n3[32], k1[16], k2[16], k3[16], src[64] = "";
     bool modelled = false;
-    tl_add(t, COL_SECTION, -1, "Scenario %s   policy %s (p)   max %g km   growth %+.1f%%",
-           *a->scenario ? a->scenario : "ad hoc", config_policy_name(wf->policy), wf->max_km,
-           wf->growth_pct);
+    char pkey[24];
+    wv_key(REQ_POLICY, pkey, sizeof pkey);
+    tl_add(t, COL_SECTION, -1, "Scenario %s   policy %s (%s)   max %g km   growth %+.1f%%",
+           wf->name, config_policy_name(wf->policy), pkey, wf->max_km, wf->growth_pct);
     for (int i = 0; i < wf->nclosing; i++) {
         const world_practice *wp = &a->w.v[wf->closing[i]];
         modelled |= wf->area_source[i] == AREAS_MODELLED;
@@ -59,7 +69,10 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
     const whatif *wf = &wv->wf;
     char line[1024], n1[32], n2[32], n3[32], g[16];
     int nw = width - 46 > 10 ? width - 46 : 10;
-    tl_rule(t, "Receivers (c changes a capacity)");
+    char ckey[24], rule[64];
+    wv_key(REQ_CAPACITY, ckey, sizeof ckey);
+    snprintf(rule, sizeof rule, "Receivers (%s changes a capacity)", ckey);
+    tl_rule(t, rule);
     snprintf(line, sizeof line, "  ");
     cell_add(a, line, sizeof line, "Code", 6, false);
     cell_add(a, line, sizeof line, "Name", nw, false);
@@ -127,29 +140,24 @@ static void wv_equality(app *a, wview *wv, tlines *t)
     wv_group(a, t, "Aged 75+ (est.)", &wf->im.age75, 24);
 }
 
-/* Runs the what-if when its inputs changed since the last run. */
+/* Runs the what-if of the plan as it is now. */
 static void wv_run(app *a, view *v, wview *wv)
 {
     err e;
-    char(*codes)[CONFIG_CODE_MAX] = NULL;
+    whatif_input in;
     if (wv->have)
         whatif_free(&wv->wf);
     wv->have = false;
-    wv->serial = a->whatif_serial;
-    wv->marks_serial = a->marks_serial;
-    wv->built_width = 0;
-    int n = marks_list(a, &codes);
+    wv->close_serial = a->plan.close_serial;
     snprintf(v->empty, sizeof v->empty, "%s",
              "Nothing marked to close: x marks a practice (list or card), :scenario NAME loads one");
-    if (n > 0) {
-        whatif_input in = {*a->scenario ? a->scenario : NULL, (const char(*)[CONFIG_CODE_MAX])codes,
-                           n, a->policy, a->over, a->nover, a->growth_pct};
+    if (a->plan.nclose > 0) {
+        plan_input(&a->plan, &in);
         if (whatif_run(&a->w, a->s, &a->cfg, &in, &wv->wf, &e) == 0)
             wv->have = true;
         else
             snprintf(v->empty, sizeof v->empty, "%s", e.msg);
     }
-    free(codes);
 }
 
 /* Summary on top; receivers, and the equality table below them or, on a
@@ -157,7 +165,6 @@ static void wv_run(app *a, view *v, wview *wv)
 static void wv_build(app *a, view *v, wview *wv, int width)
 {
     tl_free(&wv->tl);
-    wv->built_width = width;
     if (wv->have) {
         bool wide = width >= WHATIF_WIDE;
         tlines left = {0}, right = {0};
@@ -186,32 +193,29 @@ static void wv_home(view *v, wview *wv)
 static int wv_open(app *a, view *v, const void *arg)
 {
     (void)arg;
-    wview *wv = calloc(1, sizeof *wv);
-    if (!wv)
-        return -1;
-    v->priv = wv;
+    wview *wv = v->priv;
     wv_run(a, v, wv);
     wv_build(a, v, wv, a->cols);
     wv_home(v, wv);
     return 0;
 }
 
-static void wv_header(app *a, view *v, WINDOW *w, int width)
+/* The plan changed: run it again.  With the same practices closing the
+ * cursor stays on its line (p, c); with others it goes to the top. */
+static void wv_plan_changed(app *a, view *v)
 {
     wview *wv = v->priv;
-    (void)w;
     int keep = v->cur;
-    bool moved = wv->marks_serial != a->marks_serial;
-    bool rerun = wv->serial != a->whatif_serial;
-    if (rerun)
-        wv_run(a, v, wv);
-    if (wv->built_width != width)
-        wv_build(a, v, wv, width);
-    if (rerun && moved)
+    bool moved = wv->close_serial != a->plan.close_serial;
+    wv_run(a, v, wv);
+    wv_build(a, v, wv, a->cols);
+    if (moved)
         wv_home(v, wv);
-    else if (rerun)
-        v->cur = keep; /* same practices: stay on the line (p, c) */
+    else
+        v->cur = keep;
 }
+
+static void wv_resize(app *a, view *v, int width) { wv_build(a, v, v->priv, width); }
 
 static void wv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool sel)
 {
@@ -231,7 +235,7 @@ static void wv_capacity(app *a, view *v)
     int wi = wv_current(a, v);
     char label[96], buf[32], n1[32];
     long cap;
-    if (wi < 0 || a->marked[wi]) {
+    if (wi < 0 || app_marked(a, wi)) {
         app_msg(a, COL_WARN, "move the cursor to a receiver to change its capacity");
         return;
     }
@@ -243,29 +247,22 @@ static void wv_capacity(app *a, view *v)
         app_msg(a, COL_WARN, "'%s': a whole number of patients, 0 to 1,000,000", buf);
         return;
     }
-    override_set(a, a->w.v[wi].p.code, cap);
-    v->dirty = true;
+    if (plan_set_capacity(&a->plan, a->w.v[wi].p.code, cap))
+        app_msg(a, COL_ERROR, "out of memory");
 }
 
-static bool wv_request(app *a, view *v, tui_request r)
+static unsigned wv_request(app *a, view *v, tui_request r)
 {
     char name[CONFIG_NAME_MAX];
     switch (r) {
-    case REQ_POLICY:
-        a->policy = (config_policy)((a->policy + 1) % 3);
-        a->whatif_serial++;
-        v->dirty = true;
-        return true;
-    case REQ_CAPACITY: wv_capacity(a, v); return true;
+    case REQ_POLICY: plan_next_policy(&a->plan); return HANDLED;
+    case REQ_CAPACITY: wv_capacity(a, v); return HANDLED;
     case REQ_SAVE_SCENARIO:
-        if (app_prompt(a, "Save as scenario (a-z 0-9 . _ -): ", a->scenario, name, sizeof name) && *name)
+        if (app_prompt(a, "Save as scenario (a-z 0-9 . _ -): ", a->plan.scenario, name,
+                       sizeof name) && *name)
             scenario_save(a, name);
-        v->dirty = true;
-        return true;
-    case REQ_MARK:
-        v->dirty = true;
-        return false;
-    default: return false;
+        return HANDLED;
+    default: return 0;
     }
 }
 
@@ -286,14 +283,22 @@ static void wv_done(app *a, view *v)
     if (wv->have)
         whatif_free(&wv->wf);
     tl_free(&wv->tl);
-    free(wv);
 }
+
+static const view_hint wv_hints[] = {
+    HINT(POLICY, "policy"), HINT(CAPACITY, "capacity"), HINT(SAVE_SCENARIO, "save"),
+    HINT(ENTER, "card"), HINT(BACK, "back"), HINT_END,
+};
 
 const view_ops whatif_ops = {
     .title = "What-if",
     .kind = VIEW_WHATIF,
+    .private_size = sizeof(wview),
+    .hints = wv_hints,
     .open = wv_open,
-    .draw_header = wv_header,
+    .reload = wv_plan_changed,
+    .plan_changed = wv_plan_changed,
+    .resize = wv_resize,
     .draw = wv_draw,
     .request = wv_request,
     .describe = wv_describe,

@@ -93,6 +93,10 @@ check_exit "an unknown practice exits 1" 1 q scenario run --close M99999
 check_exit "an unknown scenario exits 1" 1 q scenario run nosuch
 check_exit "an unknown policy exits 2" 2 q scenario run westwood-ends --policy random
 check_exit "a scenario and --close together exit 2" 2 q scenario run westwood-ends --close M86019
+check_exit "a practice named twice exits 1" 1 q scenario run --close M86019,m86019
+check_has "and says which" "$(q scenario run --close M86019,M86019 2>&1)" "practice M86019 is named twice"
+j=$(q scenario run westwood-ends --policy nearest --format json)
+check_has "a named scenario varied by an option keeps its name" "$j" '"westwood-ends"'
 
 # A travel-time matrix instead of straight lines: Westwood's areas reach
 # Woodside in 5 minutes and Forrest in 50; with a 30-minute limit only

@@ -467,6 +467,19 @@ static void test_scenario_edit(void)
     CHECK_STR(config_policy_name(CONFIG_POLICY_NEAREST), "nearest");
 }
 
+/* One table of policies: names, parsing and the order p cycles in. */
+static void test_policy_table(void)
+{
+    char names[64];
+    config_policy_names("|", names, sizeof names);
+    CHECK_STR(names, "nearest|choice|optimal");
+    for (int p = 0; p < CONFIG_POLICY_COUNT; p++)
+        CHECK_INT(config_policy_parse(config_policy_name((config_policy)p)), p);
+    CHECK_INT(config_policy_parse("fastest"), -1);
+    CHECK_INT(config_policy_next(CONFIG_POLICY_NEAREST), CONFIG_POLICY_CHOICE);
+    CHECK_INT(config_policy_next(CONFIG_POLICY_OPTIMAL), CONFIG_POLICY_NEAREST);
+}
+
 int main(void)
 {
     test_defaults();
@@ -478,5 +491,6 @@ int main(void)
     test_paths();
     test_save();
     test_scenario_edit();
+    test_policy_table();
     T_DONE();
 }
