@@ -48,6 +48,7 @@
     R(POLICY, "policy", "Next policy: nearest, choice, optimal", "What-if")      \
     R(CAPACITY, "capacity", "Change the capacity of the receiver", "What-if")    \
     R(SAVE_SCENARIO, "save-scenario", "Save the marked set as a scenario", "What-if") \
+    R(EQUALITY_PACK, "equality-pack", "The equality impact pack (EHIA) or the IMD table", "What-if") \
     R(PROMPT, "prompt", "Command prompt (:filter, :scenario, :sort, :quit)", "Other") \
     R(REDRAW, "redraw", "Redraw the screen", "Other")
 

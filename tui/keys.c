@@ -57,6 +57,7 @@ bool tui_valid_action(const char *name) { return req_parse(name) != REQ_NONE; }
     K(ANY, 'p', POLICY)                                                                \
     K(ANY, 'c', CAPACITY)                                                              \
     K(ANY, 'W', SAVE_SCENARIO)                                                         \
+    K(ANY, 'e', EQUALITY_PACK)                                                         \
     K(ANY, ':', PROMPT)                                                                \
     K(ANY, TK_CTRL('l'), REDRAW)
 

@@ -60,7 +60,7 @@ Travel km: mean 2.17 before, 0.86 after; 90% within 1.52; 58 beyond 3 km
   M86007 PHOENIX FAMILY CARE                   +34       5,819/6,074   +0.6%
   M84013 CASTLE MEDICAL CENTRE                 +31     12,898/13,510   +0.2%
   M86624 COVENTRY GP GROUP OF PRACTICES        +28     13,099/13,724   +0.2%
-p policy  c capacity  W save  Enter card  q back
+p policy  c capacity  W save  e EHIA  Enter card  q back
 EOF
 check_has "p: the next policy (nearest)" s3 "policy nearest (p)"
 check_has "p twice more: back to optimal" s4 "policy optimal (p)"
