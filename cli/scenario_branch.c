@@ -11,14 +11,7 @@
 #include "core/branch_whatif.h"
 #include "util/text.h"
 
-static const char *km(double v, char *buf, size_t n)
-{
-    if (isnan(v))
-        snprintf(buf, n, "-");
-    else
-        snprintf(buf, n, "%.2f", v);
-    return buf;
-}
+static const char *km(double v, char *buf, size_t n) { return scenario_num(v, 2, buf, n); }
 
 static void print_json(const world *w, const branch_whatif *bw, double reasonable)
 {

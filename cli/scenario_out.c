@@ -24,23 +24,16 @@ const impact_group *scenario_group(const whatif *wf, int g)
     return g == IMPACT_IMD_ROWS ? &wf->im.age65 : &wf->im.age75;
 }
 
-static const char *km(double v, char *buf, size_t n)
+const char *scenario_num(double v, int decimals, char *buf, size_t n)
 {
     if (isnan(v))
         snprintf(buf, n, "-");
     else
-        snprintf(buf, n, "%.2f", v);
+        snprintf(buf, n, "%.*f", decimals, v);
     return buf;
 }
 
-static const char *per_fte(double v, char *buf, size_t n)
-{
-    if (isnan(v))
-        snprintf(buf, n, "-");
-    else
-        snprintf(buf, n, "%.0f", v);
-    return buf;
-}
+static const char *km(double v, char *buf, size_t n) { return scenario_num(v, 2, buf, n); }
 
 double scenario_per_1000(double appts, long list)
 {
@@ -57,11 +50,11 @@ void scenario_receivers(const world *w, const whatif *wf, table *t)
         const world_practice *wp = &w->v[r->practice];
         char g[16], pb[16], pa[16], from[40], ab[16], aa[16], am[16] = "-";
         km(r->growth_pct, g, sizeof g);
-        per_fte(r->per_fte_before, pb, sizeof pb);
-        per_fte(r->per_fte_after, pa, sizeof pa);
+        scenario_num(r->per_fte_before, 0, pb, sizeof pb);
+        scenario_num(r->per_fte_after, 0, pa, sizeof pa);
         world_fte_label(wp->facts.gp_fte, wp->fte_date, from, sizeof from);
-        per_fte(scenario_per_1000(wp->appts, r->list_before), ab, sizeof ab);
-        per_fte(scenario_per_1000(wp->appts, r->list_after), aa, sizeof aa);
+        scenario_num(scenario_per_1000(wp->appts, r->list_before), 0, ab, sizeof ab);
+        scenario_num(scenario_per_1000(wp->appts, r->list_after), 0, aa, sizeof aa);
         if (wp->appt_date) {
             text_date_iso(wp->appt_date, am, sizeof am);
             am[7] = '\0'; /* the month: "2026-04" */

@@ -16,6 +16,9 @@ void scenario_print_json(const world *w, const whatif *wf);
 /* The markdown report also names the data sources from the store. */
 void scenario_print_md(const world *w, const whatif *wf, store *s);
 
+/* v with the decimals asked, or "-" for NAN (unknown). */
+const char *scenario_num(double v, int decimals, char *buf, size_t n);
+
 /* Appointments per 1,000 patients of a list (the month's appointments
  * over it); NAN when either is unknown. */
 double scenario_per_1000(double appts, long list);

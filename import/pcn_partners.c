@@ -6,8 +6,9 @@
 #include "import/evidence_fields.h"
 #include "import/kinds.h"
 
-#include <ctype.h>
 #include <string.h>
+
+#include "util/text.h"
 
 enum { F_CODE, F_NAME, F_SUB, F_SUBNAME, F_PCN, F_PCNNAME, F_PCNSUB, F_PCNSUBNAME, F_START,
        F_END, F_MATCH, F_COUNT };
@@ -19,21 +20,12 @@ static const char *const spec[F_COUNT] = {
     "Practice to PCN Relationship Start Date", "Practice to PCN Relationship End Date",
     "?Practice Sub ICB and PCN Sub ICB Match?"};
 
-static bool dated(const char *s)
-{
-    if (strlen(s) != 8)
-        return false;
-    for (; *s; s++)
-        if (!isdigit((unsigned char)*s))
-            return false;
-    return true;
-}
-
 static int detect(const csvr_row *row)
 {
     if (imp_find(row, "Partner Organisation Code") >= 0 && imp_find(row, "PCN Code") >= 0)
         return 95;
-    return row->n == F_COUNT && row->f[F_PCN][0] == 'U' && dated(row->f[F_START]) ? 90 : 0;
+    return row->n == F_COUNT && row->f[F_PCN][0] == 'U' && text_date(row->f[F_START]) > 0 ? 90
+                                                                                           : 0;
 }
 
 static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)

@@ -6,7 +6,6 @@
 fx=$top/tests/data/import
 S=$tmp/s
 cp -r "$(demo_store)" "$S"
-flat() { tr -d '\n' | sed -e 's/": /":/g' -e 's/,  */,/g' -e 's/{  */{/g' -e 's/  *}/}/g'; }
 
 out=$("$bin" --store "$S" import "$fx/nhspaymentsgp-22-23-prac-constructed.csv")
 check_has "payments: recognised by the header" "$out" ": gp-payments, 4 rows read, 3 kept, 1 skipped"
@@ -36,7 +35,7 @@ check_has "the newer survey replaces the older on the card" "$card" \
     "2025 survey  Good overall experience (%): 73.1 (gpps)"
 check_has "ease of contact" "$card" "2025 survey  Easy to contact by phone (%): 55.4 (gpps)"
 check_has "continuity" "$card" "2025 survey  Sees preferred clinician (%): 38.1 (gpps)"
-json=$("$bin" --store "$S" show M86605 --format json | flat)
+json=$("$bin" --store "$S" show M86605 --format json | jq -c .)
 check_has "JSON: -97 is null and says suppressed" "$json" \
     '"measure":"gpps.continuity","label":"Sees preferred clinician (%)","value":null,"text":"suppressed","date":"2025-07-01","period":"2025 survey","source":"gpps"'
 

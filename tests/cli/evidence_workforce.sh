@@ -8,8 +8,6 @@ fx=$top/tests/data/import
 S=$tmp/s
 cp -r "$(demo_store)" "$S"
 cfg="--config $data/demo.yaml"
-# JSON on one line, "key":value, for matching.
-flat() { tr -d '\n' | sed -e 's/": /":/g' -e 's/,  */,/g' -e 's/{  */{/g' -e 's/  *}/}/g'; }
 
 out=$("$bin" --store "$S" import "$fx/gpw-practice-detailed-2026-03-constructed.csv")
 check_has "recognised by its header" "$out" ": gp-workforce, 7 rows read, 6 kept, 1 skipped"
@@ -29,11 +27,11 @@ card=$("$bin" --store "$S" show M86029)
 check_has "ND is not disclosed, never zero" "$card" "GP FTE (all GPs): not disclosed (gp-workforce)"
 check_has "NA is not available" "$card" "Direct patient care FTE: not available"
 check_has "no FTE: capacity falls back to the headroom rule" "$card" "(default-headroom)"
-json=$("$bin" --store "$S" show M86029 --format json | flat)
+json=$("$bin" --store "$S" show M86029 --format json | jq -c .)
 check_has "JSON: an undisclosed figure is null" "$json" \
     '"measure":"gp_fte","label":"GP FTE (all GPs)","value":null,"text":"not disclosed"'
 
-json=$("$bin" --store "$S" $cfg scenario run limbrick-wood-nearest --format json | flat)
+json=$("$bin" --store "$S" $cfg scenario run limbrick-wood-nearest --format json | jq -c .)
 check_has "receivers: patients per GP FTE before and after, with the month" "$json" \
     '"code":"M86019","name":"WESTWOOD MEDICAL H/CENTRE","list_before":4106,"gain":311,"list_after":4417,"capacity":4500,"capacity_source":"gp-fte","over_capacity":false,"over_capacity_before":false,"growth_pct":7.57,"patients_per_gp_fte_before":1642,"patients_per_gp_fte_after":1767,"gp_fte_source":"gp-workforce","gp_fte_date":"2026-03-01"'
 check_has "receivers without FTE say null" "$json" \
@@ -48,8 +46,8 @@ out=$("$bin" --store "$S" import "$fx/gpw-practice-2018-09-constructed.csv")
 check_has "the older naming era is recognised" "$out" ": gp-workforce, 2 rows read, 2 kept"
 card=$("$bin" --store "$S" show M86019)
 check_has "an older month does not replace the newer" "$card" "GP FTE       2.5 ("
-check_has "the older era's nurse column is read" "$("$bin" --store "$S" show M86605 --format json | flat)" \
-    '"measure":"wf.nurses_fte","label":"Nurse FTE","value":0.80'
+check_has "the older era's nurse column is read" "$("$bin" --store "$S" show M86605 --format json | jq -c .)" \
+    '"measure":"wf.nurses_fte","label":"Nurse FTE","value":0.8'
 
 # A copy of the file whose name says no month is refused, store unchanged.
 sed '2s/,2\.50,/,2.60,/' "$fx/gpw-practice-detailed-2026-03-constructed.csv" >"$tmp/workforce.csv"
