@@ -32,7 +32,8 @@ static void counts_json(json *j, const store_counts *n)
         {"age_profiles", n->age_profiles}, {"practice_lsoa_rows", n->lsoa_regs},
         {"postcodes", n->postcodes}, {"lsoas", n->lsoas}, {"indicators", n->indicators},
         {"contracts", n->contracts}, {"capacity", n->capacities}, {"notes", n->notes},
-        {"imports", n->imports}};
+        {"imports", n->imports}, {"evidence", n->evidence}, {"area_facts", n->area_facts},
+        {"branches", n->branches}, {"pcn_memberships", n->pcn_members}};
     json_key(j, "counts");
     json_obj(j);
     for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
@@ -86,9 +87,11 @@ static int print_stats(store *s, out_format f, err *e)
     if (f == FMT_TABLE)
         printf("store %s\n%ld practices, %ld list-size points, %ld age profiles, "
                "%ld practice-LSOA rows,\n%ld postcodes, %ld LSOAs, %ld indicator values, "
-               "%ld contracts, %ld capacity records, %ld notes\n\n",
+               "%ld contracts, %ld capacity records, %ld notes,\n%ld published figures, "
+               "%ld LSOA facts, %ld branch surgeries, %ld PCN memberships\n\n",
                store_dir(s), n.practices, n.list_points, n.age_profiles, n.lsoa_regs,
-               n.postcodes, n.lsoas, n.indicators, n.contracts, n.capacities, n.notes);
+               n.postcodes, n.lsoas, n.indicators, n.contracts, n.capacities, n.notes,
+               n.evidence, n.area_facts, n.branches, n.pcn_members);
     table t;
     table_init(&t, ">#,File,Kind,Extract,>Read,>Kept,>Skipped,Why skipped,Imported (UTC),By,SHA-256");
     int rc = store_provenance_each(s, add_import, &t, e);
