@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
+
 /* The area fact behind each Census or RUC share; NULL for the IMD. */
 static const char *const fact[EQ_MEASURES] = {
     [EQ_AGE65] = "census.age65",        [EQ_AGE75] = "census.age75",
@@ -51,10 +53,26 @@ static int area_shares(store *s, const char *lsoa, int imd_decile, double f65, d
     return 0;
 }
 
+struct eq_cache {
+    struct {
+        char icb[CODE_MAX];
+        eq_baseline base;
+    } *v;
+    int n, cap;
+};
+
+eq_cache *equality_cache_new(void) { return calloc(1, sizeof(eq_cache)); }
+
+void equality_cache_free(eq_cache *c)
+{
+    if (c)
+        free(c->v);
+    free(c);
+}
+
 struct base_load {
     store *s;
-    eq_base *v;
-    int n, cap;
+    eq_baseline_sums sum;
     double f65, f75;
     err *e;
 };
@@ -63,52 +81,64 @@ static int add_base(const lsoa_reg *r, void *ctx)
 {
     struct base_load *bl = ctx;
     lsoa_rec l;
+    eq_base b = {(double)r->patients, {{0}}};
     if (r->patients <= 0)
         return 0;
-    if (bl->n == bl->cap) {
-        int nc = bl->cap ? bl->cap * 2 : 1024;
-        eq_base *v = realloc(bl->v, (size_t)nc * sizeof *v);
-        if (!v)
-            return err_set(bl->e, "out of memory");
-        bl->v = v;
-        bl->cap = nc;
-    }
     int rc = store_lsoa_get(bl->s, r->lsoa, &l, bl->e);
-    if (rc < 0)
+    if (rc < 0 || area_shares(bl->s, r->lsoa, rc ? l.imd_decile : 0, bl->f65, bl->f75, &b.s,
+                              bl->e))
         return -1;
-    eq_base *b = &bl->v[bl->n++];
-    b->patients = (double)r->patients;
-    return area_shares(bl->s, r->lsoa, rc ? l.imd_decile : 0, bl->f65, bl->f75, &b->s, bl->e);
+    equality_baseline_add(&bl->sum, &b);
+    return 0;
 }
 
 /* Every LSOA row of every practice in the ICB. */
-static int read_base(const world *w, store *s, const char *icb, eq_base **base, int *nb,
-                     err *e)
+static int read_base(const world *w, store *s, const char *icb, eq_baseline *out, err *e)
 {
-    struct base_load bl = {s, NULL, 0, 0, NAN, NAN, e};
-    for (int i = 0; *icb && i < w->n; i++) {
+    struct base_load bl = {s, {0}, NAN, NAN, e};
+    for (int i = 0; i < w->n; i++) {
         age_profile a;
         if (strcmp(w->v[i].p.icb, icb) != 0)
             continue;
         int rc = store_age_latest(s, w->v[i].p.code, &a, e);
         bl.f65 = rc > 0 ? card_age_share(&a, AGE_BAND_65) : NAN;
         bl.f75 = rc > 0 ? card_age_share(&a, AGE_BAND_75) : NAN;
-        if (rc < 0 || store_lsoa_reg_each(s, w->v[i].p.code, add_base, &bl, e) < 0) {
-            free(bl.v);
+        if (rc < 0 || store_lsoa_reg_each(s, w->v[i].p.code, add_base, &bl, e) < 0)
             return -1;
-        }
     }
-    *base = bl.v;
-    *nb = bl.n;
+    equality_baseline_finish(&bl.sum, out);
+    return 0;
+}
+
+/* The ICB's baseline: from the world's cache, or read and kept there. */
+static int baseline(const world *w, store *s, const char *icb, const eq_baseline **out, err *e)
+{
+    eq_cache *c = w->eq_cache;
+    *out = NULL;
+    if (!*icb || !c)
+        return 0;
+    for (int i = 0; i < c->n; i++)
+        if (strcmp(c->v[i].icb, icb) == 0)
+            return *out = &c->v[i].base, 0;
+    if (c->n == c->cap) {
+        int nc = c->cap ? c->cap * 2 : 8;
+        void *v = realloc(c->v, (size_t)nc * sizeof *c->v);
+        if (!v)
+            return err_set(e, "out of memory");
+        c->v = v;
+        c->cap = nc;
+    }
+    if (read_base(w, s, icb, &c->v[c->n].base, e))
+        return -1;
+    text_copy(c->v[c->n].icb, CODE_MAX, icb);
+    *out = &c->v[c->n++].base;
     return 0;
 }
 
 int equality_read(const world *w, store *s, const disp_area *a, int na, const char *icb,
-                  const double *frac65, const double *frac75, eq_shares **as, eq_base **base,
-                  int *nb, err *e)
+                  const double *frac65, const double *frac75, eq_shares **as,
+                  const eq_baseline **base, err *e)
 {
-    *base = NULL;
-    *nb = 0;
     *as = calloc((size_t)na + 1, sizeof **as);
     if (!*as)
         return err_set(e, "out of memory");
@@ -116,5 +146,5 @@ int equality_read(const world *w, store *s, const disp_area *a, int na, const ch
         if (area_shares(s, a[i].area, a[i].imd_decile, frac65[a[i].from], frac75[a[i].from],
                         &(*as)[i], e))
             return -1;
-    return read_base(w, s, icb, base, nb, e);
+    return baseline(w, s, icb, base, e);
 }

@@ -202,7 +202,7 @@ static int read_inputs(const world *w, store *s, whatif *wf, double *f65, double
         rc = registers_read(s, w, wf->closing, wf->nclosing, &wf->registers, &wf->nregisters, e);
     if (rc == 0)
         rc = equality_read(w, s, wf->a, wf->na, wf->eq_icb, f65, f75, &wf->eq_as,
-                           &wf->eq_base, &wf->eq_nb, e);
+                           &wf->eq_base, e);
     store_read_end(s);
     return rc;
 }
@@ -273,7 +273,7 @@ int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *
              impact_compute(wf->p, wf->np, wf->a, wf->na, r.reasonable_km, &wf->res, f65,
                             f75, &wf->im, e) ||
              equality_compute(wf->a, wf->eq_as, wf->na, &wf->res, r.reasonable_km,
-                              wf->eq_base, wf->eq_nb, &wf->eq, e) ? -1 : 0;
+                              wf->eq_base, &wf->eq, e) ? -1 : 0;
     free(f65);
     free(f75);
     if (rc)
@@ -293,7 +293,6 @@ void whatif_free(whatif *wf)
     free(wf->a);
     free(wf->area_code);
     free(wf->eq_as);
-    free(wf->eq_base);
     free(wf->registers);
     memset(wf, 0, sizeof *wf);
 }

@@ -68,8 +68,7 @@ typedef struct whatif {
     impact im;
     char eq_icb[CODE_MAX];              /* the ICB of the baseline, "" unknown */
     eq_shares *eq_as;                   /* per area: shares of each group */
-    eq_base *eq_base;                   /* the ICB's registered population */
-    int eq_nb;
+    const eq_baseline *eq_base;         /* the ICB's (the world's cache); NULL none */
     eq_pack eq;                         /* the equality impact pack */
     struct reg_sum *registers;          /* disease registers of the closing lists */
     int nregisters;

@@ -1,5 +1,6 @@
 #include "core/world.h"
 
+#include "core/equality.h"
 #include "engine/milestones.h"
 #include "util/text.h"
 
@@ -187,6 +188,8 @@ int world_load(world *w, store *s, const config *cfg, err *e)
     w->rules = world_rules(cfg);
     w->closed_lists_receive = cfg->rules.closed_lists_receive;
     struct loader ld = {w, 0, s, e};
+    if (!(w->eq_cache = equality_cache_new()))
+        return err_set(e, "out of memory");
     if (store_read_begin(s, e))
         return -1;
     int rc = store_practice_each(s, add_practice, &ld, e);
@@ -200,6 +203,7 @@ int world_load(world *w, store *s, const config *cfg, err *e)
 
 void world_free(world *w)
 {
+    equality_cache_free(w->eq_cache);
     free(w->v);
     nearby_free(w->near);
     memset(w, 0, sizeof *w);

@@ -33,6 +33,7 @@ typedef struct world_practice {
 
 typedef struct world {
     world_practice *v;        /* sorted by code */
+    struct eq_cache *eq_cache; /* ICB baselines of the equality pack (core/equality.h) */
     int n;
     nearby *near;             /* over v's locations */
     cap_rules rules;

@@ -53,23 +53,25 @@ static void add_area(eq_pack *out, const eq_shares *s, const disp_area *a,
     }
 }
 
-static void baseline(eq_pack *out, const eq_base *b, int nb)
+void equality_baseline_add(eq_baseline_sums *sum, const eq_base *b)
 {
-    double part[EQ_MEASURES] = {0}, whole[EQ_MEASURES] = {0};
-    for (int i = 0; i < nb; i++) {
-        out->base_patients += b[i].patients;
-        for (int m = 0; m < EQ_MEASURES; m++)
-            if (known(b[i].s.share[m])) {
-                part[m] += b[i].patients * b[i].s.share[m];
-                whole[m] += b[i].patients;
-            }
-    }
+    sum->patients += b->patients;
     for (int m = 0; m < EQ_MEASURES; m++)
-        out->row[m].baseline = whole[m] > 0 ? part[m] / whole[m] : NAN;
+        if (known(b->s.share[m])) {
+            sum->part[m] += b->patients * b->s.share[m];
+            sum->whole[m] += b->patients;
+        }
+}
+
+void equality_baseline_finish(const eq_baseline_sums *sum, eq_baseline *out)
+{
+    out->patients = sum->patients;
+    for (int m = 0; m < EQ_MEASURES; m++)
+        out->share[m] = sum->whole[m] > 0 ? sum->part[m] / sum->whole[m] : NAN;
 }
 
 int equality_compute(const disp_area *a, const eq_shares *as, int na, const disp_result *res,
-                     double reasonable_km, const eq_base *base, int nb, eq_pack *out, err *e)
+                     double reasonable_km, const eq_baseline *base, eq_pack *out, err *e)
 {
     memset(out, 0, sizeof *out);
     if (!res || res->nareas != na)
@@ -84,7 +86,9 @@ int equality_compute(const disp_area *a, const eq_shares *as, int na, const disp
     }
     if (k != res->nflows)
         return err_set(e, "equality: flows are not grouped by area");
-    baseline(out, base, nb);
+    out->base_patients = base ? base->patients : 0;
+    for (int m = 0; m < EQ_MEASURES; m++)
+        out->row[m].baseline = base ? base->share[m] : NAN;
     for (int m = 0; m < EQ_MEASURES; m++)
         out->row[m].share = out->row[m].assessed > 0
                                 ? out->row[m].displaced / out->row[m].assessed : NAN;

@@ -45,11 +45,26 @@ typedef struct {
     eq_shares s;
 } eq_base;
 
+/* The ICB's own shares: patients and, per group, the share among the
+ * patients in areas where it is known (NAN where none is). */
+typedef struct {
+    double patients;
+    double share[EQ_MEASURES];
+} eq_baseline;
+
+/* Running sums of a baseline: add areas, then finish. */
+typedef struct {
+    double patients, part[EQ_MEASURES], whole[EQ_MEASURES];
+} eq_baseline_sums;
+
+void equality_baseline_add(eq_baseline_sums *sum, const eq_base *b);
+void equality_baseline_finish(const eq_baseline_sums *sum, eq_baseline *out);
+
 /* as holds the shares of each area a[i]; res is the dispersal of a;
- * base the ICB's areas (nb may be 0: no baseline).  Returns 0, or -1
- * with e set when res does not belong to a. */
+ * base the ICB's baseline (NULL: none).  Returns 0, or -1 with e set
+ * when res does not belong to a. */
 int equality_compute(const disp_area *a, const eq_shares *as, int na, const disp_result *res,
-                     double reasonable_km, const eq_base *base, int nb, eq_pack *out, err *e);
+                     double reasonable_km, const eq_baseline *base, eq_pack *out, err *e);
 
 /* A row's heading as NHS England's EHIA template has it ("Age",
  * "Disability", "Race", "Deprivation (Core20)", ...), and the group. */

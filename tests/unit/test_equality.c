@@ -25,9 +25,14 @@ static void test_pack(void)
     as[0].share[EQ_NO_CAR] = 2.0; /* out of range: not assessed */
     eq_base base[2] = {{1000, shares(0.1)}, {3000, shares(0.3)}};
     base[1].s.share[EQ_DISABLED] = NAN;
+    eq_baseline_sums sum = {0};
+    eq_baseline bl;
+    for (int i = 0; i < 2; i++)
+        equality_baseline_add(&sum, &base[i]);
+    equality_baseline_finish(&sum, &bl);
     eq_pack pk;
     err e;
-    CHECK(equality_compute(a, as, 2, &res, 3.0, base, 2, &pk, &e) == 0);
+    CHECK(equality_compute(a, as, 2, &res, 3.0, &bl, &pk, &e) == 0);
     CHECK_INT(pk.displaced, 150);
     CHECK_NEAR(pk.base_patients, 4000, 1e-9);
     const eq_row *r = &pk.row[EQ_AGE65];
@@ -49,12 +54,12 @@ static void test_pack(void)
 
     /* Nothing known: NAN, never zero. */
     as[0] = as[1] = shares(NAN);
-    CHECK(equality_compute(a, as, 2, &res, 3.0, NULL, 0, &pk, &e) == 0);
+    CHECK(equality_compute(a, as, 2, &res, 3.0, NULL, &pk, &e) == 0);
     CHECK(isnan(pk.row[EQ_CORE20].share) && isnan(pk.row[EQ_CORE20].baseline));
     CHECK_NEAR(pk.row[EQ_CORE20].assessed, 0, 1e-9);
 
     res.nareas = 3;
-    CHECK(equality_compute(a, as, 2, &res, 3.0, NULL, 0, &pk, &e) == -1);
+    CHECK(equality_compute(a, as, 2, &res, 3.0, NULL, &pk, &e) == -1);
 }
 
 static void test_names(void)
