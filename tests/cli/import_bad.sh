@@ -95,6 +95,7 @@ gp-workforce|gpw-practice-detailed-2026-03-constructed.csv|yes|1|14|-|2
 gp-payments|nhspaymentsgp-22-23-prac-constructed.csv|yes|8|23|1|9
 gpps|GPPS_2025_Practice_data_(weighted)_(csv)_PUBLIC-constructed.csv|yes|1|5|-|2
 census-ts045|census2021-ts045-lsoa-constructed.csv|yes|3|4|-|2
+census-ts021|census2021-ts021-lsoa-constructed.csv|yes|3|4|-|2
 census-ts038|census2021-ts038-lsoa-constructed.csv|yes|3|5|-|2
 census-ts007a|census2021-ts007a-lsoa-constructed.csv|yes|3|4|-|2
 ruc|ruc2021-lsoa-constructed.csv|yes|1|-|-|4
