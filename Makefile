@@ -70,13 +70,17 @@ $(BUILD)/bench/%: bench/%.c $(LIB)
 
 unit: $(UNIT_BIN)
 
-# The demo store lives beside the build unless the user names another.
+# The demo store lives beside the build unless the user names another;
+# so does the demo's own copy of data/demo.yaml, which scenarios saved in
+# the terminal interface go to (the repository's copy never changes).
 DEMO_STORE ?= $(BUILD)/demo-store
+DEMO_CONFIG ?= $(BUILD)/demo.yaml
 demo-store: all
-	@scripts/demo-store.sh $(BIN) $(DEMO_STORE)
+	@scripts/demo-store.sh $(BIN) $(DEMO_STORE) $(DEMO_CONFIG)
 
 run: demo-store
-	$(BIN) --store $(DEMO_STORE) --config data/demo.yaml
+	$(BIN) --store $(DEMO_STORE) --config $(DEMO_CONFIG)
+	@echo "catchment: from the shell, see the tour in README.md (export PATH, CATCHMENT_STORE, CATCHMENT_CONFIG)"
 
 # Every test, then the whole suite again under AddressSanitizer and UBSan.
 # The last line is the summary: "N passed, N failed".

@@ -1,6 +1,7 @@
 /* main() lives in cli/main.c; this is the dispatcher behind it. */
 #include "cli/cli.h"
 #include "tui/tui.h"
+#include "util/text.h"
 
 #include <getopt.h>
 #include <stdarg.h>
@@ -8,10 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CATCHMENT_VERSION "0.1.0"
-
 static const cli_command *const commands[] = {
-    &cmd_import, &cmd_show,   &cmd_search, &cmd_near, &cmd_scenario,
+    &cmd_import, &cmd_show,   &cmd_search, &cmd_near, &cmd_list, &cmd_scenario,
     &cmd_contracts, &cmd_note,   &cmd_set,    &cmd_history, &cmd_config,
     &cmd_stats,    &cmd_check,  &cmd_backup, &cmd_restore, &cmd_export, NULL,
 };
@@ -87,7 +86,8 @@ static void print_help(FILE *fp)
     fputs("\nGlobal options (before the command):\n"
           "  --store DIR     the store (else $CATCHMENT_STORE, else\n"
           "                  $XDG_DATA_HOME/catchment, ~/.local/share/catchment)\n"
-          "  --config FILE   the YAML config (else $XDG_CONFIG_HOME/catchment/config.yaml)\n"
+          "  --config FILE   the YAML config (else $CATCHMENT_CONFIG, else\n"
+          "                  $XDG_CONFIG_HOME/catchment/config.yaml, ~/.config/catchment/...)\n"
           "  --read-only     open the store without any write path\n"
           "  --no-color      no colour (also: the NO_COLOR environment variable)\n"
           "  --help, --version\n\n"
@@ -148,6 +148,9 @@ int cli_main(int argc, char **argv)
     int at = parse_global(&c, argc, argv, &rc);
     if (at < 0)
         return rc;
+    const char *env_config = getenv("CATCHMENT_CONFIG");
+    if (!c.config_arg && env_config && *env_config)
+        c.config_arg = env_config; /* as --config: the file must exist */
     if (at >= argc) {
         rc = tui_main(&c);
         session_close(&c);
@@ -155,8 +158,12 @@ int cli_main(int argc, char **argv)
     }
     const cli_command *cmd = find_command(argv[at]);
     if (!cmd) {
-        fprintf(stderr, "catchment: unknown command '%s'\n", argv[at]);
-        print_help(stderr);
+        char shown[256];
+        text_escape(argv[at], shown, sizeof shown);
+        fprintf(stderr, "catchment: unknown command '%s'; the commands are:\n ", shown);
+        for (int i = 0; commands[i]; i++)
+            fprintf(stderr, " %s%s", commands[i]->name, commands[i + 1] ? "," : "\n");
+        fputs("(catchment --help says what each does)\n", stderr);
         return EXIT_USAGE;
     }
     if (wants_help(argc - at, argv + at)) {

@@ -12,6 +12,8 @@
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
+#define CATCHMENT_VERSION "0.1.0"
+
 
 typedef struct cli_command {
     const char *name;
@@ -34,11 +36,16 @@ int cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* "catchment CMD: message" and a pointer to --help; returns EXIT_USAGE. */
 int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* When closed practices were left out (no --all): on stderr, "catchment:
+ * 1 closed practice [also ]matched[: NAMES]; --all shows it".  Only with
+ * the table format: CSV and JSON are read by programs. */
+void cli_hint_closed(out_format f, long n, bool also, const char *names);
+
 /* Parses --format's argument, allowing md only where asked. */
 int cli_format(const char *cmd, const char *arg, bool md_ok, out_format *out);
 
 /* The commands, each in its own file. */
-extern const cli_command cmd_import, cmd_show, cmd_search, cmd_near, cmd_stats,
+extern const cli_command cmd_import, cmd_show, cmd_search, cmd_near, cmd_list, cmd_stats,
     cmd_scenario, cmd_config, cmd_contracts, cmd_note, cmd_set, cmd_history,
     cmd_check, cmd_backup, cmd_restore, cmd_export;
 

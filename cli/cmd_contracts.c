@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/edit.h"
 #include "core/world.h"
 #include "engine/milestones.h"
 #include "util/clock.h"
@@ -17,8 +18,12 @@ static const char help[] =
     "Contracts by end date, soonest first, with practice, type, provider, list\n"
     "size and the milestones counted back from the end date (options appraisal,\n"
     "engagement, procurement, award, mobilisation: months before the end, from\n"
-    "contracts.milestones of the config).  The next milestone is named, and any\n"
-    "milestone already passed is marked overdue.\n\n"
+    "contracts.milestones of the config).  The next milestone still open is named\n"
+    "with its date and the days to it; Overdue names the milestones whose date has\n"
+    "passed and that nobody has marked done or waived, Done those that were\n"
+    "(catchment set CODE milestone.award done|waived|open; see catchment set).\n"
+    "A practice that has closed shows its close date as the end, and no\n"
+    "milestones.\n\n"
     "  --within PERIOD   only contracts ending within PERIOD from today: 18m,\n"
     "                    2y, 90d (default: all with an end date)\n"
     "  --all             include open-ended contracts (no end date)\n\n"
@@ -57,11 +62,23 @@ typedef struct listing {
     int n, cap;
     long until;
     bool all;
+    const world *w;
 } listing;
 
-static int collect(const contract *c, void *ctx)
+/* The close date of a practice that has closed, else 0. */
+static long closed_on(const world *w, const char *code)
+{
+    int k = world_find(w, code);
+    return k >= 0 && !w->v[k].open ? w->v[k].p.close_date : 0;
+}
+
+static int collect(const contract *in, void *ctx)
 {
     listing *l = ctx;
+    contract c0 = *in, *c = &c0;
+    long closed = closed_on(l->w, c->practice);
+    if (closed) /* its contract ended when it closed */
+        c->end = closed;
     if ((!c->end && !l->all) || (l->until && c->end && c->end > l->until))
         return 0;
     if (l->n == l->cap) {
@@ -117,15 +134,20 @@ static void print_json(const ctx *x, const listing *l)
         json_key(&j, "start"); json_str(&j, *a ? a : NULL);
         json_key(&j, "end"); json_str(&j, *b ? b : NULL);
         json_key(&j, "extension"); json_str(&j, c->extension);
+        bool closed = closed_on(x->w, c->practice) != 0;
+        json_key(&j, "practice_closed"); json_bool(&j, closed);
         json_key(&j, "milestones");
         json_arr(&j);
-        milestones_for(c->end, x->months, d);
-        for (int m = 0; c->end && m < MILESTONES; m++) {
+        if (c->end) /* an open-ended contract has no milestones to count back */
+            milestones_for(c->end, x->months, d);
+        for (int m = 0; c->end && !closed && m < MILESTONES; m++) {
             text_date_iso(d[m], a, sizeof a);
             json_obj(&j);
             json_key(&j, "name"); json_str(&j, milestone_name(m));
             json_key(&j, "date"); json_str(&j, a);
             json_key(&j, "passed"); json_bool(&j, d[m] < x->today);
+            json_key(&j, "state"); json_str(&j, edit_milestone_state(c->milestone[m]));
+            json_key(&j, "overdue"); json_bool(&j, milestone_overdue(d[m], c->milestone[m], x->today));
             json_obj_end(&j);
         }
         json_arr_end(&j);
@@ -135,33 +157,52 @@ static void print_json(const ctx *x, const listing *l)
     json_done(&j);
 }
 
+/* The overdue milestones' names, and those done or waived. */
+static void milestone_lists(const ctx *x, const contract *c, const long *d, char *overdue,
+                            char *done, size_t n)
+{
+    *overdue = *done = '\0';
+    for (int m = 0; m < MILESTONES; m++) {
+        bool late = milestone_overdue(d[m], c->milestone[m], x->today);
+        char *to = late ? overdue : c->milestone[m] ? done : NULL;
+        if (to)
+            snprintf(to + strlen(to), n - strlen(to), "%s%s%s", *to ? ", " : "",
+                     milestone_name(m), c->milestone[m] == MILESTONE_WAIVED ? " (waived)" : "");
+    }
+    if (!*overdue)
+        snprintf(overdue, n, "-");
+    if (!*done)
+        snprintf(done, n, "-");
+}
+
 static void print_table(const ctx *x, const listing *l, out_format f)
 {
     table t;
-    table_init(&t, "Code,Name,Type,Provider,>List,End,Next milestone,Due,>Days,Passed");
+    table_init(&t, "Code,Name,Type,Provider,>List,End,Next milestone,Due,>Days,Overdue,Done");
     for (int i = 0; i < l->n; i++) {
         const contract *c = &l->v[i];
         long list, d[MILESTONES];
-        char end[16] = "-", due[16] = "", days[16] = "", passed[128] = "";
+        char end[16] = "-", due[16] = "", days[16] = "", overdue[160] = "", done[160] = "";
         const char *next = "-";
-        if (c->end) {
+        if (closed_on(x->w, c->practice)) {
+            next = "practice closed";
+            text_date_iso(c->end, end, sizeof end);
+        } else if (c->end) {
             milestones_for(c->end, x->months, d);
-            int k = milestone_next(d, x->today);
+            int k = milestone_next_open(d, c->milestone, x->today);
             long when = k < MILESTONES ? d[k] : c->end;
             next = k < MILESTONES ? milestone_name(k) : "contract end";
             text_date_iso(c->end, end, sizeof end);
             text_date_iso(when, due, sizeof due);
             snprintf(days, sizeof days, "%ld", milestone_days_between(x->today, when));
-            for (int m = 0; m < k; m++)
-                snprintf(passed + strlen(passed), sizeof passed - strlen(passed), "%s%s",
-                         m ? ", " : "", milestone_name(m));
+            milestone_lists(x, c, d, overdue, done, sizeof overdue);
         }
         const char *name = practice_name(x, c->practice, &list);
         char ls[24] = "-";
         if (list >= 0)
             snprintf(ls, sizeof ls, "%ld", list);
         table_add(&t, (const char *const[]){c->practice, name, c->type, c->provider, ls, end,
-                                            next, due, days, passed});
+                                            next, due, days, overdue, done});
     }
     table_print(&t, stdout, f);
     table_free(&t);
@@ -172,7 +213,7 @@ static int list_contracts(session *c, const char *within, bool all, out_format f
     config cfg;
     world w;
     err e;
-    listing l = {.all = all};
+    listing l = {.all = all, .w = &w};
     ctx x = {.w = &w, .today = clock_today()};
     if (within && parse_within(within, x.today, &l.until))
         return cli_usage("contracts", "--within wants a period like 18m, 2y or 90d");

@@ -28,12 +28,18 @@ static const char set_help[] =
     "  contract.type       GMS, PMS or APMS\n"
     "  contract.start      YYYY-MM-DD\n"
     "  contract.end        YYYY-MM-DD (unknown: open-ended)\n"
-    "  contract.provider, contract.extension, contract.notes   free text\n";
+    "  contract.provider, contract.extension, contract.notes   free text\n"
+    "  milestone.options_appraisal, milestone.engagement, milestone.procurement,\n"
+    "  milestone.award, milestone.mobilisation   done, waived or open\n\n"
+    "It says what changed.  Setting the value a field already has changes\n"
+    "nothing and records nothing.  A capacity set here is shown as set by a\n"
+    "person (\"set\"), not as imported.\n";
 
 static const char history_help[] =
     "usage: catchment history [--format table|csv|json] [CODE]\n\n"
-    "Every change people made (notes, capacity, list status, contract fields),\n"
-    "oldest first: when (UTC), who, practice, field, old value, new value.\n";
+    "Every change people made (notes, capacity, list status, contract fields,\n"
+    "milestones), oldest first: when (UTC), who, practice, field, old value, new\n"
+    "value.  A CODE that is not in the store is an error.\n";
 
 /* The code as stored: upper case. */
 static void code_arg(const char *arg, char *code)
@@ -68,8 +74,18 @@ static int set_run(session *c, int argc, char **argv)
     err e;
     if (!s)
         return EXIT_FAIL;
-    return edit_set(s, code, argv[2], argv[3], clock_now(), &e) ? cli_fail("%s", e.msg)
-                                                                        : EXIT_OK;
+    edit_change ch;
+    if (edit_set_change(s, code, argv[2], argv[3], clock_now(), &ch, &e))
+        return cli_fail("%s", e.msg);
+    char a[NAME_MAX * 4], b[NAME_MAX * 4];
+    text_escape(ch.old_value, a, sizeof a);
+    text_escape(ch.new_value, b, sizeof b);
+    if (ch.changed)
+        printf("%s %s: %s -> %s (recorded in the history)\n", code, argv[2], *a ? a : "(none)",
+               b);
+    else
+        printf("%s %s: already %s (nothing recorded)\n", code, argv[2], *b ? b : "(none)");
+    return EXIT_OK;
 }
 
 static int add_change(const audit_rec *r, void *ctx)
@@ -101,9 +117,13 @@ static int history_run(session *c, int argc, char **argv)
     if (!s)
         return EXIT_FAIL;
     table t;
+    practice p;
     table_init(&t, "When (UTC),Who,Practice,Field,Old,New");
-    int rc = store_read_begin(s, &e) ? -1
-             : store_audit_each(s, optind < argc ? code : NULL, add_change, &t, &e);
+    int rc = store_read_begin(s, &e);
+    if (rc == 0 && optind < argc && (rc = store_practice_get(s, code, &p, &e)) == 0)
+        rc = err_set(&e, "no practice '%s' in the store", code);
+    if (rc >= 0)
+        rc = store_audit_each(s, optind < argc ? code : NULL, add_change, &t, &e);
     store_read_end(s);
     static const char *const keys[] = {"time", "user", "practice", "field", "old", "new"};
     if (rc == 0 && f == FMT_JSON)

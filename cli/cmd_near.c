@@ -12,10 +12,12 @@
 static const char help[] =
     "usage: catchment near [--km N] [--all] [--format table|csv|json] CODE|POSTCODE\n\n"
     "Practices within N km (default: rules.max_distance_km of the config) of a\n"
-    "practice or a postcode, nearest first, with list size, capacity, headroom\n"
-    "and whether the list is open.  Distance is the great-circle distance\n"
-    "(haversine, WGS84, mean Earth radius 6371.0088 km).  Closed practices are\n"
-    "left out unless --all is given.\n";
+    "practice or a postcode (quoted or not: CV3 1BN), nearest first, with list\n"
+    "size, capacity, headroom and whether the list is open.  --km 0 finds the\n"
+    "practices at the same place (the same building).  Distance is the\n"
+    "great-circle distance (haversine, WGS84, mean Earth radius 6371.0088 km).\n"
+    "Closed practices are left out unless --all is given; with the table format\n"
+    "a note on stderr says how many were.\n";
 
 typedef struct place {
     double lat, lon;
@@ -53,13 +55,6 @@ static int find_place(const world *w, store *s, const char *arg, place *pl)
     return 0;
 }
 
-static const char *list_state(const world_practice *wp)
-{
-    if (!wp->open)
-        return "practice closed";
-    return wp->facts.list_open == 0 ? "closed" : wp->facts.list_open == 1 ? "open" : "unknown";
-}
-
 static void print_json(const world *w, const nearby_hit *h, int n)
 {
     json j;
@@ -71,12 +66,13 @@ static void print_json(const world *w, const nearby_hit *h, int n)
         json_key(&j, "code"); json_str(&j, wp->p.code);
         json_key(&j, "name"); json_str(&j, wp->p.name);
         json_key(&j, "km"); json_num(&j, h[i].km, 3);
-        json_key(&j, "list_size");
-        wp->p.list_size >= 0 ? json_int(&j, wp->p.list_size) : json_null(&j);
-        json_key(&j, "capacity"); json_int(&j, wp->cap.capacity);
-        json_key(&j, "capacity_source"); json_str(&j, capacity_source_name(wp->cap.source));
-        json_key(&j, "headroom"); json_int(&j, wp->cap.headroom);
-        json_key(&j, "list"); json_str(&j, list_state(wp));
+        bool known = wp->p.list_size >= 0;
+        json_key(&j, "list_size"); known ? json_int(&j, wp->p.list_size) : json_null(&j);
+        json_key(&j, "capacity"); known ? json_int(&j, wp->cap.capacity) : json_null(&j);
+        json_key(&j, "capacity_source");
+        json_str(&j, known ? capacity_source_name(wp->cap.source) : NULL);
+        json_key(&j, "headroom"); known ? json_int(&j, wp->cap.headroom) : json_null(&j);
+        json_key(&j, "list"); json_str(&j, world_list_state(wp));
         json_obj_end(&j);
     }
     json_arr_end(&j);
@@ -86,12 +82,18 @@ static void print_json(const world *w, const nearby_hit *h, int n)
 static void print_table(const world *w, const nearby_hit *h, int n, out_format f)
 {
     table t;
-    table_init(&t, "Code,Name,>km,>List,>Capacity,>Headroom,Capacity from,List");
+    table_init(&t, "Code,Name,>km,>List,>Capacity,>Headroom,Capacity from,List status");
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[h[i].index];
-        table_addf(&t, "%s\t%s\t%.2f\t%ld\t%ld\t%ld\t%s\t%s", wp->p.code, wp->p.name, h[i].km,
-                   wp->p.list_size, wp->cap.capacity, wp->cap.headroom,
-                   capacity_source_name(wp->cap.source), list_state(wp));
+        char list[24] = "-", cap[24] = "-", head[24] = "-";
+        if (wp->p.list_size >= 0) { /* no list: no capacity either */
+            snprintf(list, sizeof list, "%ld", wp->p.list_size);
+            snprintf(cap, sizeof cap, "%ld", wp->cap.capacity);
+            snprintf(head, sizeof head, "%ld", wp->cap.headroom);
+        }
+        table_addf(&t, "%s\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s", wp->p.code, wp->p.name, h[i].km, list,
+                   cap, head, wp->p.list_size >= 0 ? capacity_source_name(wp->cap.source) : "-",
+                   world_list_state(wp));
     }
     table_print(&t, stdout, f);
     table_free(&t);
@@ -101,16 +103,24 @@ static int near_print(const world *w, const place *pl, double km, bool all, out_
 {
     nearby_hit *hits = NULL;
     int cap = 0, n = nearby_within(w->near, pl->lat, pl->lon, km, &hits, &cap), k = 0;
+    long closed = 0;
     if (n < 0)
         return cli_fail("out of memory");
-    for (int i = 0; i < n; i++) /* drop the practice itself, and closed ones */
-        if (hits[i].index != pl->self && (all || w->v[hits[i].index].open))
+    for (int i = 0; i < n; i++) { /* drop the practice itself, and closed ones */
+        bool shown = all || w->v[hits[i].index].open;
+        if (hits[i].index != pl->self && shown)
             hits[k++] = hits[i];
+        closed += hits[i].index != pl->self && !shown;
+    }
     if (f == FMT_JSON)
         print_json(w, hits, k);
     else
         print_table(w, hits, k, f);
     free(hits);
+    cli_hint_closed(f, closed, k > 0, NULL);
+    if (k == 0 && closed == 0 && f == FMT_TABLE)
+        fprintf(stderr, "catchment: no practice within %.2f km of %s (a larger --km?)\n", km,
+                pl->label);
     return EXIT_OK;
 }
 
@@ -125,7 +135,7 @@ static int run(session *c, int argc, char **argv)
     bool all = false;
     int o;
     while ((o = getopt_long(argc, argv, "k:af:", opts, NULL)) != -1) {
-        if (o == 'k' && (text_double(optarg, &km) || km <= 0 || km > 500))
+        if (o == 'k' && (text_double(optarg, &km) || km < 0 || km > 500))
             return cli_usage("near", "--km wants a distance from 0 to 500");
         if (o == 'a')
             all = true;
@@ -134,7 +144,13 @@ static int run(session *c, int argc, char **argv)
         if (o == '?')
             return cli_usage("near", "unknown option '%s'", argv[optind - 1]);
     }
-    if (optind != argc - 1)
+    /* An unquoted postcode comes as two words: CV3 1BN. */
+    char where[64];
+    if (argc - optind == 2 && strlen(argv[optind]) <= 4 && strlen(argv[optind + 1]) == 3)
+        snprintf(where, sizeof where, "%s %s", argv[optind], argv[optind + 1]);
+    else if (argc - optind == 1)
+        text_copy(where, sizeof where, argv[optind]);
+    else
         return cli_usage("near", "name one practice CODE or POSTCODE");
     config cfg;
     world w;
@@ -149,7 +165,7 @@ static int run(session *c, int argc, char **argv)
     config_free(&cfg);
     if (rc)
         return rc;
-    rc = find_place(&w, s, argv[optind], &pl);
+    rc = find_place(&w, s, where, &pl);
     if (rc == 0)
         rc = near_print(&w, &pl, km, all, f);
     world_free(&w);

@@ -30,7 +30,8 @@ static const char help[] =
     "  --capacity CODE=N a capacity override (repeatable)\n"
     "  --flows           table and CSV: every flow (area, from, to, patients, km)\n"
     "                    instead of the receiving practices\n"
-    "  --format F        table | csv | json | md (a report for a board paper)\n";
+    "  --format F        table | csv | json | md (a board paper; for Word:\n"
+    "                    ... --format md | pandoc -o paper.docx)\n";
 
 enum { MAX_CLOSE = 64, MAX_OVERRIDES = 64 };
 
@@ -143,16 +144,31 @@ static int make_plan(const config *cfg, const run_args *ra, plan *pl)
     return 0;
 }
 
-static void print_result(const world *w, const whatif *wf, const run_args *ra, store *s)
+static void print_result(const world *w, const whatif *wf, const run_args *ra, store *s,
+                         const config *cfg)
 {
+    const config_scenario *sc = ra->name ? config_scenario_find(cfg, ra->name) : NULL;
+    paper_meta m = {sc ? sc->description : NULL, cfg->path};
     if (ra->f == FMT_JSON)
         scenario_print_json(w, wf);
     else if (ra->f == FMT_CSV)
         scenario_print_csv(w, wf, ra->flows);
     else if (ra->f == FMT_MD)
-        scenario_print_md(w, wf, s);
+        scenario_print_md(w, wf, s, &m);
     else
         scenario_print_table(w, wf, ra->flows);
+}
+
+/* A --capacity for a practice that is not there would be ignored: refuse it. */
+static int check_overrides(const world *w, const run_args *ra)
+{
+    for (int k = 0; k < ra->ncaps; k++) {
+        const config_capacity *c = &ra->caps[k];
+        if (world_find(w, c->code) < 0)
+            return cli_fail("--capacity %s=%ld: no practice '%s' in the store", c->code,
+                            c->patients, c->code);
+    }
+    return 0;
 }
 
 static int run_scenario(session *c, int argc, char **argv)
@@ -174,8 +190,10 @@ static int run_scenario(session *c, int argc, char **argv)
     rc = !s ? EXIT_FAIL : make_plan(&cfg, &ra, &pl);
     plan_input(&pl, &in);
     if (rc == 0 && world_load(&w, s, &cfg, &e) == 0) {
-        if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {
-            print_result(&w, &wf, &ra, s);
+        if ((rc = check_overrides(&w, &ra)) != 0) {
+            /* said */
+        } else if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {
+            print_result(&w, &wf, &ra, s, &cfg);
             whatif_free(&wf);
         } else {
             rc = cli_fail("%s", e.msg);

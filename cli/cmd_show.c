@@ -66,6 +66,10 @@ static void show_identity(kv *k, const card *c)
     kv_section(k, "practice");
     kv_line(k, "Code", "%s", p->code);
     kv_line(k, "Name", "%s", *p->name ? p->name : "(not in the ODS register)");
+    for (int i = 0; i < c->nnames; i++)
+        kv_line(k, i ? "" : "Other names", "%s (%s%s%s)", c->names[i].name, c->names[i].source,
+                c->names[i].date ? ", " : "",
+                c->names[i].date ? text_date_or_dash(c->names[i].date, a, sizeof a) : "");
     kv_line(k, "Status", "%s", *p->status ? p->status : "-");
     kv_line(k, "Address", "%s%s%s", addr, *addr ? ", " : "", p->postcode);
     kv_line(k, "Phone", "%s", *p->phone ? p->phone : "-");
@@ -132,8 +136,9 @@ static void show_capacity(kv *k, const card *c)
     if (!isnan(c->facts.gp_fte)) {
         char per[48] = "patients per FTE unknown", from[40];
         if (c->p.list_size >= 0 && c->facts.gp_fte > 0)
-            snprintf(per, sizeof per, "%.0f patients per FTE",
-                     (double)c->p.list_size / c->facts.gp_fte);
+            snprintf(per, sizeof per, "%s patients per FTE",
+                     text_thousands(lround((double)c->p.list_size / c->facts.gp_fte), a,
+                                    sizeof a));
         kv_line(k, "GP FTE", "%.1f (%s; %s)", c->facts.gp_fte, per,
                 world_fte_label(c->facts.gp_fte, c->fte_date, from, sizeof from));
     }
@@ -205,8 +210,11 @@ static void show_rest(kv *k, const card *c)
     show_evidence(k, c);
     if (c->nind) {
         kv_section(k, "indicators");
-        for (int i = 0; i < c->nind; i++)
-            kv_line(k, c->ind[i].period, "%s: %.2f", c->ind[i].name, c->ind[i].value);
+        for (int i = 0; i < c->nind; i++) {
+            char label[NAME_MAX + SHORT_MAX + 4];
+            kv_line(k, i ? "" : "Indicators", "%s: %.2f",
+                    card_indicator_label(&c->ind[i], label, sizeof label), c->ind[i].value);
+        }
     }
     if (c->nnotes) {
         kv_section(k, "notes");

@@ -65,6 +65,33 @@ static int import_json(const provenance *p, void *ctx)
     return 0;
 }
 
+/* "142 practices, 1 note, ...": each count with its noun. */
+static void print_counts(store *s, const store_counts *n)
+{
+    const struct {
+        long v;
+        const char *one, *many;
+    } c[] = {{n->practices, "practice", "practices"},
+             {n->list_points, "list-size point", "list-size points"},
+             {n->age_profiles, "age profile", "age profiles"},
+             {n->lsoa_regs, "practice-LSOA row", "practice-LSOA rows"},
+             {n->postcodes, "postcode", "postcodes"},
+             {n->lsoas, "LSOA", "LSOAs"},
+             {n->indicators, "indicator value", "indicator values"},
+             {n->contracts, "contract", "contracts"},
+             {n->capacities, "capacity record", "capacity records"},
+             {n->notes, "note", "notes"},
+             {n->evidence, "published figure", "published figures"},
+             {n->area_facts, "LSOA fact", "LSOA facts"},
+             {n->branches, "branch surgery", "branch surgeries"},
+             {n->pcn_members, "PCN membership", "PCN memberships"}};
+    char buf[64];
+    printf("store %s\n", store_dir(s));
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++)
+        printf("%s%s", text_count(c[i].v, c[i].one, c[i].many, buf, sizeof buf),
+               i + 1 == sizeof c / sizeof *c ? "\n\n" : i == 3 || i == 9 ? ",\n" : ", ");
+}
+
 static int print_stats(store *s, out_format f, err *e)
 {
     store_counts n;
@@ -85,13 +112,7 @@ static int print_stats(store *s, out_format f, err *e)
         return rc;
     }
     if (f == FMT_TABLE)
-        printf("store %s\n%ld practices, %ld list-size points, %ld age profiles, "
-               "%ld practice-LSOA rows,\n%ld postcodes, %ld LSOAs, %ld indicator values, "
-               "%ld contracts, %ld capacity records, %ld notes,\n%ld published figures, "
-               "%ld LSOA facts, %ld branch surgeries, %ld PCN memberships\n\n",
-               store_dir(s), n.practices, n.list_points, n.age_profiles, n.lsoa_regs,
-               n.postcodes, n.lsoas, n.indicators, n.contracts, n.capacities, n.notes,
-               n.evidence, n.area_facts, n.branches, n.pcn_members);
+        print_counts(s, &n);
     table t;
     table_init(&t, ">#,File,Kind,Extract,>Read,>Kept,>Skipped,Why skipped,Imported (UTC),By,SHA-256");
     int rc = store_provenance_each(s, add_import, &t, e);

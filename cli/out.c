@@ -100,6 +100,30 @@ static void pad(FILE *fp, int n)
         fputc(' ', fp);
 }
 
+/* A whole number of four or more digits ("-12345", "+1858"), which people
+ * read with thousands separators. */
+static bool groupable(const char *s)
+{
+    s += *s == '-' || *s == '+';
+    size_t n = strspn(s, "0123456789");
+    return n >= 4 && s[n] == '\0';
+}
+
+/* A cell as a person reads it: escaped, and a whole number in a number
+ * column with thousands separators (CSV and JSON keep the plain digits). */
+static const char *shown_cell(const table *t, int r, int c, char *out, size_t outsz)
+{
+    const char *s = r < 0 ? t->head[c] : t->cells[r * t->ncols + c];
+    if (r >= 0 && t->right[c] && groupable(s)) {
+        char num[32];
+        text_thousands(strtol(s, NULL, 10), num, sizeof num);
+        snprintf(out, outsz, "%s%s", *s == '+' ? "+" : "", num);
+        return out;
+    }
+    text_escape(s, out, outsz);
+    return out;
+}
+
 /* Aligned by display width; markdown adds pipes and a rule. */
 static void print_aligned(const table *t, FILE *fp, bool md)
 {
@@ -108,15 +132,13 @@ static void print_aligned(const table *t, FILE *fp, bool md)
     for (int c = 0; c < t->ncols; c++) {
         w[c] = text_width(t->head[c]);
         for (int r = 0; r < t->nrows; r++) {
-            text_escape(t->cells[r * t->ncols + c], esc, sizeof esc);
-            int cw = text_width(esc);
+            int cw = text_width(shown_cell(t, r, c, esc, sizeof esc));
             w[c] = cw > w[c] ? cw : w[c];
         }
     }
     for (int r = -1; r < t->nrows; r++) {
         for (int c = 0; c < t->ncols; c++) {
-            const char *s = r < 0 ? t->head[c] : t->cells[r * t->ncols + c];
-            text_escape(s, esc, sizeof esc);
+            shown_cell(t, r, c, esc, sizeof esc);
             if (md && strchr(esc, '|')) /* a pipe would split the cell */
                 for (char *q = esc; *q; q++)
                     *q = *q == '|' ? '/' : *q;

@@ -1,25 +1,252 @@
-/* The what-if as a markdown report a manager can paste into a board paper:
- * the figures, the tables, the assumptions, and the data behind them. */
+/* The what-if as a board paper in markdown (pandoc turns it into Word):
+ * what it is and who made it, a one-paragraph summary, the key figures,
+ * the receiving practices that matter, travel and equality with what was
+ * not assessed, the assumptions and the data behind them. */
 #include "cli/scenario_out.h"
+#include "cli/cli.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 #include "core/card.h"
+#include "core/paper.h"
 #include "core/registers.h"
+#include "util/clock.h"
+#include "util/sha256.h"
 #include "util/text.h"
+#include "util/who.h"
 
-static int source_line(const provenance *p, void *ctx)
+static const char *num(long v, char *buf, size_t n) { return text_thousands(v, buf, n); }
+
+static const char *km2(double v, char *buf, size_t n)
 {
-    (void)ctx;
-    char ext[16];
-    text_date_iso(p->extract_date, ext, sizeof ext);
-    printf("- %s (%s%s)", p->file, p->kind, p->modelled ? ", MODELLED: not NHS data" : "");
-    if (*ext)
-        printf(", extract %s", ext);
-    printf(", %ld rows kept\n", p->rows_kept);
-    return 0;
+    snprintf(buf, n, isnan(v) ? "-" : "%.2f", v);
+    return buf;
+}
+
+/* The SHA-256 of the config file, or "" when it cannot be read. */
+static void file_sha256(const char *path, char out[65])
+{
+    FILE *fp = *path ? fopen(path, "rb") : NULL;
+    unsigned char buf[8192];
+    size_t n;
+    sha256 c;
+    out[0] = '\0';
+    if (!fp)
+        return;
+    sha256_init(&c);
+    while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+        sha256_add(&c, buf, n);
+    if (!ferror(fp))
+        sha256_hex(&c, out);
+    fclose(fp);
+}
+
+/* What the paper is, who made it, when and from what. */
+static void about(const whatif *wf, const paper_meta *m)
+{
+    char when[32], sha[65], cfg[4096 + 100], line[512];
+    table t;
+    time_t now = (time_t)clock_now();
+    strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", gmtime(&now));
+    file_sha256(m->config_path, sha);
+    if (!*m->config_path)
+        snprintf(cfg, sizeof cfg, "the built-in defaults (no config file)");
+    else
+        snprintf(cfg, sizeof cfg, "%s, SHA-256 %s", m->config_path, *sha ? sha : "(unreadable)");
+    table_init(&t, "About this paper, ");
+    table_add(&t, (const char *const[]){"Prepared by", who_am_i()});
+    table_add(&t, (const char *const[]){"Prepared on", when});
+    /* The as-at date of the figures goes here once what-ifs carry one. */
+    table_add(&t, (const char *const[]){"As at", "the newest extract of each file (see Data sources)"});
+    table_add(&t, (const char *const[]){"Config", cfg});
+    snprintf(line, sizeof line, "catchment %s; policy %s; max %.1f %s; list growth %+.1f%%",
+             CATCHMENT_VERSION, config_policy_name(wf->policy), wf->max_km, wf->unit,
+             wf->growth_pct);
+    table_add(&t, (const char *const[]){"Made with", line});
+    table_print(&t, stdout, FMT_MD);
+    table_free(&t);
+}
+
+/* "M86019 WESTWOOD MEDICAL H/CENTRE", "A and B", "A, B and C". */
+static void closing_names(const world *w, const whatif *wf)
+{
+    for (int c = 0; c < wf->nclosing; c++) {
+        const practice *p = &w->v[wf->closing[c]].p;
+        char name[NAME_MAX * 4];
+        text_escape(p->name, name, sizeof name);
+        printf("%s%s %s", c == 0 ? "" : c == wf->nclosing - 1 ? " and " : ", ", p->code, name);
+    }
+}
+
+static bool any_modelled(const whatif *wf)
+{
+    for (int c = 0; c < wf->nclosing; c++)
+        if (wf->area_source[c] == AREAS_MODELLED)
+            return true;
+    return false;
+}
+
+/* Who goes over capacity, in words: "2 practices would go over capacity
+ * (M86034 WOODSIDE ..., M86004 ...)". */
+static void over_sentence(const world *w, const whatif *wf, const paper_receivers *pr)
+{
+    char a[32], b[32];
+    if (pr->over == 0) {
+        fputs(" No receiving practice would go over its capacity", stdout);
+    } else {
+        printf(" %s would go over capacity (", text_count(pr->over, "practice", "practices", a, sizeof a));
+        for (int i = 0, k = 0; i < wf->im.nreceivers; i++) {
+            const impact_receiver *r = &wf->im.receivers[i];
+            if (r->over_capacity)
+                printf("%s%s", k++ ? ", " : "", w->v[r->practice].p.code);
+        }
+        putchar(')');
+    }
+    if (pr->near)
+        printf("; %s would be full or within %d%% of it",
+               text_count(pr->near, "practice", "practices", b, sizeof b), 100 - PAPER_NEAR_PCT);
+    fputs(". ", stdout);
+}
+
+static void summary(const world *w, const whatif *wf, const paper_receivers *pr)
+{
+    const impact *im = &wf->im;
+    char a[32], b[32], c[32];
+    puts("## Summary\n");
+    fputs("If ", stdout);
+    closing_names(w, wf);
+    printf(" closed, %s%s of %s patients would be placed at %s within %.1f %s under the %s "
+           "policy",
+           im->unplaced == 0 ? "all " : "", num(im->placed, a, sizeof a),
+           wf->nclosing == 1 ? "its" : "their", text_count(im->nreceivers, "practice",
+                                                           "practices", b, sizeof b),
+           wf->max_km, wf->unit, config_policy_name(wf->policy));
+    if (im->unplaced > 0)
+        printf("; %s could not be placed (no room within reach)", num(im->unplaced, c, sizeof c));
+    putchar('.');
+    over_sentence(w, wf, pr);
+    if (im->placed > 0) {
+        printf("For those placed, mean travel would go from %s %s to %s %s; %s (%.1f%%) would "
+               "travel more than %.1f %s.",
+               km2(im->mean_km_before, a, sizeof a), wf->unit, km2(im->mean_km_after, b, sizeof b),
+               wf->unit, text_count(im->beyond_reasonable, "patient", "patients", c, sizeof c),
+               100.0 * (double)im->beyond_reasonable / (double)im->placed, wf->reasonable_km,
+               wf->unit);
+    }
+    if (any_modelled(wf))
+        fputs(" Where patients live is MODELLED, not NHS data, so the travel and equality "
+              "figures are illustrative.", stdout);
+    puts("\n");
+}
+
+static void key_figures(const whatif *wf, const paper_receivers *pr)
+{
+    const impact *im = &wf->im;
+    char label[96], a[16];
+    table t;
+    puts("## Key figures\n");
+    table_init(&t, "Figure,>Value");
+    table_addf(&t, "Patients displaced\t%ld", im->displaced);
+    table_addf(&t, "Placed\t%ld", im->placed);
+    snprintf(label, sizeof label, "Unplaced (no room within %.1f %s)", wf->max_km, wf->unit);
+    table_addf(&t, "%s\t%ld", label, im->unplaced);
+    table_addf(&t, "Receiving practices\t%d", im->nreceivers);
+    table_addf(&t, "Over capacity after\t%d", pr->over);
+    table_addf(&t, "Full or within %d%% of capacity after\t%d", 100 - PAPER_NEAR_PCT, pr->near);
+    table_addf(&t, "Mean travel before (%s)\t%s", wf->unit, km2(im->mean_km_before, a, sizeof a));
+    table_addf(&t, "Mean travel after (%s)\t%s", wf->unit, km2(im->mean_km_after, a, sizeof a));
+    table_addf(&t, "90%% of patients travel at most (%s)\t%s", wf->unit,
+               km2(im->p90_km_after, a, sizeof a));
+    table_addf(&t, "Travelling more than %.1f %s\t%ld", wf->reasonable_km, wf->unit,
+               im->beyond_reasonable);
+    table_print(&t, stdout, FMT_MD);
+    table_free(&t);
+    putchar('\n');
+}
+
+/* "1,642 -> 1,767" (and the appointments month when wp is given), or "-". */
+static void before_after(double b, double a, const world_practice *wp, char *out, size_t n)
+{
+    char x[32], y[32], d[16] = "";
+    if (isnan(b) || isnan(a)) {
+        snprintf(out, n, "-");
+        return;
+    }
+    if (wp) {
+        text_date_iso(wp->appt_date, d, sizeof d);
+        d[7] = '\0';
+    }
+    snprintf(out, n, "%s -> %s%s%s%s", text_thousands(lround(b), x, sizeof x),
+             text_thousands(lround(a), y, sizeof y), *d ? " (" : "", d, *d ? ")" : "");
+}
+
+static void receivers(const world *w, const whatif *wf, const paper_receivers *pr)
+{
+    table t;
+    char a[32], b[32];
+    puts("## Receiving practices that matter\n");
+    printf("The ten that gain most, and any that would be over, full or within %d%% of "
+           "capacity.\n\n", 100 - PAPER_NEAR_PCT);
+    table_init(&t, "Code,Name,>Gain,>List before,>List after,>Capacity,Capacity from,>Growth %,"
+                   "Capacity after,>Patients per GP FTE,GP FTE from,>Appointments per 1000");
+    for (int i = 0; i < pr->n; i++) {
+        const impact_receiver *r = &wf->im.receivers[pr->rows[i]];
+        const world_practice *wp = &w->v[r->practice];
+        char fte[48], from[40], appts[64];
+        before_after(r->per_fte_before, r->per_fte_after, NULL, fte, sizeof fte);
+        before_after(scenario_per_1000(wp->appts, r->list_before),
+                     scenario_per_1000(wp->appts, r->list_after), wp->appt_date ? wp : NULL,
+                     appts, sizeof appts);
+        table_addf(&t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%s\t%s\t%s", wp->p.code,
+                   wp->p.name, r->gain, r->list_before, r->list_after, r->capacity,
+                   capacity_source_name(wf->cap_source[r->practice]),
+                   km2(r->growth_pct, a, sizeof a), paper_capacity_note(r), fte,
+                   world_fte_label(wp->facts.gp_fte, wp->fte_date, from, sizeof from), appts);
+    }
+    table_print(&t, stdout, FMT_MD);
+    table_free(&t);
+    if (pr->others > 0)
+        printf("\n%s others, each gaining under %s patients (`--format csv` lists every "
+               "receiver).\n", num(pr->others, a, sizeof a), num(pr->others_under, b, sizeof b));
+    putchar('\n');
+}
+
+/* What the paper cannot say, said plainly. */
+static void not_assessed(const whatif *wf)
+{
+    puts("Not assessed:\n");
+    if (wf->travel == CONFIG_TRAVEL_STRAIGHT)
+        puts("- travel by road or public transport: distances are straight lines between "
+             "where patients live and the practice (import a travel-time matrix for roads);");
+    else
+        puts("- travel by public transport, unless the imported travel-time matrix is for it;");
+    for (int m = 0; m < EQ_MEASURES; m++)
+        if (wf->eq.row[m].assessed <= 0)
+            printf("- %s (%s): no area data imported (Census 2021, rural-urban "
+                   "classification);\n", equality_heading(m), equality_group(m));
+    if (wf->im.imd[0].displaced > 0)
+        puts("- deprivation for patients in areas with no IMD decile (the \"unknown\" row);");
+    if (wf->im.age65.displaced <= 0)
+        puts("- age: no age profile was imported for the closing practices;");
+    puts("- the effect on the receiving practices' existing patients (appointments, "
+         "waiting times).");
+}
+
+static void travel_equality(const whatif *wf)
+{
+    table t;
+    puts("## Travel and equality\n");
+    puts("Patients affected by deprivation of the area they live in (IMD quintile) and by "
+         "age, and how far they would travel.\n");
+    scenario_equality(wf, &t);
+    table_print(&t, stdout, FMT_MD);
+    table_free(&t);
+    putchar('\n');
+    not_assessed(wf);
+    putchar('\n');
 }
 
 static void assumptions(const whatif *wf)
@@ -40,17 +267,18 @@ static void assumptions(const whatif *wf)
                                                 : "from the imported travel-time matrix",
            wf->reasonable_km, wf->unit);
     printf("- List growth of %+.1f%% applied to every practice first.\n", wf->growth_pct);
-    puts("- Capacity: a scenario override, else the imported capacity, else GP FTE x "
-         "patients per GP FTE, else the list plus the default headroom.");
+    puts("- Capacity: a scenario override, else a capacity set by a person or imported, else "
+         "GP FTE x patients per GP FTE, else the list plus the default headroom.");
     puts("- Closed lists receive nobody unless the rules allow it; practices with no known "
          "location receive nobody.");
-    puts("- Age groups are estimated: each closing practice's share of patients aged 65+ "
-         "and 75+ is spread evenly over its areas.");
-    for (int c = 0; c < wf->nclosing; c++)
-        if (wf->area_source[c] == AREAS_MODELLED)
-            puts("- **Where patients live is MODELLED** (a gravity model, not NHS data) for "
-                 "at least one closing practice: import the NHS practice-by-LSOA file for "
-                 "real figures.");
+    if (wf->im.age65.displaced > 0)
+        puts("- Age groups are estimated: each closing practice's share of patients aged 65+ "
+             "and 75+ is spread evenly over its areas.");
+    if (any_modelled(wf))
+        puts("- **Where patients live is MODELLED** (a gravity model, not NHS data) for "
+             "at least one closing practice: import the NHS practice-by-LSOA file for "
+             "real figures.");
+    putchar('\n');
 }
 
 /* Adds the headline figures of one practice to the table. */
@@ -73,7 +301,8 @@ static int practice_evidence(store *s, const world_practice *wp, const char *rol
 
 /* The published figures of the closing and receiving practices, each
  * with its period and source; nothing when none are imported. */
-static void evidence_section(const world *w, const whatif *wf, store *s)
+static void evidence_section(const world *w, const whatif *wf, const paper_receivers *pr,
+                             store *s)
 {
     table t;
     err e;
@@ -82,8 +311,9 @@ static void evidence_section(const world *w, const whatif *wf, store *s)
         int rc = 0;
         for (int c = 0; rc == 0 && c < wf->nclosing; c++)
             rc = practice_evidence(s, &w->v[wf->closing[c]], "closing", &t, &e);
-        for (int i = 0; rc == 0 && i < wf->im.nreceivers; i++)
-            rc = practice_evidence(s, &w->v[wf->im.receivers[i].practice], "receiving", &t, &e);
+        for (int i = 0; rc == 0 && i < pr->n; i++)
+            rc = practice_evidence(s, &w->v[wf->im.receivers[pr->rows[i]].practice],
+                                   "receiving", &t, &e);
         store_read_end(s);
     }
     if (t.nrows) {
@@ -136,43 +366,57 @@ static void registers_section(const whatif *wf)
     table_free(&t);
 }
 
-void scenario_print_md(const world *w, const whatif *wf, store *s)
+static int source_row(const provenance *p, void *ctx)
 {
-    char a[16], b[16], c[16];
+    char ext[16], imported[16], kind[SHORT_MAX + 16];
+    time_t at = (time_t)p->imported_at;
+    strftime(imported, sizeof imported, "%Y-%m-%d", gmtime(&at));
+    snprintf(kind, sizeof kind, "%s%s", p->kind, p->modelled ? " (MODELLED)" : "");
+    table_addf(ctx, "%s\t%s\t%s\t%s\t%s\t%ld", p->file, kind,
+               text_date_or_dash(p->extract_date, ext, sizeof ext), imported, p->user,
+               p->rows_kept);
+    return 0;
+}
+
+static void sources(store *s)
+{
     table t;
-    time_t now = time(NULL);
-    strftime(a, sizeof a, "%Y-%m-%d", gmtime(&now));
-    printf("# Closure what-if: %s\n\n_Prepared %s with catchment._\n\n## Summary\n\n", wf->name, a);
-    scenario_print_closing(w, wf, stdout, "- Closing: ");
-    printf("\n| Figure | Value |\n|---|---:|\n| Patients displaced | %ld |\n"
-           "| Placed | %ld |\n| Unplaced (no room within %.1f %s) | %ld |\n",
-           wf->im.displaced, wf->im.placed, wf->max_km, wf->unit, wf->im.unplaced);
-    snprintf(a, sizeof a, "%.2f", wf->im.mean_km_before);
-    snprintf(b, sizeof b, "%.2f", wf->im.mean_km_after);
-    snprintf(c, sizeof c, "%.2f", wf->im.p90_km_after);
-    printf("| Mean travel before (%s) | %s |\n| Mean travel after (%s) | %s |\n"
-           "| 90%% of patients travel at most (%s) | %s |\n| Beyond %.1f %s | %ld |\n\n",
-           wf->unit, isnan(wf->im.mean_km_before) ? "-" : a, wf->unit,
-           isnan(wf->im.mean_km_after) ? "-" : b, wf->unit, isnan(wf->im.p90_km_after) ? "-" : c,
-           wf->reasonable_km, wf->unit, wf->im.beyond_reasonable);
-    puts("## Receiving practices\n");
-    scenario_receivers(w, wf, &t);
-    table_print(&t, stdout, FMT_MD);
-    table_free(&t);
-    puts("\n## Who is affected\n");
-    scenario_equality(wf, &t);
-    table_print(&t, stdout, FMT_MD);
-    table_free(&t);
-    equality_section(wf);
-    registers_section(wf);
-    evidence_section(w, wf, s);
-    putchar('\n');
-    assumptions(wf);
-    puts("\n## Data sources\n");
+    puts("## Data sources\n");
+    table_init(&t, "File,Kind,Extract,Imported,By,>Rows kept");
     if (store_read_begin(s, &(err){0}) == 0) {
-        store_provenance_each(s, source_line, NULL, &(err){0});
+        store_provenance_each(s, source_row, &t, &(err){0});
         store_read_end(s);
     }
+    table_print(&t, stdout, FMT_MD);
+    table_free(&t);
     puts("\nContains public sector information licensed under the Open Government Licence "
          "v3.0.");
+}
+
+void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_meta *m)
+{
+    paper_receivers pr;
+    if (paper_pick(wf, &pr)) {
+        fputs("catchment: out of memory\n", stderr);
+        return;
+    }
+    printf("# Closure what-if: %s\n\n", wf->name);
+    if (m->description && *m->description) {
+        char d[CONFIG_DESC_MAX * 4];
+        text_escape(m->description, d, sizeof d);
+        printf("%s\n\n", d);
+    }
+    about(wf, m);
+    putchar('\n');
+    summary(w, wf, &pr);
+    key_figures(wf, &pr);
+    receivers(w, wf, &pr);
+    travel_equality(wf);
+    equality_section(wf);
+    registers_section(wf);
+    evidence_section(w, wf, &pr, s);
+    putchar('\n');
+    assumptions(wf);
+    sources(s);
+    paper_free(&pr);
 }

@@ -138,27 +138,29 @@ void scenario_print_closing(const world *w, const whatif *wf, FILE *fp, const ch
 {
     for (int c = 0; c < wf->nclosing; c++) {
         const world_practice *wp = &w->v[wf->closing[c]];
-        char name[NAME_MAX * 4];
+        char name[NAME_MAX * 4], n[32];
         text_escape(wp->p.name, name, sizeof name);
-        fprintf(fp, "%s%s %s, %ld patients; where they live: %s\n", bullet, wp->p.code, name,
-                wf->p[wf->closing[c]].list, whatif_area_source_name(wf->area_source[c]));
+        fprintf(fp, "%s%s %s, %s; where they live: %s\n", bullet, wp->p.code, name,
+                text_count(wf->p[wf->closing[c]].list, "patient", "patients", n, sizeof n),
+                whatif_area_source_name(wf->area_source[c]));
     }
 }
 
 void scenario_print_table(const world *w, const whatif *wf, bool flows)
 {
-    char a[16], b[16], c[16];
+    char a[16], b[16], c[16], n1[32], n2[32], n3[32];
     table t;
     printf("Scenario %s: policy %s, max %.1f %s (%s), list growth %+.1f%%\n", wf->name,
            config_policy_name(wf->policy), wf->max_km, wf->unit,
            config_travel_name(wf->travel), wf->growth_pct);
     scenario_print_closing(w, wf, stdout, "  closing ");
-    printf("Displaced %ld, placed %ld, unplaced %ld\n", wf->im.displaced, wf->im.placed,
-           wf->im.unplaced);
-    printf("Travel: mean %s %s before, %s after, 90%% within %s; %ld beyond %.1f\n\n",
+    printf("Displaced %s, placed %s, unplaced %s\n", text_thousands(wf->im.displaced, n1, sizeof n1),
+           text_thousands(wf->im.placed, n2, sizeof n2),
+           text_thousands(wf->im.unplaced, n3, sizeof n3));
+    printf("Travel: mean %s %s before, %s after, 90%% within %s; %s beyond %.1f\n\n",
            km(wf->im.mean_km_before, a, sizeof a), wf->unit,
            km(wf->im.mean_km_after, b, sizeof b), km(wf->im.p90_km_after, c, sizeof c),
-           wf->im.beyond_reasonable, wf->reasonable_km);
+           text_thousands(wf->im.beyond_reasonable, n1, sizeof n1), wf->reasonable_km);
     if (flows)
         flows_table(w, wf, &t);
     else

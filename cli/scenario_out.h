@@ -13,8 +13,14 @@
 void scenario_print_table(const world *w, const whatif *wf, bool flows);
 void scenario_print_csv(const world *w, const whatif *wf, bool flows);
 void scenario_print_json(const world *w, const whatif *wf);
-/* The markdown report also names the data sources from the store. */
-void scenario_print_md(const world *w, const whatif *wf, store *s);
+/* What the board paper says about itself. */
+typedef struct paper_meta {
+    const char *description;  /* the scenario's, or NULL */
+    const char *config_path;  /* the config file, "" for the built-in defaults */
+} paper_meta;
+
+/* The board paper; it also names the data sources from the store. */
+void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_meta *m);
 
 /* v with the decimals asked, or "-" for NAN (unknown). */
 const char *scenario_num(double v, int decimals, char *buf, size_t n);

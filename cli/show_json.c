@@ -36,6 +36,11 @@ static void identity(json *j, const card *c)
     const practice *p = &c->p;
     jstr(j, "code", p->code);
     jstr(j, "name", p->name);
+    json_key(j, "other_names");
+    json_arr(j);
+    for (int i = 0; i < c->nnames; i++)
+        json_str(j, c->names[i].name);
+    json_arr_end(j);
     jstr(j, "status", p->status);
     json_key(j, "address");
     json_arr(j);

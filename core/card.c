@@ -207,6 +207,14 @@ static int add_pcn(const pcn_member *r, void *ctx)
     return 0;
 }
 
+static int add_name(const name_rec *r, void *ctx)
+{
+    card *c = ctx;
+    if (c->nnames < CARD_NAMES && strcmp(r->name, c->p.name) != 0)
+        c->names[c->nnames++] = *r;
+    return 0;
+}
+
 /* Notes come oldest first; keep the newest CARD_NOTES, newest first. */
 static int add_note(const note *r, void *ctx)
 {
@@ -247,7 +255,8 @@ static int gather(card *c, store *s, const char *code, err *e)
         store_pcn_member_each(s, code, add_pcn, c, e) < 0 ||
         store_contract_get(s, code, &c->con, e) < 0 ||
         store_indicator_each(s, code, add_indicator, c, e) < 0 ||
-        store_note_each(s, code, add_note, c, e) < 0)
+        store_note_each(s, code, add_note, c, e) < 0 ||
+        store_name_each(s, code, add_name, c, e) < 0)
         return -1;
     return 1;
 }
@@ -262,4 +271,13 @@ int card_load(card *c, store *s, const char *code, const cap_rules *rules, err *
     if (rc > 0)
         derive(c, rules);
     return rc;
+}
+
+const char *card_indicator_label(const indicator *in, char *out, size_t outsz)
+{
+    if (!*in->period || strstr(in->name, in->period))
+        snprintf(out, outsz, "%s", in->name);
+    else
+        snprintf(out, outsz, "%s (%s)", in->name, in->period);
+    return out;
 }

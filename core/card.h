@@ -8,8 +8,8 @@
 #include "engine/capacity.h"
 #include "store/store.h"
 
-enum { CARD_HISTORY = 120, CARD_INDICATORS = 64, CARD_NOTES = 64, CARD_EVIDENCE = 64,
-       CARD_BRANCHES = 16, CARD_PCNS = 16 };
+enum { CARD_HISTORY = 120, CARD_INDICATORS = 64, CARD_NOTES = 64, CARD_NAMES = 8,
+       CARD_EVIDENCE = 64, CARD_BRANCHES = 16, CARD_PCNS = 16 };
 
 /* Age groups a card shows, from the 20 five-year bands. */
 enum { AGE_0_4, AGE_5_14, AGE_15_44, AGE_45_64, AGE_65_74, AGE_75_84, AGE_85_UP, AGE_GROUPS };
@@ -37,6 +37,8 @@ typedef struct card {
     int npcns;
     note notes[CARD_NOTES];   /* newest first */
     int nnotes;
+    name_rec names[CARD_NAMES]; /* other names files gave it (former names) */
+    int nnames;
 } card;
 
 /* 1 found, 0 no such practice, -1 error.  card is large: allocate it. */
@@ -72,5 +74,9 @@ double card_age_share(const age_profile *a, int first_band);
 /* Share of the latest list aged 65+ and 75+, NAN without age data. */
 double card_share_65(const card *c);
 double card_share_75(const card *c);
+
+/* An indicator's name with its period, the period said once:
+ * "Deprivation score (IMD 2019)", "GP survey satisfaction (2022/23)". */
+const char *card_indicator_label(const indicator *in, char *out, size_t outsz);
 
 #endif

@@ -84,6 +84,7 @@ int edit_note(store *s, const char *code, const char *text, int64_t now, err *e)
 struct set_edit {
     const char *code, *field, *value;
     int64_t now;
+    edit_change *out;
 };
 
 static bool is_unknown(const char *v)
@@ -91,33 +92,37 @@ static bool is_unknown(const char *v)
     return !*v || strcasecmp(v, "unknown") == 0;
 }
 
-/* The old value as the audit shows it: "unknown" when there was none. */
-static void old_number(char *old, bool known, const char *fmt, double v)
+/* A capacity fact as the audit shows it: "unknown" when there is none. */
+static void capacity_text(const capacity_rec *c, const char *f, char *out)
 {
-    if (known)
-        snprintf(old, NAME_MAX, fmt, v);
+    if (strcmp(f, "capacity") == 0 && c->capacity >= 0)
+        snprintf(out, NAME_MAX, "%ld", c->capacity);
+    else if (strcmp(f, "gp_fte") == 0 && !isnan(c->gp_fte))
+        snprintf(out, NAME_MAX, "%g", c->gp_fte);
+    else if (strcmp(f, "list_open") == 0 && c->list_open >= 0)
+        snprintf(out, NAME_MAX, "%s", c->list_open ? "yes" : "no");
+    else if (strcmp(f, "closed_from") == 0 || strcmp(f, "closed_to") == 0)
+        text_date_iso(f[7] == 'f' ? c->closed_from : c->closed_to, out, NAME_MAX);
     else
-        snprintf(old, NAME_MAX, "unknown");
+        snprintf(out, NAME_MAX, "unknown");
 }
 
-/* A capacity fact: old and new values as text for the audit. */
-static int set_capacity_field(capacity_rec *c, const struct set_edit *se, char *old, err *e)
+/* A capacity fact from text. */
+static int set_capacity_field(capacity_rec *c, const struct set_edit *se, err *e)
 {
     const char *f = se->field, *v = se->value;
     long n;
     double d;
     if (strcmp(f, "capacity") == 0) {
-        old_number(old, c->capacity >= 0, "%.0f", (double)c->capacity);
         if (!is_unknown(v) && (text_long(v, &n) || n < 0 || n > 1000000))
             return err_set(e, "capacity: '%s' is not a number of patients (0..1000000)", v);
         c->capacity = is_unknown(v) ? -1 : n;
+        c->capacity_set = c->capacity >= 0; /* typed by a person, not imported */
     } else if (strcmp(f, "gp_fte") == 0) {
-        old_number(old, !isnan(c->gp_fte), "%g", c->gp_fte);
         if (!is_unknown(v) && (text_double(v, &d) || d < 0 || d > 500))
             return err_set(e, "gp_fte: '%s' is not a number of full-time GPs (0..500)", v);
         c->gp_fte = is_unknown(v) ? NAN : d;
     } else if (strcmp(f, "list_open") == 0) {
-        snprintf(old, NAME_MAX, "%s", c->list_open < 0 ? "unknown" : c->list_open ? "yes" : "no");
         bool yes = !strcasecmp(v, "yes") || !strcasecmp(v, "open");
         bool no = !strcasecmp(v, "no") || !strcasecmp(v, "closed");
         if (!yes && !no && !is_unknown(v))
@@ -125,7 +130,6 @@ static int set_capacity_field(capacity_rec *c, const struct set_edit *se, char *
         c->list_open = yes ? 1 : no ? 0 : -1;
     } else {
         long *slot = strcmp(f, "closed_from") == 0 ? &c->closed_from : &c->closed_to;
-        text_date_iso(*slot, old, NAME_MAX);
         long dt = text_date(v);
         if (dt < 0 && !is_unknown(v))
             return err_set(e, "%s: '%s' is not a date (YYYY-MM-DD)", f, v);
@@ -134,13 +138,64 @@ static int set_capacity_field(capacity_rec *c, const struct set_edit *se, char *
     return 0;
 }
 
-static int set_contract_field(contract *c, const struct set_edit *se, char *old, err *e)
+/* milestone.NAME: the contract's milestones, in the order of
+ * contracts.milestones in the config. */
+static const char *const milestone_fields[CONTRACT_MILESTONES] = {
+    "milestone.options_appraisal", "milestone.engagement", "milestone.procurement",
+    "milestone.award", "milestone.mobilisation"};
+static const char *const milestone_states[] = {"open", "done", "waived"};
+
+static int milestone_index(const char *field)
+{
+    for (int i = 0; i < CONTRACT_MILESTONES; i++)
+        if (strcmp(field, milestone_fields[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *edit_milestone_state(int state)
+{
+    return state >= 0 && state <= MILESTONE_WAIVED ? milestone_states[state] : "open";
+}
+
+/* A contract field as the audit shows it. */
+static void contract_text(const contract *c, const char *field, char *out)
+{
+    const char *f = field + strlen("contract.");
+    int m = milestone_index(field);
+    if (m >= 0)
+        snprintf(out, NAME_MAX, "%s", edit_milestone_state(c->milestone[m]));
+    else if (strcmp(f, "start") == 0 || strcmp(f, "end") == 0)
+        text_date_iso(f[0] == 's' ? c->start : c->end, out, NAME_MAX);
+    else
+        text_copy(out, NAME_MAX, strcmp(f, "type") == 0       ? c->type
+                                 : strcmp(f, "provider") == 0 ? c->provider
+                                 : strcmp(f, "extension") == 0 ? c->extension
+                                                               : c->notes);
+}
+
+static int set_milestone(contract *c, int m, const char *v, err *e)
+{
+    if (!c->end)
+        return err_set(e, "%s: %s has no contract end date to count milestones back from "
+                          "(set contract.end first)", milestone_fields[m], c->practice);
+    for (int k = 0; k <= MILESTONE_WAIVED; k++)
+        if (strcasecmp(v, milestone_states[k]) == 0 || (k == 0 && is_unknown(v))) {
+            c->milestone[m] = (unsigned char)k;
+            return 0;
+        }
+    return err_set(e, "%s: '%s' is not done, waived or open", milestone_fields[m], v);
+}
+
+static int set_contract_field(contract *c, const struct set_edit *se, err *e)
 {
     const char *f = se->field + strlen("contract."), *v = se->value;
+    int m = milestone_index(se->field);
+    if (m >= 0)
+        return set_milestone(c, m, v, e);
     if (strcmp(f, "start") == 0 || strcmp(f, "end") == 0) {
         long *slot = f[0] == 's' ? &c->start : &c->end;
         long dt = text_date(v);
-        text_date_iso(*slot, old, NAME_MAX);
         if (dt < 0 && !is_unknown(v))
             return err_set(e, "contract.%s: '%s' is not a date (YYYY-MM-DD)", f, v);
         *slot = dt < 0 ? 0 : dt;
@@ -159,17 +214,18 @@ static int set_contract_field(contract *c, const struct set_edit *se, char *old,
                                            : sizeof c->provider;
     if (check_text(se->field, v, max, e))
         return -1;
-    text_copy(old, NAME_MAX, dst);
     memcpy(dst, v, strlen(v) + 1);
     return 0;
 }
 
+/* Reads the record, changes the field, and writes it with an audit row,
+ * unless the value is the one already there: then nothing is written. */
 static int put_field(store *s, void *ctx, err *e)
 {
     const struct set_edit *se = ctx;
-    char old[NAME_MAX] = "";
+    edit_change *ch = se->out;
     int rc;
-    if (strncmp(se->field, "contract.", 9) == 0) {
+    if (strncmp(se->field, "contract.", 9) == 0 || milestone_index(se->field) >= 0) {
         static contract c;
         if ((rc = store_contract_get(s, se->code, &c, e)) < 0)
             return -1;
@@ -177,28 +233,52 @@ static int put_field(store *s, void *ctx, err *e)
             memset(&c, 0, sizeof c);
             snprintf(c.practice, sizeof c.practice, "%s", se->code);
         }
-        rc = set_contract_field(&c, se, old, e) || store_contract_put(s, &c, e);
+        contract_text(&c, se->field, ch->old_value);
+        if (set_contract_field(&c, se, e))
+            return -1;
+        contract_text(&c, se->field, ch->new_value);
+        ch->changed = strcmp(ch->old_value, ch->new_value) != 0;
+        rc = ch->changed ? store_contract_put(s, &c, e) : 0;
     } else {
         capacity_rec c;
         capacity_init(&c, se->code);
         if (store_capacity_get(s, se->code, &c, e) < 0)
             return -1;
-        rc = set_capacity_field(&c, se, old, e) || store_capacity_put(s, &c, e);
+        capacity_text(&c, se->field, ch->old_value);
+        bool was_set = c.capacity_set;
+        if (set_capacity_field(&c, se, e))
+            return -1;
+        capacity_text(&c, se->field, ch->new_value);
+        /* The same figure, now vouched for by a person, is a change too. */
+        ch->changed = strcmp(ch->old_value, ch->new_value) != 0 || was_set != c.capacity_set;
+        rc = ch->changed ? store_capacity_put(s, &c, e) : 0;
     }
-    return rc ? -1 : audit(s, se->code, se->field, old, se->value, se->now, e);
+    if (rc || !ch->changed)
+        return rc ? -1 : 0;
+    return audit(s, se->code, se->field, ch->old_value, ch->new_value, se->now, e);
+}
+
+int edit_set_change(store *s, const char *code, const char *field, const char *value,
+                    int64_t now, edit_change *out, err *e)
+{
+    bool known = milestone_index(field) >= 0;
+    for (int i = 0; fields[i]; i++)
+        known |= strcmp(fields[i], field) == 0;
+    if (!known)
+        return err_set(e, "unknown field '%s' (capacity, gp_fte, list_open, closed_from, "
+                          "closed_to, contract.type/start/end/provider/extension/notes, "
+                          "milestone.options_appraisal/engagement/procurement/award/"
+                          "mobilisation)", field);
+    if (check_text(field, value, TEXT_MAX, e))
+        return -1;
+    edit_change mine;
+    struct set_edit se = {code, field, value, now, out ? out : &mine};
+    memset(se.out, 0, sizeof *se.out);
+    return in_write(s, code, put_field, &se, e);
 }
 
 int edit_set(store *s, const char *code, const char *field, const char *value, int64_t now,
              err *e)
 {
-    bool known = false;
-    for (int i = 0; fields[i]; i++)
-        known |= strcmp(fields[i], field) == 0;
-    if (!known)
-        return err_set(e, "unknown field '%s' (capacity, gp_fte, list_open, closed_from, "
-                          "closed_to, contract.type/start/end/provider/extension/notes)", field);
-    if (check_text(field, value, TEXT_MAX, e))
-        return -1;
-    struct set_edit se = {.code = code, .field = field, .value = value, .now = now};
-    return in_write(s, code, put_field, &se, e);
+    return edit_set_change(s, code, field, value, now, NULL, e);
 }

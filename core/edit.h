@@ -4,6 +4,7 @@
 #ifndef CATCHMENT_EDIT_H
 #define CATCHMENT_EDIT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "store/store.h"
@@ -17,6 +18,23 @@ int edit_note(store *s, const char *code, const char *text, int64_t now, err *e)
  * an empty value) clears a number or a date. */
 int edit_set(store *s, const char *code, const char *field, const char *value, int64_t now,
              err *e);
+
+/* What a set did: the old and new values as the audit trail shows them,
+ * and whether anything changed (setting the value already there writes
+ * nothing and leaves no audit row). */
+typedef struct edit_change {
+    char old_value[NAME_MAX], new_value[NAME_MAX];
+    bool changed;
+} edit_change;
+
+/* edit_set, telling what it did (out may be NULL).  It also knows the
+ * contract milestones: milestone.options_appraisal, .engagement,
+ * .procurement, .award and .mobilisation take done, waived or open. */
+int edit_set_change(store *s, const char *code, const char *field, const char *value,
+                    int64_t now, edit_change *out, err *e);
+
+/* "open", "done", "waived" (enum milestone_state). */
+const char *edit_milestone_state(int state);
 
 /* The field names edit_set knows, NULL-terminated. */
 const char *const *edit_fields(void);

@@ -50,9 +50,9 @@ static int build_practices(const world *w, const whatif_input *in, whatif *wf, e
     rules.growth_pct = in->set.growth_pct;
     for (int i = 0; i < w->n; i++) {
         const world_practice *wp = &w->v[i];
-        cap_result c = capacity_of(wp->p.list_size < 0 ? 0 : wp->p.list_size,
-                                   override_for(in, wp->p.code), wp->facts.capacity,
-                                   wp->facts.gp_fte, &rules);
+        long over = override_for(in, wp->p.code);
+        cap_result c = capacity_of(wp->p.list_size < 0 ? 0 : wp->p.list_size, over,
+                                   wp->facts.capacity, wp->facts.gp_fte, &rules);
         wf->p[i] = (disp_practice){
             .code = wp->p.code,
             .lat = wp->lat,
@@ -61,8 +61,9 @@ static int build_practices(const world *w, const whatif_input *in, whatif *wf, e
             .capacity = c.capacity,
             .gp_fte = wp->facts.gp_fte,
             .can_receive = world_can_receive(w, i),
+            .pinned = over >= 0, /* a capacity set in the scenario: always shown */
         };
-        wf->cap_source[i] = c.source;
+        wf->cap_source[i] = capacity_fact_source(c.source, wp->facts.capacity_set);
     }
     return 0;
 }

@@ -19,8 +19,10 @@ cap_rules world_rules(const config *cfg)
 cap_result world_capacity(const practice *p, const capacity_rec *facts,
                           const cap_rules *rules)
 {
-    return capacity_of(p->list_size < 0 ? 0 : p->list_size, -1, facts->capacity,
-                       facts->gp_fte, rules);
+    cap_result c = capacity_of(p->list_size < 0 ? 0 : p->list_size, -1, facts->capacity,
+                               facts->gp_fte, rules);
+    c.source = capacity_fact_source(c.source, facts->capacity_set);
+    return c;
 }
 
 struct loader {
@@ -33,6 +35,33 @@ struct loader {
 bool world_is_open(const practice *p)
 {
     return (strcmp(p->status, "ACTIVE") == 0 || p->status[0] == '\0') && p->close_date == 0;
+}
+
+const char *world_list_state(const world_practice *wp)
+{
+    if (!wp->open)
+        return "practice closed";
+    return wp->facts.list_open == 0 ? "closed" : wp->facts.list_open == 1 ? "open" : "unknown";
+}
+
+const char *world_town(const practice *p)
+{
+    for (int i = 3; i >= 1; i--)
+        if (*p->addr[i])
+            return p->addr[i];
+    return "";
+}
+
+const char *world_status(const practice *p)
+{
+    if (world_is_open(p))
+        return "open";
+    if (p->close_date || !strcmp(p->status, "INACTIVE") || !strcmp(p->status, "CLOSED") ||
+        !strcmp(p->status, "RETIRED"))
+        return "closed";
+    return !strcmp(p->status, "DORMANT") ? "dormant"
+           : !strcmp(p->status, "PROPOSED") ? "proposed"
+                                            : "unknown";
 }
 
 /* Day number of a YYYYMMDD date, for gaps in days. */
@@ -155,6 +184,7 @@ static int add_practice(const practice *p, void *ctx)
     if (has_contract) {
         memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
         wp->contract_end = c.end;
+        memcpy(wp->contract_milestone, c.milestone, sizeof wp->contract_milestone);
     } else if (published_contract(ld->s, p->code, wp->contract_type, ld->e)) {
         return -1;
     }

@@ -29,6 +29,7 @@ typedef struct world_practice {
     double appts;             /* appointments in the newest month; NAN unknown */
     long appt_date;           /* that month, YYYYMM01; 0 unknown */
     long contract_end;        /* 0 none known */
+    unsigned char contract_milestone[CONTRACT_MILESTONES]; /* enum milestone_state */
 } world_practice;
 
 typedef struct world {
@@ -65,6 +66,16 @@ int world_published_fte(store *s, const char *code, long asat, capacity_rec *fac
 const char *world_fte_source(double gp_fte, long fte_date);
 /* The same for people: "gp-workforce 2025-10-01", "recorded", "-". */
 const char *world_fte_label(double gp_fte, long fte_date, char *buf, size_t n);
+
+/* The list to new patients: "open", "closed", "unknown", or "practice
+ * closed" when the practice itself is. */
+const char *world_list_state(const world_practice *wp);
+
+/* The town: the last address line of 2..4 that is filled in. */
+const char *world_town(const practice *p);
+
+/* In words: "open", "closed", "dormant", "proposed" or "unknown". */
+const char *world_status(const practice *p);
 
 /* Whether a practice can take patients under the rules. */
 bool world_can_receive(const world *w, int i);

@@ -9,6 +9,7 @@ const char *capacity_source_name(cap_source s)
     case CAP_IMPORTED: return "imported";
     case CAP_GP_FTE: return "gp-fte";
     case CAP_DEFAULT_HEADROOM: return "default-headroom";
+    case CAP_SET: return "set";
     }
     return "unknown";
 }
@@ -53,4 +54,9 @@ cap_result capacity_of(long list, long scenario, long imported, double gp_fte,
     }
     c.headroom = c.capacity > c.list ? c.capacity - c.list : 0;
     return c;
+}
+
+cap_source capacity_fact_source(cap_source s, bool set_by_person)
+{
+    return s == CAP_IMPORTED && set_by_person ? CAP_SET : s;
 }

@@ -3,11 +3,14 @@
 #ifndef CATCHMENT_CAPACITY_H
 #define CATCHMENT_CAPACITY_H
 
+#include <stdbool.h>
+
 typedef enum {
     CAP_SCENARIO,         /* set by the user in the scenario */
     CAP_IMPORTED,         /* an imported capacity figure */
     CAP_GP_FTE,           /* GP FTE x patients per GP FTE */
-    CAP_DEFAULT_HEADROOM  /* list + default headroom % */
+    CAP_DEFAULT_HEADROOM, /* list + default headroom % */
+    CAP_SET               /* a capacity figure a person typed (catchment set) */
 } cap_source;
 
 typedef struct {
@@ -23,7 +26,7 @@ typedef struct {
     cap_source source;
 } cap_result;
 
-/* "scenario", "imported", "gp-fte", "default-headroom". */
+/* "scenario", "imported", "gp-fte", "default-headroom", "set". */
 const char *capacity_source_name(cap_source s);
 
 /* list x (1 + growth_pct/100), rounded to the nearest whole patient;
@@ -36,5 +39,9 @@ long capacity_grow(long list, double growth_pct);
  * floor(grown list x (1 + default_headroom_pct/100)). */
 cap_result capacity_of(long list, long scenario, long imported, double gp_fte,
                        const cap_rules *r);
+
+/* The source of a stored capacity figure: CAP_SET when a person typed it,
+ * else s as it is. */
+cap_source capacity_fact_source(cap_source s, bool set_by_person);
 
 #endif

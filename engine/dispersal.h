@@ -30,6 +30,9 @@ typedef struct {
     long capacity;
     double gp_fte;     /* NAN unknown (used by impact only) */
     bool can_receive;  /* false: closing, or a closed list the rules honour */
+    bool pinned;       /* a receiver row even when it gains nobody (its capacity
+                          was set in the scenario, 0 included, so it can be
+                          seen and undone); used by impact only */
 } disp_practice;
 
 typedef struct {

@@ -145,22 +145,19 @@ static int receivers(const disp_practice *p, int np, const disp_result *res,
     long *gain = calloc((size_t)np + 1, sizeof *gain);
     if (!gain)
         return -1;
-    int n = 0;
-    for (int i = 0; i < res->nflows; i++)
-        if (res->flows[i].to >= 0 && gain[res->flows[i].to]++ == 0)
-            n++;
-    for (int i = 0; i < np; i++)
-        gain[i] = 0;
     for (int i = 0; i < res->nflows; i++)
         if (res->flows[i].to >= 0)
             gain[res->flows[i].to] += res->flows[i].patients;
+    int n = 0;
+    for (int i = 0; i < np; i++)
+        n += gain[i] > 0 || (p[i].pinned && p[i].can_receive);
     out->receivers = malloc(((size_t)n + 1) * sizeof *out->receivers);
     if (!out->receivers) {
         free(gain);
         return -1;
     }
     for (int i = 0; i < np; i++) {
-        if (gain[i] <= 0)
+        if (gain[i] <= 0 && !(p[i].pinned && p[i].can_receive))
             continue;
         impact_receiver *r = &out->receivers[out->nreceivers++];
         r->practice = i;

@@ -37,8 +37,9 @@ typedef struct {
     double mean_km_before, mean_km_after; /* patient-weighted; NAN when none */
     double p90_km_after;   /* 90% of placed patients travel this or less */
     long beyond_reasonable;
-    impact_receiver *receivers; /* practices that gain, largest gain first,
-                                   ties by practice index */
+    impact_receiver *receivers; /* practices that gain, and pinned ones that
+                                   can receive, largest gain first, ties by
+                                   practice index */
     int nreceivers;
     impact_group imd[IMPACT_IMD_ROWS];
     impact_group age65, age75; /* only closing practices with a known

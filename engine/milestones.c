@@ -32,6 +32,20 @@ int milestone_next(const long dates[MILESTONES], long today)
     return MILESTONES;
 }
 
+int milestone_next_open(const long dates[MILESTONES], const unsigned char *settled,
+                        long today)
+{
+    for (int i = 0; i < MILESTONES; i++)
+        if (dates[i] >= today && !(settled && settled[i]))
+            return i;
+    return MILESTONES;
+}
+
+bool milestone_overdue(long date, unsigned char settled, long today)
+{
+    return date < today && !settled;
+}
+
 const char *milestone_name(int i)
 {
     static const char *const names[MILESTONES] = {"options appraisal", "engagement",

@@ -9,11 +9,15 @@
 enum { TOK_MAX = 32, QUERY_TOKENS = 8 };
 
 /* Scores for one query word against one item word. */
-enum { S_CODE = 1000, S_EXACT = 100, S_PREFIX = 80, S_INSIDE = 50, S_TYPO1 = 40, S_TYPO2 = 30 };
+enum { S_CODE = 1000, S_POSTCODE = 900, S_EXACT = 100, S_PREFIX = 80, S_INSIDE = 50,
+       S_TYPO1 = 40, S_TYPO2 = 30, S_MINOR = 10 /* off a word in the address or other names */ };
 
 typedef struct item_tokens {
     int first, count;   /* into the index's token array */
+    int minor;          /* tokens from here on are address lines and other names */
     char code[TOK_MAX];
+    char postcode[TOK_MAX]; /* lower case, letters and digits only ("cv57bb") */
+    char spaced[TOK_MAX];   /* lower case with its space ("cv5 7bb") */
 } item_tokens;
 
 struct search_index {
@@ -103,16 +107,44 @@ static void add_words(search_index *ix, const char *s)
     }
 }
 
+/* s's letters and digits, lower case, into d (TOK_MAX); returns the length. */
+static size_t joined(const char *s, char *d)
+{
+    size_t n = 0;
+    for (; s && *s && n < TOK_MAX - 1; s++)
+        if (isalnum((unsigned char)*s))
+            d[n++] = (char)tolower((unsigned char)*s);
+    d[n] = '\0';
+    return n;
+}
+
 /* A phone number or postcode also as one run ("02476357100", "cv115tw"),
  * so it is found however it was typed. */
 static void add_joined(search_index *ix, const char *s)
 {
     char d[TOK_MAX];
-    size_t n = 0;
-    for (; s && *s && n < TOK_MAX - 1; s++)
-        if (isalnum((unsigned char)*s))
-            d[n++] = *s;
-    add_token(ix, d, n);
+    add_token(ix, d, joined(s, d));
+}
+
+static void add_item(search_index *ix, const search_item *in, item_tokens *it)
+{
+    it->first = ix->ntok;
+    add_words(ix, in->code);
+    add_words(ix, in->name);
+    add_words(ix, in->postcode);
+    add_joined(ix, in->postcode);
+    add_words(ix, in->phone);
+    add_joined(ix, in->phone);
+    add_words(ix, in->town);
+    it->minor = ix->ntok;
+    for (int l = 0; in->addr && l < 5; l++)
+        add_words(ix, in->addr[l]);
+    add_words(ix, in->other_names);
+    it->count = ix->ntok - it->first;
+    joined(in->code, it->code);
+    joined(in->postcode, it->postcode);
+    for (size_t k = 0; in->postcode && in->postcode[k] && k < TOK_MAX - 1; k++)
+        it->spaced[k] = (char)tolower((unsigned char)in->postcode[k]);
 }
 
 search_index *search_build(const search_item *items, int n)
@@ -123,20 +155,8 @@ search_index *search_build(const search_item *items, int n)
         return NULL;
     }
     ix->nitems = n;
-    for (int i = 0; i < n; i++) {
-        item_tokens *it = &ix->items[i];
-        it->first = ix->ntok;
-        add_words(ix, items[i].code);
-        add_words(ix, items[i].name);
-        add_words(ix, items[i].postcode);
-        add_joined(ix, items[i].postcode);
-        add_words(ix, items[i].phone);
-        add_joined(ix, items[i].phone);
-        add_words(ix, items[i].town);
-        it->count = ix->ntok - it->first;
-        for (size_t k = 0; items[i].code && items[i].code[k] && k < TOK_MAX - 1; k++)
-            it->code[k] = (char)tolower((unsigned char)items[i].code[k]);
-    }
+    for (int i = 0; i < n; i++)
+        add_item(ix, &items[i], &ix->items[i]);
     return ix;
 }
 
@@ -227,17 +247,37 @@ static int word_score(const search_index *ix, const qword *q, int t)
     return 0;
 }
 
+/* The query as the start of the postcode: typed with a space ("cv5 7"),
+ * the outward code must be whole; typed without ("cv57"), any start.
+ * 2 for the whole postcode, 1 for its start, 0 for neither. */
+static int postcode_hit(const item_tokens *it, const char *whole, const char *spaced)
+{
+    size_t wn = strlen(whole);
+    bool space = strchr(spaced, ' ') != NULL;
+    const char *pc = space ? it->spaced : it->postcode;
+    const char *qs = space ? spaced : whole;
+    size_t n = strlen(qs);
+    if (wn < 3 || strncmp(qs, pc, n) != 0)
+        return 0;
+    return pc[n] == '\0' ? 2 : 1;
+}
+
 static int item_score(const search_index *ix, int i, const qword *q, int nq,
-                      const char *whole)
+                      const char *whole, const char *spaced)
 {
     const item_tokens *it = &ix->items[i];
     if (*whole && strcmp(whole, it->code) == 0)
         return S_CODE;
+    int pc = postcode_hit(it, whole, spaced);
+    if (pc)
+        return S_POSTCODE + pc;
     int total = 0;
     for (int k = 0; k < nq; k++) {
         int best = 0;
         for (int t = it->first; t < it->first + it->count; t++) {
             int s = word_score(ix, &q[k], t);
+            if (t >= it->minor && s > S_MINOR)
+                s -= S_MINOR;
             best = s > best ? s : best;
         }
         if (!best)
@@ -247,20 +287,26 @@ static int item_score(const search_index *ix, int i, const qword *q, int nq,
     return total;
 }
 
-/* Splits the query into lower-case words; returns how many. */
-static int query_words(const char *query, qword *q, char *whole)
+/* Splits the query into lower-case words; returns how many.  whole gets
+ * the words run together, spaced the words with one space between. */
+static int query_words(const char *query, qword *q, char *whole, char *spaced)
 {
     int nq = 0;
-    size_t wn = 0;
+    size_t wn = 0, sn = 0;
     for (const char *s = query; *s;) {
         while (*s && !isalnum((unsigned char)*s) && !((unsigned char)*s & 0x80))
             s++;
+        if (*s && sn && sn < TOK_MAX - 1)
+            spaced[sn++] = ' ';
         size_t n = 0;
         while (*s && (isalnum((unsigned char)*s) || ((unsigned char)*s & 0x80))) {
+            char c = (char)tolower((unsigned char)*s);
             if (n < TOK_MAX - 1 && nq < QUERY_TOKENS)
-                q[nq].s[n++] = (char)tolower((unsigned char)*s);
+                q[nq].s[n++] = c;
             if (wn < TOK_MAX - 1)
-                whole[wn++] = (char)tolower((unsigned char)*s);
+                whole[wn++] = c;
+            if (sn < TOK_MAX - 1)
+                spaced[sn++] = c;
             s++;
         }
         if (n && nq < QUERY_TOKENS) {
@@ -272,20 +318,21 @@ static int query_words(const char *query, qword *q, char *whole)
         }
     }
     whole[wn] = '\0';
+    spaced[sn] = '\0';
     return nq;
 }
 
 int search_query(const search_index *ix, const char *query, int *out, int *scores, int max)
 {
     qword q[QUERY_TOKENS];
-    char whole[TOK_MAX];
-    int nq = query_words(query, q, whole);
+    char whole[TOK_MAX], spaced[TOK_MAX];
+    int nq = query_words(query, q, whole, spaced);
     int found = 0;
     int *sc = scores ? scores : malloc((size_t)(max > 0 ? max : 1) * sizeof *sc);
     if (!sc)
         return 0;
     for (int i = 0; nq > 0 && i < ix->nitems; i++) {
-        int s = item_score(ix, i, q, nq, whole);
+        int s = item_score(ix, i, q, nq, whole, spaced);
         if (!s || (found == max && s <= sc[max - 1]))
             continue;
         /* Insert into the best-first list; ties keep the items' order. */

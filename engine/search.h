@@ -1,11 +1,14 @@
 /* Finding a practice from a few keystrokes: by code, name, postcode,
- * phone or town, in any word order, forgiving small typos.  Built once
- * over the practices, queried on every keystroke. */
+ * phone, town, any address line or another name it has had, in any word
+ * order, forgiving small typos.  Built once over the practices, queried
+ * on every keystroke. */
 #ifndef CATCHMENT_SEARCH_H
 #define CATCHMENT_SEARCH_H
 
 typedef struct search_item {
     const char *code, *name, *postcode, *phone, *town;
+    const char *const *addr;   /* the five address lines, or NULL */
+    const char *other_names;   /* former and other names ("; " between), or NULL */
 } search_item;
 
 typedef struct search_index search_index;
@@ -15,7 +18,10 @@ void search_free(search_index *ix);
 
 /* Indexes of the items that match every word of query, best first (ties
  * in the order the items were given); returns how many (at most max).
- * scores may be NULL. */
+ * An exact code, then a postcode that starts with the whole query, rank
+ * before any word match; a word found in the name, code, postcode, phone
+ * or town counts more than one found only in an address line or another
+ * name.  scores may be NULL. */
 int search_query(const search_index *ix, const char *query, int *out, int *scores, int max);
 
 #endif

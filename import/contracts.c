@@ -47,12 +47,22 @@ static int fill(import_ctx *ic, const csvr_row *row, contract *c, err *e)
     return 0;
 }
 
+/* Milestones marked done or waived stay so while the end date stands. */
+static int keep_milestones(import_ctx *ic, contract *c, err *e)
+{
+    static contract old;
+    int rc = store_contract_get(ic->s, c->practice, &old, e);
+    if (rc > 0 && old.end == c->end)
+        memcpy(c->milestone, old.milestone, sizeof c->milestone);
+    return rc < 0 ? -1 : 0;
+}
+
 static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
 {
-    contract c;
+    static contract c; /* 4 KiB of notes */
     memset(&c, 0, sizeof c);
     (void)ctx;
-    if (fill(ic, row, &c, e) || store_contract_put(ic->s, &c, e))
+    if (fill(ic, row, &c, e) || keep_milestones(ic, &c, e) || store_contract_put(ic->s, &c, e))
         return -1;
     imp_keep(ic);
     return 0;

@@ -106,7 +106,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
         return 0;
     }
     if (imp_practice(ic, code, &p, e) || fill(ic, row, &p, e) ||
-        store_practice_put(ic->s, &p, e))
+        store_practice_put(ic->s, &p, e) || imp_name(ic, code, p.name, e))
         return -1;
     imp_keep(ic);
     return 0;

@@ -320,3 +320,16 @@ int imp_latlon(import_ctx *ic, const csvr_row *row, int ilat, int ilon, double *
         return imp_fail(ic, row, ilon, e, "%g is not a longitude", *lon);
     return 0;
 }
+
+int imp_name(import_ctx *ic, const char *code, const char *name, err *e)
+{
+    name_rec n;
+    if (!*name)
+        return 0;
+    memset(&n, 0, sizeof n);
+    snprintf(n.practice, sizeof n.practice, "%s", code);
+    text_copy(n.name, sizeof n.name, name);
+    n.date = ic->prov->extract_date;
+    snprintf(n.source, sizeof n.source, "%s", ic->prov->kind);
+    return store_name_put(ic->s, &n, e);
+}

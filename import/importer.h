@@ -101,6 +101,10 @@ int imp_find(const csvr_row *hdr, const char *name);
 /* The practice record to update: the stored one, or a new one. */
 int imp_practice(import_ctx *ic, const char *code, practice *p, err *e);
 
+/* Keeps the name this file gives a practice (with the file's extract date
+ * and kind), so search finds it by former names too. */
+int imp_name(import_ctx *ic, const char *code, const char *name, err *e);
+
 /* The LSOA record to update: the stored one, or a new one (unknowns). */
 int imp_lsoa(import_ctx *ic, const char *code, lsoa_rec *l, err *e);
 

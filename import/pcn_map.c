@@ -37,8 +37,10 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     char code[CODE_MAX];
     practice p;
     (void)ctx;
+    char name[NAME_MAX];
     if (imp_code(ic, row, F_CODE, code, e) || imp_practice(ic, code, &p, e) ||
-        fill(ic, row, &p, e) || store_practice_put(ic->s, &p, e))
+        fill(ic, row, &p, e) || store_practice_put(ic->s, &p, e) ||
+        imp_text(ic, row, F_NAME, name, sizeof name, e) || imp_name(ic, code, name, e))
         return -1;
     imp_keep(ic);
     return 0;

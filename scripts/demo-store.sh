@@ -1,12 +1,21 @@
 #!/bin/sh
 # Builds the demo store from the bundled files in data/, once: if DIR
 # already holds a store it is left alone.  Built beside DIR and moved into
-# place, so an interrupted first run leaves nothing half made.
-#   scripts/demo-store.sh BINARY DIR
+# place, so an interrupted first run leaves nothing half made.  With
+# CONFIG, also copies data/demo.yaml there (once): the demo's own config,
+# which the terminal interface may save scenarios to, so the repository's
+# copy never changes.
+#   scripts/demo-store.sh BINARY DIR [CONFIG]
 set -eu
 bin=$1
 dir=$2
+config=${3:-}
 top=$(cd "$(dirname "$0")/.." && pwd)
+if [ -n "$config" ] && [ ! -f "$config" ]; then
+    mkdir -p "$(dirname "$config")"
+    cp "$top/data/demo.yaml" "$config.tmp.$$"
+    mv "$config.tmp.$$" "$config"
+fi
 [ -f "$dir/data.mdb" ] && exit 0
 tmp="$dir.tmp.$$"
 rm -rf "$tmp"

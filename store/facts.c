@@ -85,6 +85,8 @@ int store_contract_put(store *s, const contract *r, err *e)
     wb_str(&w, r->extension);
     wb_str(&w, r->provider);
     wb_str(&w, r->notes);
+    for (int m = 0; m < CONTRACT_MILESTONES; m++) /* trailing: older records lack them */
+        wb_u8(&w, r->milestone[m]);
     if (w.bad)
         return err_set(e, "contract %s: record too large", r->practice);
     return store_put(s, DB_CONTRACT, r->practice, strlen(r->practice), w.data, w.len, e);
@@ -105,6 +107,10 @@ static int contract_decode(const MDB_val *k, const MDB_val *v, contract *r)
     rb_str(&b, r->extension, sizeof r->extension);
     rb_str(&b, r->provider, sizeof r->provider);
     rb_str(&b, r->notes, sizeof r->notes);
+    for (int m = 0; m < CONTRACT_MILESTONES && b.pos < b.len; m++) {
+        unsigned st = rb_u8(&b);
+        r->milestone[m] = st <= MILESTONE_WAIVED ? (unsigned char)st : MILESTONE_OPEN;
+    }
     return b.bad ? -1 : 0;
 }
 
@@ -156,6 +162,7 @@ int store_capacity_put(store *s, const capacity_rec *r, err *e)
     wb_i64(&w, r->list_open);
     wb_i64(&w, r->closed_from);
     wb_i64(&w, r->closed_to);
+    wb_u8(&w, r->capacity_set); /* trailing: older records lack it */
     return store_put(s, DB_CAPACITY, r->practice, strlen(r->practice), w.data, w.len, e);
 }
 
@@ -175,6 +182,7 @@ static int capacity_decode(const MDB_val *k, const MDB_val *v, capacity_rec *out
     out->list_open = (int)rb_i64(&b);
     out->closed_from = (long)rb_i64(&b);
     out->closed_to = (long)rb_i64(&b);
+    out->capacity_set = b.pos < b.len && rb_u8(&b) == 1;
     return b.bad ? -1 : 0;
 }
 

@@ -25,6 +25,7 @@
     X(DB_AUDIT, "audit")                                                     \
     X(DB_TRAVEL, "travel")                                                   \
     X(DB_PRACTICE_PC, "practice_postcode")                                   \
+    X(DB_NAME, "practice_name")                                              \
     X(DB_EVIDENCE, "evidence")                                               \
     X(DB_AREA_FACT, "area_fact")                                             \
     X(DB_BRANCH, "branch")                                                   \

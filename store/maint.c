@@ -72,7 +72,7 @@ static int check_entry(const MDB_val *k, const MDB_val *v, void *ctx)
         problem(c, k, "value has an unknown version (damaged, or from a newer catchment)");
     /* Per-practice data must belong to a practice that exists. */
     if (c->db == DB_LIST || c->db == DB_AGE || c->db == DB_LSOAREG || c->db == DB_INDICATOR ||
-        c->db == DB_NOTE || c->db == DB_CONTRACT || c->db == DB_CAPACITY ||
+        c->db == DB_NOTE || c->db == DB_CONTRACT || c->db == DB_CAPACITY || c->db == DB_NAME ||
         c->db == DB_EVIDENCE || c->db == DB_BRANCH || c->db == DB_PCN_MEMBER) {
         size_t cn = strnlen(k->mv_data, k->mv_size);
         MDB_val pv;

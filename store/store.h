@@ -68,6 +68,15 @@ typedef struct practice {
     char lsoa[LSOA_MAX];      /* the postcode's LSOA, "" unknown */
 } practice;
 
+/* A name a file gave a practice (the register's, or another file's:
+ * former names live on in older files and in people's memories). */
+typedef struct name_rec {
+    char practice[CODE_MAX];
+    char name[NAME_MAX];
+    long date;                /* the file's extract date, 0 when it has none */
+    char source[SHORT_MAX];   /* the import kind: "epraccur", "pcn-map" */
+} name_rec;
+
 /* One point of a practice's list-size history. */
 typedef struct list_point {
     long date;     /* extract date YYYYMMDD */
@@ -117,6 +126,11 @@ typedef struct indicator {
     long count, denominator;  /* -1 when absent */
 } indicator;
 
+/* The procurement milestones counted back from a contract's end (see
+ * engine/milestones.h): each open until a person marks it done or waived. */
+enum { CONTRACT_MILESTONES = 5 };
+enum milestone_state { MILESTONE_OPEN, MILESTONE_DONE, MILESTONE_WAIVED };
+
 typedef struct contract {
     char practice[CODE_MAX];
     char type[SHORT_MAX];     /* GMS, PMS, APMS */
@@ -124,6 +138,7 @@ typedef struct contract {
     char extension[NAME_MAX]; /* extension options, free text: "2+2" */
     char provider[NAME_MAX];
     char notes[TEXT_MAX];
+    unsigned char milestone[CONTRACT_MILESTONES]; /* enum milestone_state */
 } contract;
 
 typedef struct capacity_rec {
@@ -133,6 +148,8 @@ typedef struct capacity_rec {
     int list_open;            /* 1 open, 0 closed, -1 unknown */
     long closed_from;         /* formal list closure date, 0 none */
     long closed_to;
+    bool capacity_set;        /* the capacity was typed by a person (catchment set),
+                                 not imported */
 } capacity_rec;
 
 typedef struct note {
@@ -266,6 +283,11 @@ int store_practice_get(store *s, const char *code, practice *out, err *e);
 int store_practice_put(store *s, const practice *p, err *e);
 /* Calls fn for every practice in code order; fn returns non-zero to stop. */
 int store_practice_each(store *s, int (*fn)(const practice *, void *), void *ctx, err *e);
+
+/* Every name of one practice (code NULL: of every practice), by code and name. */
+int store_name_put(store *s, const name_rec *r, err *e);
+int store_name_each(store *s, const char *code, int (*fn)(const name_rec *, void *),
+                    void *ctx, err *e);
 
 int store_list_put(store *s, const char *code, const list_point *pt, err *e);
 /* Up to max points, oldest first; returns how many. */

@@ -257,6 +257,13 @@ const char *text_thousands(long v, char *out, size_t outsz)
     return out;
 }
 
+const char *text_count(long n, const char *one, const char *many, char *out, size_t outsz)
+{
+    char num[32];
+    snprintf(out, outsz, "%s %s", text_thousands(n, num, sizeof num), n == 1 ? one : many);
+    return out;
+}
+
 const char *text_date_or_dash(long ymd, char *out, size_t outsz)
 {
     text_date_iso(ymd, out, outsz);

@@ -43,6 +43,9 @@ void text_date_iso(long ymd, char *out, size_t outsz);
 /* A whole number with thousands separators: 12345 -> "12,345". */
 const char *text_thousands(long v, char *out, size_t outsz);
 
+/* A count and its noun, singular or plural: "1 practice", "2,345 notes". */
+const char *text_count(long n, const char *one, const char *many, char *out, size_t outsz);
+
 /* YYYYMMDD -> "YYYY-MM-DD", or "-" for none (0). */
 const char *text_date_or_dash(long ymd, char *out, size_t outsz);
 

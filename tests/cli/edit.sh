@@ -14,7 +14,7 @@ check "add a note" "$bin" --store "$st" note M84001 "Practice manager rang: two 
 
 card=$("$bin" --store "$st" show M84001 --format json)
 check_eq "the card shows the capacity" "$(echo "$card" | jq .capacity.capacity)" 14500
-check_eq "and where it came from" "$(echo "$card" | jq -r .capacity.source)" imported
+check_eq "and where it came from: set by a person" "$(echo "$card" | jq -r .capacity.source)" set
 check_eq "the list is closed" "$(echo "$card" | jq .capacity.list_open)" false
 check_eq "the contract end" "$(echo "$card" | jq -r .contract.end)" 2027-03-31
 check_eq "the note" "$(echo "$card" | jq -r '.notes[0].text')" "Practice manager rang: two GPs retiring"

@@ -66,7 +66,7 @@ md=$(run --format md)
 check_has "the paper has the pack" "$md" "## Equality and health inequalities impact (EHIA evidence)"
 check_has "... protected characteristics under their heading" "$md" "### Protected characteristics (Equality Act 2010)"
 check_has "... a row as worked by hand" "$(printf "%s\n" "$md" | grep "| Age  *| aged 65 and over" | tr -s " ")" \
-    "| 20.1% | 27.6% | 1132 | 200 | 932 | 200 | 4106 |"
+    "| 20.1% | 27.6% | 1,132 | 200 | 932 | 200 | 4,106 |"
 check_has "... says what it does not assess" "$md" "Not assessed (no area data): gender reassignment"
 
 # Without the Census the pack says "not assessed", never 0.

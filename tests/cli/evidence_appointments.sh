@@ -39,3 +39,8 @@ out=$("$bin" --store "$S" import "$fx/appointments-practice-level-2021-01-constr
 check_has "the CCG-era header is recognised" "$out" ": appointments, 2 rows read, 2 kept"
 check_has "an older month leaves the newest on the card" "$("$bin" --store "$S" show M86019)" \
     "463 per 1,000 patients in 2026-04"
+
+md=$("$bin" --store "$S" --config "$data/demo.yaml" scenario run limbrick-wood-nearest --format md)
+check_has "the paper: appointments per 1,000 before and after, with the month" \
+    "$(printf '%s\n' "$md" | grep '^| M86019' | tr -s ' ')" "| 463 -> "
+check_has "... the month" "$(printf '%s\n' "$md" | grep '^| M86019' | tr -s ' ')" " (2026-04) |"

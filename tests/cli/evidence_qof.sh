@@ -25,7 +25,7 @@ check_eq "a register only one closing practice has" \
 md=$("$bin" --store "$S" --config "$data/demo.yaml" scenario run --close M86019,M86605 --format md)
 check_has "the paper lists them" "$md" "## Disease registers the dispersed lists carry"
 check_has "... with prevalence and year" "$(printf '%s\n' "$md" | grep 'Hypertension register' | tr -s ' ')" \
-    "| Hypertension register | 1040 | 14.6% | 2023-24 | QOF prevalence |"
+    "| Hypertension register | 1,040 | 14.6% | 2023-24 | QOF prevalence |"
 json=$("$bin" --store "$(demo_store)" --config "$data/demo.yaml" scenario run westwood-ends --format json)
 check_eq "without QOF: no registers, not zeros" "$(echo "$json" | jq -c '.registers')" '[]'
 

@@ -50,8 +50,8 @@ row() {
 }
 row "the paper: survey figure with the survey year" "M86605 LIMBRICK WOOD SURGERY" closing \
     "Good overall experience (%)" 90.1 "2025 survey" gpps
-row "the paper: receivers' contract type with its year" "M86029 BROOMFIELD PARK MED.CTR." \
-    receiving "Contract type" APMS 2022-23 gp-payments
+row "the paper: receivers' contract type with its year" "M86019 WESTWOOD MEDICAL H/CENTRE" \
+    receiving "Contract type" GMS 2022-23 gp-payments
 
 # A survey file renamed without its year is refused; the store is unchanged.
 sed 's/0\.7312/0.7313/' "$new" >"$tmp/survey.csv"

@@ -7,7 +7,7 @@ bin=${CATCHMENT:-$top/build/catchment}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/catchment-test.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 export TZ=UTC LC_ALL=C.UTF-8 HOME="$tmp/home" CATCHMENT_TODAY=2026-11-23
-unset CATCHMENT_STORE XDG_DATA_HOME XDG_CONFIG_HOME NO_COLOR
+unset CATCHMENT_STORE CATCHMENT_CONFIG XDG_DATA_HOME XDG_CONFIG_HOME NO_COLOR
 mkdir -p "$HOME"
 
 pass() { echo "PASS: $*"; }

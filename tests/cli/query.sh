@@ -28,7 +28,7 @@ check_eq "search: a typo" "$(q search alesley park --format json | jq -r '.[0].c
 check_eq "search: a postcode without its space" "$(q search cv115tw --format json | jq -r '.[0].code')" M84001
 check_eq "search: a phone number" "$(q search 024 7635 7100 --format json | jq -r '.[0].code')" M84001
 check_exit "search: nothing found exits 1" 1 q search zzzzqqq
-check_exit "search: a closed practice is left out" 1 q search tile hill surgery
+check_exit "search: a closed practice is left out" 1 q search tile hill 76474744
 check_eq "search --all: and found with --all" "$(q search --all tile hill surgery --format json | jq -r '.[0].code')" M86629
 
 near=$(q near M86019 --km 2 --format json)

@@ -44,5 +44,30 @@ int main(void)
     /* max bounds the answer and keeps the best. */
     CHECK_INT(search_query(ix, "cent", out, sc, 1), 1);
     search_free(ix);
+
+    /* Address lines, localities and other names are searched too; a hit
+     * in the name ranks before one in the address. */
+    static const char *const addr_a[5] = {"298 TILE HILL LANE", "", "", "COVENTRY", ""};
+    static const char *const addr_b[5] = {"178 FOLESHILL ROAD", "", "", "COVENTRY", ""};
+    static const char *const addr_c[5] = {"684 BROAD LANE", "TILE HILL", "", "COVENTRY", ""};
+    static const char *const addr_d[5] = {"VALLEY ROAD", "", "", "LEAMINGTON SPA", ""};
+    static const search_item more[] = {
+        {"M86019", "WESTWOOD MEDICAL H/CENTRE", "CV4 9DR", "", "COVENTRY", addr_a, NULL},
+        {"M86612", "GEORGE ELIOT MEDICAL CENTRE", "CV1 4JH", "", "COVENTRY", addr_b, NULL},
+        {"M86004", "ALLESLEY PARK MEDICAL CTR", "CV5 9JE", "", "COVENTRY", NULL, NULL},
+        {"Y04952", "BROAD LANE SURGERY", "CV5 7BB", "", "COVENTRY", addr_c, NULL},
+        {"M84029", "VALLEY ROAD MEDICAL PRACTICE", "CV32 7RU", "", "LEAMINGTON SPA", addr_d,
+         "CUBBINGTON RD SURGERY"},
+        {"M86629", "TILE HILL SURGERY", "CV4 9PN", "", "COVENTRY", NULL, NULL},
+    };
+    ix = search_build(more, 6);
+    CHECK_INT(top(ix, "foleshill"), 1);           /* an address line */
+    CHECK_INT(top(ix, "cubbington"), 4);          /* a former name */
+    CHECK_INT(top(ix, "tile hill"), 5);           /* the name before the address */
+    CHECK_INT(search_query(ix, "tile hill", out, NULL, 5), 3);
+    CHECK_INT(top(ix, "CV5 7"), 3);               /* the postcode's start first */
+    CHECK_INT(top(ix, "cv5 9je"), 2);
+    CHECK_INT(top(ix, "cv57bb"), 3);
+    search_free(ix);
     T_DONE();
 }
