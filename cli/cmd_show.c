@@ -139,7 +139,7 @@ static void show_capacity(kv *k, const card *c)
             snprintf(per, sizeof per, "%s patients per FTE",
                      text_thousands(lround((double)c->p.list_size / c->facts.gp_fte), a,
                                     sizeof a));
-        kv_line(k, "GP FTE", "%.1f (%s; %s)", c->facts.gp_fte, per,
+        kv_line(k, "GP FTE", "%.1f (%s), %s", c->facts.gp_fte, per,
                 world_fte_label(c->facts.gp_fte, c->fte_date, from, sizeof from));
     }
     kv_line(k, "List", "%s", c->facts.list_open == 0 ? "closed to new patients"

@@ -191,7 +191,7 @@ static void receivers(const world *w, const whatif *wf, const paper_receivers *p
     printf("The ten that gain most, and any that would be over, full or within %d%% of "
            "capacity.\n\n", 100 - PAPER_NEAR_PCT);
     table_init(&t, "Code,Name,>Gain,>List before,>List after,>Capacity,Capacity from,>Growth %,"
-                   "Capacity after,>Patients per GP FTE,GP FTE from,>Appointments per 1000");
+                   ">Patients per GP FTE,GP FTE from,>Appointments per thousand patients,Capacity after");
     for (int i = 0; i < pr->n; i++) {
         const impact_receiver *r = &wf->im.receivers[pr->rows[i]];
         const world_practice *wp = &w->v[r->practice];
@@ -203,8 +203,9 @@ static void receivers(const world *w, const whatif *wf, const paper_receivers *p
         table_addf(&t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%s\t%s\t%s", wp->p.code,
                    wp->p.name, r->gain, r->list_before, r->list_after, r->capacity,
                    capacity_source_name(wf->cap_source[r->practice]),
-                   km2(r->growth_pct, a, sizeof a), paper_capacity_note(r), fte,
-                   world_fte_label(wp->facts.gp_fte, wp->fte_date, from, sizeof from), appts);
+                   km2(r->growth_pct, a, sizeof a), fte,
+                   world_fte_label(wp->facts.gp_fte, wp->fte_date, from, sizeof from), appts,
+                   paper_capacity_note(r));
     }
     table_print(&t, stdout, FMT_MD);
     table_free(&t);
@@ -329,12 +330,14 @@ static void equality_section(const whatif *wf)
 {
     table t;
     puts("\n## Equality and health inequalities impact (EHIA evidence)\n");
-    printf("For the %ld displaced patients, estimated from where they live (each area's "
+    char d[32], b[32];
+    printf("For the %s displaced patients, estimated from where they live (each area's "
            "patients x the share of its residents in the group), against the registered "
-           "population of ICB %s (%.0f patients in areas with data).  Placed further than "
+           "population of ICB %s (%s patients in areas with data).  Placed further than "
            "%.1f %s counts as beyond reasonable.  Assessed: displaced patients in areas with "
-           "data.\n", wf->eq.displaced, *wf->eq_icb ? wf->eq_icb : "(unknown)",
-           wf->eq.base_patients, wf->reasonable_km, wf->unit);
+           "data.\n", text_thousands(wf->eq.displaced, d, sizeof d),
+           *wf->eq_icb ? wf->eq_icb : "(unknown)",
+           text_thousands(lround(wf->eq.base_patients), b, sizeof b), wf->reasonable_km, wf->unit);
     puts("\n### Protected characteristics (Equality Act 2010)\n");
     scenario_equality_pack(wf, 1, &t);
     table_print(&t, stdout, FMT_MD);
@@ -359,8 +362,9 @@ static void registers_section(const whatif *wf)
         char p[16] = "-";
         if (r->list > 0)
             snprintf(p, sizeof p, "%.1f%%", 100 * r->patients / r->list);
-        table_addf(&t, "%s\t%.0f\t%s\t%s\tQOF prevalence", card_measure_label(r->measure),
-                   r->patients, p, r->period);
+        char n[32];
+        table_addf(&t, "%s\t%s\t%s\t%s\tQOF prevalence", card_measure_label(r->measure),
+                   text_thousands(lround(r->patients), n, sizeof n), p, r->period);
     }
     table_print(&t, stdout, FMT_MD);
     table_free(&t);

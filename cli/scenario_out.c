@@ -127,10 +127,13 @@ void scenario_equality_pack(const whatif *wf, int protect, table *t)
                        equality_source(m));
             continue;
         }
-        table_addf(t, "%s\t%s\t%s\t%s\t%.0f\t%.0f\t%.0f\t%.0f\t%.0f\t%s",
-                   equality_heading(m), equality_group(m), pct(r->baseline, b, sizeof b),
-                   pct(r->share, d, sizeof d), r->displaced, r->placed, r->unplaced, r->beyond,
-                   r->assessed, equality_source(m));
+        char n[5][32];
+        const double v[5] = {r->displaced, r->placed, r->unplaced, r->beyond, r->assessed};
+        for (int k = 0; k < 5; k++)
+            text_thousands(lround(v[k]), n[k], sizeof n[k]);
+        table_addf(t, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", equality_heading(m),
+                   equality_group(m), pct(r->baseline, b, sizeof b), pct(r->share, d, sizeof d),
+                   n[0], n[1], n[2], n[3], n[4], equality_source(m));
     }
 }
 

@@ -17,12 +17,12 @@ check_has "dated by the month in its name" "$out" "extract 2026-03-01"
 card=$("$bin" --store "$S" show M86019)
 check_has "capacity from the published GP FTE" "$card" "Capacity     4,500 (gp-fte)"
 check_has "the GP FTE says its source and month" "$card" \
-    "GP FTE       2.5 (1,642 patients per FTE; gp-workforce 2026-03-01)"
+    "GP FTE       2.5 (1,642 patients per FTE), gp-workforce 2026-03-01"
 check_has "nurse FTE on the card with its period" "$card" "2026-03      Nurse FTE: 1.6 (gp-workforce)"
 check_has "fully qualified GP FTE on the card" "$card" "GP FTE, fully qualified: 2.0 (gp-workforce)"
 
 card=$("$bin" --store "$S" show M86034)
-check_has "a GP FTE recorded by hand wins" "$card" "GP FTE       6.5 (1,514 patients per FTE; recorded)"
+check_has "a GP FTE recorded by hand wins" "$card" "GP FTE       6.5 (1,514 patients per FTE), recorded"
 card=$("$bin" --store "$S" show M86029)
 check_has "ND is not disclosed, never zero" "$card" "GP FTE (all GPs): not disclosed (gp-workforce)"
 check_has "NA is not available" "$card" "Direct patient care FTE: not available"
