@@ -24,6 +24,8 @@ LIBS        = $(PKG_LIBS) -lcsv -lm -lpthread
 LIB_DIRS := util store import config engine core cli tui
 LIB_SRC  := $(filter-out cli/main.c,$(foreach d,$(LIB_DIRS),$(wildcard $(d)/*.c)))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+# Data files built into the program (scripts/embed.sh).
+GEN_OBJ  := $(BUILD)/gen/psr_regime_yaml.o
 LIB      := $(BUILD)/libcatchment.a
 BIN      := $(BUILD)/catchment
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -50,7 +52,15 @@ $(BUILD)/%.o: %.c
 	@$(if $(Q),echo "  CC      $<",:)
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(LIB): $(LIB_OBJ)
+$(BUILD)/gen/psr_regime_yaml.c: data/psr-regime.yaml scripts/embed.sh
+	@mkdir -p $(dir $@)
+	$(Q)scripts/embed.sh $< psr_regime_yaml >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c
+	@$(if $(Q),echo "  CC      $<",:)
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ) $(GEN_OBJ)
 	@mkdir -p $(dir $@)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
@@ -96,6 +106,7 @@ check-fast: deps-ok all unit
 	@tests/run.sh $(BUILD)
 
 bench: all
+	@scripts/deps.sh bench
 	@bench/run.sh $(BUILD)
 
 fuzz: deps-ok

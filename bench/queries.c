@@ -1,11 +1,14 @@
 /*
  * queries: in-process timings over a built store, for bench/run.sh.
  *
- *   queries [--seed N] [--queries N] [--closures N] [--threads N] STORE
+ *   queries [--seed N] [--queries N] [--closures N] [--threads N]
+ *           [--nx FILE] STORE
  *
  * Times what a user waits for: the practice card (`show`), search, near,
- * search-as-you-type per keystroke, one closure what-if per policy, and a
- * whole-England sweep (close each practice in turn, rank by unplaced).
+ * search-as-you-type per keystroke, one closure what-if per policy, many
+ * practices closing at once (the densest town's 10 and 20, a sub-ICB) per
+ * policy, and a whole-England sweep (close each practice in turn, rank by
+ * unplaced).  --nx writes the 20-practice closure for bench/nx_closure.py.
  * Figures go to stdout as "FIG name value" lines (milliseconds unless the
  * name says otherwise), then the sweep's top ten as "TOP" lines.
  * Queries are drawn from a fixed seed, so runs compare like with like.
@@ -33,6 +36,7 @@ typedef struct opts {
     uint64_t seed;
     int queries, closures, threads;
     const char *store;
+    const char *dump;     /* --nx FILE: the town closure for networkx */
 } opts;
 
 /* ------------------------------------------------------------ helpers */
@@ -50,6 +54,15 @@ static uint64_t rnd(void)
 static int rnd_below(int n)
 {
     return (int)(rnd() % (uint64_t)n);
+}
+
+/* CPU time of this thread: what the work costs, whatever else the
+ * machine is running (wall time is what a user waits on a quiet one). */
+static double cpu_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
 static double now_ms(void)
@@ -271,6 +284,185 @@ static void bench_closures(const world *w, store *s, const config *cfg, const in
     }
     free(pick);
     free(t);
+}
+
+/* ------------------------------------------------- many closures */
+
+/* The codes of a set of practices, for whatif_run. */
+static char (*codes_of(const world *w, const int *ix, int n))[CONFIG_CODE_MAX]
+{
+    char(*c)[CONFIG_CODE_MAX] = xcalloc((size_t)n, sizeof *c);
+    for (int i = 0; i < n; i++)
+        snprintf(c[i], sizeof c[i], "%s", w->v[ix[i]].p.code);
+    return c;
+}
+
+static long long metres_of(const disp_result *r)
+{
+    long long m = 0;
+    for (int i = 0; i < r->nflows; i++)
+        if (r->flows[i].to >= 0)
+            m += r->flows[i].patients * llround(r->flows[i].km * 1000.0);
+    return m;
+}
+
+/* The closure as a transportation problem, for bench/nx_closure.py:
+ * "R index headroom" for each receiver, "A index patients" then
+ * "C practice metres" for each area's receivers within reach, and "OURS
+ * placed metres".  The same reach rule as the engine (great-circle km,
+ * headroom left, max_km); the script's answer is checked against ours. */
+static void dump_problem(const world *w, const whatif *wf, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        die(path, NULL);
+    long *room = xcalloc((size_t)wf->np, sizeof *room);
+    for (int i = 0; i < wf->np; i++) {
+        const disp_practice *q = &wf->p[i];
+        room[i] = q->can_receive && isfinite(q->lat) && q->capacity > q->list
+                      ? q->capacity - q->list : 0;
+    }
+    for (int k = 0; k < wf->nclosing; k++)
+        room[wf->closing[k]] = 0;
+    for (int i = 0; i < wf->np; i++)
+        if (room[i] > 0)
+            fprintf(f, "R %d %ld\n", i, room[i]);
+    nearby_hit *h = NULL;
+    int cap = 0;
+    for (int i = 0; i < wf->na; i++) {
+        const disp_area *a = &wf->a[i];
+        if (a->patients <= 0)
+            continue;
+        fprintf(f, "A %d %ld\n", i, a->patients);
+        int nh = nearby_within(w->near, a->lat, a->lon, wf->max_km, &h, &cap);
+        for (int j = 0; j < nh; j++)
+            if (room[h[j].index] > 0)
+                fprintf(f, "C %d %lld\n", h[j].index, llround(h[j].km * 1000.0));
+    }
+    fprintf(f, "OURS %ld %lld\n", wf->res.placed, metres_of(&wf->res));
+    free(h);
+    free(room);
+    fclose(f);
+}
+
+/* Runs whatif_run `reps` times for every policy in the policy table
+ * (those the config knows by name too): "CLOSING name policy median best
+ * displaced unplaced median-cpu" (milliseconds).  `dump`: the optimal problem for networkx. */
+static void time_closing(const world *w, store *s, const config *cfg, const char *name,
+                         const int *ix, int n, int reps, const char *dump)
+{
+    char(*codes)[CONFIG_CODE_MAX] = codes_of(w, ix, n);
+    double *t = xcalloc((size_t)reps, sizeof *t), *c = xcalloc((size_t)reps, sizeof *c);
+    for (int k = 0; strcmp(disp_policy_name((disp_policy)k), "unknown") != 0; k++) {
+        int pol = config_policy_parse(disp_policy_name((disp_policy)k));
+        if (pol < 0)
+            continue;
+        whatif_input in = {.close = (const char(*)[CONFIG_CODE_MAX])codes, .nclose = n,
+                           .set = whatif_settings_default(cfg)};
+        in.set.policy = (config_policy)pol;
+        long displaced = 0, unplaced = 0;
+        for (int r = 0; r < reps; r++) {
+            whatif wf;
+            err e = {{0}};
+            double t0 = now_ms(), c0 = cpu_ms();
+            if (whatif_run(w, s, cfg, &in, &wf, &e) < 0)
+                die(name, &e);
+            t[r] = now_ms() - t0;
+            c[r] = cpu_ms() - c0;
+            displaced = wf.res.displaced;
+            unplaced = wf.res.unplaced;
+            if (dump && r == 0 && k == POLICY_OPTIMAL)
+                dump_problem(w, &wf, dump);
+            whatif_free(&wf);
+        }
+        printf("CLOSING %s %s %.3f %.3f %ld %ld %.3f\n", name, disp_policy_name((disp_policy)k),
+               quantile(t, reps, 0.5), quantile(t, reps, 0.0), displaced, unplaced,
+               quantile(c, reps, 0.5));
+    }
+    printf("CODES %s", name);
+    for (int i = 0; i < n; i++)
+        printf("%c%s", i ? ',' : ' ', codes[i]);
+    printf("\n");
+    free(t);
+    free(c);
+    free(codes);
+}
+
+/* The practice whose k - 1 nearest open practices are closest: the
+ * densest town's centre; it and those k - 1 into out. */
+static int densest_town(const world *w, const int *live, int nlive, int *out, int k)
+{
+    char *ok = xcalloc((size_t)w->n, 1);
+    for (int i = 0; i < nlive; i++)
+        ok[live[i]] = 1;
+    nearby_hit *h = NULL;
+    int cap = 0, best = -1;
+    double best_km = INFINITY;
+    for (int i = 0; i < nlive; i++) {
+        const world_practice *wp = &w->v[live[i]];
+        int nh = nearby_nearest(w->near, wp->lat, wp->lon, 4 * k, &h, &cap), got = 0;
+        for (int j = 0; j < nh && got < k; j++)
+            if (ok[h[j].index] && ++got == k && h[j].km < best_km) {
+                best_km = h[j].km;
+                best = live[i];
+            }
+    }
+    int n = 0;
+    if (best >= 0) {
+        const world_practice *wp = &w->v[best];
+        int nh = nearby_nearest(w->near, wp->lat, wp->lon, 4 * k, &h, &cap);
+        for (int j = 0; j < nh && n < k; j++)
+            if (ok[h[j].index])
+                out[n++] = h[j].index;
+    }
+    free(h);
+    free(ok);
+    return n;
+}
+
+static const world *sort_world; /* for sub_icb_cmp: qsort has no context */
+
+static int sub_icb_cmp(const void *x, const void *y)
+{
+    int a = *(const int *)x, b = *(const int *)y;
+    int c = strcmp(sort_world->v[a].p.sub_icb, sort_world->v[b].p.sub_icb);
+    return c ? c : (a > b) - (a < b);
+}
+
+/* Every open practice of the sub-ICB with the most of them up to 100
+ * (a whole sub-ICB closing, as in the targets: 60-100 practices). */
+static int sub_icb_closing(const world *w, const int *live, int nlive, int *out)
+{
+    int *v = xcalloc((size_t)nlive, sizeof *v), best = -1, bestn = 0;
+    memcpy(v, live, (size_t)nlive * sizeof *v);
+    sort_world = w;
+    qsort(v, (size_t)nlive, sizeof *v, sub_icb_cmp);
+    for (int i = 0, j; i < nlive; i = j) {
+        for (j = i; j < nlive && strcmp(w->v[v[i]].p.sub_icb, w->v[v[j]].p.sub_icb) == 0;)
+            j++;
+        if (w->v[v[i]].p.sub_icb[0] && j - i <= 100 && j - i > bestn) {
+            best = i;
+            bestn = j - i;
+        }
+    }
+    if (best >= 0)
+        memcpy(out, v + best, (size_t)bestn * sizeof *out);
+    free(v);
+    return bestn;
+}
+
+static void bench_many(const world *w, store *s, const config *cfg, const int *live,
+                       int nlive, const char *dump)
+{
+    int *ix = xcalloc((size_t)nlive, sizeof *ix);
+    int n = densest_town(w, live, nlive, ix, 10);
+    time_closing(w, s, cfg, "town10", ix, n, 5, NULL);
+    n = densest_town(w, live, nlive, ix, 20);
+    time_closing(w, s, cfg, "town20", ix, n, 5, dump);
+    n = sub_icb_closing(w, live, nlive, ix);
+    if (n > 0)
+        time_closing(w, s, cfg, "subicb", ix, n, 3, NULL);
+    free(ix);
 }
 
 /* ------------------------------------------------------------- sweep */
@@ -544,7 +736,7 @@ static int parse_int(const char *s, int lo, int hi)
 static opts parse_args(int argc, char **argv)
 {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    opts o = {1, 1000, 200, cpus > 0 ? (int)cpus : 1, NULL};
+    opts o = {1, 1000, 200, cpus > 0 ? (int)cpus : 1, NULL, NULL};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (i + 1 < argc && strcmp(a, "--seed") == 0)
@@ -553,6 +745,8 @@ static opts parse_args(int argc, char **argv)
             o.queries = parse_int(argv[++i], 1, 1000000);
         else if (i + 1 < argc && strcmp(a, "--closures") == 0)
             o.closures = parse_int(argv[++i], 1, 1000000);
+        else if (i + 1 < argc && strcmp(a, "--nx") == 0)
+            o.dump = argv[++i];
         else if (i + 1 < argc && strcmp(a, "--threads") == 0)
             o.threads = parse_int(argv[++i], 1, 1024);
         else if (a[0] != '-' && !o.store)
@@ -562,7 +756,7 @@ static opts parse_args(int argc, char **argv)
     }
     if (!o.store) {
         fprintf(stderr, "usage: queries [--seed N] [--queries N] [--closures N] "
-                        "[--threads N] STORE\n");
+                        "[--threads N] [--nx FILE] STORE\n");
         exit(2);
     }
     return o;
@@ -597,6 +791,7 @@ int main(int argc, char **argv)
     bench_keystrokes(&w, ix, live, nlive, o.queries / 10 > 0 ? o.queries / 10 : 1);
     bench_near(&w, live, nlive, o.queries);
     bench_closures(&w, s, &cfg, live, nlive, o.closures);
+    bench_many(&w, s, &cfg, live, nlive, o.dump);
     bench_sweep(&w, s, &cfg, o.threads);
     search_free(ix);
     free(live);

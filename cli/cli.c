@@ -12,7 +12,7 @@
 static const cli_command *const commands[] = {
     &cmd_import, &cmd_show,   &cmd_search, &cmd_near, &cmd_list, &cmd_scenario,
     &cmd_contracts, &cmd_note,   &cmd_set,    &cmd_history, &cmd_config,
-    &cmd_stats,    &cmd_check,  &cmd_backup, &cmd_restore, &cmd_export, NULL,
+    &cmd_stats,    &cmd_check,  &cmd_backup, &cmd_restore, &cmd_export, &cmd_psr, NULL,
 };
 
 int cli_fail(const char *fmt, ...)

@@ -47,6 +47,6 @@ int cli_format(const char *cmd, const char *arg, bool md_ok, out_format *out);
 /* The commands, each in its own file. */
 extern const cli_command cmd_import, cmd_show, cmd_search, cmd_near, cmd_list, cmd_stats,
     cmd_scenario, cmd_config, cmd_contracts, cmd_note, cmd_set, cmd_history,
-    cmd_check, cmd_backup, cmd_restore, cmd_export;
+    cmd_check, cmd_backup, cmd_restore, cmd_export, cmd_psr;
 
 #endif

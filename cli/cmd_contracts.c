@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/edit.h"
+#include "core/psr_dates.h"
 #include "core/world.h"
 #include "engine/milestones.h"
 #include "util/clock.h"
@@ -23,7 +24,9 @@ static const char help[] =
     "passed and that nobody has marked done or waived, Done those that were\n"
     "(catchment set CODE milestone.award done|waived|open; see catchment set).\n"
     "A practice that has closed shows its close date as the end, and no\n"
-    "milestones.\n\n"
+    "milestones.  A practice in a procurement record (catchment psr) takes its\n"
+    "procurement, award and mobilisation dates from the record, named beside the\n"
+    "milestone.\n\n"
     "  --within PERIOD   only contracts ending within PERIOD from today: 18m,\n"
     "                    2y, 90d (default: all with an end date)\n"
     "  --all             include open-ended contracts (no end date)\n\n"
@@ -105,7 +108,37 @@ typedef struct ctx {
     const world *w;
     long months[MILESTONES];
     long today;
+    store *s;
+    psr_regime *rg;           /* NULL: no regime, milestones counted back only */
 } ctx;
+
+/* The milestones counted back from the end, with procurement, award and
+ * mobilisation taken from a procurement record of the practice when there
+ * is one (its id in proc, else "").  Unknown record dates stay counted. */
+static void contract_milestones(const ctx *x, const contract *c, long d[MILESTONES],
+                                char proc[CODE_MAX])
+{
+    psr_proc p;
+    psr_dates pd;
+    err e;
+    memset(d, 0, sizeof(long) * MILESTONES);
+    proc[0] = '\0';
+    if (!c->end) /* an open-ended contract has no milestones to count back */
+        return;
+    milestones_for(c->end, x->months, d);
+    if (!x->rg || psr_find_practice(x->s, c->practice, proc, &e) <= 0)
+        return;
+    if (psr_load(x->s, proc, &p, &e) > 0) {
+        psr_dates_of(x->rg, &p, &pd);
+        d[2] = pd.notice ? pd.notice : d[2];
+        d[3] = pd.award ? pd.award : d[3];
+        d[4] = pd.mobilisation ? pd.mobilisation : d[4];
+        /* the appraisal and engagement come before the notice */
+        for (int m = 0; pd.notice && m < 2; m++)
+            d[m] = d[m] < pd.notice ? d[m] : pd.notice;
+    }
+    psr_free(&p);
+}
 
 static const char *practice_name(const ctx *x, const char *code, long *list)
 {
@@ -135,11 +168,12 @@ static void print_json(const ctx *x, const listing *l)
         json_key(&j, "end"); json_str(&j, *b ? b : NULL);
         json_key(&j, "extension"); json_str(&j, c->extension);
         bool closed = closed_on(x->w, c->practice) != 0;
+        char proc[CODE_MAX];
+        contract_milestones(x, c, d, proc);
         json_key(&j, "practice_closed"); json_bool(&j, closed);
+        json_key(&j, "procurement"); json_str(&j, *proc ? proc : NULL);
         json_key(&j, "milestones");
         json_arr(&j);
-        if (c->end) /* an open-ended contract has no milestones to count back */
-            milestones_for(c->end, x->months, d);
         for (int m = 0; c->end && !closed && m < MILESTONES; m++) {
             text_date_iso(d[m], a, sizeof a);
             json_obj(&j);
@@ -184,14 +218,19 @@ static void print_table(const ctx *x, const listing *l, out_format f)
         long list, d[MILESTONES];
         char end[16] = "-", due[16] = "", days[16] = "", overdue[160] = "", done[160] = "";
         const char *next = "-";
+        char proc[CODE_MAX], named[64];
         if (closed_on(x->w, c->practice)) {
             next = "practice closed";
             text_date_iso(c->end, end, sizeof end);
         } else if (c->end) {
-            milestones_for(c->end, x->months, d);
+            contract_milestones(x, c, d, proc);
             int k = milestone_next_open(d, c->milestone, x->today);
             long when = k < MILESTONES ? d[k] : c->end;
             next = k < MILESTONES ? milestone_name(k) : "contract end";
+            if (*proc && k >= 2 && k < MILESTONES) {
+                snprintf(named, sizeof named, "%s (%s)", next, proc);
+                next = named;
+            }
             text_date_iso(c->end, end, sizeof end);
             text_date_iso(when, due, sizeof due);
             snprintf(days, sizeof days, "%ld", milestone_days_between(x->today, when));
@@ -224,10 +263,15 @@ static int list_contracts(session *c, const char *within, bool all, out_format f
                                cfg.milestones.mobilisation};
     memcpy(x.months, months, sizeof months);
     store *s = cli_store(c, false);
+    x.s = s;
     int rc = !s ? EXIT_FAIL : world_load(&w, s, &cfg, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
     config_free(&cfg);
     if (rc)
         return rc;
+    const char *rpath = getenv("CATCHMENT_PSR_REGIME");
+    x.rg = psr_regime_load(rpath && *rpath ? rpath : NULL, &e);
+    if (!x.rg)
+        fprintf(stderr, "catchment: %s (procurement records not used)\n", e.msg);
     rc = store_read_begin(s, &e) ? -1 : store_contract_each(s, collect, &l, &e);
     store_read_end(s);
     if (rc == 0) {
@@ -239,6 +283,7 @@ static int list_contracts(session *c, const char *within, bool all, out_format f
     }
     free(l.v);
     world_free(&w);
+    psr_regime_free(x.rg);
     return rc ? cli_fail("%s", e.msg) : EXIT_OK;
 }
 

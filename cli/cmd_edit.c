@@ -39,7 +39,8 @@ static const char history_help[] =
     "usage: catchment history [--format table|csv|json] [CODE]\n\n"
     "Every change people made (notes, capacity, list status, contract fields,\n"
     "milestones), oldest first: when (UTC), who, practice, field, old value, new\n"
-    "value.  A CODE that is not in the store is an error.\n";
+    "value.  CODE may also be a procurement's id (catchment psr): its record's\n"
+    "changes and score submissions.  A CODE that is not in the store is an error.\n";
 
 /* The code as stored: upper case. */
 static void code_arg(const char *arg, char *code)
@@ -98,6 +99,22 @@ static int add_change(const audit_rec *r, void *ctx)
     return 0;
 }
 
+static int found_one(const psr_row *r, void *ctx)
+{
+    (void)r;
+    *(bool *)ctx = true;
+    return 1;
+}
+
+/* 1 when id names a procurement record (catchment psr), 0 not, -1 error. */
+static int procurement_exists(store *s, const char *id, err *e)
+{
+    bool found = false;
+    if (strlen(id) >= CODE_MAX)
+        return 0;
+    return store_psr_each(s, id, "field", found_one, &found, e) < 0 ? -1 : found;
+}
+
 static int history_run(session *c, int argc, char **argv)
 {
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
@@ -120,7 +137,10 @@ static int history_run(session *c, int argc, char **argv)
     practice p;
     table_init(&t, "When (UTC),Who,Practice,Field,Old,New");
     int rc = store_read_begin(s, &e);
-    if (rc == 0 && optind < argc && (rc = store_practice_get(s, code, &p, &e)) == 0)
+    if (rc == 0 && optind < argc && (rc = store_practice_get(s, code, &p, &e)) == 0 &&
+        (rc = procurement_exists(s, argv[optind], &e)) > 0)
+        text_copy(code, sizeof code, argv[optind]); /* as the procurement spells it */
+    if (rc == 0 && optind < argc)
         rc = err_set(&e, "no practice '%s' in the store", code);
     if (rc >= 0)
         rc = store_audit_each(s, optind < argc ? code : NULL, add_change, &t, &e);

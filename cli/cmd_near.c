@@ -161,7 +161,7 @@ static int run(session *c, int argc, char **argv)
     if (isnan(km))
         km = cfg.rules.max_distance_km;
     store *s = cli_store(c, false);
-    int rc = !s ? EXIT_FAIL : world_load(&w, s, &cfg, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
+    int rc = !s ? EXIT_FAIL : world_load_parts(&w, s, &cfg, 0, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
     config_free(&cfg);
     if (rc)
         return rc;

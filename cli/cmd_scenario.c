@@ -23,7 +23,8 @@ static const char help[] =
     "when the Census 2021 tables are imported.  `branch` closes one branch surgery\n"
     "(ODS ebranchs): its practice's patients stay registered and use the nearest\n"
     "site left; it reports travel before and after (straight-line km).\n\n"
-    "  --close CODES     practices to close (comma separated): an ad hoc scenario\n"
+    "  --close CODES     practices to close (comma separated, up to 1000): an ad hoc\n"
+    "                    scenario\n"
     "  --policy P        nearest | choice | optimal (default: the scenario's, else\n"
     "                    rules.default_policy)\n"
     "  --growth PCT      list growth applied to every practice first\n"
@@ -33,7 +34,7 @@ static const char help[] =
     "  --format F        table | csv | json | md (a board paper; for Word:\n"
     "                    ... --format md | pandoc -o paper.docx)\n";
 
-enum { MAX_CLOSE = 64, MAX_OVERRIDES = 64 };
+enum { MAX_CLOSE = CONFIG_MAX_CLOSE, MAX_OVERRIDES = 64 };
 
 typedef struct run_args {
     char close[MAX_CLOSE][CONFIG_CODE_MAX];
@@ -189,7 +190,7 @@ static int run_scenario(session *c, int argc, char **argv)
     store *s = cli_store(c, false);
     rc = !s ? EXIT_FAIL : make_plan(&cfg, &ra, &pl);
     plan_input(&pl, &in);
-    if (rc == 0 && world_load(&w, s, &cfg, &e) == 0) {
+    if (rc == 0 && world_load_parts(&w, s, &cfg, 0, &e) == 0) {
         if ((rc = check_overrides(&w, &ra)) != 0) {
             /* said */
         } else if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {

@@ -168,4 +168,7 @@ const char *config_travel_name(config_travel t);
  * too small. */
 int config_default_path(char *out, size_t n);
 
+/* Reads a whole YAML file of at most CONFIG_MAX_BYTES (malloc'd text). */
+int config_read_path(const char *path, char **text, size_t *len, err *e);
+
 #endif

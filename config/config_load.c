@@ -94,6 +94,16 @@ static int open_config(const char *path, bool must_exist, int *fd, err *e)
     return 0;
 }
 
+int config_read_path(const char *path, char **text, size_t *len, err *e)
+{
+    int fd;
+    if (open_config(path, true, &fd, e) != 0)
+        return -1;
+    int rc = read_file(fd, path, text, len, e);
+    close(fd);
+    return rc;
+}
+
 int config_load(config *c, const char *path, const config_hooks *h, err *e)
 {
     char def[4096];

@@ -15,7 +15,7 @@ static const char *const fields[] = {
 
 const char *const *edit_fields(void) { return fields; }
 
-static int check_text(const char *what, const char *v, size_t max, err *e)
+int edit_check_text(const char *what, const char *v, size_t max, err *e)
 {
     size_t n = strlen(v);
     if (n >= max)
@@ -27,8 +27,8 @@ static int check_text(const char *what, const char *v, size_t max, err *e)
     return 0;
 }
 
-static int audit(store *s, const char *code, const char *field, const char *old,
-                 const char *new_value, int64_t now, err *e)
+int edit_audit(store *s, const char *code, const char *field, const char *old,
+               const char *new_value, int64_t now, err *e)
 {
     audit_rec a = {.time = now};
     snprintf(a.practice, sizeof a.practice, "%s", code);
@@ -63,13 +63,13 @@ static int put_note(store *s, void *ctx, err *e)
     const note *n = ctx;
     if (store_note_put(s, n, e))
         return -1;
-    return audit(s, n->practice, "note", "", n->text, n->time, e);
+    return edit_audit(s, n->practice, "note", "", n->text, n->time, e);
 }
 
 int edit_note(store *s, const char *code, const char *text, int64_t now, err *e)
 {
     static note n; /* 4 KiB of text */
-    if (check_text("note", text, sizeof n.text, e))
+    if (edit_check_text("note", text, sizeof n.text, e))
         return -1;
     if (!*text)
         return err_set(e, "note: empty");
@@ -212,7 +212,7 @@ static int set_contract_field(contract *c, const struct set_edit *se, err *e)
     size_t max = strcmp(f, "type") == 0 ? sizeof c->type
                  : strcmp(f, "notes") == 0 ? sizeof c->notes
                                            : sizeof c->provider;
-    if (check_text(se->field, v, max, e))
+    if (edit_check_text(se->field, v, max, e))
         return -1;
     memcpy(dst, v, strlen(v) + 1);
     return 0;
@@ -255,7 +255,7 @@ static int put_field(store *s, void *ctx, err *e)
     }
     if (rc || !ch->changed)
         return rc ? -1 : 0;
-    return audit(s, se->code, se->field, ch->old_value, ch->new_value, se->now, e);
+    return edit_audit(s, se->code, se->field, ch->old_value, ch->new_value, se->now, e);
 }
 
 int edit_set_change(store *s, const char *code, const char *field, const char *value,
@@ -269,7 +269,7 @@ int edit_set_change(store *s, const char *code, const char *field, const char *v
                           "closed_to, contract.type/start/end/provider/extension/notes, "
                           "milestone.options_appraisal/engagement/procurement/award/"
                           "mobilisation)", field);
-    if (check_text(field, value, TEXT_MAX, e))
+    if (edit_check_text(field, value, TEXT_MAX, e))
         return -1;
     edit_change mine;
     struct set_edit se = {code, field, value, now, out ? out : &mine};

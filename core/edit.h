@@ -19,6 +19,15 @@ int edit_note(store *s, const char *code, const char *text, int64_t now, err *e)
 int edit_set(store *s, const char *code, const char *field, const char *value, int64_t now,
              err *e);
 
+/* Text a person typed: valid UTF-8, no control characters, shorter than
+ * max bytes; else -1 with "what: why". */
+int edit_check_text(const char *what, const char *v, size_t max, err *e);
+
+/* Appends who (the login), when, the field and old -> new to the audit
+ * trail, inside the caller's write transaction. */
+int edit_audit(store *s, const char *code, const char *field, const char *old,
+               const char *new_value, int64_t now, err *e);
+
 /* What a set did: the old and new values as the audit trail shows them,
  * and whether anything changed (setting the value already there writes
  * nothing and leaves no audit row). */

@@ -28,6 +28,7 @@ cap_result world_capacity(const practice *p, const capacity_rec *facts,
 struct loader {
     world *w;
     int cap;
+    int parts;     /* WORLD_TRENDS, WORLD_CONTRACTS */
     store *s;
     err *e;
 };
@@ -174,24 +175,26 @@ static int add_practice(const practice *p, void *ctx)
     memset(wp, 0, sizeof *wp);
     wp->p = *p;
     contract c;
-    int has_contract;
+    int has_contract = 0;
     capacity_init(&wp->facts, p->code);
     if (locate(ld, wp) || store_capacity_get(ld->s, p->code, &wp->facts, ld->e) < 0 ||
         world_published_fte(ld->s, p->code, 0, &wp->facts, &wp->fte_date, ld->e) ||
         appointments(ld->s, wp, ld->e) ||
-        (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0)
+        ((ld->parts & WORLD_CONTRACTS) &&
+         (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0))
         return -1;
     if (has_contract) {
         memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
         wp->contract_end = c.end;
         memcpy(wp->contract_milestone, c.milestone, sizeof wp->contract_milestone);
-    } else if (published_contract(ld->s, p->code, wp->contract_type, ld->e)) {
+    } else if ((ld->parts & WORLD_CONTRACTS) &&
+               published_contract(ld->s, p->code, wp->contract_type, ld->e)) {
         return -1;
     }
     wp->open = world_is_open(p);
     wp->list_closed = wp->facts.list_open == 0;
     wp->cap = world_capacity(p, &wp->facts, &w->rules);
-    wp->list_year_ago = year_ago(ld->s, p, ld->e);
+    wp->list_year_ago = ld->parts & WORLD_TRENDS ? year_ago(ld->s, p, ld->e) : -1;
     w->n++;
     return 0;
 }
@@ -214,10 +217,15 @@ static int build_index(world *w, err *e)
 
 int world_load(world *w, store *s, const config *cfg, err *e)
 {
+    return world_load_parts(w, s, cfg, WORLD_ALL, e);
+}
+
+int world_load_parts(world *w, store *s, const config *cfg, int parts, err *e)
+{
     memset(w, 0, sizeof *w);
     w->rules = world_rules(cfg);
     w->closed_lists_receive = cfg->rules.closed_lists_receive;
-    struct loader ld = {w, 0, s, e};
+    struct loader ld = {w, 0, parts, s, e};
     if (!(w->eq_cache = equality_cache_new()))
         return err_set(e, "out of memory");
     if (store_read_begin(s, e))

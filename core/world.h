@@ -42,6 +42,15 @@ typedef struct world {
 } world;
 
 int world_load(world *w, store *s, const config *cfg, err *e);
+
+/* What else world_load_parts reads: each list's size a year ago (the
+ * trend), and the contracts.  Without them list_year_ago is -1 (unknown)
+ * and there is no contract; a command that shows neither starts quicker
+ * (they are most of the load: 60 list sizes per practice). */
+enum { WORLD_TRENDS = 1, WORLD_CONTRACTS = 2, WORLD_ALL = 3 };
+
+/* world_load reads every part. */
+int world_load_parts(world *w, store *s, const config *cfg, int parts, err *e);
 void world_free(world *w);
 
 /* Index of a practice by code (case-insensitive), -1 when absent. */

@@ -4,6 +4,7 @@
 #include "engine/geo.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,12 +70,13 @@ static int check_input(const disp_practice *p, int np, const disp_area *a,
 {
     if (np < 0 || na < 0 || (np > 0 && !p) || (na > 0 && !a) || !r)
         return err_set(e, "dispersal: missing practices, areas or rules");
-    if (!(r->max_km >= 0))
-        return err_set(e, "dispersal: max_km must be 0 or more");
+    if (!(r->max_km >= 0 && r->max_km <= DISP_MAX_KM))
+        return err_set(e, "dispersal: max_km must be between 0 and %.0f", DISP_MAX_KM);
     if ((unsigned)r->policy > POLICY_OPTIMAL)
         return err_set(e, "dispersal: unknown policy %d", (int)r->policy);
     if (r->policy == POLICY_CHOICE && !(r->choice_beta >= 0 && r->choice_beta <= 20))
         return err_set(e, "dispersal: choice beta must be between 0 and 20");
+    long total = 0;
     for (int i = 0; i < na; i++) {
         if (a[i].from < 0 || a[i].from >= np)
             return err_set(e, "dispersal: area %s: closing practice %d out of range",
@@ -82,6 +84,10 @@ static int check_input(const disp_practice *p, int np, const disp_area *a,
         if (a[i].patients < 0)
             return err_set(e, "dispersal: area %s: negative patients",
                            a[i].area ? a[i].area : "?");
+        if (a[i].patients > DISP_MAX_PATIENTS - total)
+            return err_set(e, "dispersal: more than %ld patients in all",
+                           DISP_MAX_PATIENTS);
+        total += a[i].patients;
     }
     return 0;
 }
@@ -184,17 +190,71 @@ static int area_cands(disp_work *w, const nearby *ix, int ai, nearby_hit **h,
     return 0;
 }
 
+/* Great-circle candidates depend only on where an area is: an area at
+ * the place of an earlier one (the same LSOA listed by several closing
+ * practices) copies its list.  A table of 2^k slots, keyed by the place. */
+typedef struct {
+    int *slot;   /* area index with candidates at that place, -1 empty */
+    size_t mask;
+} place_tab;
+
+static int place_tab_init(place_tab *t, int na)
+{
+    size_t n = 16;
+    while (n < 2 * (size_t)na)
+        n *= 2;
+    t->mask = n - 1;
+    t->slot = malloc(n * sizeof *t->slot);
+    if (!t->slot)
+        return -1;
+    memset(t->slot, -1, n * sizeof *t->slot);
+    return 0;
+}
+
+/* The slot of area i's place: an earlier area there, or empty. */
+static int *place_slot(const place_tab *t, const disp_area *a, int i)
+{
+    uint64_t h[2];
+    memcpy(&h[0], &a[i].lat, sizeof h[0]);
+    memcpy(&h[1], &a[i].lon, sizeof h[1]);
+    size_t s = (size_t)((h[0] * 0x9E3779B97F4A7C15ULL ^ h[1]) * 0xBF58476D1CE4E5B9ULL >> 20) &
+               t->mask;
+    while (t->slot[s] >= 0 && !(a[t->slot[s]].lat == a[i].lat && a[t->slot[s]].lon == a[i].lon))
+        s = (s + 1) & t->mask;
+    return &t->slot[s];
+}
+
+static int copy_cands(disp_work *w, int from, int *cap, int *n)
+{
+    for (int c = w->cstart[from]; c < w->cstart[from + 1]; c++)
+        if (cand_push(w, cap, n, w->cand[c].p, w->cand[c].km) < 0)
+            return -1;
+    return 0;
+}
+
 static int build_cands(disp_work *w, const nearby *ix)
 {
     nearby_hit *h = NULL;
-    int hcap = 0, cap = 0, n = 0, rc = 0;
+    int hcap = 0, cap = 0, n = 0, rc = 0, share = !w->r->dist;
+    place_tab t = {0};
+    if (share && place_tab_init(&t, w->na) < 0)
+        return -1;
     for (int i = 0; i < w->na && rc == 0; i++) {
         const disp_area *a = &w->a[i];
         w->cstart[i] = n;
-        if (a->patients > 0 && isfinite(a->lat) && isfinite(a->lon))
+        if (!(a->patients > 0 && isfinite(a->lat) && isfinite(a->lon)))
+            continue;
+        int *same = share ? place_slot(&t, w->a, i) : NULL;
+        if (same && *same >= 0) {
+            rc = copy_cands(w, *same, &cap, &n);
+        } else {
             rc = area_cands(w, ix, i, &h, &hcap, &cap, &n);
+            if (same)
+                *same = i;
+        }
     }
     w->cstart[w->na] = n;
+    free(t.slot);
     free(h);
     return rc;
 }

@@ -22,6 +22,11 @@
 #define DISP_CHOICE_BETA 2.0
 /* Distances below this count as this in the Huff model (no infinities). */
 #define DISP_CHOICE_MIN_KM 0.5
+/* The bounds of the input (dispersal_run refuses more as bad input):
+ * max_km (km or the caller's unit) and all the areas' patients together.
+ * Within them the optimal policy solves any case (engine/mcf.c). */
+#define DISP_MAX_KM 20000.0
+#define DISP_MAX_PATIENTS 1000000000000L
 
 typedef struct {
     const char *code;  /* may be NULL */

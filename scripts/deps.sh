@@ -1,7 +1,32 @@
 #!/bin/sh
 # Makes sure the Debian packages catchment builds and tests with are here.
 # As root it installs what is missing; otherwise it prints the command.
+#
+#   scripts/deps.sh          what the build and `make check` need
+#   scripts/deps.sh bench    also what `make bench` compares with
+#                            (networkx, pandas), if it can: never an error
 set -eu
+if [ "${1:-}" = bench ]; then
+    has() { # has MODULE: some python3 here imports it
+        for py in python3 /usr/bin/python3; do
+            "$py" -c "import $1" 2>/dev/null && return 0
+        done
+        return 1
+    }
+    want=""
+    has networkx || want="$want python3-networkx"
+    has pandas || want="$want python3-pandas"
+    [ -z "$want" ] && exit 0
+    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+        echo "catchment: installing for the bench:$want" >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q $want >&2 ||
+            echo "catchment: not installed:$want; their bench rows are skipped" >&2
+    else
+        echo "catchment: the bench compares with networkx and pandas when installed:" \
+            "sudo apt-get install$want" >&2
+    fi
+    exit 0
+fi
 need="pkg-config liblmdb-dev lmdb-utils libyaml-dev libncurses-dev libcsv-dev tmux jq time clang
       libclang-rt-dev valgrind"
 missing=""

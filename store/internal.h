@@ -26,6 +26,7 @@
     X(DB_TRAVEL, "travel")                                                   \
     X(DB_PRACTICE_PC, "practice_postcode")                                   \
     X(DB_NAME, "practice_name")                                              \
+    X(DB_PSR, "psr")                                                         \
     X(DB_EVIDENCE, "evidence")                                               \
     X(DB_AREA_FACT, "area_fact")                                             \
     X(DB_BRANCH, "branch")                                                   \

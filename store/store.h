@@ -366,6 +366,23 @@ int store_audit_add(store *s, audit_rec *r, err *e);
 int store_audit_each(store *s, const char *code, int (*fn)(const audit_rec *, void *),
                      void *ctx, err *e);
 
+/* One row of a procurement record under the Provider Selection Regime
+ * (core/psr.h gives the kinds their meaning). */
+typedef struct psr_row {
+    char proc[CODE_MAX];      /* procurement id */
+    char kind[SHORT_MAX];     /* "field", "bidder", "score", ... */
+    char key[NAME_MAX];       /* unique within the kind */
+    char value[TEXT_MAX];     /* the fields, separated by 0x1F */
+} psr_row;
+
+int store_psr_put(store *s, const psr_row *r, err *e);
+/* Deletes the row r->proc, r->kind, r->key (absent is not an error). */
+int store_psr_del(store *s, const psr_row *r, err *e);
+/* Rows of one procurement (proc NULL: all), of one kind (NULL: all), in
+ * key order.  fn's row is valid only during the call. */
+int store_psr_each(store *s, const char *proc, const char *kind,
+                   int (*fn)(const psr_row *, void *), void *ctx, err *e);
+
 /* How many records each database holds, for `catchment stats`. */
 typedef struct store_counts {
     long practices, list_points, age_profiles, lsoa_regs, postcodes, lsoas,

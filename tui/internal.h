@@ -76,7 +76,7 @@ const char *req_section(tui_request r);
 /* Views, which are also the scopes of the keymap. */
 typedef enum {
     VIEW_ANY, VIEW_PRACTICES, VIEW_SEARCH, VIEW_CARD, VIEW_NEIGHBOURS,
-    VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HISTORY, VIEW_HELP, VIEW_KINDS
+    VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HISTORY, VIEW_HELP, VIEW_SCORING, VIEW_KINDS
 } view_kind;
 
 /* "j", "<Down>", "C-L", "F5" -> key; -1 when unknown. */
@@ -196,7 +196,7 @@ struct view {
 };
 
 extern const view_ops practices_ops, search_ops, card_ops, neighbours_ops,
-    whatif_ops, contracts_ops, history_ops, help_ops;
+    whatif_ops, contracts_ops, history_ops, help_ops, scoring_ops;
 /* The hints of the list views (practices, contracts, history, help). */
 extern const view_hint list_hints[];
 
@@ -273,6 +273,9 @@ void term_stop(app *a);
 /* prompt.c */
 /* One key of line editing (backspace, C-U, C-W, text); true when used. */
 bool text_edit_key(char *buf, size_t n, int key);
+
+/* view_scoring.c: ':submit' on the scoring screen */
+int scoring_submit(app *a);
 
 /* view_practices.c: the ':filter' and ':sort' commands */
 int practices_filter(app *a, char *args);

@@ -202,6 +202,21 @@ static int cmd_history(app *a, char *args)
     return app_push(a, &history_ops, NULL); /* every practice's */
 }
 
+static int cmd_score(app *a, char *args)
+{
+    if (!args || !*args) {
+        app_msg(a, COL_WARN, ":score needs a procurement id");
+        return 0;
+    }
+    return app_push(a, &scoring_ops, args);
+}
+
+static int cmd_submit(app *a, char *args)
+{
+    (void)args;
+    return scoring_submit(a);
+}
+
 /* The commands; a request's name ("whatif", "quit", "move-down") works
  * after ':' as well, as its key would. */
 static const struct command {
@@ -215,6 +230,8 @@ static const struct command {
     {"open", "CODE", "Open the card of a practice", cmd_open},
     {"policy", "[POLICY]", "Set the what-if's policy (no name: the next)", cmd_policy},
     {"history", "", "Who changed what, every practice", cmd_history},
+    {"score", "ID", "Score the bids of a procurement (blind)", cmd_score},
+    {"submit", "", "Submit your scores (final) from the scoring screen", cmd_submit},
     {"q", "", "Quit catchment", cmd_quit},
     {"save-display", "FILE", "Write the screen as text (scripts)", cmd_save_display},
     {"save-attrs", "FILE", "Write the screen's attributes (scripts)", cmd_save_attrs},

@@ -46,10 +46,26 @@ for r in "Import onspd" "Import lsoa-centroids" "Import imd" "Import epraccur" \
     "near 8 km p50" "near 8 km p99" "closure nearest p50" "closure nearest p99" \
     "closure choice p50" "closure choice p99" "closure optimal p50" \
     "closure optimal p99" "Sweep: close each" "Sweep: engine time per closure p99" "Sweep: slowest closure" "TUI cold open to first frame" \
-    "TUI max RSS" "TUI terminal bytes per cursor move"; do
+    "TUI max RSS" "TUI terminal bytes per cursor move" "Closing together, densest town's 10" \
+    "Closing together, densest town's 20" "Closing together, a whole sub-ICB"; do
     row_has_number "$r"
 done
 
+for policy in nearest choice optimal; do
+    check "the town's 20 closing, $policy, in process and as a process" sh -c \
+        "grep \"densest town's 20.*, $policy, in process | CPU [0-9]\" '$tmp/results.md' &&
+         grep \"densest town's 20.*, $policy, as a process (scenario run) | CPU [0-9]\" '$tmp/results.md'"
+done
+for c in "show " "search surgery" "near " "scenario run,"; do
+    check "$c as a process: CPU and wall time" grep -q "| $c.*as a process | CPU [0-9.]* ms (wall [0-9.]*)" \
+        "$tmp/results.md"
+done
+check_has "the pandas row, measured or skipped with the reason" "$(cat "$tmp/results.md")" \
+    "pandas read_csv of the same files"
+check_has "the networkx row, measured or skipped with the reason" "$(cat "$tmp/results.md")" \
+    "networkx min_cost_flow"
+check "networkx, when measured, agrees with the optimal policy" sh -c \
+    "! grep 'networkx.*: solve' '$tmp/results.md' | grep -qv '| agree |'"
 check "every targeted row says met or missed" awk -F'|' '
     $4 ~ /</ && $3 !~ /not measured/ && $5 !~ /met|missed/ { bad++ }
     END { exit bad > 0 }' "$tmp/results.md"

@@ -48,6 +48,26 @@ n=$(q scenario run --close M86004,M86009,M86014,M86016 --policy nearest --format
 check "four closures: optimal places at least as many as nearest" \
     test "$(echo "$j" | jq .placed)" -ge "$(echo "$n" | jq .placed)"
 
+# A whole town closing at once (every Coventry practice, about 470,000
+# patients): the optimal policy answers, as it must for any size.
+town=$(q search --limit 500 --format csv coventry | tail -n +2 | cut -d, -f1 | paste -sd, -)
+check "the town has many practices" test "$(echo "$town" | tr , '\n' | wc -l)" -gt 40
+j=$(q scenario run --close "$town" --policy optimal --format json 2>"$tmp/town.err")
+check_eq "a whole town closing: optimal does not refuse" "$(cat "$tmp/town.err")" ""
+invariants "a whole town closing" "$j"
+for policy in nearest choice; do
+    o=$(q scenario run --close "$town" --policy "$policy" --format json)
+    check "a whole town closing: optimal places at least as many as $policy" \
+        test "$(echo "$j" | jq .placed)" -ge "$(echo "$o" | jq .placed)"
+done
+
+# More than 64 practices (every CV postcode: a sub-ICB and more).
+area=$(q search --limit 500 --format csv cv | tail -n +2 | cut -d, -f1 | paste -sd, -)
+check "the CV area has more than 64 practices" test "$(echo "$area" | tr , '\n' | wc -l)" -gt 64
+j=$(q scenario run --close "$area" --format json 2>"$tmp/area.err")
+check_eq "a hundred practices closing: answered" "$(cat "$tmp/area.err")" ""
+invariants "a hundred practices closing" "$j"
+
 # Closed lists: Allesley Village's list is closed in the demo capacity file.
 j=$(q scenario run westwood-ends --format json)
 check_eq "a closed list receives nobody" "$(echo "$j" | jq '[.receivers[] | select(.code == "M86039")] | length')" 0

@@ -10,7 +10,7 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 out=${1:?usage: run.sh OUTDIR SECONDS [HARNESS...]}
 secs=${2:?usage: run.sh OUTDIR SECONDS [HARNESS...]}
 shift 2
-harnesses=${*:-import config records}
+harnesses=${*:-import config records psr_regime}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
 cd "$top"
@@ -46,6 +46,9 @@ seeds() {
         for f in tests/data/config/*.yaml tests/hostile/yaml/*.yaml data/demo.yaml; do
             cp "$f" "$d/$(basename "$(dirname "$f")")-$(basename "$f")"
         done ;;
+    psr_regime)
+        cp data/psr-regime.yaml "$d/psr-regime.yaml"
+        for f in tests/hostile/yaml/*.yaml; do cp "$f" "$d/$(basename "$f")"; done ;;
     records)
         # A valid practice record, a list point, a note: db, key length, key, value.
         printf '\001\007M84001\000\001\000\000\000\003ABC' >"$d/practice"

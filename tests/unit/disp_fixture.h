@@ -52,6 +52,16 @@ static inline long sent(const disp_result *r, int ai, int to)
     return n;
 }
 
+/* The room practice i has to receive: none when it closes (the from of
+ * an area) or may not receive, else capacity less list. */
+static inline long room_of(const disp_practice *p, const disp_area *a, int na, int i)
+{
+    for (int k = 0; k < na; k++)
+        if (a[k].from == i)
+            return 0;
+    return p[i].can_receive && p[i].capacity > p[i].list ? p[i].capacity - p[i].list : 0;
+}
+
 static inline long long cost_m(const disp_result *r)
 {
     long long c = 0;

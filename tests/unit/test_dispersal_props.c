@@ -37,11 +37,7 @@ static void scene_make(scene *s, int np, int na, int maxpat)
 
 static long headroom(const scene *s, int i)
 {
-    for (int k = 0; k < s->na; k++)
-        if (s->a[k].from == i)
-            return 0;
-    const disp_practice *q = &s->p[i];
-    return q->can_receive && q->capacity > q->list ? q->capacity - q->list : 0;
+    return room_of(s->p, s->a, s->na, i);
 }
 
 /* The guarantees of dispersal.h, checked flow by flow. */
