@@ -59,14 +59,7 @@ static int add_other(const name_rec *r, void *ctx)
     const practice *p = bsearch(r->practice, f->v, (size_t)f->n, sizeof *f->v, by_code);
     if (!p || strcmp(p->name, r->name) == 0)
         return 0;
-    char **o = &f->other[p - f->v];
-    size_t had = *o ? strlen(*o) : 0, n = had + strlen(r->name) + 3;
-    char *s = realloc(*o, n);
-    if (!s)
-        return -1;
-    snprintf(s + had, n - had, "%s%s", had ? "; " : "", r->name);
-    *o = s;
-    return 0;
+    return text_join(&f->other[p - f->v], "; ", r->name);
 }
 
 static int load(store *s, found *f, err *e)

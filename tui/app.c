@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/text.h"
+
 view *app_view(app *a) { return a->depth ? a->stack[a->depth - 1] : NULL; }
 
 int app_body_rows(const app *a) { return a->rows - 2; }
@@ -266,6 +268,26 @@ static void next_pane(app *a, view *v, int wi)
         app_msg(a, COL_WARN, "Tab moves between a card and its neighbours");
 }
 
+/* Quits, asking first when the plan holds work not saved as a scenario
+ * (marks or capacities): one question, y quits. */
+void app_quit(app *a)
+{
+    const plan *p = &a->plan;
+    if (!*p->scenario && (p->nclose || p->nover)) {
+        char q[160], n1[48], n2[48], marked[64] = "", set[64] = "";
+        if (p->nclose)
+            snprintf(marked, sizeof marked, "%s marked",
+                     text_count(p->nclose, "practice", "practices", n1, sizeof n1));
+        if (p->nover)
+            snprintf(set, sizeof set, "%s set",
+                     text_count(p->nover, "capacity", "capacities", n2, sizeof n2));
+        snprintf(q, sizeof q, "Quit and lose %s%s%s?", marked, *marked && *set ? " and " : "", set);
+        if (!app_confirm(a, q))
+            return;
+    }
+    a->running = false;
+}
+
 /* What every view shares; a view's own request handler runs first. */
 static unsigned app_request(app *a, view *v, tui_request r)
 {
@@ -274,8 +296,13 @@ static unsigned app_request(app *a, view *v, tui_request r)
         return HANDLED;
     switch (r) {
     case REQ_ENTER: open_practice(a, &card_ops, wi); break;
-    case REQ_BACK: app_pop(a); break;
-    case REQ_QUIT: a->running = false; break;
+    case REQ_BACK:
+        if (a->depth > 1)
+            app_pop(a);
+        else
+            app_quit(a);
+        break;
+    case REQ_QUIT: app_quit(a); break;
     case REQ_NEXT_PANE: next_pane(a, v, wi); break;
     case REQ_SEARCH: app_push(a, &search_ops, NULL); break;
     case REQ_NEIGHBOURS: open_practice(a, &neighbours_ops, wi); break;
@@ -329,6 +356,10 @@ static void app_handle_key(app *a, int key)
     unsigned flags = v->ops->key ? v->ops->key(a, v, key) : 0;
     if (flags) {
         app_apply(a, v, flags);
+        return;
+    }
+    if (key == TK_ESC && r == REQ_BACK && a->depth == 1) { /* a reflex key never quits */
+        app_msg(a, COL_STATUS, "Esc: nothing to go back to (q quits)");
         return;
     }
     if (r == REQ_NONE) {

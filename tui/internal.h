@@ -28,7 +28,7 @@
     R(ENTER, "enter", "Open the practice under the cursor", "Views")             \
     R(BACK, "back", "Go back to the previous screen", "Views")                   \
     R(QUIT, "quit", "Quit catchment", "Views")                                   \
-    R(NEXT_PANE, "next-pane", "Next pane (card <-> neighbours)", "Views")        \
+    R(NEXT_PANE, "next-pane", "Next pane (card <-> neighbours, receivers <-> equality)", "Views") \
     R(SEARCH, "search", "Search practices as you type", "Views")                 \
     R(NEIGHBOURS, "neighbours", "Practices near this one", "Views")              \
     R(WHATIF, "whatif", "What-if: close the marked practices", "Views")          \
@@ -48,6 +48,11 @@
     R(POLICY, "policy", "Next policy: nearest, choice, optimal", "What-if")      \
     R(CAPACITY, "capacity", "Change the capacity of the receiver", "What-if")    \
     R(SAVE_SCENARIO, "save-scenario", "Save the marked set as a scenario", "What-if") \
+    R(MAX_KM, "max-km", "Set the furthest a patient is sent (empty: the config's)", "What-if") \
+    R(REASONABLE_KM, "reasonable-km", "Set a reasonable journey (empty: the config's)", "What-if") \
+    R(GROWTH, "growth", "Set the list growth applied first, in %", "What-if") \
+    R(MILESTONE_DONE, "milestone-done", "Mark the contract's first open milestone done", "Contracts") \
+    R(MILESTONE_WAIVE, "milestone-waive", "Waive the contract's first open milestone", "Contracts") \
     R(EQUALITY_PACK, "equality-pack", "The equality impact pack (EHIA) or the IMD table", "What-if") \
     R(PROMPT, "prompt", "Command prompt (:filter, :scenario, :sort, :quit)", "Other") \
     R(REDRAW, "redraw", "Redraw the screen", "Other")
@@ -87,6 +92,9 @@ void key_label(int key, char *out, size_t n);
 void keymap_init(void);
 /* Applies the config's keys: map; returns -1 with msg on a bad entry. */
 int keymap_apply(const config *cfg, char *msg, size_t n);
+/* After keymap_apply: what a key the config took left without a key
+ * ("keys: x is now search; mark has no key (:mark still works)"), "" none. */
+const char *keymap_note(void);
 tui_request keymap_lookup(view_kind scope, int key);
 /* The first key bound to r for a view of kind scope (its own binding
  * first); skip_text leaves out printable keys.  -1 when none. */
@@ -213,7 +221,10 @@ struct app {
     bool read_only;
     const char *read_only_why;
     world w;
-    search_item *sitems;
+    search_item *sitems;         /* the search index's items, with: */
+    const char *(*saddr)[5];     /* each practice's address lines */
+    char **sother;               /* its other names, "; " between, or NULL */
+    int nsearch;
     search_index *six;
     char query[QUERY_MAX];       /* the last search, for n / N */
     plan plan;                   /* the what-if being drafted */
@@ -240,6 +251,8 @@ void app_loop(app *a);
 view *app_view(app *a);
 int app_push(app *a, const view_ops *ops, const void *arg);
 void app_pop(app *a);
+/* Quits, asking first when marks or capacities are not saved. */
+void app_quit(app *a);
 void view_free(app *a, view *v);
 void app_msg(app *a, tui_color c, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 int app_body_rows(const app *a);
@@ -260,6 +273,8 @@ void app_hints(const view *v, char *out, size_t n);
 bool app_marked(const app *a, int wi);
 /* Reads one line at the bottom; false on Esc.  init may be NULL. */
 bool app_prompt(app *a, const char *label, const char *init, char *out, size_t n);
+/* Asks a yes/no question at the bottom; true only for y. */
+bool app_confirm(app *a, const char *question);
 /* Reads a ':' command and runs it. */
 void app_command_prompt(app *a);
 /* Next key: the script's or the keyboard's; ERR on a quiet timeout. */
@@ -311,6 +326,9 @@ typedef struct tlines {
 void tl_add(tlines *t, tui_color c, int tag, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void tl_rule(tlines *t, const char *title);
 void tl_wrap(tlines *t, tui_color c, int width, const char *indent, const char *s);
+/* As tl_wrap, the first line starting with first (as wide as indent). */
+void tl_wrap_hang(tlines *t, tui_color c, int width, const char *first, const char *indent,
+                  const char *s);
 void tl_merge(tlines *left, tlines *right, int x);
 /* Moves src's lines to the end of dst. */
 void tl_append(tlines *dst, tlines *src);

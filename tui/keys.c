@@ -57,6 +57,8 @@ bool tui_valid_action(const char *name) { return req_parse(name) != REQ_NONE; }
     K(ANY, 'p', POLICY)                                                                \
     K(ANY, 'c', CAPACITY)                                                              \
     K(ANY, 'W', SAVE_SCENARIO)                                                         \
+    K(ANY, 'd', MAX_KM) K(ANY, 'r', REASONABLE_KM) K(ANY, '%', GROWTH)                 \
+    K(ANY, 'D', MILESTONE_DONE) K(ANY, 'V', MILESTONE_WAIVE)                           \
     K(ANY, 'e', EQUALITY_PACK)                                                         \
     K(ANY, ':', PROMPT)                                                                \
     K(ANY, TK_CTRL('l'), REDRAW)
@@ -158,8 +160,21 @@ void key_label(int key, char *out, size_t n)
 
 /* The config binds an action to one key: that key now means the action
  * everywhere, and the action's default keys stay as well. */
+static char taken_note[256];
+
+const char *keymap_note(void) { return taken_note; }
+
+static bool req_has_key(tui_request r)
+{
+    for (int j = 0; j < nkeymap; j++)
+        if (keymap[j].req == r)
+            return true;
+    return false;
+}
+
 int keymap_apply(const config *cfg, char *msg, size_t n)
 {
+    taken_note[0] = 0;
     for (size_t i = 0; i < cfg->nkeys; i++) {
         const config_key *k = &cfg->keys[i];
         int key = key_parse(k->key);
@@ -168,11 +183,18 @@ int keymap_apply(const config *cfg, char *msg, size_t n)
             snprintf(msg, n, "keys: cannot bind '%s' to '%s'", k->action, k->key);
             return -1;
         }
+        tui_request taken = REQ_NONE;
         for (int j = 0; j < nkeymap; j++)
-            if (keymap[j].key == key)
+            if (keymap[j].key == key) {
+                if (keymap[j].req != r)
+                    taken = keymap[j].req;
                 keymap[j--] = keymap[--nkeymap];
+            }
         if (nkeymap < KEYMAP_MAX)
             keymap[nkeymap++] = (binding){.scope = VIEW_ANY, .key = key, .req = r};
+        if (taken != REQ_NONE && !req_has_key(taken) && !*taken_note)
+            snprintf(taken_note, sizeof taken_note, "keys: %s is now %s; %s has no key (:%s still works)",
+                     k->key, k->action, req_name(taken), req_name(taken));
     }
     return 0;
 }

@@ -51,7 +51,14 @@ void tl_rule(tlines *t, const char *title)
 /* Long text over several lines, broken at spaces where it can be. */
 void tl_wrap(tlines *t, tui_color c, int width, const char *indent, const char *s)
 {
+    tl_wrap_hang(t, c, width, indent, indent, s);
+}
+
+void tl_wrap_hang(tlines *t, tui_color c, int width, const char *first, const char *indent,
+                  const char *s)
+{
     int iw = (int)strlen(indent), room = width - iw > 10 ? width - iw : 10;
+    const char *lead = first;
     do {
         size_t fit = text_fit(s, room);
         if (s[fit]) {
@@ -60,23 +67,27 @@ void tl_wrap(tlines *t, tui_color c, int width, const char *indent, const char *
                 brk--;
             fit = brk > 0 ? brk : fit;
         }
-        tl_add(t, c, -1, "%s%.*s", indent, (int)fit, s);
+        tl_add(t, c, -1, "%s%.*s", lead, (int)fit, s);
+        lead = indent;
         s += fit;
         while (*s == ' ')
             s++;
     } while (*s);
 }
 
-/* Puts right beside left from column x: the result replaces left. */
+/* Puts right beside left from column x: the result replaces left.  Every
+ * line keeps to its column, the left's below the end of the right too
+ * (a rule stops at the column). */
 void tl_merge(tlines *left, tlines *right, int x)
 {
     for (int i = 0; i < right->n; i++) {
         if (i >= left->n && !tl_new(left))
             break;
         left->v[i].h[1] = right->v[i].h[0];
-        left->v[i].x2 = x;
         right->v[i].h[0].text = NULL;
     }
+    for (int i = 0; i < left->n; i++)
+        left->v[i].x2 = x;
     tl_free(right);
 }
 

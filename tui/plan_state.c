@@ -7,6 +7,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "util/text.h"
+
 void marks_toggle(app *a, int wi)
 {
     int closing = plan_toggle(&a->plan, a->w.v[wi].p.code);
@@ -31,8 +33,10 @@ int scenario_load(app *a, const char *name)
         return -1;
     }
     int missing = plan_prune(&a->plan, &a->w);
+    char n1[48];
     if (missing)
-        app_msg(a, COL_WARN, "%d practice(s) of %s are not in the store", missing, name);
+        app_msg(a, COL_WARN, "%s of %s not in the store", text_count(missing, "practice", "practices", n1, sizeof n1),
+                name);
     if (app_view(a)->ops->kind == VIEW_WHATIF)
         return 0;
     return app_push(a, &whatif_ops, NULL);
@@ -85,7 +89,9 @@ int scenario_save(app *a, const char *name)
     else if (config_scenario_put(&a->cfg, &sc, &e) || config_save(&a->cfg, path, &e))
         app_msg(a, COL_ERROR, "%s", e.msg);
     else {
-        app_msg(a, COL_GOOD, "saved scenario %s (%zu practices) to %s", name, sc.nclose, path);
+        char n1[48];
+        app_msg(a, COL_GOOD, "saved scenario %s (%s) to %s", name,
+                text_count((long)sc.nclose, "practice", "practices", n1, sizeof n1), path);
         plan_name(&a->plan, name);
         rc = 0;
     }

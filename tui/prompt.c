@@ -76,6 +76,9 @@ static void prompt_draw(app *a, const char *label, const char *buf)
 /* The ':' prompt.  What it covered is drawn again before the command
  * runs, so a script's :save-display sees the screen (or the prompt it
  * was typed in: under_label and under_text, NULL for none). */
+static bool prompt_read(app *a, const char *label, const char *init, char *out, size_t n,
+                        bool one_key);
+
 static void command_prompt(app *a, const char *under_label, const char *under_text)
 {
     char cmd[512];
@@ -91,6 +94,20 @@ static void command_prompt(app *a, const char *under_label, const char *under_te
 void app_command_prompt(app *a) { command_prompt(a, NULL, NULL); }
 
 bool app_prompt(app *a, const char *label, const char *init, char *out, size_t n)
+{
+    return prompt_read(a, label, init, out, n, false);
+}
+
+bool app_confirm(app *a, const char *question)
+{
+    char label[512], key[8];
+    snprintf(label, sizeof label, "%s (y/N) ", question);
+    return prompt_read(a, label, NULL, key, sizeof key, true) && (*key == 'y' || *key == 'Y');
+}
+
+/* The prompt's loop; one_key: a single key answers (y/n questions). */
+static bool prompt_read(app *a, const char *label, const char *init, char *out, size_t n,
+                        bool one_key)
 {
     snprintf(out, n, "%s", init ? init : "");
     curs_set(1);
@@ -123,7 +140,10 @@ bool app_prompt(app *a, const char *label, const char *init, char *out, size_t n
             curs_set(1);
             continue;
         }
-        text_edit_key(out, n, key);
+        if (text_edit_key(out, n, key) && one_key) {
+            ok = true;
+            break;
+        }
     }
     curs_set(0);
     return ok;
@@ -192,7 +212,7 @@ static int cmd_load_scenario(app *a, char *args) { return scenario_load(a, args)
 static int cmd_quit(app *a, char *args)
 {
     (void)args;
-    a->running = false;
+    app_quit(a);
     return 0;
 }
 

@@ -12,25 +12,65 @@
 #include "util/clock.h"
 #include "util/text.h"
 
-static int search_make(app *a)
+static void search_drop(app *a)
 {
     search_free(a->six);
+    a->six = NULL;
+    for (int i = 0; a->sother && i < a->nsearch; i++)
+        free(a->sother[i]);
+    free(a->sother);
+    free(a->saddr);
     free(a->sitems);
-    a->sitems = calloc((size_t)a->w.n + 1, sizeof *a->sitems);
-    if (!a->sitems)
+    a->sother = NULL;
+    a->saddr = NULL;
+    a->sitems = NULL;
+    a->nsearch = 0;
+}
+
+/* A name other than the practice's own joins its other names ("; "). */
+static int add_other_name(const name_rec *r, void *ctx)
+{
+    app *a = ctx;
+    int wi = world_find(&a->w, r->practice);
+    if (wi < 0 || strcmp(a->w.v[wi].p.name, r->name) == 0)
+        return 0;
+    return text_join(&a->sother[wi], "; ", r->name);
+}
+
+/* The search index over code, name, postcode, phone, town, every
+ * address line and the names other files gave each practice. */
+static int search_make(app *a, err *e)
+{
+    search_drop(a);
+    size_t n = (size_t)a->w.n + 1;
+    a->sitems = calloc(n, sizeof *a->sitems);
+    a->saddr = calloc(n, sizeof *a->saddr);
+    a->sother = calloc(n, sizeof *a->sother);
+    if (!a->sitems || !a->saddr || !a->sother)
+        return err_set(e, "out of memory");
+    a->nsearch = a->w.n;
+    if (store_read_begin(a->s, e))
+        return -1;
+    int rc = store_name_each(a->s, NULL, add_other_name, a, e);
+    store_read_end(a->s);
+    if (rc)
         return -1;
     for (int i = 0; i < a->w.n; i++) {
         const practice *p = &a->w.v[i].p;
+        for (int l = 0; l < 5; l++)
+            a->saddr[i][l] = p->addr[l];
         a->sitems[i] = (search_item){
             .code = p->code,
             .name = p->name,
             .postcode = p->postcode,
             .phone = p->phone,
             .town = plist_town(p),
+            .addr = a->saddr[i],
+            .other_names = a->sother[i],
         };
     }
     a->six = search_build(a->sitems, a->w.n);
-    return a->six ? 0 : -1;
+    return a->six ? 0 : err_set(e, "out of memory");
 }
 
 /* Loads the world; the plan keeps the practices still in it. */
@@ -40,8 +80,8 @@ static int world_make(app *a, err *e)
     int rc = world_load(&a->w, a->s, &a->cfg, e);
     if (!rc)
         plan_prune(&a->plan, &a->w);
-    if (!rc && search_make(a))
-        rc = err_set(e, "out of memory");
+    if (!rc)
+        rc = search_make(a, e);
     return rc;
 }
 
@@ -112,9 +152,8 @@ static void tui_teardown(app *a)
 {
     while (a->depth > 0)
         view_free(a, a->stack[--a->depth]);
+    search_drop(a);
     world_free(&a->w);
-    search_free(a->six);
-    free(a->sitems);
     plan_free(&a->plan);
     config_free(&a->cfg);
 }
@@ -128,8 +167,11 @@ int tui_main(session *ss)
     int rc = 1;
     if (tui_setup(&a) == 0) {
         if (term_start(&a, msg, sizeof msg) == 0) {
-            if (app_push(&a, &practices_ops, NULL) == 0)
+            if (app_push(&a, &practices_ops, NULL) == 0) {
+                if (*keymap_note())
+                    app_msg(&a, COL_WARN, "%s", keymap_note());
                 app_loop(&a);
+            }
             rc = 0;
         }
         term_stop(&a);

@@ -34,9 +34,15 @@ static void card_identity(app *a, const card *c, tlines *t)
         if (*p->addr[i])
             snprintf(addr + strlen(addr), sizeof addr - strlen(addr), "%s, ", p->addr[i]);
     bool marked = plan_closing(&a->plan, p->code);
+    char closed[32] = "", d[16];
+    if (p->close_date)
+        snprintf(closed, sizeof closed, " (closed %s)", text_date_or_dash(p->close_date, d, sizeof d));
     tl_add(t, COL_SECTION, -1, "%s  %s", p->code, *p->name ? p->name : "(not in the ODS register)");
     tl_add(t, marked ? COL_MARK : COL_NORMAL, -1, "%s%s%s", *p->status ? p->status : "status unknown",
-           p->close_date ? " (closed)" : "", marked ? "  MARKED TO CLOSE (what-if)" : "");
+           closed, marked ? "  MARKED TO CLOSE (what-if)" : "");
+    for (int i = 0; i < c->nnames; i++) /* former names live on in people's memories */
+        tl_add(t, COL_NORMAL, -1, "Also known as %s (%s%s%s)", c->names[i].name, c->names[i].source,
+               c->names[i].date ? ", " : "", c->names[i].date ? text_date_or_dash(c->names[i].date, d, sizeof d) : "");
     tl_add(t, COL_NORMAL, -1, "%s%s", addr, p->postcode);
     tl_add(t, COL_NORMAL, -1, "Phone %s", *p->phone ? p->phone : "-");
     tl_add(t, COL_NORMAL, -1, "PCN %s %s", *p->pcn_code ? p->pcn_code : "-", p->pcn_name);
@@ -110,13 +116,19 @@ static void card_contract(app *a, const card *c, tlines *t)
                                    a->cfg.milestones.mobilisation};
         long dates[MILESTONES];
         milestones_for(c->con.end, months, dates);
-        int k = milestone_next(dates, a->today);
+        int k = milestone_next_open(dates, c->con.milestone, a->today), overdue = 0;
+        char days[32], late[32] = "";
+        for (int i = 0; i < MILESTONES; i++)
+            overdue += milestone_overdue(dates[i], c->con.milestone[i], a->today);
+        if (overdue)
+            snprintf(late, sizeof late, "; %d overdue", overdue);
         if (k < MILESTONES)
-            tl_add(t, k > 0 ? COL_WARN : COL_NORMAL, -1, "Next: %s on %s (in %ld days)%s",
-                   milestone_name(k), text_date_or_dash(dates[k], d3, sizeof d3),
-                   milestone_days_between(a->today, dates[k]), k > 0 ? "; earlier ones overdue" : "");
+            tl_add(t, overdue ? COL_WARN : COL_NORMAL, -1, "Next: %s on %s (in %s)%s", milestone_name(k),
+                   text_date_or_dash(dates[k], d3, sizeof d3),
+                   text_count(milestone_days_between(a->today, dates[k]), "day", "days", days, sizeof days),
+                   late);
         else
-            tl_add(t, COL_OVER, -1, "Every milestone has passed");
+            tl_add(t, overdue ? COL_OVER : COL_NORMAL, -1, "No milestone left before the end%s", late);
     }
     if (*c->con.notes)
         tl_wrap(t, COL_NORMAL, 200, "", c->con.notes);
@@ -194,10 +206,12 @@ static void card_indicators(const card *c, tlines *t)
     tl_rule(t, "Indicators");
     for (int i = 0; i < c->nind; i++) {
         const indicator *in = &c->ind[i];
+        char label[256];
+        card_indicator_label(in, label, sizeof label);
         if (isnan(in->value))
-            tl_add(t, COL_NORMAL, -1, "%s (%s): -", in->name, in->period);
+            tl_add(t, COL_NORMAL, -1, "%s: -", label);
         else
-            tl_add(t, COL_NORMAL, -1, "%s (%s): %.1f", in->name, in->period, in->value);
+            tl_add(t, COL_NORMAL, -1, "%s: %.1f", label, in->value);
     }
 }
 

@@ -1,12 +1,17 @@
 /* Contracts by end date, with the milestones counted back from each end
- * (contracts.milestones of the config): the next one, when, and whether
- * earlier ones have already passed (overdue) as of today. */
+ * (contracts.milestones of the config): the next one still open, when,
+ * and how many are overdue (past, neither done nor waived) as of today.
+ * D and V mark the first open milestone done or waived (core/edit, as
+ * `catchment set CODE milestone.NAME` does, audited).  A closed practice's
+ * contract ends on its close date. */
 #include "tui/internal.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/edit.h"
 #include "engine/milestones.h"
+#include "util/clock.h"
 #include "util/text.h"
 
 typedef struct kview {
@@ -29,14 +34,23 @@ static int by_end(const void *x, const void *y)
     return (a->idx > b->idx) - (a->idx < b->idx);
 }
 
+/* A closed practice's contract ended when it closed. */
+static bool kv_closed(const world_practice *wp) { return !wp->open && wp->p.close_date > 0; }
+
+static long kv_end(const world_practice *wp)
+{
+    return kv_closed(wp) && (wp->contract_end > 0 || *wp->contract_type) ? wp->p.close_date
+                                                                         : wp->contract_end;
+}
+
 static void kv_build(app *a, view *v)
 {
     kview *kv = v->priv;
     by_end_item *items = calloc((size_t)a->w.n + 1, sizeof *items);
     kv->n = 0;
     for (int i = 0; items && i < a->w.n; i++)
-        if (a->w.v[i].contract_end > 0)
-            items[kv->n++] = (by_end_item){.end = a->w.v[i].contract_end, .idx = i};
+        if (kv_end(&a->w.v[i]) > 0)
+            items[kv->n++] = (by_end_item){.end = kv_end(&a->w.v[i]), .idx = i};
     if (items)
         qsort(items, (size_t)kv->n, sizeof *items, by_end);
     for (int i = 0; i < kv->n; i++)
@@ -66,8 +80,8 @@ enum { WIDE_FROM = 100 }; /* type and due date shown from this width */
 
 static int name_width(int width)
 {
-    int fixed = width >= WIDE_FROM ? 69 : 53;
-    return width - fixed > 10 ? width - fixed : 10;
+    int w = width - (width >= WIDE_FROM ? 69 : 53);
+    return w < 10 ? 10 : w > 40 ? 40 : w; /* numbers stay near the names */
 }
 
 static void kv_header(app *a, view *v, WINDOW *w, int width)
@@ -99,24 +113,32 @@ static void kv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
 {
     kview *kv = v->priv;
     const world_practice *wp = &a->w.v[kv->idx[line]];
-    long dates[MILESTONES];
-    char text[1024] = "  ", d1[16], d2[16], days[16], late[16];
-    milestones_for(wp->contract_end, kv->months, dates);
-    int k = milestone_next(dates, a->today);
-    bool ended = wp->contract_end < a->today;
-    snprintf(days, sizeof days, "%ld", milestone_days_between(a->today, k < MILESTONES ? dates[k] : wp->contract_end));
-    snprintf(late, sizeof late, "%s", ended ? "ended" : k == 0 ? "" : k < MILESTONES ? "yes" : "all");
+    long dates[MILESTONES], end = kv_end(wp);
+    char text[1024] = "  ", d1[16], d2[16] = "", days[16] = "", late[16] = "";
+    const unsigned char *settled = wp->contract_milestone;
+    bool closed = kv_closed(wp), ended = closed || end < a->today;
+    milestones_for(end, kv->months, dates);
+    int k = milestone_next_open(dates, settled, a->today), overdue = 0;
+    for (int i = 0; i < MILESTONES; i++)
+        overdue += milestone_overdue(dates[i], settled[i], a->today);
+    if (!closed) {
+        snprintf(days, sizeof days, "%ld", milestone_days_between(a->today, k < MILESTONES ? dates[k] : end));
+        text_date_or_dash(k < MILESTONES ? dates[k] : end, d2, sizeof d2);
+        if (ended || overdue)
+            snprintf(late, sizeof late, ended ? "ended" : "%d", overdue);
+    }
     cell_add(a, text, sizeof text, wp->p.code, 6, false);
     cell_add(a, text, sizeof text, wp->p.name, name_width(width), false);
     if (width >= WIDE_FROM)
         cell_add(a, text, sizeof text, wp->contract_type, 4, false);
-    cell_add(a, text, sizeof text, text_date_or_dash(wp->contract_end, d1, sizeof d1), 10, false);
-    cell_add(a, text, sizeof text, k < MILESTONES ? milestone_name(k) : "contract end", 17, false);
+    cell_add(a, text, sizeof text, text_date_or_dash(end, d1, sizeof d1), 10, false);
+    cell_add(a, text, sizeof text, closed ? "practice closed" : k < MILESTONES ? milestone_name(k) : "contract end",
+             17, false);
     if (width >= WIDE_FROM)
-        cell_add(a, text, sizeof text, k < MILESTONES ? text_date_or_dash(dates[k], d2, sizeof d2) : d1, 10, false);
+        cell_add(a, text, sizeof text, d2, 10, false);
     cell_add(a, text, sizeof text, days, 5, true);
-    cell_add(a, text, sizeof text, late, 7, false);
-    tui_color c = sel ? COL_CURSOR : ended ? COL_DIM : k == MILESTONES ? COL_OVER : k > 0 ? COL_WARN : COL_NORMAL;
+    cell_add(a, text, sizeof text, late, 7, true);
+    tui_color c = sel ? COL_CURSOR : ended ? COL_DIM : overdue > 0 ? COL_WARN : COL_NORMAL;
     draw_text(a, w, y, 0, width, text, color_attr(c));
 }
 
@@ -125,6 +147,50 @@ static int kv_current(app *a, view *v)
     kview *kv = v->priv;
     (void)a;
     return v->cur < kv->n ? kv->idx[v->cur] : -1;
+}
+
+/* D / V: the first milestone not yet done or waived, after a yes. */
+static unsigned kv_settle(app *a, view *v, bool done)
+{
+    int wi = kv_current(a, v);
+    char q[160], field[64];
+    edit_change chg;
+    err e;
+    if (wi < 0 || kv_closed(&a->w.v[wi])) {
+        app_msg(a, COL_WARN, "no open contract here");
+        return HANDLED;
+    }
+    const world_practice *wp = &a->w.v[wi];
+    int m = 0;
+    while (m < MILESTONES && wp->contract_milestone[m])
+        m++;
+    if (m == MILESTONES) {
+        app_msg(a, COL_STATUS, "every milestone of %s is done or waived", wp->p.code);
+        return HANDLED;
+    }
+    if (a->read_only) {
+        app_msg(a, COL_WARN, "read-only (%s): milestones cannot be marked", a->read_only_why);
+        return HANDLED;
+    }
+    snprintf(q, sizeof q, "Mark %s of %s %s?", milestone_name(m), wp->p.code, done ? "done" : "waived");
+    if (!app_confirm(a, q))
+        return HANDLED;
+    snprintf(field, sizeof field, "milestone.%s", milestone_name(m));
+    for (char *c = field; *c; c++)
+        if (*c == ' ')
+            *c = '_';
+    if (edit_set_change(a->s, wp->p.code, field, done ? "done" : "waived", clock_now(), &chg, &e))
+        app_msg(a, COL_ERROR, "%s", e.msg);
+    else
+        app_msg(a, COL_GOOD, "%s: %s %s (h shows the history)", wp->p.code, field, chg.new_value);
+    return HANDLED; /* the store changed: the loop reloads the views */
+}
+
+static unsigned kv_request(app *a, view *v, tui_request r)
+{
+    if (r == REQ_MILESTONE_DONE || r == REQ_MILESTONE_WAIVE)
+        return kv_settle(a, v, r == REQ_MILESTONE_DONE);
+    return 0;
 }
 
 static void kv_reload(app *a, view *v)
@@ -153,14 +219,20 @@ static void kv_done(app *a, view *v)
     free(kv->idx);
 }
 
+static const view_hint kv_hints[] = {
+    HINT(ENTER, "card"), HINT(MILESTONE_DONE, "done"), HINT(MILESTONE_WAIVE, "waive"),
+    HINT(HISTORY, "history"), HINT(SEARCH, "search"), HINT(BACK, "back"), HINT_END,
+};
+
 const view_ops contracts_ops = {
     .title = "Contracts",
     .kind = VIEW_CONTRACTS,
     .private_size = sizeof(kview),
-    .hints = list_hints,
+    .hints = kv_hints,
     .open = kv_open,
     .draw_header = kv_header,
     .draw = kv_draw,
+    .request = kv_request,
     .reload = kv_reload,
     .describe = kv_describe,
     .current = kv_current,

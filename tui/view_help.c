@@ -9,10 +9,12 @@ typedef struct hview {
     tlines tl;
 } hview;
 
-static void hv_build(app *a, hview *hv)
+/* The descriptions wrap under themselves at the width of the screen. */
+static void hv_build(app *a, hview *hv, int width)
 {
     const char *section = "";
-    char keys[128];
+    char keys[128], first[320];
+    static const char pad[] = "                                          "; /* 42 */
     tl_free(&hv->tl);
     for (int r = 0; r < REQ_COUNT; r++) {
         if (strcmp(section, req_section((tui_request)r)) != 0) {
@@ -20,15 +22,21 @@ static void hv_build(app *a, hview *hv)
             tl_rule(&hv->tl, section);
         }
         keymap_keys((tui_request)r, keys, sizeof keys);
-        tl_add(&hv->tl, COL_NORMAL, -1, "  %-22s %-14s %s", *keys ? keys : "(none)",
-               req_name((tui_request)r), req_help((tui_request)r));
+        snprintf(first, sizeof first, "  %-22s %-16s ", *keys ? keys : "(none)",
+                 req_name((tui_request)r));
+        if (strlen(first) > 42) /* many keys: the description on the next line */
+            tl_add(&hv->tl, COL_NORMAL, -1, "%s", first), snprintf(first, sizeof first, "%s", pad);
+        tl_wrap_hang(&hv->tl, COL_NORMAL, width, first, pad, req_help((tui_request)r));
     }
     tl_rule(&hv->tl, "Commands (after :, as well as the action names above)");
     const char *name, *args, *help;
     for (int i = 0; app_command_help(i, &name, &args, &help); i++) {
         char usage[256];
         snprintf(usage, sizeof usage, "%s%s%s", name, *args ? " " : "", args);
-        tl_add(&hv->tl, COL_NORMAL, -1, "  %-36s %s", usage, help);
+        snprintf(first, sizeof first, "  %-39s ", usage);
+        if (strlen(first) > 42)
+            tl_add(&hv->tl, COL_NORMAL, -1, "%s", first), snprintf(first, sizeof first, "%s", pad);
+        tl_wrap_hang(&hv->tl, COL_NORMAL, width, first, pad, help);
     }
     tl_rule(&hv->tl, "Keys from the config");
     tl_add(&hv->tl, COL_NORMAL, -1, "  keys: {ACTION: KEY} in %s rebinds an action (names above)",
@@ -39,11 +47,23 @@ static int hv_open(app *a, view *v, const void *arg)
 {
     (void)arg;
     hview *hv = v->priv;
-    hv_build(a, hv);
+    hv_build(a, hv, a->cols);
     v->nlines = hv->tl.n;
     v->scroll_only = true;
     return 0;
 }
+
+static void hv_resize(app *a, view *v, int width)
+{
+    hview *hv = v->priv;
+    hv_build(a, hv, width);
+    v->nlines = hv->tl.n;
+}
+
+static const view_hint hv_hints[] = {
+    HINT2(MOVE_DOWN, MOVE_UP, "scroll"), HINT2(PAGE_DOWN, PAGE_UP, "page"), HINT(BACK, "back"),
+    HINT_END,
+};
 
 static void hv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool sel)
 {
@@ -62,8 +82,9 @@ const view_ops help_ops = {
     .title = "Help",
     .kind = VIEW_HELP,
     .private_size = sizeof(hview),
-    .hints = list_hints,
+    .hints = hv_hints,
     .open = hv_open,
+    .resize = hv_resize,
     .draw = hv_draw,
     .done = hv_done,
 };

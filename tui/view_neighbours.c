@@ -1,6 +1,7 @@
 /* Neighbours: the practices around one practice, nearest first, with
  * their headroom and list status: where its patients could go.  + and -
- * widen and narrow the radius. */
+ * widen and narrow the radius; s sorts by headroom, list size or name
+ * instead, S reverses. */
 #include "tui/internal.h"
 
 #include <math.h>
@@ -9,7 +10,12 @@
 
 #include "util/text.h"
 
+typedef enum { NS_DISTANCE, NS_HEADROOM, NS_LIST, NS_NAME, NS_COUNT } nsort;
+static const char *const nsort_names[NS_COUNT] = {"distance", "headroom", "list size", "name"};
+
 typedef struct nview {
+    nsort sort;
+    bool reverse;
     int origin;            /* world index */
     char code[CODE_MAX];
     double km;
@@ -20,6 +26,46 @@ typedef struct nview {
 
 static const double radii[] = {1, 2, 3, 5, 8, 10, 15, 20, 30, 50};
 enum { NRADII = sizeof radii / sizeof radii[0] };
+
+/* A hit with what it sorts on: largest headroom or list first, names
+ * A to Z; ties nearest first. */
+typedef struct nsort_item {
+    double key;
+    const char *name;
+    nearby_hit h;
+} nsort_item;
+
+static int nsort_cmp(const void *x, const void *y)
+{
+    const nsort_item *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    int c = a->name && b->name ? strcmp(a->name, b->name) : 0;
+    if (c)
+        return c;
+    return (a->h.km > b->h.km) - (a->h.km < b->h.km);
+}
+
+static void nv_sort(app *a, nview *nv)
+{
+    nsort_item *items = calloc((size_t)nv->nhits + 1, sizeof *items);
+    if (!items)
+        return;
+    double sign = nv->reverse ? -1 : 1;
+    for (int i = 0; i < nv->nhits; i++) {
+        const world_practice *wp = &a->w.v[nv->hits[i].index];
+        double key = nv->sort == NS_HEADROOM ? -(double)wp->cap.headroom
+                     : nv->sort == NS_LIST   ? -(double)wp->p.list_size
+                     : nv->sort == NS_NAME   ? 0
+                                             : nv->hits[i].km;
+        items[i] = (nsort_item){.key = sign * key, .h = nv->hits[i],
+                                .name = nv->sort == NS_NAME ? wp->p.name : NULL};
+    }
+    qsort(items, (size_t)nv->nhits, sizeof *items, nsort_cmp);
+    for (int i = 0; i < nv->nhits; i++)
+        nv->hits[nv->reverse && nv->sort == NS_NAME ? nv->nhits - 1 - i : i] = items[i].h;
+    free(items);
+}
 
 static void nv_find(app *a, view *v)
 {
@@ -35,6 +81,7 @@ static void nv_find(app *a, view *v)
             nv->room += a->w.v[nv->hits[i].index].cap.headroom;
         nv->hits[nv->nhits++] = nv->hits[i];
     }
+    nv_sort(a, nv);
     v->nlines = nv->nhits;
     if (isnan(o->lat))
         snprintf(v->empty, sizeof v->empty, "%s has no known location (import a postcode file)",
@@ -54,14 +101,21 @@ static int nv_open(app *a, view *v, const void *arg)
     return 0;
 }
 
-static int name_width(int width) { return width - 58 > 12 ? width - 58 : 12; }
+enum { NAME_COLS = 40 };
+
+static int name_width(int width)
+{
+    int w = width - 58;
+    return w < 12 ? 12 : w > NAME_COLS ? NAME_COLS : w;
+}
 
 static void nv_header(app *a, view *v, WINDOW *w, int width)
 {
     nview *nv = v->priv;
-    char line[512], n1[32], head[512] = "  ";
-    snprintf(line, sizeof line, "Within %g km of %s: %d practices, room for %s more patients",
-             nv->km, nv->code, nv->nhits, text_thousands(nv->room, n1, sizeof n1));
+    char line[512], n1[32], n2[48], head[512] = "  ";
+    snprintf(line, sizeof line, "Within %g km of %s: %s, room for %s more patients", nv->km, nv->code,
+             text_count(nv->nhits, "practice", "practices", n2, sizeof n2),
+             text_thousands(nv->room, n1, sizeof n1));
     draw_text(a, w, 0, 0, width, line, color_attr(COL_NORMAL));
     cell_add(a, head, sizeof head, "Code", 6, false);
     cell_add(a, head, sizeof head, "Name", name_width(width), false);
@@ -114,6 +168,15 @@ static int nv_current(app *a, view *v)
 static unsigned nv_request(app *a, view *v, tui_request r)
 {
     nview *nv = v->priv;
+    if (r == REQ_SORT_NEXT || r == REQ_SORT_REVERSE) {
+        if (r == REQ_SORT_NEXT)
+            nv->sort = (nsort)((nv->sort + 1) % NS_COUNT);
+        else
+            nv->reverse = !nv->reverse;
+        nv_find(a, v);
+        view_goto(a, v, 0);
+        return REPAINT;
+    }
     if (r != REQ_WIDEN && r != REQ_NARROW)
         return 0;
     int i = 0;
@@ -147,7 +210,10 @@ static void nv_describe(app *a, view *v, char *out, size_t n)
 {
     nview *nv = v->priv;
     (void)a;
-    snprintf(out, n, "%s  %g km", nv->code, nv->km);
+    snprintf(out, n, "%s  %g km%s%s%s", nv->code, nv->km,
+             nv->sort == NS_DISTANCE && !nv->reverse ? "" : "  by ", 
+             nv->sort == NS_DISTANCE && !nv->reverse ? "" : nsort_names[nv->sort],
+             nv->reverse ? ", reversed" : "");
 }
 
 static void nv_done(app *a, view *v)
@@ -158,8 +224,8 @@ static void nv_done(app *a, view *v)
 }
 
 static const view_hint nv_hints[] = {
-    HINT2(WIDEN, NARROW, "radius"), HINT(ENTER, "card"), HINT(MARK, "mark"), HINT(BACK, "back"),
-    HINT_END,
+    HINT2(WIDEN, NARROW, "radius"), HINT2(SORT_NEXT, SORT_REVERSE, "sort"), HINT(ENTER, "card"),
+    HINT(MARK, "mark"), HINT(BACK, "back"), HINT_END,
 };
 
 const view_ops neighbours_ops = {

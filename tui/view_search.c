@@ -1,11 +1,14 @@
 /* Search as you type: every key changes the query and the results at once
- * (engine/search.h: code, name, postcode, phone, town; forgiving small
- * typos).  Enter opens the card; Esc goes back with the cursor of the
+ * (engine/search.h: code, name, postcode, phone, town, every address line
+ * and other names; forgiving small typos), each with its status and close
+ * date.  The search key again starts a new query.  Enter opens the card; Esc goes back with the cursor of the
  * practice list on the chosen practice, and n / N there find the next. */
 #include "tui/internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "util/text.h"
 
 typedef struct sview {
     char q[QUERY_MAX];
@@ -21,7 +24,7 @@ static void sv_run(app *a, view *v)
     v->nlines = sv->nres;
     v->cur = v->top = 0;
     snprintf(v->empty, sizeof v->empty, "%s",
-             *sv->q ? "No practice matches" : "Type a code, name, postcode, phone or town");
+             *sv->q ? "No practice matches" : "Type a code, name, address, postcode, phone or former name");
     snprintf(a->query, sizeof a->query, "%s", sv->q);
 }
 
@@ -36,6 +39,26 @@ static int sv_open(app *a, view *v, const void *arg)
     return 0;
 }
 
+/* The columns: the town only when there is room; the name no wider
+ * than NAME_COLS however wide the terminal. */
+enum { NAME_COLS = 40, TOWN_FROM = 100 };
+
+static void sv_row(const app *a, char *out, size_t n, int width, const char *code,
+                   const char *name, const char *postcode, const char *status,
+                   const char *town, const char *phone)
+{
+    bool town_too = width >= TOWN_FROM;
+    int nw = width - (town_too ? 67 : 52);
+    nw = nw < 12 ? 12 : nw > NAME_COLS ? NAME_COLS : nw;
+    cell_add(a, out, n, code, 6, false);
+    cell_add(a, out, n, name, nw, false);
+    cell_add(a, out, n, postcode, 8, false);
+    cell_add(a, out, n, status, 17, false);
+    if (town_too)
+        cell_add(a, out, n, town, 14, false);
+    cell_add(a, out, n, phone, 14, false);
+}
+
 static void sv_header(app *a, view *v, WINDOW *w, int width)
 {
     sview *sv = v->priv;
@@ -43,11 +66,7 @@ static void sv_header(app *a, view *v, WINDOW *w, int width)
     snprintf(line, sizeof line, "Search: %s%s", sv->q, a->ascii ? "_" : "\u258f");
     draw_text(a, w, 0, 0, width, line, color_attr(COL_NORMAL));
     char head[512] = "  ";
-    cell_add(a, head, sizeof head, "Code", 6, false);
-    cell_add(a, head, sizeof head, "Name", width - 52 > 12 ? width - 52 : 12, false);
-    cell_add(a, head, sizeof head, "Postcode", 8, false);
-    cell_add(a, head, sizeof head, "Town", 14, false);
-    cell_add(a, head, sizeof head, "Phone", 14, false);
+    sv_row(a, head, sizeof head, width, "Code", "Name", "Postcode", "Status", "Town", "Phone");
     draw_text(a, w, 1, 0, width, head, color_attr(COL_HEADER));
 }
 
@@ -56,13 +75,12 @@ static void sv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     sview *sv = v->priv;
     int wi = sv->res[line];
     const world_practice *wp = &a->w.v[wi];
-    char text[1024];
+    char text[1024], closed[16], status[48];
+    text_date_iso(wp->p.close_date, closed, sizeof closed);
+    snprintf(status, sizeof status, "%s%s%s", world_status(&wp->p), *closed ? " " : "", closed);
     snprintf(text, sizeof text, "%s", app_marked(a, wi) ? "x " : "  ");
-    cell_add(a, text, sizeof text, wp->p.code, 6, false);
-    cell_add(a, text, sizeof text, wp->p.name, width - 52 > 12 ? width - 52 : 12, false);
-    cell_add(a, text, sizeof text, wp->p.postcode, 8, false);
-    cell_add(a, text, sizeof text, plist_town(&wp->p), 14, false);
-    cell_add(a, text, sizeof text, wp->p.phone, 14, false);
+    sv_row(a, text, sizeof text, width, wp->p.code, wp->p.name, wp->p.postcode, status,
+           plist_town(&wp->p), wp->p.phone);
     tui_color c = sel ? COL_CURSOR : !wp->open ? COL_DIM : COL_NORMAL;
     draw_text(a, w, y, 0, width, text, color_attr(c));
 }
@@ -77,7 +95,9 @@ static unsigned sv_key(app *a, view *v, int key)
     }
     if (key == '\t' || key == '\r' || key == '\n' || key == TK_ESC)
         return 0;
-    if (!text_edit_key(sv->q, sizeof sv->q, key))
+    if (keymap_lookup(VIEW_SEARCH, key) == REQ_SEARCH) /* / again: a new search */
+        sv->q[0] = '\0';
+    else if (!text_edit_key(sv->q, sizeof sv->q, key))
         return 0;
     sv_run(a, v);
     return REPAINT;

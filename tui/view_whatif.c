@@ -17,9 +17,17 @@ typedef struct wview {
     unsigned close_serial;  /* the plan's closing practices it ran on */
     bool pack;              /* the equality impact pack instead of the IMD table */
     tlines tl;
+    int eq_line;            /* the equality table's first line; -1 beside */
+    /* From the flows, per world practice: patients received, their
+     * patient-km, and the closing practice most came from (slot in
+     * wf.closing, -1 none), with how many closing practices sent any;
+     * per closing slot: patients left unplaced. */
+    long *got, *unplaced;
+    double *pkm;
+    int *from, *nfrom;
 } wview;
 
-enum { WHATIF_WIDE = 150 };
+enum { WHATIF_WIDE = 150, NAME_COLS = 40 };
 
 static const char *km(double v, char *buf, size_t n)
 {
@@ -37,48 +45,131 @@ static void wv_key(tui_request r, char *out, size_t n)
         key_label(key, out, n);
 }
 
+/* At most 4 lines and one per closing practice, each within 80 columns,
+ * so the receivers start on the first screen. */
 static void wv_summary(app *a, wview *wv, tlines *t)
 {
     const whatif *wf = &wv->wf;
     char n1[32], n2[32], n3[32], k1[16], k2[16], k3[16], src[64] = "";
+    char pkey[24], dkey[24], rkey[24], gkey[24];
     bool modelled = false;
-    char pkey[24];
     wv_key(REQ_POLICY, pkey, sizeof pkey);
-    tl_add(t, COL_SECTION, -1, "Scenario %s   policy %s (%s)   max %g km   growth %+.1f%%",
-           wf->name, config_policy_name(wf->policy), pkey, wf->max_km, wf->growth_pct);
+    wv_key(REQ_MAX_KM, dkey, sizeof dkey);
+    wv_key(REQ_REASONABLE_KM, rkey, sizeof rkey);
+    wv_key(REQ_GROWTH, gkey, sizeof gkey);
+    tl_add(t, COL_SECTION, -1, "Scenario %s   policy %s (%s)   growth %+.1f%% (%s)", wf->name,
+           config_policy_name(wf->policy), pkey, wf->growth_pct, gkey);
     for (int i = 0; i < wf->nclosing; i++) {
         const world_practice *wp = &a->w.v[wf->closing[i]];
         modelled |= wf->area_source[i] == AREAS_MODELLED;
         snprintf(src, sizeof src, "%s", whatif_area_source_name(wf->area_source[i]));
-        tl_add(t, COL_MARK, wf->closing[i], "Closing %s %s (%s patients)", wp->p.code, wp->p.name,
-               wp->p.list_size < 0 ? "?" : text_thousands(wp->p.list_size, n1, sizeof n1));
+        tl_add(t, wv->unplaced[i] > 0 ? COL_OVER : COL_MARK, wf->closing[i],
+               "Closing %s %.*s (%s patients, %s unplaced)", wp->p.code,
+               (int)text_fit(wp->p.name, 30), wp->p.name,
+               wp->p.list_size < 0 ? "?" : text_thousands(wp->p.list_size, n1, sizeof n1),
+               text_thousands(wv->unplaced[i], n2, sizeof n2));
     }
     if (modelled)
         tl_add(t, COL_WARN, -1, "MODELLED: where patients live is the demo's stand-in, not NHS data");
     else
         tl_add(t, COL_DIM, -1, "Where patients live: %s", src);
-    tl_add(t, wf->im.unplaced > 0 ? COL_OVER : COL_NORMAL, -1, "Displaced %s   placed %s   unplaced %s",
+    tl_add(t, wf->im.unplaced > 0 ? COL_OVER : COL_NORMAL, -1,
+           "Displaced %s   placed %s within %g %s (%s)   unplaced %s",
            text_thousands(wf->im.displaced, n1, sizeof n1), text_thousands(wf->im.placed, n2, sizeof n2),
-           text_thousands(wf->im.unplaced, n3, sizeof n3));
-    tl_add(t, COL_NORMAL, -1, "Travel km: mean %s before, %s after; 90%% within %s; %ld beyond %g km",
-           km(wf->im.mean_km_before, k1, sizeof k1), km(wf->im.mean_km_after, k2, sizeof k2),
-           km(wf->im.p90_km_after, k3, sizeof k3), wf->im.beyond_reasonable, wf->reasonable_km);
+           wf->max_km, wf->unit, dkey, text_thousands(wf->im.unplaced, n3, sizeof n3));
+    tl_add(t, COL_NORMAL, -1, "Travel %s: mean %s before, %s after, 90%% within %s; %s beyond %g (%s)",
+           wf->unit, km(wf->im.mean_km_before, k1, sizeof k1), km(wf->im.mean_km_after, k2, sizeof k2),
+           km(wf->im.p90_km_after, k3, sizeof k3),
+           text_thousands(wf->im.beyond_reasonable, n3, sizeof n3), wf->reasonable_km, rkey);
+}
+
+/* The flows by receiver and by closing practice (see wview). */
+static int wv_flows(wview *wv)
+{
+    const whatif *wf = &wv->wf;
+    size_t np = (size_t)wf->np + 1, nc = (size_t)wf->nclosing + 1;
+    long *by = calloc(np * nc, sizeof *by); /* patients, receiver x closing slot */
+    wv->got = calloc(np, sizeof *wv->got);
+    wv->pkm = calloc(np, sizeof *wv->pkm);
+    wv->from = calloc(np, sizeof *wv->from);
+    wv->nfrom = calloc(np, sizeof *wv->nfrom);
+    wv->unplaced = calloc(nc, sizeof *wv->unplaced);
+    if (!by || !wv->got || !wv->pkm || !wv->from || !wv->nfrom || !wv->unplaced) {
+        free(by);
+        return -1;
+    }
+    for (int i = 0; i < wf->res.nflows; i++) {
+        const disp_flow *f = &wf->res.flows[i];
+        int slot = 0;
+        while (slot < wf->nclosing && wf->closing[slot] != wf->a[f->area].from)
+            slot++;
+        if (f->to < 0) {
+            wv->unplaced[slot] += f->patients;
+            continue;
+        }
+        wv->got[f->to] += f->patients;
+        wv->pkm[f->to] += (double)f->patients * f->km;
+        by[(size_t)f->to * nc + (size_t)slot] += f->patients;
+    }
+    for (int p = 0; p < wf->np; p++) {
+        wv->from[p] = -1;
+        for (int c = 0; c < wf->nclosing; c++) {
+            long n = by[(size_t)p * nc + (size_t)c];
+            wv->nfrom[p] += n > 0;
+            if (n > 0 && (wv->from[p] < 0 || n > by[(size_t)p * nc + (size_t)wv->from[p]]))
+                wv->from[p] = c;
+        }
+    }
+    free(by);
+    return 0;
+}
+
+static void wv_flows_free(wview *wv)
+{
+    free(wv->got);
+    free(wv->pkm);
+    free(wv->from);
+    free(wv->nfrom);
+    free(wv->unplaced);
+    wv->got = wv->unplaced = NULL;
+    wv->pkm = NULL;
+    wv->from = wv->nfrom = NULL;
+}
+
+/* Mean distance of the patients a receiver gets, and the closing
+ * practice most of them come from ("M86001+" when others send some). */
+static void wv_receiver_flows(const app *a, const wview *wv, int wi, char *dist, size_t dn,
+                              char *from, size_t fn)
+{
+    const whatif *wf = &wv->wf;
+    snprintf(dist, dn, "-");
+    snprintf(from, fn, "-");
+    if (wv->got[wi] > 0)
+        snprintf(dist, dn, "%.1f", wv->pkm[wi] / (double)wv->got[wi]);
+    if (wv->from[wi] >= 0)
+        snprintf(from, fn, "%s%s", a->w.v[wf->closing[wv->from[wi]]].p.code,
+                 wv->nfrom[wi] > 1 ? "+" : "");
 }
 
 static void wv_receivers(app *a, wview *wv, tlines *t, int width)
 {
     const whatif *wf = &wv->wf;
-    char line[1024], n1[32], n2[32], n3[32], g[16];
-    int nw = width - 46 > 10 ? width - 46 : 10;
-    char ckey[24], rule[64];
+    char line[1024], n1[32], n2[32], n3[32], g[16], dist[16], from[CODE_MAX + 2];
+    bool from_col = wf->nclosing > 1; /* with one closing practice it says nothing */
+    int fixed = 46 + (from_col ? 8 : 0), nw = width - fixed;
+    nw = nw < 10 ? 10 : nw > NAME_COLS ? NAME_COLS : nw;
+    char ckey[24], rule[96];
     wv_key(REQ_CAPACITY, ckey, sizeof ckey);
-    snprintf(rule, sizeof rule, "Receivers (%s changes a capacity)", ckey);
+    snprintf(rule, sizeof rule, "Receivers (%s changes a capacity; * set here)", ckey);
     tl_rule(t, rule);
     snprintf(line, sizeof line, "  ");
     cell_add(a, line, sizeof line, "Code", 6, false);
     cell_add(a, line, sizeof line, "Name", nw, false);
     cell_add(a, line, sizeof line, "Gain", 6, true);
-    cell_add(a, line, sizeof line, "New list/capacity", 17, true);
+    cell_add(a, line, sizeof line, "List/capacity ", 15, true);
+    cell_add(a, line, sizeof line, wf->unit, 5, true);
+    if (from_col)
+        cell_add(a, line, sizeof line, "From", 7, false);
     cell_add(a, line, sizeof line, "Growth", 7, true);
     tl_add(t, COL_HEADER, -1, "%s", line);
     if (wf->im.nreceivers == 0)
@@ -87,8 +178,9 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
         const impact_receiver *r = &wf->im.receivers[i];
         const world_practice *wp = &a->w.v[r->practice];
         char nl[48];
-        snprintf(nl, sizeof nl, "%s/%s", text_thousands(r->list_after, n2, sizeof n2),
-                 text_thousands(r->capacity, n3, sizeof n3));
+        snprintf(nl, sizeof nl, "%s/%s%s", text_thousands(r->list_after, n2, sizeof n2),
+                 text_thousands(r->capacity, n3, sizeof n3),
+                 plan_capacity(&a->plan, wp->p.code) >= 0 ? "*" : " ");
         snprintf(g, sizeof g, isnan(r->growth_pct) ? "-" : "%+.1f%%", r->growth_pct);
         snprintf(line, sizeof line, "%s", r->over_capacity ? "! " : "  ");
         cell_add(a, line, sizeof line, wp->p.code, 6, false);
@@ -96,7 +188,11 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
         n1[0] = '+';
         text_thousands(r->gain, n1 + 1, sizeof n1 - 1);
         cell_add(a, line, sizeof line, n1, 6, true);
-        cell_add(a, line, sizeof line, nl, 17, true);
+        cell_add(a, line, sizeof line, nl, 15, true);
+        wv_receiver_flows(a, wv, r->practice, dist, sizeof dist, from, sizeof from);
+        cell_add(a, line, sizeof line, dist, 5, true);
+        if (from_col)
+            cell_add(a, line, sizeof line, from, 7, false);
         cell_add(a, line, sizeof line, g, 7, true);
         tl_add(t, r->over_capacity ? COL_OVER : COL_NORMAL, r->practice, "%s", line);
     }
@@ -105,16 +201,15 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
 static void wv_group(app *a, tlines *t, const char *name, const impact_group *g, int nw)
 {
     char line[512] = "  ", c[4][32], k1[16], k2[16];
-    snprintf(c[0], sizeof c[0], "%.0f", g->displaced);
-    snprintf(c[1], sizeof c[1], "%.0f", g->placed);
-    snprintf(c[2], sizeof c[2], "%.0f", g->unplaced);
-    snprintf(c[3], sizeof c[3], "%.0f", g->beyond_reasonable);
+    const double v[4] = {g->displaced, g->placed, g->unplaced, g->beyond_reasonable};
+    for (int i = 0; i < 4; i++)
+        text_thousands(lround(v[i]), c[i], sizeof c[i]);
     cell_add(a, line, sizeof line, name, nw, false);
     for (int i = 0; i < 3; i++)
-        cell_add(a, line, sizeof line, c[i], 6, true);
+        cell_add(a, line, sizeof line, c[i], 7, true);
     cell_add(a, line, sizeof line, km(g->mean_km_before, k1, sizeof k1), 6, true);
     cell_add(a, line, sizeof line, km(g->mean_km_after, k2, sizeof k2), 6, true);
-    cell_add(a, line, sizeof line, c[3], 6, true);
+    cell_add(a, line, sizeof line, c[3], 7, true);
     tl_add(t, g->unplaced > 0.5 ? COL_OVER : COL_NORMAL, -1, "%s", line);
 }
 
@@ -122,14 +217,16 @@ static void wv_equality(app *a, wview *wv, tlines *t)
 {
     const whatif *wf = &wv->wf;
     char head[512] = "  ", name[64];
-    tl_rule(t, "Equality (km: mean before, after; beyond reasonable)");
+    char rule[96];
+    snprintf(rule, sizeof rule, "Equality (%s: mean before, after; beyond reasonable)", wf->unit);
+    tl_rule(t, rule);
     cell_add(a, head, sizeof head, "Group", 24, false);
-    cell_add(a, head, sizeof head, "Moved", 6, true);
-    cell_add(a, head, sizeof head, "Placed", 6, true);
-    cell_add(a, head, sizeof head, "Unplcd", 6, true);
+    cell_add(a, head, sizeof head, "Moved", 7, true);
+    cell_add(a, head, sizeof head, "Placed", 7, true);
+    cell_add(a, head, sizeof head, "Unplcd", 7, true);
     cell_add(a, head, sizeof head, "Before", 6, true);
     cell_add(a, head, sizeof head, "After", 6, true);
-    cell_add(a, head, sizeof head, "Beyond", 6, true);
+    cell_add(a, head, sizeof head, "Beyond", 7, true);
     tl_add(t, COL_HEADER, -1, "%s", head);
     for (int q = 1; q < IMPACT_IMD_ROWS; q++) {
         snprintf(name, sizeof name, "IMD %s", impact_imd_label(q));
@@ -187,6 +284,7 @@ static void wv_run(app *a, view *v, wview *wv)
     whatif_input in;
     if (wv->have)
         whatif_free(&wv->wf);
+    wv_flows_free(wv);
     wv->have = false;
     wv->close_serial = a->plan.close_serial;
     snprintf(v->empty, sizeof v->empty, "%s",
@@ -197,6 +295,12 @@ static void wv_run(app *a, view *v, wview *wv)
             wv->have = true;
         else
             snprintf(v->empty, sizeof v->empty, "%s", e.msg);
+        if (wv->have && wv_flows(wv)) {
+            whatif_free(&wv->wf);
+            wv_flows_free(wv);
+            wv->have = false;
+            snprintf(v->empty, sizeof v->empty, "out of memory");
+        }
     }
 }
 
@@ -217,6 +321,7 @@ static void wv_build(app *a, view *v, wview *wv, int width)
         if (wide)
             tl_merge(&left, &right, width / 2);
         tl_append(&wv->tl, &left);
+        wv->eq_line = wide ? -1 : wv->tl.n;
         tl_append(&wv->tl, &right);
     }
     v->nlines = wv->tl.n;
@@ -286,7 +391,7 @@ static void wv_capacity(app *a, view *v)
              text_thousands(a->w.v[wi].cap.capacity, n1, sizeof n1));
     if (!app_prompt(a, label, NULL, buf, sizeof buf) || !*buf)
         return;
-    if (text_long(buf, &cap) || cap < 0 || cap > 1000000) {
+    if (text_long_grouped(buf, &cap) || cap < 0 || cap > 1000000) {
         app_msg(a, COL_WARN, "'%s': a whole number of patients, 0 to 1,000,000", buf);
         return;
     }
@@ -294,23 +399,99 @@ static void wv_capacity(app *a, view *v)
         app_msg(a, COL_ERROR, "out of memory");
 }
 
+/* d, r and %: a setting typed at the prompt; empty input gives back the
+ * config's (NAN) for the distances and no growth. */
+static void wv_setting(app *a, view *v, tui_request r)
+{
+    wview *wv = v->priv;
+    char label[128], buf[32];
+    double x, lo = r == REQ_GROWTH ? -50 : 0, hi = r == REQ_GROWTH ? 100 : 1000;
+    const char *what = r == REQ_MAX_KM ? "Furthest a patient is sent"
+                       : r == REQ_REASONABLE_KM ? "A reasonable journey" : "List growth, %";
+    double now = r == REQ_MAX_KM ? wv->wf.max_km
+                 : r == REQ_REASONABLE_KM ? wv->wf.reasonable_km : a->plan.set.growth_pct;
+    if (!wv->have) {
+        app_msg(a, COL_WARN, "nothing to run: x marks a practice");
+        return;
+    }
+    snprintf(label, sizeof label, "%s%s%s (now %g; empty: %s): ", what, r == REQ_GROWTH ? "" : ", ",
+             r == REQ_GROWTH ? "" : wv->wf.unit, now, r == REQ_GROWTH ? "none" : "the config's");
+    if (!app_prompt(a, label, NULL, buf, sizeof buf))
+        return;
+    x = r == REQ_GROWTH ? 0 : NAN;
+    if (*buf && (text_double(buf, &x) || x < lo || x > hi || (r == REQ_MAX_KM && x == 0))) {
+        app_msg(a, COL_WARN, "'%s': a number from %g to %g%s", buf, lo, hi,
+                r == REQ_MAX_KM ? ", not 0" : "");
+        return;
+    }
+    if (r == REQ_MAX_KM)
+        plan_set_max_km(&a->plan, x);
+    else if (r == REQ_REASONABLE_KM)
+        plan_set_reasonable_km(&a->plan, x);
+    else
+        plan_set_growth_pct(&a->plan, x);
+}
+
+/* Tab: the equality table at the top, or back to the receivers. */
+static void wv_next_pane(app *a, view *v)
+{
+    wview *wv = v->priv;
+    if (wv->eq_line < 0 || !wv->have) {
+        app_msg(a, COL_WARN, "the equality table is beside the receivers");
+        return;
+    }
+    if (v->cur < wv->eq_line) {
+        v->cur = v->top = wv->eq_line;
+    } else {
+        wv_home(v, wv);
+    }
+    v->dirty = true;
+}
+
+/* W: the name typed replaces the one offered (Enter alone keeps it);
+ * another plan's scenario of that name is replaced only after a yes. */
+static void wv_save(app *a)
+{
+    char label[CONFIG_NAME_MAX + 64], name[CONFIG_NAME_MAX], q[CONFIG_NAME_MAX + 32];
+    const char *now = a->plan.scenario;
+    if (*now)
+        snprintf(label, sizeof label, "Save as scenario (Enter: %s): ", now);
+    else
+        snprintf(label, sizeof label, "Save as scenario (a-z 0-9 . _ -): ");
+    if (!app_prompt(a, label, NULL, name, sizeof name))
+        return;
+    if (!*name)
+        snprintf(name, sizeof name, "%s", now);
+    if (!*name)
+        return;
+    snprintf(q, sizeof q, "Replace scenario %s?", name);
+    if (strcmp(name, now) != 0 && config_scenario_find(&a->cfg, name) && !app_confirm(a, q)) {
+        app_msg(a, COL_STATUS, "not saved: scenario %s is as it was", name);
+        return;
+    }
+    scenario_save(a, name);
+}
+
 static unsigned wv_request(app *a, view *v, tui_request r)
 {
-    char name[CONFIG_NAME_MAX];
     switch (r) {
+    case REQ_FIRST: /* the first receiver, not the summary above it */
+        wv_home(v, v->priv);
+        v->dirty = true;
+        return HANDLED;
     case REQ_POLICY: plan_next_policy(&a->plan); return HANDLED;
+    case REQ_MAX_KM:
+    case REQ_REASONABLE_KM:
+    case REQ_GROWTH: wv_setting(a, v, r); return HANDLED;
+    case REQ_NEXT_PANE: wv_next_pane(a, v); return HANDLED;
     case REQ_CAPACITY: wv_capacity(a, v); return HANDLED;
+    case REQ_SAVE_SCENARIO: wv_save(a); return HANDLED;
     case REQ_EQUALITY_PACK: {
         wview *wv = v->priv;
         wv->pack = !wv->pack;
         wv_build(a, v, wv, a->cols);
         return HANDLED | REPAINT;
     }
-    case REQ_SAVE_SCENARIO:
-        if (app_prompt(a, "Save as scenario (a-z 0-9 . _ -): ", a->plan.scenario, name,
-                       sizeof name) && *name)
-            scenario_save(a, name);
-        return HANDLED;
     default: return 0;
     }
 }
@@ -331,12 +512,13 @@ static void wv_done(app *a, view *v)
     wview *wv = v->priv;
     if (wv->have)
         whatif_free(&wv->wf);
+    wv_flows_free(wv);
     tl_free(&wv->tl);
 }
 
 static const view_hint wv_hints[] = {
-    HINT(POLICY, "policy"), HINT(CAPACITY, "capacity"), HINT(SAVE_SCENARIO, "save"),
-    HINT(EQUALITY_PACK, "EHIA"),
+    HINT(POLICY, "policy"), HINT(CAPACITY, "capacity"), HINT2(MAX_KM, REASONABLE_KM, "km"),
+    HINT(GROWTH, "growth"), HINT(SAVE_SCENARIO, "save"), HINT(NEXT_PANE, "equality"),
     HINT(ENTER, "card"), HINT(BACK, "back"), HINT_END,
 };
 

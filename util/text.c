@@ -285,6 +285,43 @@ int text_long(const char *s, long *out)
     return 0;
 }
 
+int text_join(char **s, const char *sep, const char *add)
+{
+    size_t had = *s ? strlen(*s) : 0, n = had + strlen(sep) + strlen(add) + 1;
+    char *joined = realloc(*s, n);
+    if (!joined)
+        return -1;
+    snprintf(joined + had, n - had, "%s%s", had ? sep : "", add);
+    *s = joined;
+    return 0;
+}
+
+int text_long_grouped(const char *s, long *out)
+{
+    char plain[32];
+    size_t o = 0;
+    int since = -1; /* digits since the last comma; -1 before any comma */
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] == ',') {
+            size_t lead = i - (s[0] == '-' || s[0] == '+');
+            if (since == 0 || (since > 0 && since != 3) || (since < 0 && (lead < 1 || lead > 3)) ||
+                !isdigit((unsigned char)s[i - 1]))
+                return -1;
+            since = 0;
+            continue;
+        }
+        if (since >= 0 && isdigit((unsigned char)s[i]))
+            since++;
+        if (o + 1 >= sizeof plain)
+            return -1;
+        plain[o++] = s[i];
+    }
+    plain[o] = '\0';
+    if (since >= 0 && since != 3)
+        return -1;
+    return text_long(plain, out);
+}
+
 int text_double(const char *s, double *out)
 {
     char *end;

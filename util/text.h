@@ -52,6 +52,13 @@ const char *text_date_or_dash(long ymd, char *out, size_t outsz);
 /* Strict number parsing: the whole string must be the number. */
 int text_long(const char *s, long *out);
 int text_double(const char *s, double *out);
+/* Appends add to the malloc'd list *s, sep between ("a; b"); *s may be
+ * NULL.  -1 out of memory (*s unchanged). */
+int text_join(char **s, const char *sep, const char *add);
+
+/* As text_long, also with thousands separators as people type them
+ * ("14,000"): commas only between groups of three digits. */
+int text_long_grouped(const char *s, long *out);
 
 /* snprintf into a fixed buffer that truncates on a character boundary. */
 void text_copy(char *dst, size_t dstsz, const char *src);

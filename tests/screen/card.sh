@@ -34,12 +34,12 @@ List status unknown
 ── Contract ────────────────────────────────────────────────────────────────────
 APMS from 2017-04-01, ends 2027-03-31, extension none left
 Provider Illustrative Provider A (demo)
-Next: mobilisation on 2026-12-31 (in 38 days); earlier ones overdue
+Next: mobilisation on 2026-12-31 (in 38 days); 4 overdue
 ILLUSTRATIVE: not a real contract
 
 a note  y copy  N neighbours  x mark  w what-if  q back
 EOF
-check_has "G scrolls to the end of the card" s2 "Deprivation score (IMD 2019) (2019): 20.7"
+check_has "G scrolls to the end of the card" s2 "Deprivation score (IMD 2019): 20.7"
 check_has "notes say how to add one" s2 "none yet (a adds one)"
 want='M86019 WESTWOOD MEDICAL H/CENTRE, 298 TILE HILL LANE, COVENTRY, CV4 9DR; tel 024 76466106; list 4,106 (2026-04-01); capacity 4,311 (default-headroom), headroom 205; contract APMS ends 2027-03-31'
 if [ -f clip ] && [ "$(head -c 7 clip | od -An -c | tr -d ' ')" = '033]52;c;' ]; then
@@ -59,3 +59,35 @@ KEYS
 check_has "ASCII sparkline outside UTF-8" a1 "#_  2021-01-01 to 2026-04-01"
 check_has "ASCII rules outside UTF-8" a1 "-- List size -------"
 
+
+# The card names the other names a practice has had and says an
+# indicator's year once; search finds a practice by its former name; a
+# closed practice's card says since when.
+run_keys <<'KEYS'
+/
+"cubbington rd
+:save-display o1
+<Enter>
+:save-display o2
+q
+<Esc>
+:open M86026
+:save-display o3
+:open M86019
+G
+:save-display o4
+KEYS
+check_has "search finds a former name" o1 "M84029"
+check_has "the card names the other names" o2 "Also known as CUBBINGTON RD SURGERY (pcn-map)"
+check_has "a closed practice's card says since when" o3 "INACTIVE (closed 2019-01-31)"
+check_has "an indicator's year said once" o4 "Deprivation score (IMD 2019): 20.7"
+check_lacks "... not twice" o4 "(IMD 2019) (2019)"
+
+# The card's contract: the next milestone still open and how many are
+# overdue (past, neither done nor waived).
+"$bin" --store "$store" set M86019 milestone.options_appraisal done >/dev/null 2>&1 || fail "set a milestone done"
+run_keys <<'KEYS'
+:open M86019
+:save-display k1
+KEYS
+check_has "the card counts the overdue milestones left" k1 "Next: mobilisation on 2026-12-31 (in 38 days); 3 overdue"

@@ -1,5 +1,5 @@
-# Contracts by end date with the next milestone counted back from the end
-# (config milestones), and whether earlier ones are overdue today.
+# Contracts by end date with the next open milestone counted back from the
+# end (config milestones), and how many are overdue today.
 . "$(dirname "$0")/lib.sh"
 make_store
 cd "$tmp"
@@ -14,9 +14,9 @@ check_screen "contracts at 80x24 on 2026-11-23" s1 <<'EOF'
 Today 2026-11-23; milestones, in months before the contract end:
   options appraisal 18, engagement 15, procurement 12, award 6, mobilisation 3
   Code   Name                        Ends       Next milestone     Days Overdue
-  M86019 WESTWOOD MEDICAL H/CENTRE   2027-03-31 mobilisation         38 yes
-  Y00060 THE ANCHOR CENTRE           2027-09-30 award               127 yes
-  Y00140 TORCROSS MEDICAL CENTRE     2028-03-31 engagement           38 yes
+  M86019 WESTWOOD MEDICAL H/CENTRE   2027-03-31 mobilisation         38       4
+  Y00060 THE ANCHOR CENTRE           2027-09-30 award               127       3
+  Y00140 TORCROSS MEDICAL CENTRE     2028-03-31 engagement           38       1
   Y04965 ALLIANCE TEACHING PRACTICES 2030-03-31 options appraisal   677
 
 
@@ -33,7 +33,7 @@ Today 2026-11-23; milestones, in months before the contract end:
 
 
 
-Enter card  / search  x mark  w what-if  C contracts  q back
+Enter card  D done  V waive  h history  / search  q back
 EOF
 check_has "Enter opens the contract's practice" s2 "M86019  WESTWOOD MEDICAL H/CENTRE"
 
@@ -42,10 +42,36 @@ CATCHMENT_TODAY=2028-01-15 run_keys <<'KEYS'
 C
 :save-display s3
 KEYS
-check_has "a contract that has ended says so" s3 "M86019 WESTWOOD MEDICAL H/CENTRE   2027-03-31 contract end       -290 ended"
-check_has "the next milestone moves with today" s3 "Y00140 TORCROSS MEDICAL CENTRE     2028-03-31 contract end         76 all"
+check_has "a contract that has ended says so" s3 "M86019 WESTWOOD MEDICAL H/CENTRE   2027-03-31 contract end       -290   ended"
+check_has "the next milestone moves with today" s3 "Y00140 TORCROSS MEDICAL CENTRE     2028-03-31 contract end         76       5"
 COLUMNS=120 run_keys <<'KEYS'
 C
 :save-display s4
 KEYS
-check_has "a wide terminal shows the type and the due date" s4 "APMS 2027-03-31 mobilisation      2026-12-31    38 yes"
+check_has "a wide terminal shows the type and the due date" s4 "APMS 2027-03-31 mobilisation      2026-12-31    38       4"
+
+# Milestones marked on the screen: D marks the first one still open done,
+# V waives it (after a yes, through the audited edit the CLI's set uses);
+# Overdue counts those past and still open.  A closed practice's contract
+# ends on its close date.
+"$bin" --store "$store" set M86026 contract.end 2030-03-31 >/dev/null 2>&1 || fail "set a closed practice's contract"
+run_keys <<'KEYS'
+C
+:save-display m1
+j
+D
+:save-display m2
+y
+:save-display m3
+V
+y
+:save-display m4
+h
+:save-display m5
+KEYS
+check_has "Overdue counts the milestones past and open" m1 "  M86019 WESTWOOD MEDICAL H/CENTRE   2027-03-31 mobilisation         38       4"
+check_has "D asks first, naming the milestone" m2 "Mark options appraisal of M86019 done? (y/N)"
+check_has "y: one fewer overdue" m3 "  M86019 WESTWOOD MEDICAL H/CENTRE   2027-03-31 mobilisation         38       3"
+check_has "V waives the next open one" m4 "  M86019 WESTWOOD MEDICAL H/CENTRE   2027-03-31 mobilisation         38       2"
+check_has "the marks are in the history" m5 "M86019 milestone.enga open -> waived"
+check_has "a closed practice's contract ends when it closed" m1 "  M86026 WILLENHALL PRIMARY CARE CEN 2019-01-31 practice closed"

@@ -3,15 +3,16 @@
 . "$(dirname "$0")/lib.sh"
 make_store
 cd "$tmp"
-run_keys <<'KEYS'
+# (tall enough that the last page holds every request and command)
+LINES=60 run_keys <<'KEYS'
 ?
 :save-display s1
 G
 :save-display s2
 KEYS
-check_has "help lists moving keys" s1 "  j, Down                move-down      Move down one line"
-check_has "help lists the neighbours keys, per view" s1 "  o, N (card)            neighbours     Practices near this one"
-check_has "every request is listed (the last one too)" s2 "  C-L                    redraw         Redraw the screen"
+check_has "help lists moving keys" s1 "  j, Down                move-down        Move down one line"
+check_has "help lists the neighbours keys, per view" s1 "  o, N (card)            neighbours       Practices near this one"
+check_has "every request is listed (the last one too)" s2 "  C-L                    redraw           Redraw the screen"
 check_has "help names the commands" s2 "filter all|active|pcn [CODE]|subicb [CODE]|expiring [MONTHS]"
 
 sed 's/^keys: {}$/keys: {contracts: K, quit: X}/' "$data/demo.yaml" >"$config"
@@ -33,3 +34,33 @@ CATCHMENT_SCRIPT=/dev/null "$bin" --store "$store" --config "$config" >out 2>err
 rc=$?
 if [ "$rc" -ne 0 ] && grep -q "warp-drive" err; then pass "an unknown action in keys: is refused"; else
     fail "an unknown action in keys: is refused (rc $rc: $(cat err))"; fi
+
+# The help screen has its own footer; its descriptions wrap at 80
+# columns; a key the config takes from another action says so at start,
+# and the help and the footer show the truth.
+cp "$data/demo.yaml" "$config"
+run_keys <<'KEYS'
+?
+:save-display f1
+G
+:save-display f3
+KEYS
+check_has "help has its own footer" f1 "j/k scroll  Space/b page  q back"
+check_lacks "not the practice list's" f1 "x mark"
+check_has "a long description wraps" f3 "Filter the practice list"
+COLUMNS=60 run_keys <<'KEYS'
+?
+G
+:save-display f2
+KEYS
+check_has "wrapped, not cut, at 60 columns" f2 "                                          (scripts)"
+sed 's/^keys: {}$/keys: {search: x}/' "$data/demo.yaml" >"$config"
+run_keys <<'KEYS'
+:save-display x1
+?
+<PgDn>
+:save-display x2
+KEYS
+check_has "a key taken from another action is said at start" x1 "keys: x is now search; mark has no key (:mark still works)"
+check_lacks "the footer does not offer x mark" x1 "x mark"
+check_has "the help says mark has no key" x2 "  (none)                 mark"

@@ -66,6 +66,6 @@ check_has "? lists :policy with the policy names" h1 "policy [nearest|choice|opt
 check_has ":contracts (an action's name) opens the contracts" c1 " Contracts  4 with an end date"
 if cmp -s c2 c3 && grep -q "^ Card" c2; then pass ":move-down moves as j does"; else
     fail ":move-down moves as j does: $(head -1 c2) / $(head -1 c3)"; fi
-check_has "the status bar shows the key the config binds" w1 "P policy  c capacity  W save"
+check_has "the status bar shows the key the config binds" w1 "P policy  c capacity  d/r km  % growth  W save"
 check_has ":policy without a name: the next one, and the key to press" w2 "policy nearest (P)"
 check_has ":policy names the policies it knows" w3 "policy: nearest, choice, optimal"

@@ -1,4 +1,5 @@
-# Search as you type: results on every key, forgiving typos, Enter opens
+# Search as you type (any address line too: Jubilee is on Westminster
+# Road): results on every key, forgiving typos, Enter opens
 # the card, Esc goes back to the list on the practice, n / N find the next.
 . "$(dirname "$0")/lib.sh"
 make_store
@@ -36,14 +37,14 @@ q
 KEYS
 
 check_has "one key gives results at once" s1 "Search: w"
-check_has "the title counts the results" s1 " Search  28 found"
+check_has "the title counts the results" s1 " Search  42 found"
 check_screen "each key narrows the results" s2 <<'EOF'
- Search  2 found                                                       0 marked
+ Search  3 found                                                       0 marked
 Search: west▏
-  Code   Name                         Postcode Town           Phone
-  M84035 WESTSIDE MEDICAL CENTRE      CV21 2DN RUGBY          01788 544744
-  M86019 WESTWOOD MEDICAL H/CENTRE    CV4 9DR  COVENTRY       024 76466106
-
+  Code   Name                         Postcode Status            Phone
+  M84035 WESTSIDE MEDICAL CENTRE      CV21 2DN open              01788 544744
+  M86019 WESTWOOD MEDICAL H/CENTRE    CV4 9DR  open              024 76466106
+  M86006 JUBILEE HEALTHCARE           CV1 3GB  open              0247 6223565
 
 
 
@@ -66,7 +67,7 @@ EOF
 check_has "Enter opens the card of the chosen result" s3 "M86019  WESTWOOD MEDICAL H/CENTRE"
 check_has "q from the card goes back to the results" s4 "Search: west"
 check_has "Esc goes back to the practice list" s5 " Practices  142 of 142"
-check_has "n goes to the next match in the list (wrapping)" s6 "M84035  WESTSIDE MEDICAL CENTRE"
+check_has "n goes to the next match in the list (wrapping)" s6 "M86006  JUBILEE HEALTHCARE"
 check_has "N goes to the previous match" s7 "M86019  WESTWOOD MEDICAL H/CENTRE"
 check_has "a typo still finds the practice" s8 "M86019 WESTWOOD MEDICAL H/CENTRE"
 check_has "search by phone" s9 "M86019 WESTWOOD MEDICAL H/CENTRE"

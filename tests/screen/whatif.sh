@@ -38,35 +38,35 @@ check_has "x on the card marks the practice" s1 "MARKED TO CLOSE (what-if)"
 check_has "the title counts the marked practices" s1 "1 marked"
 check_screen "the what-if of closing Westwood (optimal)" s2 <<'EOF'
  What-if  1 closing, 46 receiving                                      1 marked
-Scenario ad hoc   policy optimal (p)   max 8 km   growth +0.0%
-Closing M86019 WESTWOOD MEDICAL H/CENTRE (4,106 patients)
+Scenario ad hoc   policy optimal (p)   growth +0.0% (%)
+Closing M86019 WESTWOOD MEDICAL H/CENTRE (4,106 patients, 0 unplaced)
 MODELLED: where patients live is the demo's stand-in, not NHS data
-Displaced 4,106   placed 4,106   unplaced 0
-Travel km: mean 2.17 before, 0.86 after; 90% within 1.52; 58 beyond 3 km
-── Receivers (c changes a capacity) ────────────────────────────────────────────
-  Code   Name                                 Gain New list/capacity  Growth
-  M86034 WOODSIDE MEDICAL CENTRE            +1,143     10,985/11,700  +11.6%
-  M86004 ALLESLEY PARK MEDICAL CTR            +789     21,301/22,000   +3.8%
-  M86010 FORREST MEDICAL CENTRE               +669     13,706/14,400   +5.1%
-  M86003 SKY BLUE MEDICAL GROUP               +195     17,211/17,866   +1.1%
-  M86018 MOSELEY AVENUE SURGERY               +157     11,702/12,122   +1.4%
-  M86605 LIMBRICK WOOD SURGERY                +152       3,193/3,193   +5.0%
-  M86622 GOVIND HEALTH CENTRE                 +145       3,406/3,424   +4.4%
-  M86030 KENSINGTON ROAD SURGERY              +138       5,363/5,486   +2.6%
-  M84036 ABBEY MEDICAL CENTRE                  +95     16,037/16,739   +0.6%
-  M86029 BROOMFIELD PARK MED.CTR.              +94     18,573/19,402   +0.5%
-  M84012 PARK LEYS MEDICAL PRACTICE            +68     17,367/18,163   +0.4%
-  M86027 CHEYLESMORE SURGERY                   +61     14,435/15,092   +0.4%
-  M86007 PHOENIX FAMILY CARE                   +34       5,819/6,074   +0.6%
-  M84013 CASTLE MEDICAL CENTRE                 +31     12,898/13,510   +0.2%
-  M86624 COVENTRY GP GROUP OF PRACTICES        +28     13,099/13,724   +0.2%
-p policy  c capacity  W save  e EHIA  Enter card  q back
+Displaced 4,106   placed 4,106 within 8 km (d)   unplaced 0
+Travel km: mean 2.17 before, 0.86 after, 90% within 1.52; 58 beyond 3 (r)
+── Receivers (c changes a capacity; * set here) ────────────────────────────────
+  Code   Name                                 Gain  List/capacity     km  Growth
+  M86034 WOODSIDE MEDICAL CENTRE            +1,143  10,985/11,700    1.0  +11.6%
+  M86004 ALLESLEY PARK MEDICAL CTR            +789  21,301/22,000    0.8   +3.8%
+  M86010 FORREST MEDICAL CENTRE               +669  13,706/14,400    1.0   +5.1%
+  M86003 SKY BLUE MEDICAL GROUP               +195  17,211/17,866    1.0   +1.1%
+  M86018 MOSELEY AVENUE SURGERY               +157  11,702/12,122    0.7   +1.4%
+  M86605 LIMBRICK WOOD SURGERY                +152    3,193/3,193    0.4   +5.0%
+  M86622 GOVIND HEALTH CENTRE                 +145    3,406/3,424    0.5   +4.4%
+  M86030 KENSINGTON ROAD SURGERY              +138    5,363/5,486    0.5   +2.6%
+  M84036 ABBEY MEDICAL CENTRE                  +95  16,037/16,739    2.2   +0.6%
+  M86029 BROOMFIELD PARK MED.CTR.              +94  18,573/19,402    0.6   +0.5%
+  M84012 PARK LEYS MEDICAL PRACTICE            +68  17,367/18,163    1.1   +0.4%
+  M86027 CHEYLESMORE SURGERY                   +61  14,435/15,092    0.6   +0.4%
+  M86007 PHOENIX FAMILY CARE                   +34    5,819/6,074    0.6   +0.6%
+  M84013 CASTLE MEDICAL CENTRE                 +31  12,898/13,510    1.0   +0.2%
+  M86624 COVENTRY GP GROUP OF PRACTICES        +28  13,099/13,724    0.5   +0.2%
+p policy  c capacity  d/r km  % growth  W save  Tab equality  Enter card  q back
 EOF
 check_has "p: the next policy (nearest)" s3 "policy nearest (p)"
 check_has "p twice more: back to optimal" s4 "policy optimal (p)"
 check_has "c: the receiver is still there" s5 "M86034 WOODSIDE MEDICAL CENTRE"
 check_has "c: its capacity is the one typed" s5 "10,985/30,000"
-check_has "W says where the scenario went" s6 "saved scenario westwood-tui (1 practices)"
+check_has "W says where the scenario went" s6 "saved scenario westwood-tui (1 practice)"
 if grep -q "name: \"westwood-tui\"" "$config" && grep -A8 "westwood-tui" "$config" | grep -q "M86019" &&
     grep -A8 "westwood-tui" "$config" | grep -q "M86034: 30000"; then
     pass "the scenario is in the config with its practice and capacity"
@@ -78,6 +78,6 @@ fi
     fail "the saved scenario runs from the command line: $(cat run.txt)"
 check_has "the equality breakdown by IMD quintile" s7 "IMD 1 (most deprived)"
 check_has "and the 75+" s7 "Aged 75+ (est.)"
-check_has ":scenario loads a named scenario" s8 "Scenario willenhall-both-close   policy choice (p)   max 8 km   growth +2.0%"
+check_has ":scenario loads a named scenario" s8 "Scenario willenhall-both-close   policy choice (p)   growth +2.0% (%)"
 check_has ":scenario closes its practices" s8 "Closing M86033 WILLENHAL OAK MEDICAL CENTRE"
 check_has ":scenario with an unknown name says so" s9 "no scenario 'no-such-thing'"

@@ -15,7 +15,7 @@
 typedef struct {
     disp_practice p[MAXP];
     disp_area a[MAXA];
-    char code[MAXA][8];
+    char code[MAXA][16]; /* "A" and any int */
     int np, na;
 } town;
 

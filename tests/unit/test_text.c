@@ -1,3 +1,6 @@
+#include <stdlib.h>
+#include <string.h>
+
 #include "tests/unit/t.h"
 #include "util/text.h"
 
@@ -43,6 +46,18 @@ int main(void)
     CHECK(text_long("6201", &v) == 0 && v == 6201);
     CHECK(text_long("62x", &v) == -1);
     CHECK(text_long("", &v) == -1);
+    char *joined = NULL;
+    CHECK(text_join(&joined, "; ", "A") == 0 && text_join(&joined, "; ", "B") == 0);
+    CHECK(joined && strcmp(joined, "A; B") == 0);
+    free(joined);
+    CHECK(text_long_grouped("14,000", &v) == 0 && v == 14000);
+    CHECK(text_long_grouped("1,234,567", &v) == 0 && v == 1234567);
+    CHECK(text_long_grouped("14000", &v) == 0 && v == 14000);
+    CHECK(text_long_grouped("14,00", &v) == -1);
+    CHECK(text_long_grouped(",140", &v) == -1);
+    CHECK(text_long_grouped("1,4000", &v) == -1);
+    CHECK(text_long_grouped("1234,567", &v) == -1);
+    CHECK(text_long_grouped("-1,000", &v) == 0 && v == -1000);
     CHECK(text_double("-1.53", &d) == 0 && d == -1.53);
     CHECK(text_double("nan", &d) == -1);
 
