@@ -312,6 +312,38 @@ tui_bytes_per_move() {
         "$(((after - before) / 50)) B" "-" "-"
 }
 
+# The map (m on the first practice of the list): bytes and time per pan
+# and per Tab, from scripts with and without 40 of them.
+tui_map() {
+    map_script() { # N: N pans east and west, then N Tabs
+        printf 'm\n:bytes %s\n' "$work/map.bytes"
+        i=0
+        while [ $i -lt "$1" ]; do printf 'l\nh\n'; i=$((i + 2)); done
+        printf ':bytes %s\n' "$work/map.bytes"
+        i=0
+        while [ $i -lt "$1" ]; do printf '<Tab>\n'; i=$((i + 1)); done
+        printf ':bytes %s\nQ\n' "$work/map.bytes"
+    }
+    map_script 0 >"$work/map0.keys"
+    map_script 40 >"$work/map40.keys"
+    run_map() {
+        rm -f "$work/map.bytes"
+        CATCHMENT_SCRIPT="$1" CATCHMENT_TERM_OUT="$work/map.tty" TERM=xterm-256color \
+            LINES=24 COLUMNS=80 LC_ALL=C.UTF-8 "$bin" --store "$store" </dev/null >/dev/null 2>&1
+    }
+    t0=$(now)
+    run_map "$work/map0.keys" || return 1
+    t1=$(now)
+    run_map "$work/map40.keys" || return 1
+    t2=$(now)
+    set -- $(cat "$work/map.bytes")
+    [ $# -eq 3 ] || return 1
+    ms=$(awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { printf "%.2f", ((c - b) - (b - a)) * 1000 / 80 }')
+    row "Map: time per pan or Tab (80x24, 80 keys)" "$ms ms" "< 10 ms" "$(verdict "$ms" 10)"
+    row "Map: terminal bytes per pan (80x24)" "$((($2 - $1) / 40)) B" "-" "-"
+    row "Map: terminal bytes per Tab (80x24)" "$((($3 - $2) / 40)) B" "< 600 B" "$(verdict $((($3 - $2) / 40)) 600)"
+}
+
 run_tui() {
     if ! tui_built; then
         row "TUI cold open to first frame" "not measured: TUI not built" "< 100 ms" "-"
@@ -325,6 +357,7 @@ run_tui() {
     }
     tui_bytes_per_move ||
         row "TUI terminal bytes per cursor move" "not measured: tmux run failed" "-" "-"
+    tui_map || row "Map: redraw" "not measured: scripted mode failed" "-" "-"
 }
 
 # ------------------------------------------------------------- report

@@ -7,6 +7,8 @@
 
 #include "cli/scenario_out.h"
 #include "core/plan.h"
+#include "core/whatif_svg.h"
+#include "util/outfile.h"
 #include "util/text.h"
 
 static const char help[] =
@@ -32,7 +34,9 @@ static const char help[] =
     "  --flows           table and CSV: every flow (area, from, to, patients, km)\n"
     "                    instead of the receiving practices\n"
     "  --format F        table | csv | json | md (a board paper; for Word:\n"
-    "                    ... --format md | pandoc -o paper.docx)\n";
+    "                    ... --format md | pandoc -o paper.docx)\n"
+    "  --map FILE.svg    also write the what-if as a map (areas, where their\n"
+    "                    patients go, practices, legend, scale); md links it\n";
 
 enum { MAX_CLOSE = CONFIG_MAX_CLOSE, MAX_OVERRIDES = 64 };
 
@@ -41,7 +45,7 @@ typedef struct run_args {
     int nclose;
     config_capacity caps[MAX_OVERRIDES];
     int ncaps;
-    const char *policy, *name;
+    const char *policy, *name, *map;
     bool flows, growth_set;
     double growth;
     out_format f;
@@ -81,9 +85,9 @@ static int parse_run(run_args *ra, int argc, char **argv)
         {"close", required_argument, NULL, 'c'},  {"policy", required_argument, NULL, 'p'},
         {"growth", required_argument, NULL, 'g'}, {"capacity", required_argument, NULL, 'C'},
         {"flows", no_argument, NULL, 'F'},        {"format", required_argument, NULL, 'f'},
-        {NULL, 0, NULL, 0}};
+        {"map", required_argument, NULL, 'm'},    {NULL, 0, NULL, 0}};
     int o;
-    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:", opts, NULL)) != -1) {
+    while ((o = getopt_long(argc, argv, "c:p:g:C:Ff:m:", opts, NULL)) != -1) {
         int rc = 0;
         if (o == 'c')
             rc = split_codes(ra, optarg);
@@ -99,6 +103,8 @@ static int parse_run(run_args *ra, int argc, char **argv)
             ra->flows = true;
         else if (o == 'f')
             rc = cli_format("scenario", optarg, true, &ra->f);
+        else if (o == 'm')
+            ra->map = optarg;
         else
             rc = cli_usage("scenario", "unknown option '%s'", argv[optind - 1]);
         if (rc)
@@ -145,11 +151,25 @@ static int make_plan(const config *cfg, const run_args *ra, plan *pl)
     return 0;
 }
 
+/* The map first: a report that links it is printed only once it exists. */
+static int write_map(const world *w, const whatif *wf, const char *path)
+{
+    outfile o;
+    err e;
+    if (outfile_open(&o, path, &e))
+        return cli_fail("%s", e.msg);
+    if (whatif_svg(o.fp, w, wf, &e)) {
+        outfile_abort(&o);
+        return cli_fail("%s", e.msg);
+    }
+    return outfile_commit(&o, &e) ? cli_fail("%s", e.msg) : 0;
+}
+
 static void print_result(const world *w, const whatif *wf, const run_args *ra, store *s,
                          const config *cfg)
 {
     const config_scenario *sc = ra->name ? config_scenario_find(cfg, ra->name) : NULL;
-    paper_meta m = {sc ? sc->description : NULL, cfg->path};
+    paper_meta m = {.description = sc ? sc->description : NULL, .config_path = cfg->path, .map = ra->map};
     if (ra->f == FMT_JSON)
         scenario_print_json(w, wf);
     else if (ra->f == FMT_CSV)
@@ -194,7 +214,9 @@ static int run_scenario(session *c, int argc, char **argv)
         if ((rc = check_overrides(&w, &ra)) != 0) {
             /* said */
         } else if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {
-            print_result(&w, &wf, &ra, s, &cfg);
+            rc = ra.map ? write_map(&w, &wf, ra.map) : 0;
+            if (rc == 0)
+                print_result(&w, &wf, &ra, s, &cfg);
             whatif_free(&wf);
         } else {
             rc = cli_fail("%s", e.msg);

@@ -414,6 +414,11 @@ void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_m
     putchar('\n');
     summary(w, wf, &pr);
     key_figures(wf, &pr);
+    if (m->map) { /* the path as given: a link beside the paper */
+        char vis[4200];
+        text_escape(m->map, vis, sizeof vis);
+        printf("## Map\n\n![Where the patients of the closing practices would go](<%s>)\n\n", vis);
+    }
     receivers(w, wf, &pr);
     travel_equality(wf);
     equality_section(wf);

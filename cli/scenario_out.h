@@ -17,6 +17,7 @@ void scenario_print_json(const world *w, const whatif *wf);
 typedef struct paper_meta {
     const char *description;  /* the scenario's, or NULL */
     const char *config_path;  /* the config file, "" for the built-in defaults */
+    const char *map;          /* the map written with --map, linked; NULL none */
 } paper_meta;
 
 /* The board paper; it also names the data sources from the store. */

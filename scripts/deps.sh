@@ -28,7 +28,7 @@ if [ "${1:-}" = bench ]; then
     exit 0
 fi
 need="pkg-config liblmdb-dev lmdb-utils libyaml-dev libncurses-dev libcsv-dev tmux jq time clang
-      libclang-rt-dev valgrind"
+      libclang-rt-dev valgrind librsvg2-bin libxml2-utils"
 missing=""
 for p in $need; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -310,6 +310,12 @@ static unsigned app_request(app *a, view *v, tui_request r)
     case REQ_CONTRACTS: app_push(a, &contracts_ops, NULL); break;
     case REQ_HISTORY: app_push(a, &history_ops, wi >= 0 ? &wi : NULL); break;
     case REQ_HELP: app_push(a, &help_ops, NULL); break;
+    case REQ_MAP:
+        if (v->ops->kind == VIEW_WHATIF)
+            app_push(a, &map_ops, NULL);
+        else
+            open_practice(a, &map_ops, wi);
+        break;
     case REQ_MARK:
         if (wi < 0)
             app_msg(a, COL_WARN, "no practice here to mark");

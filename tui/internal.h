@@ -34,6 +34,7 @@
     R(WHATIF, "whatif", "What-if: close the marked practices", "Views")          \
     R(CONTRACTS, "contracts", "Contracts by end date, with milestones", "Views") \
     R(HISTORY, "history", "Who changed what, and when (this practice)", "Views") \
+    R(MAP, "map", "Map of the practice and its neighbours, or of the what-if", "Views") \
     R(HELP, "help", "This help", "Views")                                        \
     R(FIND_NEXT, "find-next", "Next practice matching the search", "Practices")  \
     R(FIND_PREV, "find-prev", "Previous practice matching the search", "Practices") \
@@ -53,6 +54,14 @@
     R(GROWTH, "growth", "Set the list growth applied first, in %", "What-if") \
     R(MILESTONE_DONE, "milestone-done", "Mark the contract's first open milestone done", "Contracts") \
     R(MILESTONE_WAIVE, "milestone-waive", "Waive the contract's first open milestone", "Contracts") \
+    R(PAN_LEFT, "pan-left", "Move the map west", "Map")                          \
+    R(PAN_RIGHT, "pan-right", "Move the map east", "Map")                        \
+    R(PAN_UP, "pan-up", "Move the map north", "Map")                             \
+    R(PAN_DOWN, "pan-down", "Move the map south", "Map")                         \
+    R(ZOOM_IN, "zoom-in", "Zoom in", "Map")                                      \
+    R(ZOOM_OUT, "zoom-out", "Zoom out", "Map")                                   \
+    R(MAP_NEXT, "map-next", "Pick the next practice on the map", "Map")          \
+    R(MAP_PREV, "map-prev", "Pick the previous practice on the map", "Map")      \
     R(EQUALITY_PACK, "equality-pack", "The equality impact pack (EHIA) or the IMD table", "What-if") \
     R(PROMPT, "prompt", "Command prompt (:filter, :scenario, :sort, :quit)", "Other") \
     R(REDRAW, "redraw", "Redraw the screen", "Other")
@@ -81,7 +90,7 @@ const char *req_section(tui_request r);
 /* Views, which are also the scopes of the keymap. */
 typedef enum {
     VIEW_ANY, VIEW_PRACTICES, VIEW_SEARCH, VIEW_CARD, VIEW_NEIGHBOURS,
-    VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HISTORY, VIEW_HELP, VIEW_SCORING, VIEW_KINDS
+    VIEW_WHATIF, VIEW_CONTRACTS, VIEW_HISTORY, VIEW_HELP, VIEW_SCORING, VIEW_MAP, VIEW_KINDS
 } view_kind;
 
 /* "j", "<Down>", "C-L", "F5" -> key; -1 when unknown. */
@@ -204,7 +213,7 @@ struct view {
 };
 
 extern const view_ops practices_ops, search_ops, card_ops, neighbours_ops,
-    whatif_ops, contracts_ops, history_ops, help_ops, scoring_ops;
+    whatif_ops, contracts_ops, history_ops, help_ops, scoring_ops, map_ops;
 /* The hints of the list views (practices, contracts, history, help). */
 extern const view_hint list_hints[];
 

@@ -61,6 +61,13 @@ bool tui_valid_action(const char *name) { return req_parse(name) != REQ_NONE; }
     K(ANY, 'D', MILESTONE_DONE) K(ANY, 'V', MILESTONE_WAIVE)                           \
     K(ANY, 'e', EQUALITY_PACK)                                                         \
     K(ANY, ':', PROMPT)                                                                \
+    K(ANY, 'm', MAP)                                                                   \
+    K(MAP, 'h', PAN_LEFT) K(MAP, TK(KEY_LEFT), PAN_LEFT)                               \
+    K(MAP, 'l', PAN_RIGHT) K(MAP, TK(KEY_RIGHT), PAN_RIGHT)                            \
+    K(MAP, 'k', PAN_UP) K(MAP, TK(KEY_UP), PAN_UP)                                     \
+    K(MAP, 'j', PAN_DOWN) K(MAP, TK(KEY_DOWN), PAN_DOWN)                               \
+    K(MAP, '+', ZOOM_IN) K(MAP, '=', ZOOM_IN) K(MAP, '-', ZOOM_OUT)                    \
+    K(MAP, '\t', MAP_NEXT) K(MAP, TK(KEY_BTAB), MAP_PREV)                              \
     K(ANY, TK_CTRL('l'), REDRAW)
 
 typedef struct binding {
@@ -223,7 +230,8 @@ void keymap_keys(tui_request r, char *out, size_t n)
         char name[24];
         key_label(keymap[i].key, name, sizeof name);
         int w = snprintf(out + o, n - o, "%s%s%s", o ? ", " : "", name,
-                         keymap[i].scope == VIEW_CARD ? " (card)" : "");
+                         keymap[i].scope == VIEW_CARD ? " (card)"
+                         : keymap[i].scope == VIEW_MAP ? " (map)" : "");
         o += w > 0 ? (size_t)w : 0;
         if (o >= n)
             o = n - 1;

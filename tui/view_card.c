@@ -375,7 +375,7 @@ static void cv_done(app *a, view *v)
 
 static const view_hint cv_hints[] = {
     HINT(NOTE, "note"), HINT(COPY, "copy"), HINT(NEIGHBOURS, "neighbours"), HINT(MARK, "mark"),
-    HINT(WHATIF, "what-if"), HINT(BACK, "back"), HINT_END,
+    HINT(WHATIF, "what-if"), HINT(MAP, "map"), HINT(BACK, "back"), HINT_END,
 };
 
 const view_ops card_ops = {

@@ -168,6 +168,10 @@ static int nv_current(app *a, view *v)
 static unsigned nv_request(app *a, view *v, tui_request r)
 {
     nview *nv = v->priv;
+    if (r == REQ_MAP) { /* the map of these neighbours, around their origin */
+        app_push(a, &map_ops, &nv->origin);
+        return HANDLED;
+    }
     if (r == REQ_SORT_NEXT || r == REQ_SORT_REVERSE) {
         if (r == REQ_SORT_NEXT)
             nv->sort = (nsort)((nv->sort + 1) % NS_COUNT);
@@ -225,7 +229,7 @@ static void nv_done(app *a, view *v)
 
 static const view_hint nv_hints[] = {
     HINT2(WIDEN, NARROW, "radius"), HINT2(SORT_NEXT, SORT_REVERSE, "sort"), HINT(ENTER, "card"),
-    HINT(MARK, "mark"), HINT(BACK, "back"), HINT_END,
+    HINT(MARK, "mark"), HINT(MAP, "map"), HINT(BACK, "back"), HINT_END,
 };
 
 const view_ops neighbours_ops = {

@@ -47,7 +47,8 @@ for r in "Import onspd" "Import lsoa-centroids" "Import imd" "Import epraccur" \
     "closure choice p50" "closure choice p99" "closure optimal p50" \
     "closure optimal p99" "Sweep: close each" "Sweep: engine time per closure p99" "Sweep: slowest closure" "TUI cold open to first frame" \
     "TUI max RSS" "TUI terminal bytes per cursor move" "Closing together, densest town's 10" \
-    "Closing together, densest town's 20" "Closing together, a whole sub-ICB"; do
+    "Closing together, densest town's 20" "Closing together, a whole sub-ICB" \
+    "Map: time per pan or Tab" "Map: terminal bytes per pan" "Map: terminal bytes per Tab"; do
     row_has_number "$r"
 done
 

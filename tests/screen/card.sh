@@ -37,7 +37,7 @@ Provider Illustrative Provider A (demo)
 Next: mobilisation on 2026-12-31 (in 38 days); 4 overdue
 ILLUSTRATIVE: not a real contract
 
-a note  y copy  N neighbours  x mark  w what-if  q back
+a note  y copy  N neighbours  x mark  w what-if  m map  q back
 EOF
 check_has "G scrolls to the end of the card" s2 "Deprivation score (IMD 2019): 20.7"
 check_has "notes say how to add one" s2 "none yet (a adds one)"

@@ -51,7 +51,7 @@ Within 2 km of M86019: 8 practices, room for 5,285 more patients
 
 
 
-+/- radius  s/S sort  Enter card  x mark  q back
++/- radius  s/S sort  Enter card  x mark  m map  q back
 EOF
 check_has "N on a card opens its neighbours at the configured 8 km" s1 "Within 8 km of M86019: 63 practices"
 check_has "+ widens to the next step" s3 "Within 3 km of M86019: 13 practices"
