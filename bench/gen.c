@@ -1778,6 +1778,49 @@ static void write_lsoa_all(const World *w)
     free(b.c), free(g.start), free(g.item);
 }
 
+/* --------------------------------------------------------- appointments */
+
+/* Appointments in General Practice, practice level, for one month: about
+ * 185 rows per practice (1.2 million for 6,500 practices, the size of one
+ * region's published file), spread over staff type, mode, category, lead
+ * time and status as the published file is. */
+static void write_appointments(const World *w)
+{
+    static const char *const hcp[] = {"GP", "Other Practice staff", "Unknown"};
+    static const char *const mode[] = {"Face-to-Face", "Telephone", "Video Conference/Online",
+                                       "Home Visit", "Unknown"};
+    static const char *const cat[] = {"General Consultation Routine", "General Consultation Acute",
+                                      "Clinical Triage", "Planned Clinics", "Home Visit",
+                                      "Structured Medication Review", "Unmapped"};
+    static const char *const lead[] = {"Same Day", "1 Day", "2 to 7 Days", "8  to 14 Days",
+                                       "15  to 21 Days", "22  to 28 Days", "More than 28 Days"};
+    static const char *const status[] = {"Attended", "DNA", "Unknown"};
+    char date[32];
+    ym_nhs(cur_ym(), date, sizeof date);
+    Out out;
+    out_open(&out, w, "appointments-practice-level.csv");
+    fputs("APPOINTMENT_MONTH_START_DATE,GP_CODE,GP_NAME,SUPPLIER,PCN_CODE,PCN_NAME,"
+          "SUB_ICB_LOCATION_CODE,SUB_ICB_LOCATION_NAME,HCP_TYPE,APPT_MODE,NATIONAL_CATEGORY,"
+          "TIME_BETWEEN_BOOK_AND_APPT,COUNT_OF_APPOINTMENTS,APPT_STATUS" EOL, out.f);
+    for (int k = 0; k < w->norg; k++) {
+        int i = w->by_sub[k];
+        const Org *o = &w->org[i];
+        if (o->kind != K_ACTIVE)
+            continue;
+        Rng r;
+        rng_seed(&r, w->cfg.seed, 0xA77, (uint64_t)i);
+        for (int j = 0; j < 185; j++) {
+            int c = (j * 7 + i) % (3 * 5 * 7 * 7 * 3);
+            fprintf(out.f, "%s,%s,%s,EMIS,%s,%s,%s,%s,%s,%s,%s,%s,%d,%s" EOL, date, o->code,
+                    o->name, w->pcn[o->pcn].code, w->pcn[o->pcn].name, w->sub[o->sub].code,
+                    w->sub[o->sub].name, hcp[c % 3], mode[c / 3 % 5], cat[c / 15 % 7],
+                    lead[c / 105 % 7], 1 + rng_int(&r, o->list / 300 + 1), status[c / 735 % 3]);
+            out.rows++;
+        }
+    }
+    out_close(&out);
+}
+
 /* ------------------------------------------------------------------ map */
 
 static void write_map(const World *w)
@@ -2084,6 +2127,7 @@ int main(int argc, char **argv)
     write_imd(&w);
     write_contracts(&w);
     write_capacity(&w);
+    write_appointments(&w);
     world_free(&w);
     return 0;
 }

@@ -94,6 +94,7 @@ import_all() {
     import_kind lsoa-all "$d/gp-reg-pat-prac-lsoa-all.csv"
     import_kind contracts "$d/contracts.csv"
     import_kind capacity "$d/capacity.csv"
+    import_kind appointments "$d/appointments-practice-level.csv"
     total=$(elapsed "$t0" "$(now)")
     files=$(awk '{ f += $2; n += $3 } END { printf "%d files, %d rows", f, n }' "$work/kinds")
     awk '{ t += $1 + $2 } END { printf "%.3f", t }' "$work/import.time" >"$work/import.cpu"

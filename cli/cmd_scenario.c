@@ -20,15 +20,21 @@ static const char help[] =
     "usage: catchment scenario list [--format table|csv|json]\n"
     "       catchment scenario run NAME [options]\n"
     "       catchment scenario run --close CODE[,CODE...] [options]\n"
-    "       catchment scenario save NAME --close CODE[,CODE...] [--replace] [options]\n\n"
+    "       catchment scenario save NAME --close CODE[,CODE...] [--replace] [options]\n"
+    "       catchment scenario branch CODE [--format table|json|md]\n\n"
     "Closure what-ifs.  `list` shows the scenarios of the config.  `run` disperses\n"
     "the closing practices' patients to the practices around them and reports who\n"
-    "goes where, who goes over capacity, how far people travel and which groups\n"
-    "are hit hardest.  `save` keeps a scenario in your own scenarios file\n"
-    "($XDG_CONFIG_HOME/catchment/scenarios.yaml), never in the config file: it\n"
-    "takes a lock, re-reads the file and adds to it, so sessions saving at once\n"
-    "lose nothing.  A scenario naming a practice the store lacks fails when run;\n"
-    "other commands warn once.\n\n"
+    "goes where, who goes over capacity (and patients per GP FTE before and after),\n"
+    "how far people travel and which groups are hit hardest: by IMD quintile, and\n"
+    "the equality impact pack (EHIA headings: age, disability, race, Core20,\n"
+    "households without a car, rurality) against the ICB's registered population\n"
+    "when the Census 2021 tables are imported.  `save` keeps a scenario in your\n"
+    "own scenarios file ($XDG_CONFIG_HOME/catchment/scenarios.yaml), never in the\n"
+    "config file: it takes a lock, re-reads the file and adds to it, so sessions\n"
+    "saving at once lose nothing.  A scenario naming a practice the store lacks\n"
+    "fails when run; other commands warn once.  `branch` closes one branch surgery\n"
+    "(ODS ebranchs): its practice's patients stay registered and use the nearest\n"
+    "site left; it reports travel before and after (straight-line km).\n\n"
     "  --close CODES     practices to close (comma separated, up to 1000): an ad hoc\n"
     "                    scenario\n"
     "  --policy P        nearest | choice | optimal | demand (no capacity limits:\n"
@@ -407,7 +413,9 @@ static int run(session *c, int argc, char **argv)
         return run_scenario(c, argc - 1, argv + 1);
     if (strcmp(argv[1], "save") == 0)
         return save_scenario(c, argc - 1, argv + 1);
-    return cli_usage("scenario", "unknown subcommand '%s' (list, run, save)", argv[1]);
+    if (strcmp(argv[1], "branch") == 0)
+        return scenario_branch(c, argc - 1, argv + 1);
+    return cli_usage("scenario", "unknown subcommand '%s' (list, run, save, branch)", argv[1]);
 }
 
 const cli_command cmd_scenario = {"scenario", "closure what-ifs: list and run scenarios", help,

@@ -19,8 +19,11 @@ static const char help[] =
     "usage: catchment show [--format table|csv|json] CODE\n\n"
     "The practice card: name, address, phone, status, open and close dates,\n"
     "sub-ICB, ICB and PCN, location (postcode, LSOA, IMD decile), list size and\n"
-    "its history, age profile, capacity and where the figure came from, contract,\n"
-    "indicators and notes.  CSV is one row per fact: section,field,value.\n";
+    "its history, age profile, capacity and where the figure came from (a GP FTE\n"
+    "from the GP workforce file says its month), contract (else the contract type\n"
+    "and dispensing status of the payments file), published evidence (workforce,\n"
+    "payments, GP Patient Survey: each with its period and source), indicators\n"
+    "and notes.  CSV is one row per fact: section,field,value.\n";
 
 /* Key-value lines: aligned for people, section,field,value for CSV. */
 typedef struct kv {
@@ -132,6 +135,15 @@ static void show_list(kv *k, const card *c)
     for (int i = 0; i < c->nhist; i++)
         kv_line(k, i ? "" : "History", "%s %10s", text_date_or_dash(c->hist[i].date, d, sizeof d),
                 text_thousands(c->hist[i].patients, a, sizeof a));
+    const evidence *month;
+    const list_point *lp;
+    double per = card_appts_per_1000(c, &month, &lp);
+    if (month && !isnan(per))
+        kv_line(k, "Appointments", "%.0f per 1,000 patients in %s (appointments; list of %s)",
+                per, month->period, text_date_or_dash(lp->date, d, sizeof d));
+    else if (month)
+        kv_line(k, "Appointments", "per 1,000 patients unknown: no list extract near %s",
+                month->period);
     if (!c->age.date)
         return;
     kv_section(k, "age profile");
@@ -157,11 +169,15 @@ static void show_capacity(kv *k, const card *c)
                 capacity_source_name(c->cap.source));
         kv_line(k, "Headroom", "%s", text_thousands(c->cap.headroom, b, sizeof b));
     }
-    if (!isnan(c->facts.gp_fte))
-        kv_line(k, "GP FTE", "%.1f (%s patients per FTE)", c->facts.gp_fte,
-                c->p.list_size > 0 && c->facts.gp_fte > 0
-                    ? text_thousands(lround((double)c->p.list_size / c->facts.gp_fte), a, sizeof a)
-                    : "-");
+    if (!isnan(c->facts.gp_fte)) {
+        char per[48] = "patients per FTE unknown", from[40];
+        if (c->p.list_size > 0 && c->facts.gp_fte > 0)
+            snprintf(per, sizeof per, "%s patients per FTE",
+                     text_thousands(lround((double)c->p.list_size / c->facts.gp_fte), a,
+                                    sizeof a));
+        kv_line(k, "GP FTE", "%.1f (%s), %s", c->facts.gp_fte, per,
+                world_fte_label(c->facts.gp_fte, c->fte_date, from, sizeof from));
+    }
     kv_line(k, "List", "%s", c->facts.list_open == 0 ? "closed to new patients"
                              : c->facts.list_open == 1 ? "open" : "unknown");
 }
@@ -171,7 +187,13 @@ static void show_contract(kv *k, const card *c)
     char a[16], b[16];
     kv_section(k, "contract");
     if (!*c->con.practice) {
+        const evidence *t = card_evidence(c, "pay.contract");
+        const evidence *d = card_evidence(c, "pay.dispensing");
         kv_line(k, "Contract", "none recorded");
+        if (t)
+            kv_line(k, "Type", "%s (%s %s)", t->text, t->source, t->period);
+        if (d)
+            kv_line(k, "Dispensing", "%s (%s %s)", d->text, d->source, d->period);
         return;
     }
     kv_line(k, "Type", "%s", c->con.type);
@@ -183,8 +205,45 @@ static void show_contract(kv *k, const card *c)
         kv_line(k, "Notes", "%s", c->con.notes);
 }
 
+/* Published figures, each with its period and source. */
+static void show_evidence(kv *k, const card *c)
+{
+    if (!c->nev)
+        return;
+    kv_section(k, "evidence");
+    for (int i = 0; i < c->nev; i++) {
+        char v[64];
+        const evidence *r = &c->ev[i];
+        kv_line(k, r->period, "%s: %s (%s)", card_measure_label(r->measure),
+                card_evidence_value(r, v, sizeof v), r->source);
+    }
+}
+
+/* Branch surgeries and PCN membership over time (ODS). */
+static void show_sites(kv *k, const card *c)
+{
+    char a[16], b[16];
+    if (c->nbranches)
+        kv_section(k, "branch surgeries");
+    for (int i = 0; i < c->nbranches; i++) {
+        const branch_rec *r = &c->branches[i];
+        kv_line(k, r->code, "%s, %s %s (%s %s)", r->name, r->town, r->postcode,
+                r->close_date ? "closed" : "open since",
+                text_date_or_dash(r->close_date ? r->close_date : r->open_date, a, sizeof a));
+    }
+    if (c->npcns)
+        kv_section(k, "PCN membership");
+    for (int i = 0; i < c->npcns; i++) {
+        const pcn_member *m = &c->pcns[i];
+        kv_line(k, text_date_or_dash(m->start, a, sizeof a), "to %s  %s %s",
+                m->end ? text_date_or_dash(m->end, b, sizeof b) : "now", m->pcn, m->pcn_name);
+    }
+}
+
 static void show_rest(kv *k, const card *c)
 {
+    show_sites(k, c);
+    show_evidence(k, c);
     if (c->nind) {
         kv_section(k, "indicators");
         for (int i = 0; i < c->nind; i++) {

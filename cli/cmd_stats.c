@@ -32,7 +32,9 @@ static void counts_json(json *j, const store_counts *n)
         {"age_profiles", n->age_profiles}, {"practice_lsoa_rows", n->lsoa_regs},
         {"postcodes", n->postcodes}, {"lsoas", n->lsoas}, {"indicators", n->indicators},
         {"contracts", n->contracts}, {"capacity", n->capacities}, {"notes", n->notes},
-        {"imports", n->imports}, {"lsoa_links", n->lsoa_links}};
+        {"imports", n->imports}, {"lsoa_links", n->lsoa_links}, {"evidence", n->evidence},
+        {"area_facts", n->area_facts}, {"branches", n->branches},
+        {"pcn_memberships", n->pcn_members}};
     json_key(j, "counts");
     json_obj(j);
     for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
@@ -80,12 +82,16 @@ static void print_counts(store *s, const store_counts *n)
              {n->contracts, "contract", "contracts"},
              {n->capacities, "capacity record", "capacity records"},
              {n->notes, "note", "notes"},
-             {n->lsoa_links, "LSOA 2011-2021 link", "LSOA 2011-2021 links"}};
+             {n->lsoa_links, "LSOA 2011-2021 link", "LSOA 2011-2021 links"},
+             {n->evidence, "published figure", "published figures"},
+             {n->area_facts, "LSOA fact", "LSOA facts"},
+             {n->branches, "branch surgery", "branch surgeries"},
+             {n->pcn_members, "PCN membership", "PCN memberships"}};
     char buf[64];
     printf("store %s\n", store_dir(s));
     for (size_t i = 0; i < sizeof c / sizeof *c; i++)
         printf("%s%s", text_count(c[i].v, c[i].one, c[i].many, buf, sizeof buf),
-               i + 1 == sizeof c / sizeof *c ? "\n\n" : i == 3 ? ",\n" : ", ");
+               i + 1 == sizeof c / sizeof *c ? "\n\n" : i == 3 || i == 9 ? ",\n" : ", ");
 }
 
 static int print_stats(store *s, out_format f, err *e)

@@ -3,6 +3,10 @@
 
 #include <math.h>
 
+#include "core/card.h"
+#include "core/equality.h"
+#include "core/registers.h"
+#include "util/text.h"
 #include "core/areas.h"
 
 static void jdate(json *j, const char *key, long ymd)
@@ -70,7 +74,72 @@ static void receivers(json *j, const world *w, const whatif *wf)
             json_key(j, "allocation_days"); int_or_null(j, wf->st.days[r->practice]);
         }
         json_key(j, "growth_pct"); json_num(j, r->growth_pct, 2);
+        json_key(j, "patients_per_gp_fte_before"); json_num(j, r->per_fte_before, 0);
         json_key(j, "patients_per_gp_fte_after"); json_num(j, r->per_fte_after, 0);
+        const world_practice *wp = &w->v[r->practice];
+        char d[16];
+        json_key(j, "gp_fte_source");
+        json_str(j, world_fte_source(wp->facts.gp_fte, wp->fte_date));
+        json_key(j, "gp_fte_date");
+        text_date_iso(wp->fte_date, d, sizeof d);
+        json_str(j, *d ? d : NULL);
+        text_date_iso(wp->appt_date, d, sizeof d);
+        json_key(j, "appointments_month"); json_str(j, *d ? d : NULL);
+        json_key(j, "appointments_per_1000_before");
+        json_num(j, scenario_per_1000(wp->appts, r->list_before), 1);
+        json_key(j, "appointments_per_1000_after");
+        json_num(j, scenario_per_1000(wp->appts, r->list_after), 1);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
+static void equality_pack(json *j, const whatif *wf)
+{
+    json_key(j, "equality_pack");
+    json_obj(j);
+    json_key(j, "icb"); json_str(j, *wf->eq_icb ? wf->eq_icb : NULL);
+    json_key(j, "baseline_patients"); json_num(j, wf->eq.base_patients, 0);
+    json_key(j, "displaced"); json_int(j, wf->eq.displaced);
+    json_key(j, "rows");
+    json_arr(j);
+    for (int m = 0; m < EQ_MEASURES; m++) {
+        const eq_row *r = &wf->eq.row[m];
+        bool known = r->assessed > 0;
+        json_obj(j);
+        json_key(j, "measure"); json_str(j, equality_key(m));
+        json_key(j, "heading"); json_str(j, equality_heading(m));
+        json_key(j, "group"); json_str(j, equality_group(m));
+        json_key(j, "protected_characteristic"); json_bool(j, equality_protected(m));
+        json_key(j, "source"); json_str(j, equality_source(m));
+        json_key(j, "icb_baseline_share"); json_num(j, r->baseline, 4);
+        json_key(j, "displaced_share"); json_num(j, r->share, 4);
+        json_key(j, "assessed"); json_num(j, r->assessed, 0);
+        json_key(j, "displaced"); json_num(j, known ? r->displaced : NAN, 1);
+        json_key(j, "placed"); json_num(j, known ? r->placed : NAN, 1);
+        json_key(j, "unplaced"); json_num(j, known ? r->unplaced : NAN, 1);
+        json_key(j, "beyond_reasonable"); json_num(j, known ? r->beyond : NAN, 1);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+    json_key(j, "not_assessed"); json_str(j, scenario_not_assessed);
+    json_obj_end(j);
+}
+
+static void registers(json *j, const whatif *wf)
+{
+    json_key(j, "registers");
+    json_arr(j);
+    for (int i = 0; i < wf->nregisters; i++) {
+        const reg_sum *r = &wf->registers[i];
+        json_obj(j);
+        json_key(j, "register"); json_str(j, r->measure + 4);
+        json_key(j, "label"); json_str(j, card_measure_label(r->measure));
+        json_key(j, "patients"); json_num(j, r->patients, 0);
+        json_key(j, "list"); json_num(j, r->list, 0);
+        json_key(j, "prevalence"); json_num(j, r->list > 0 ? r->patients / r->list : NAN, 4);
+        json_key(j, "period"); json_str(j, r->period);
+        json_key(j, "practices"); json_int(j, r->practices);
         json_obj_end(j);
     }
     json_arr_end(j);
@@ -207,6 +276,8 @@ void scenario_print_json(const world *w, const whatif *wf)
     for (int g = 0; g < EQ_ROWS; g++)
         group(&j, scenario_group_name(g), scenario_group(wf, g));
     json_arr_end(&j);
+    equality_pack(&j, wf);
+    registers(&j, wf);
     json_obj_end(&j);
     json_done(&j);
 }

@@ -11,7 +11,9 @@
 #include <time.h>
 
 #include "core/areas.h"
+#include "core/card.h"
 #include "core/paper.h"
+#include "core/registers.h"
 #include "util/clock.h"
 #include "util/sha256.h"
 #include "util/text.h"
@@ -182,6 +184,22 @@ static void key_figures(const whatif *wf, const paper_receivers *pr)
     putchar('\n');
 }
 
+/* "1,642 -> 1,767" (and the appointments month when wp is given), or "-". */
+static void before_after(double b, double a, const world_practice *wp, char *out, size_t n)
+{
+    char x[32], y[32], d[16] = "";
+    if (isnan(b) || isnan(a)) {
+        snprintf(out, n, "-");
+        return;
+    }
+    if (wp) {
+        text_date_iso(wp->appt_date, d, sizeof d);
+        d[7] = '\0';
+    }
+    snprintf(out, n, "%s -> %s%s%s%s", text_thousands(lround(b), x, sizeof x),
+             text_thousands(lround(a), y, sizeof y), *d ? " (" : "", d, *d ? ")" : "");
+}
+
 static void receivers(const world *w, const whatif *wf, const paper_receivers *pr)
 {
     table t;
@@ -190,15 +208,23 @@ static void receivers(const world *w, const whatif *wf, const paper_receivers *p
     printf("The ten that gain most, and any that would be over, full or within %d%% of "
            "capacity.\n\n", 100 - PAPER_NEAR_PCT);
     table_init(&t, "Code,Name,>Gain,>List before,List date,>List after,>Capacity,Capacity from,"
-                   ">Growth %,Capacity after");
+                   ">Growth %,>Patients per GP FTE,GP FTE from,>Appointments per thousand patients,"
+                   "Capacity after");
     for (int i = 0; i < pr->n; i++) {
         const impact_receiver *r = &wf->im.receivers[pr->rows[i]];
         const world_practice *wp = &w->v[r->practice];
-        char ld[32];
-        table_addf(&t, "%s\t%s\t%ld\t%ld\t%s\t%ld\t%ld\t%s\t%s\t%s", wp->p.code, wp->p.name,
-                   r->gain, r->list_before, scenario_list_date(wf, wp->p.list_date, ld, sizeof ld),
-                   r->list_after, r->capacity, capacity_source_name(wf->cap_source[r->practice]),
-                   km2(r->growth_pct, a, sizeof a), paper_capacity_note(r));
+        char ld[32], fte[48], from[40], appts[64];
+        before_after(r->per_fte_before, r->per_fte_after, NULL, fte, sizeof fte);
+        before_after(scenario_per_1000(wp->appts, r->list_before),
+                     scenario_per_1000(wp->appts, r->list_after), wp->appt_date ? wp : NULL,
+                     appts, sizeof appts);
+        table_addf(&t, "%s\t%s\t%ld\t%ld\t%s\t%ld\t%ld\t%s\t%s\t%s\t%s\t%s\t%s", wp->p.code,
+                   wp->p.name, r->gain, r->list_before,
+                   scenario_list_date(wf, wp->p.list_date, ld, sizeof ld), r->list_after,
+                   r->capacity, capacity_source_name(wf->cap_source[r->practice]),
+                   km2(r->growth_pct, a, sizeof a), fte,
+                   world_fte_label(wp->facts.gp_fte, wp->fte_date, from, sizeof from), appts,
+                   paper_capacity_note(r));
     }
     table_print(&t, stdout, FMT_MD);
     table_free(&t);
@@ -233,7 +259,10 @@ static void not_assessed(const world *w, const whatif *wf)
              "where patients live and the practice (import a travel-time matrix for roads);");
     else
         puts("- travel by public transport, unless the imported travel-time matrix is for it;");
-    puts("- ethnicity, disability, car ownership and rurality: the store holds no such data;");
+    for (int m = 0; m < EQ_MEASURES; m++)
+        if (wf->eq.row[m].assessed <= 0)
+            printf("- %s (%s): no area data imported (Census 2021, rural-urban "
+                   "classification);\n", equality_heading(m), equality_group(m));
     if (wf->im.imd[0].displaced > 0)
         puts("- deprivation for patients in areas with no IMD decile (the \"unknown\" row);");
     if (whatif_age_unassessed(wf) > 0) {
@@ -350,6 +379,94 @@ static void track_record(const whatif *wf)
            f->rho[p], f->mae[p], f->beta, wf->beta_fitted ? " (used here)" : "");
 }
 
+/* Adds the headline figures of one practice to the table. */
+static int practice_evidence(store *s, const world_practice *wp, const char *role, table *t,
+                             err *e)
+{
+    for (int m = 0; card_headlines[m]; m++) {
+        evidence ev;
+        char v[64];
+        int rc = store_evidence_latest(s, wp->p.code, card_headlines[m], 0, &ev, e);
+        if (rc < 0)
+            return -1;
+        if (rc)
+            table_addf(t, "%s %s\t%s\t%s\t%s\t%s\t%s", wp->p.code, wp->p.name, role,
+                       card_measure_label(ev.measure), card_evidence_value(&ev, v, sizeof v),
+                       ev.period, ev.source);
+    }
+    return 0;
+}
+
+/* The published figures of the closing and receiving practices, each
+ * with its period and source; nothing when none are imported. */
+static void evidence_section(const world *w, const whatif *wf, const paper_receivers *pr,
+                             store *s)
+{
+    table t;
+    err e;
+    table_init(&t, "Practice,Role,Measure,>Value,Period,Source");
+    if (store_read_begin(s, &e) == 0) {
+        int rc = 0;
+        for (int c = 0; rc == 0 && c < wf->nclosing; c++)
+            rc = practice_evidence(s, &w->v[wf->closing[c]], "closing", &t, &e);
+        for (int i = 0; rc == 0 && i < pr->n; i++)
+            rc = practice_evidence(s, &w->v[wf->im.receivers[pr->rows[i]].practice],
+                                   "receiving", &t, &e);
+        store_read_end(s);
+    }
+    if (t.nrows) {
+        puts("\n## Published evidence\n");
+        table_print(&t, stdout, FMT_MD);
+    }
+    table_free(&t);
+}
+
+/* The equality impact pack, under the headings of NHS England's EHIA
+ * template, to paste into it. */
+static void equality_section(const whatif *wf)
+{
+    table t;
+    puts("\n## Equality and health inequalities impact (EHIA evidence)\n");
+    char d[32], b[32];
+    printf("For the %s displaced patients, estimated from where they live (each area's "
+           "patients x the share of its residents in the group), against the registered "
+           "population of ICB %s (%s patients in areas with data).  Placed further than "
+           "%.1f %s counts as beyond reasonable.  Assessed: displaced patients in areas with "
+           "data.\n", text_thousands(wf->eq.displaced, d, sizeof d),
+           *wf->eq_icb ? wf->eq_icb : "(unknown)",
+           text_thousands(lround(wf->eq.base_patients), b, sizeof b), wf->reasonable_km, wf->unit);
+    puts("\n### Protected characteristics (Equality Act 2010)\n");
+    scenario_equality_pack(wf, 1, &t);
+    table_print(&t, stdout, FMT_MD);
+    table_free(&t);
+    puts("\n### Groups facing health inequalities\n");
+    scenario_equality_pack(wf, 0, &t);
+    table_print(&t, stdout, FMT_MD);
+    table_free(&t);
+    printf("\nNot assessed (no area data): %s.\n", scenario_not_assessed);
+}
+
+/* The disease registers the closing practices' lists carry (QOF). */
+static void registers_section(const whatif *wf)
+{
+    table t;
+    if (!wf->nregisters)
+        return;
+    puts("\n## Disease registers the dispersed lists carry\n");
+    table_init(&t, "Register,>Patients,>Prevalence,Year,Source");
+    for (int i = 0; i < wf->nregisters; i++) {
+        const reg_sum *r = &wf->registers[i];
+        char p[16] = "-";
+        if (r->list > 0)
+            snprintf(p, sizeof p, "%.1f%%", 100 * r->patients / r->list);
+        char n[32];
+        table_addf(&t, "%s\t%s\t%s\t%s\tQOF prevalence", card_measure_label(r->measure),
+                   text_thousands(lround(r->patients), n, sizeof n), p, r->period);
+    }
+    table_print(&t, stdout, FMT_MD);
+    table_free(&t);
+}
+
 static int source_row(const provenance *p, void *ctx)
 {
     char ext[16], imported[16], kind[SHORT_MAX + 16];
@@ -404,6 +521,9 @@ void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_m
     receivers(w, wf, &pr);
     travel_equality(w, wf);
     track_record(wf);
+    equality_section(wf);
+    registers_section(wf);
+    evidence_section(w, wf, &pr, s);
     putchar('\n');
     assumptions(wf);
     sources(s);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/areas.h"
+#include "core/equality.h"
 #include "util/text.h"
 
 const char *scenario_group_name(int g)
@@ -24,13 +25,20 @@ const impact_group *scenario_group(const whatif *wf, int g)
     return g == IMPACT_IMD_ROWS ? &wf->im.age65 : &wf->im.age75;
 }
 
-static const char *km(double v, char *buf, size_t n)
+const char *scenario_num(double v, int decimals, char *buf, size_t n)
 {
     if (isnan(v))
         snprintf(buf, n, "-");
     else
-        snprintf(buf, n, "%.2f", v);
+        snprintf(buf, n, "%.*f", decimals, v);
     return buf;
+}
+
+static const char *km(double v, char *buf, size_t n) { return scenario_num(v, 2, buf, n); }
+
+double scenario_per_1000(double appts, long list)
+{
+    return isfinite(appts) && list > 0 ? 1000.0 * appts / (double)list : NAN;
 }
 
 const char *scenario_list_date(const whatif *wf, long list_date, char *out, size_t n)
@@ -76,21 +84,34 @@ void scenario_receivers(const world *w, const whatif *wf, table *t)
 {
     table_init(t, wf->staged ? "Code,Name,>List before,>Gain,>List after,>Capacity,"
                                "Capacity from,>Growth %,Over capacity,>Over by,List date,"
+                               ">Per GP FTE before,>Per GP FTE after,GP FTE from,"
+                               ">Appts/1000 before,>Appts/1000 after,Appts month,"
                                ">Self-registered,>Allocated,>Intake,>Days"
                              : "Code,Name,>List before,>Gain,>List after,>Capacity,"
-                               "Capacity from,>Growth %,Over capacity,>Over by,List date");
+                               "Capacity from,>Growth %,Over capacity,>Over by,List date,"
+                               ">Per GP FTE before,>Per GP FTE after,GP FTE from,"
+                               ">Appts/1000 before,>Appts/1000 after,Appts month");
     for (int i = 0; i < wf->im.nreceivers; i++) {
         const impact_receiver *r = &wf->im.receivers[i];
         const world_practice *wp = &w->v[r->practice];
-        char g[16], ld[32], st[128] = "";
+        char g[16], ld[32], st[128] = "", pb[16], pa[16], from[40], ab[16], aa[16], am[16] = "-";
         km(r->growth_pct, g, sizeof g);
         if (wf->staged)
             staged_cells(wf, r->practice, st, sizeof st);
-        table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%ld\t%s%s", wp->p.code,
-                   wp->p.name, r->list_before, r->gain, r->list_after, r->capacity,
-                   capacity_source_name(wf->cap_source[r->practice]), g,
-                   scenario_over_word(r), r->over_by,
-                   scenario_list_date(wf, wp->p.list_date, ld, sizeof ld), st);
+        scenario_num(r->per_fte_before, 0, pb, sizeof pb);
+        scenario_num(r->per_fte_after, 0, pa, sizeof pa);
+        world_fte_label(wp->facts.gp_fte, wp->fte_date, from, sizeof from);
+        scenario_num(scenario_per_1000(wp->appts, r->list_before), 0, ab, sizeof ab);
+        scenario_num(scenario_per_1000(wp->appts, r->list_after), 0, aa, sizeof aa);
+        if (wp->appt_date) {
+            text_date_iso(wp->appt_date, am, sizeof am);
+            am[7] = '\0'; /* the month: "2026-04" */
+        }
+        table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%ld\t%s\t%s\t%s\t%s\t%s\t%s\t%s%s",
+                   wp->p.code, wp->p.name, r->list_before, r->gain, r->list_after, r->capacity,
+                   capacity_source_name(wf->cap_source[r->practice]), g, scenario_over_word(r),
+                   r->over_by, scenario_list_date(wf, wp->p.list_date, ld, sizeof ld), pb, pa,
+                   from, ab, aa, am, st);
     }
 }
 
@@ -153,6 +174,44 @@ void scenario_equality(const whatif *wf, table *t)
     }
 }
 
+const char *const scenario_not_assessed =
+    "gender reassignment, marriage and civil partnership, pregnancy and maternity, "
+    "religion or belief, sex, sexual orientation";
+
+static const char *pct(double v, char *buf, size_t n)
+{
+    if (isnan(v))
+        snprintf(buf, n, "-");
+    else
+        snprintf(buf, n, "%.1f%%", 100 * v);
+    return buf;
+}
+
+void scenario_equality_pack(const whatif *wf, int protect, table *t)
+{
+    table_init(t, "EHIA heading,Group,>ICB baseline,>Displaced share,>Displaced,>Placed,"
+                  ">Unplaced,>Beyond reasonable,>Assessed,Source");
+    for (int m = 0; m < EQ_MEASURES; m++) {
+        const eq_row *r = &wf->eq.row[m];
+        char b[16], d[16];
+        if (equality_protected(m) != protect)
+            continue;
+        if (r->assessed <= 0) {
+            table_addf(t, "%s\t%s\t%s\tnot assessed\t-\t-\t-\t-\t0\t%s",
+                       equality_heading(m), equality_group(m), pct(r->baseline, b, sizeof b),
+                       equality_source(m));
+            continue;
+        }
+        char n[5][32];
+        const double v[5] = {r->displaced, r->placed, r->unplaced, r->beyond, r->assessed};
+        for (int k = 0; k < 5; k++)
+            text_thousands(lround(v[k]), n[k], sizeof n[k]);
+        table_addf(t, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s", equality_heading(m),
+                   equality_group(m), pct(r->baseline, b, sizeof b), pct(r->share, d, sizeof d),
+                   n[0], n[1], n[2], n[3], n[4], equality_source(m));
+    }
+}
+
 void scenario_print_closing(const world *w, const whatif *wf, FILE *fp, const char *bullet)
 {
     for (int c = 0; c < wf->nclosing; c++) {
@@ -208,6 +267,14 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
     scenario_equality(wf, &t);
     table_print(&t, stdout, FMT_TABLE);
     table_free(&t);
+    printf("\nEquality impact pack: against ICB %s's registered population (%.0f patients)\n",
+           *wf->eq_icb ? wf->eq_icb : "(unknown)", wf->eq.base_patients);
+    for (int protect = 1; protect >= 0; protect--) {
+        scenario_equality_pack(wf, protect, &t);
+        table_print(&t, stdout, FMT_TABLE);
+        table_free(&t);
+    }
+    printf("Not assessed: %s\n", scenario_not_assessed);
 }
 
 void scenario_print_csv(const world *w, const whatif *wf, bool flows)

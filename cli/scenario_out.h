@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "cli/cli.h"
 #include "cli/out.h"
 #include "core/whatif.h"
 
@@ -22,9 +23,24 @@ typedef struct paper_meta {
 /* The board paper; it also names the data sources from the store. */
 void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_meta *m);
 
+/* v with the decimals asked, or "-" for NAN (unknown). */
+const char *scenario_num(double v, int decimals, char *buf, size_t n);
+
+/* Appointments per 1,000 patients of a list (the month's appointments
+ * over it); NAN when either is unknown. */
+double scenario_per_1000(double appts, long list);
+
+/* catchment scenario branch CODE [--format table|json|md]. */
+int scenario_branch(session *c, int argc, char **argv);
+
 /* The pieces the printers share. */
 void scenario_receivers(const world *w, const whatif *wf, table *t);
 void scenario_equality(const whatif *wf, table *t);
+/* The equality impact pack: protected characteristics (protect 1) or
+ * groups facing health inequalities (0), one row per group. */
+void scenario_equality_pack(const whatif *wf, int protect, table *t);
+/* The characteristics of the EHIA template the pack has no data for. */
+extern const char *const scenario_not_assessed;
 void scenario_print_closing(const world *w, const whatif *wf, FILE *fp, const char *bullet);
 /* "YES", "yes (already)", "full" (filled to capacity exactly) or "no". */
 const char *scenario_over_word(const impact_receiver *r);

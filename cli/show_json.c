@@ -6,6 +6,7 @@
 
 #include "cli/out.h"
 #include "core/areas.h"
+#include "core/world.h"
 #include "util/text.h"
 
 static void jdate(json *j, const char *key, long ymd)
@@ -142,6 +143,9 @@ static void capacity(json *j, const card *c)
     json_key(j, "source"); json_str(j, capacity_source_name(c->cap.source));
     jlong(j, "headroom", c->cap.headroom, c->open);
     json_key(j, "gp_fte"); json_num(j, c->facts.gp_fte, 2);
+    json_key(j, "gp_fte_source");
+    json_str(j, world_fte_source(c->facts.gp_fte, c->fte_date));
+    jdate(j, "gp_fte_date", c->fte_date);
     json_key(j, "list_open");
     if (c->facts.list_open < 0)
         json_null(j);
@@ -163,8 +167,58 @@ static void capacity(json *j, const card *c)
     json_obj_end(j);
 }
 
+static void evidence_json(json *j, const card *c)
+{
+    json_key(j, "evidence");
+    json_arr(j);
+    for (int i = 0; i < c->nev; i++) {
+        const evidence *r = &c->ev[i];
+        json_obj(j);
+        jstr(j, "measure", r->measure);
+        jstr(j, "label", card_measure_label(r->measure));
+        json_key(j, "value"); json_num(j, r->value, 2);
+        json_key(j, "text"); json_str(j, *r->text ? r->text : NULL);
+        jdate(j, "date", r->date);
+        jstr(j, "period", r->period);
+        jstr(j, "source", r->source);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
+static void sites_json(json *j, const card *c)
+{
+    json_key(j, "branches");
+    json_arr(j);
+    for (int i = 0; i < c->nbranches; i++) {
+        const branch_rec *r = &c->branches[i];
+        json_obj(j);
+        jstr(j, "code", r->code);
+        jstr(j, "name", r->name);
+        jstr(j, "town", r->town);
+        jstr(j, "postcode", r->postcode);
+        jdate(j, "open_date", r->open_date);
+        jdate(j, "close_date", r->close_date);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+    json_key(j, "pcn_history");
+    json_arr(j);
+    for (int i = 0; i < c->npcns; i++) {
+        json_obj(j);
+        jstr(j, "pcn", c->pcns[i].pcn);
+        jstr(j, "name", c->pcns[i].pcn_name);
+        jdate(j, "start", c->pcns[i].start);
+        jdate(j, "end", c->pcns[i].end);
+        json_obj_end(j);
+    }
+    json_arr_end(j);
+}
+
 static void indicators_notes(json *j, const card *c)
 {
+    sites_json(j, c);
+    evidence_json(j, c);
     json_key(j, "indicators");
     json_arr(j);
     for (int i = 0; i < c->nind; i++) {

@@ -1,12 +1,15 @@
 #include "core/card.h"
 
 #include <limits.h>
+#include <stdlib.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/areas.h"
 #include "core/world.h"
+#include "engine/milestones.h"
+#include "util/text.h"
 
 const char *card_age_group_name(int g)
 {
@@ -61,6 +64,150 @@ static int add_indicator(const indicator *r, void *ctx)
     return 0;
 }
 
+const char *card_measure_label(const char *m)
+{
+    static const struct { const char *m, *label; } names[] = {
+        {"gp_fte", "GP FTE (all GPs)"},
+        {"wf.gp_fq_fte", "GP FTE, fully qualified"},
+        {"wf.nurses_fte", "Nurse FTE"},
+        {"wf.dpc_fte", "Direct patient care FTE"},
+        {"wf.admin_fte", "Admin FTE"},
+        {"wf.patients", "Patients (workforce)"},
+        {"pay.contract", "Contract type"},
+        {"pay.dispensing", "Dispensing practice"},
+        {"pay.rurality", "Rurality"},
+        {"pay.patients", "Registered patients (payments)"},
+        {"pay.weighted", "Weighted patients"},
+        {"pay.total", "Total NHS payments (GBP)"},
+        {"pay.per_weighted", "Payment per weighted patient (GBP)"},
+        {"gpps.overall", "Good overall experience (%)"},
+        {"gpps.contact", "Easy to contact by phone (%)"},
+        {"gpps.continuity", "Sees preferred clinician (%)"},
+        {"qof.AF", "Atrial fibrillation register"},
+        {"qof.AST", "Asthma register"},
+        {"qof.CAN", "Cancer register"},
+        {"qof.CHD", "Coronary heart disease register"},
+        {"qof.CKD", "Chronic kidney disease register"},
+        {"qof.COPD", "COPD register"},
+        {"qof.DEM", "Dementia register"},
+        {"qof.DEP", "Depression register"},
+        {"qof.DM", "Diabetes register"},
+        {"qof.EP", "Epilepsy register"},
+        {"qof.HF", "Heart failure register"},
+        {"qof.HYP", "Hypertension register"},
+        {"qof.LD", "Learning disability register"},
+        {"qof.MH", "Mental health register"},
+        {"qof.NDH", "Non-diabetic hyperglycaemia register"},
+        {"qof.OB", "Obesity register"},
+        {"qof.OST", "Osteoporosis register"},
+        {"qof.PAD", "Peripheral arterial disease register"},
+        {"qof.PC", "Palliative care register"},
+        {"qof.RA", "Rheumatoid arthritis register"},
+        {"qof.STIA", "Stroke and TIA register"},
+        {"appt.total", "Appointments in the month"},
+        {"appt.attended", "Appointments attended"},
+        {"appt.dna", "Appointments not attended (DNA)"},
+        {"appt.gp", "Appointments with a GP"},
+        {"appt.face_to_face", "Appointments face to face"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (strcmp(names[i].m, m) == 0)
+            return names[i].label;
+    return m;
+}
+
+const char *const card_headlines[] = {
+    "gpps.overall", "gpps.contact", "gpps.continuity", "pay.contract", "pay.dispensing",
+    "pay.per_weighted", "gp_fte", NULL};
+
+/* Measures that count people or appointments: whole numbers. */
+static bool is_count(const char *m)
+{
+    return strncmp(m, "appt.", 5) == 0 || strncmp(m, "qof.", 4) == 0 ||
+           strcmp(m, "wf.patients") == 0 ||
+           strcmp(m, "pay.patients") == 0 || strcmp(m, "pay.weighted") == 0;
+}
+
+const char *card_evidence_value(const evidence *r, char *buf, size_t n)
+{
+    if (isfinite(r->value) && (fabs(r->value) >= 1000 || is_count(r->measure)))
+        text_thousands(lround(r->value), buf, n);
+    else if (isfinite(r->value))
+        snprintf(buf, n, "%.1f", r->value);
+    else
+        snprintf(buf, n, "%s", *r->text ? r->text : "-");
+    if (isfinite(r->value) && r->base > 0) { /* a register: "312 (4.1% of 7,650)" */
+        char b[32];
+        snprintf(buf + strlen(buf), n - strlen(buf), " (%.1f%% of %s%s%s)",
+                 100 * r->value / r->base, text_thousands(lround(r->base), b, sizeof b),
+                 *r->text ? " " : "", r->text);
+    } else if (isfinite(r->value) && *r->text) { /* a number with a word: "1 (yes)" */
+        snprintf(buf + strlen(buf), n - strlen(buf), " (%s)", r->text);
+    }
+    return buf;
+}
+
+double card_appts_per_1000(const card *c, const evidence **month, const list_point **list)
+{
+    const evidence *ev = card_evidence(c, "appt.total");
+    const list_point *best = NULL;
+    long gap = 0;
+    for (int i = 0; ev && i < c->nhist; i++) {
+        long d = labs(milestone_days_between(ev->date, c->hist[i].date));
+        if (d <= 45 && (!best || d < gap)) {
+            best = &c->hist[i];
+            gap = d;
+        }
+    }
+    if (month)
+        *month = ev;
+    if (list)
+        *list = best;
+    return ev && best && best->patients > 0 && isfinite(ev->value)
+               ? 1000.0 * ev->value / (double)best->patients : NAN;
+}
+
+const evidence *card_evidence(const card *c, const char *measure)
+{
+    for (int i = 0; i < c->nev; i++)
+        if (strcmp(c->ev[i].measure, measure) == 0)
+            return &c->ev[i];
+    return NULL;
+}
+
+/* Points come by measure, oldest first: the last of each measure stays. */
+static int add_evidence(const evidence *r, void *ctx)
+{
+    card *c = ctx;
+    if (c->nev && strcmp(c->ev[c->nev - 1].measure, r->measure) == 0)
+        c->ev[c->nev - 1] = *r;
+    else if (c->nev < CARD_EVIDENCE)
+        c->ev[c->nev++] = *r;
+    return 0;
+}
+
+static int add_branch(const branch_rec *r, void *ctx)
+{
+    card *c = ctx;
+    if (c->nbranches < CARD_BRANCHES)
+        c->branches[c->nbranches++] = *r;
+    return 0;
+}
+
+static int by_start(const void *a, const void *b)
+{
+    long x = ((const pcn_member *)a)->start, y = ((const pcn_member *)b)->start;
+    return (x > y) - (x < y);
+}
+
+static int add_pcn(const pcn_member *r, void *ctx)
+{
+    card *c = ctx;
+    if (c->npcns < CARD_PCNS)
+        c->pcns[c->npcns++] = *r;
+    return 0;
+}
+
 static int add_name(const name_rec *r, void *ctx)
 {
     card *c = ctx;
@@ -102,6 +249,7 @@ static void derive(card *c, const cap_rules *rules)
     for (int b = 0; b < AGE_BANDS; b++)
         c->age_groups[group_of_band(b)] += c->age.all[b];
     c->cap = world_capacity(&c->p, &c->facts, rules);
+    qsort(c->pcns, (size_t)c->npcns, sizeof *c->pcns, by_start);
 }
 
 static int gather(card *c, store *s, const char *code, int imd_config, err *e)
@@ -123,6 +271,10 @@ static int gather(card *c, store *s, const char *code, int imd_config, err *e)
         c->nhist--; /* after the date: not known then */
     if (store_age_at(s, code, c->at.date, &c->age, e) < 0 ||
         store_capacity_get(s, code, &c->facts, e) < 0 ||
+        world_published_fte(s, code, c->at.date, &c->facts, &c->fte_date, e) ||
+        store_evidence_each(s, code, add_evidence, c, e) < 0 ||
+        store_branch_each(s, code, add_branch, c, e) < 0 ||
+        store_pcn_member_each(s, code, add_pcn, c, e) < 0 ||
         store_contract_get(s, code, &c->con, e) < 0 ||
         store_indicator_each(s, code, add_indicator, c, e) < 0 ||
         store_note_each(s, code, add_note, c, e) < 0 ||

@@ -9,7 +9,8 @@
 #include "engine/capacity.h"
 #include "store/store.h"
 
-enum { CARD_HISTORY = 120, CARD_INDICATORS = 64, CARD_NOTES = 64, CARD_NAMES = 8 };
+enum { CARD_HISTORY = 120, CARD_INDICATORS = 64, CARD_NOTES = 64, CARD_NAMES = 8,
+       CARD_EVIDENCE = 64, CARD_BRANCHES = 16, CARD_PCNS = 16 };
 
 /* Age groups a card shows, from the 20 five-year bands. */
 enum { AGE_0_4, AGE_5_14, AGE_15_44, AGE_45_64, AGE_65_74, AGE_75_84, AGE_85_UP, AGE_GROUPS };
@@ -31,11 +32,18 @@ typedef struct card {
     list_point first, year_ago, latest;
     age_profile age;          /* newest on or before the date; age.date 0: none */
     long age_groups[AGE_GROUPS];
-    capacity_rec facts;
+    capacity_rec facts;       /* gp_fte from the workforce file when none recorded */
+    long fte_date;            /* its workforce month; 0 recorded by hand / unknown */
     cap_result cap;
     contract con;             /* con.practice empty: none */
     indicator ind[CARD_INDICATORS];
     int nind;
+    evidence ev[CARD_EVIDENCE]; /* the newest figure of each measure */
+    int nev;
+    branch_rec branches[CARD_BRANCHES]; /* branch surgeries (ODS ebranchs) */
+    int nbranches;
+    pcn_member pcns[CARD_PCNS]; /* PCN membership, oldest first */
+    int npcns;
     note notes[CARD_NOTES];   /* newest first */
     int nnotes;
     name_rec names[CARD_NAMES]; /* other names files gave it (former names) */
@@ -51,6 +59,26 @@ int card_load(card *c, store *s, const char *code, const cap_rules *rules, err *
 
 /* Percentage change from a to b; NAN when either is unknown or a is 0. */
 double card_change_pct(const list_point *a, const list_point *b);
+
+/* What a published measure is called on the card ("Nurse FTE"); the
+ * measure itself when it has no name. */
+const char *card_measure_label(const char *measure);
+
+/* The headline measures a board paper shows for each practice (NULL-
+ * terminated): patient survey, contract, dispensing, value, GP FTE. */
+extern const char *const card_headlines[];
+
+/* Appointments per 1,000 registered patients in the newest month of the
+ * appointments file, over the list extract of that month (within 45 days
+ * of its start).  NAN when either is unknown; *month and *list (may be
+ * NULL) say which were used. */
+double card_appts_per_1000(const card *c, const evidence **month, const list_point **list);
+
+/* A figure as shown: "4.5", "12,345", "GMS", "not disclosed", "-". */
+const char *card_evidence_value(const evidence *r, char *buf, size_t n);
+
+/* The card's figure of a measure, or NULL. */
+const evidence *card_evidence(const card *c, const char *measure);
 
 /* Age group names: "0-4", "5-14", ... "85+". */
 const char *card_age_group_name(int g);

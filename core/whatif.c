@@ -2,6 +2,8 @@
 
 #include "core/areas.h"
 #include "core/card.h"
+#include "core/equality.h"
+#include "core/registers.h"
 #include "core/matrix.h"
 #include "util/text.h"
 
@@ -255,11 +257,18 @@ static int read_inputs(const world *w, store *s, const config *cfg, whatif *wf, 
         rc = read_fit(cfg, s, wf, e);
     for (int c = 0; rc == 0 && c < wf->nclosing; c++)
         rc = load_areas(w, s, wf, c, &cap, e);
-    if (rc == 0)
-        rc = age_fractions(w, s, wf, f65, f75, e);
-    store_read_end(s);
     for (int i = 0; i < wf->na; i++)
         wf->a[i].area = wf->area_code[i];
+    if (rc == 0)
+        rc = age_fractions(w, s, wf, f65, f75, e);
+    /* The baseline is the ICB of the first closing practice. */
+    snprintf(wf->eq_icb, sizeof wf->eq_icb, "%s", w->v[wf->closing[0]].p.icb);
+    if (rc == 0)
+        rc = registers_read(s, w, wf->closing, wf->nclosing, &wf->registers, &wf->nregisters, e);
+    if (rc == 0)
+        rc = equality_read(w, s, wf->a, wf->na, wf->eq_icb, f65, f75, &wf->eq_as,
+                           &wf->eq_base, e);
+    store_read_end(s);
     return rc;
 }
 
@@ -367,7 +376,9 @@ int whatif_run(const world *w, store *s, const config *cfg, const whatif_input *
     if (rc == 0)
         rc = disperse(w, s, in, wf, &r, e) ||
              impact_compute(wf->p, wf->np, wf->a, wf->na, r.reasonable_km, &wf->res, f65,
-                            f75, &wf->im, e) ? -1 : 0;
+                            f75, &wf->im, e) ||
+             equality_compute(wf->a, wf->eq_as, wf->na, &wf->res, r.reasonable_km,
+                              wf->eq_base, &wf->eq, e) ? -1 : 0;
     free(f65);
     free(f75);
     if (rc)
@@ -389,6 +400,8 @@ void whatif_free(whatif *wf)
     free(wf->cap_source);
     free(wf->a);
     free(wf->area_code);
+    free(wf->eq_as);
+    free(wf->registers);
     memset(wf, 0, sizeof *wf);
 }
 

@@ -10,6 +10,7 @@
 #include "core/world.h"
 #include "config/config.h"
 #include "engine/dispersal.h"
+#include "engine/equality.h"
 #include "engine/impact.h"
 #include "engine/staged.h"
 
@@ -88,6 +89,12 @@ typedef struct whatif {
     bool beta_fitted;                   /* ... from the saved back-test */
     backtest_rec fit;                   /* the saved back-test; fit.from 0 none */
     impact im;
+    char eq_icb[CODE_MAX];              /* the ICB of the baseline, "" unknown */
+    eq_shares *eq_as;                   /* per area: shares of each group */
+    const eq_baseline *eq_base;         /* the ICB's (the world's cache); NULL none */
+    eq_pack eq;                         /* the equality impact pack */
+    struct reg_sum *registers;          /* disease registers of the closing lists */
+    int nregisters;
 } whatif;
 
 /* Whether the input asks for a dispersal as it is run. */

@@ -1,8 +1,11 @@
 #include "core/world.h"
 
+#include "core/equality.h"
 #include "engine/milestones.h"
+#include "util/text.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -130,6 +133,55 @@ static int locate(struct loader *ld, world_practice *wp)
     return rc < 0 ? -1 : 0;
 }
 
+int world_published_fte(store *s, const char *code, long as_at, capacity_rec *facts,
+                        long *date, err *e)
+{
+    evidence ev;
+    *date = 0;
+    if (!isnan(facts->gp_fte))
+        return 0; /* recorded by hand: that wins */
+    int rc = store_evidence_latest(s, code, "gp_fte", as_at, &ev, e);
+    if (rc > 0 && isfinite(ev.value)) {
+        facts->gp_fte = ev.value;
+        *date = ev.date;
+    }
+    return rc < 0 ? -1 : 0;
+}
+
+const char *world_fte_source(double gp_fte, long fte_date)
+{
+    return isnan(gp_fte) ? NULL : fte_date ? "gp-workforce" : "recorded";
+}
+
+const char *world_fte_label(double gp_fte, long fte_date, char *buf, size_t n)
+{
+    char d[16];
+    const char *src = world_fte_source(gp_fte, fte_date);
+    text_date_iso(fte_date, d, sizeof d);
+    snprintf(buf, n, "%s%s%s", src ? src : "-", *d ? " " : "", d);
+    return buf;
+}
+
+/* The newest month of the appointments file. */
+static int appointments(store *s, world_practice *wp, err *e)
+{
+    evidence ev;
+    int rc = store_evidence_latest(s, wp->p.code, "appt.total", 0, &ev, e);
+    wp->appts = rc > 0 ? ev.value : NAN;
+    wp->appt_date = rc > 0 ? ev.date : 0;
+    return rc < 0 ? -1 : 0;
+}
+
+/* The contract type of the newest payments file, when none is recorded. */
+static int published_contract(store *s, const char *code, char *type, err *e)
+{
+    evidence ev;
+    int rc = store_evidence_latest(s, code, "pay.contract", 0, &ev, e);
+    if (rc > 0)
+        text_copy(type, SHORT_MAX, ev.text);
+    return rc < 0 ? -1 : 0;
+}
+
 static int add_practice(const practice *p, void *ctx)
 {
     struct loader *ld = ctx;
@@ -151,6 +203,8 @@ static int add_practice(const practice *p, void *ctx)
     int has_contract = 0;
     capacity_init(&wp->facts, p->code);
     if (locate(ld, wp) || store_capacity_get(ld->s, p->code, &wp->facts, ld->e) < 0 ||
+        world_published_fte(ld->s, p->code, w->at.date, &wp->facts, &wp->fte_date, ld->e) ||
+        appointments(ld->s, wp, ld->e) ||
         ((ld->parts & WORLD_CONTRACTS) &&
          (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0) ||
         list_as_at(ld->s, wp, w->at.date, ld->parts & WORLD_TRENDS, ld->e))
@@ -159,6 +213,9 @@ static int add_practice(const practice *p, void *ctx)
         memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
         wp->contract_end = c.end;
         memcpy(wp->contract_milestone, c.milestone, sizeof wp->contract_milestone);
+    } else if ((ld->parts & WORLD_CONTRACTS) &&
+               published_contract(ld->s, p->code, wp->contract_type, ld->e)) {
+        return -1;
     }
     wp->open = asat_open(p, w->at.date);
     wp->list_closed = list_closed_on(&wp->facts, w->at.date);
@@ -204,6 +261,8 @@ int world_load_parts_at(world *w, store *s, const config *cfg, int parts, long a
     w->rules = world_rules(cfg);
     w->closed_lists_receive = cfg->rules.closed_lists_receive;
     struct loader ld = {w, 0, parts, s, e};
+    if (!(w->eq_cache = equality_cache_new()))
+        return err_set(e, "out of memory");
     if (store_read_begin(s, e))
         return -1;
     int rc = asat_resolve(s, as_at, &w->at, e);
@@ -219,6 +278,7 @@ int world_load_parts_at(world *w, store *s, const config *cfg, int parts, long a
 
 void world_free(world *w)
 {
+    equality_cache_free(w->eq_cache);
     free(w->v);
     nearby_free(w->near);
     memset(w, 0, sizeof *w);

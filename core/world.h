@@ -17,18 +17,25 @@ typedef struct world_practice {
     practice p;               /* list_size, list_date: as at the world's date */
     double lat, lon;          /* NAN when the postcode is not located */
     char lsoa[LSOA_MAX];      /* the postcode's LSOA, "" unknown */
-    capacity_rec facts;       /* imported capacity facts (may be all unknown) */
+    capacity_rec facts;       /* imported capacity facts (may be all unknown);
+                               * gp_fte from the GP workforce file when none
+                               * was recorded by hand */
+    long fte_date;            /* the workforce month of facts.gp_fte; 0 when
+                               * recorded by hand or unknown */
     cap_result cap;           /* effective capacity and its source */
     bool open;                /* open on the world's date (asat_open) */
     bool list_closed;         /* the list is formally closed to new patients on it */
     long list_year_ago;       /* list size about 12 months before, -1 unknown */
-    char contract_type[SHORT_MAX];
+    char contract_type[SHORT_MAX]; /* recorded, else from the payments file */
+    double appts;             /* appointments in the newest month; NAN unknown */
+    long appt_date;           /* that month, YYYYMM01; 0 unknown */
     long contract_end;        /* 0 none known */
     unsigned char contract_milestone[CONTRACT_MILESTONES]; /* enum milestone_state */
 } world_practice;
 
 typedef struct world {
     world_practice *v;        /* sorted by code */
+    struct eq_cache *eq_cache; /* ICB baselines of the equality pack (core/equality.h) */
     int n;
     nearby *near;             /* over v's locations */
     cap_rules rules;
@@ -63,6 +70,18 @@ long world_year_ago(const list_point *h, int n, long latest);
 /* The same point's index, -1 when there is none. */
 int world_year_ago_index(const list_point *h, int n, long latest);
 
+
+/* Fills facts->gp_fte from the newest published GP workforce figure
+ * (dated on or before asat; 0 the newest) when no GP FTE was recorded by
+ * hand, and sets *date to its month (0 when not used).  Inside a read. */
+int world_published_fte(store *s, const char *code, long asat, capacity_rec *facts,
+                        long *date, err *e);
+
+/* Where a GP FTE figure came from: "gp-workforce" (dated), "recorded"
+ * (by hand or the capacity file), or NULL when it is unknown. */
+const char *world_fte_source(double gp_fte, long fte_date);
+/* The same for people: "gp-workforce 2025-10-01", "recorded", "-". */
+const char *world_fte_label(double gp_fte, long fte_date, char *buf, size_t n);
 
 /* The list to new patients on the world's date: "open", "closed" (a
  * formal closure in force), "unknown", or "practice closed" when the

@@ -189,8 +189,9 @@ static int receivers(const disp_practice *p, int np, const disp_result *res,
         out->n_full += r->full;
         out->patients_over += r->over_by;
         r->growth_pct = p[i].list > 0 ? 100.0 * (double)gain[i] / (double)p[i].list : NAN;
-        r->per_fte_after = isfinite(p[i].gp_fte) && p[i].gp_fte > 0
-                               ? (double)r->list_after / p[i].gp_fte : NAN;
+        bool fte = isfinite(p[i].gp_fte) && p[i].gp_fte > 0;
+        r->per_fte_before = fte ? (double)r->list_before / p[i].gp_fte : NAN;
+        r->per_fte_after = fte ? (double)r->list_after / p[i].gp_fte : NAN;
     }
     free(gain);
     qsort(out->receivers, (size_t)out->nreceivers, sizeof *out->receivers, recv_cmp);

@@ -35,6 +35,7 @@ typedef struct {
                               capacity (a capped policy's "no more room") */
     long over_by;          /* list_after - capacity when over, else 0 */
     double growth_pct;     /* gain / list_before x 100; NAN for an empty list */
+    double per_fte_before; /* list_before / GP FTE; NAN when FTE unknown */
     double per_fte_after;  /* list_after / GP FTE; NAN when FTE unknown */
 } impact_receiver;
 

@@ -12,7 +12,7 @@
 #include "import/source.h"
 #include "util/err.h"
 
-enum { CSVR_FIELD_MAX = 65536, CSVR_FIELDS_MAX = 512 };
+enum { CSVR_FIELD_MAX = 65536, CSVR_FIELDS_MAX = 2048 };
 
 typedef struct csvr_row {
     int n;           /* fields in this row */

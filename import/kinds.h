@@ -22,6 +22,18 @@ extern const import_kind kind_capacity;
 extern const import_kind kind_travel;
 extern const import_kind kind_survey;
 extern const import_kind kind_succ;
+extern const import_kind kind_gp_workforce;
+extern const import_kind kind_gp_payments;
+extern const import_kind kind_gpps;
+extern const import_kind kind_census_ts045;
+extern const import_kind kind_census_ts021;
+extern const import_kind kind_census_ts038;
+extern const import_kind kind_census_ts007a;
+extern const import_kind kind_ruc;
+extern const import_kind kind_appointments;
+extern const import_kind kind_qof;
+extern const import_kind kind_ebranchs;
+extern const import_kind kind_pcn_partners;
 
 /* NULL-terminated, in the order detection tries them. */
 extern const import_kind *const import_kinds[];

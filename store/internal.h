@@ -35,7 +35,11 @@
     X(DB_SURVEY, "survey")                                                   \
     X(DB_APPRAISAL, "appraisal")                                             \
     X(DB_SUCC, "successor")                                                  \
-    X(DB_BACKTEST, "backtest")
+    X(DB_BACKTEST, "backtest")                                               \
+    X(DB_EVIDENCE, "evidence")                                               \
+    X(DB_AREA_FACT, "area_fact")                                             \
+    X(DB_BRANCH, "branch")                                                   \
+    X(DB_PCN_MEMBER, "pcn_member")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
@@ -49,7 +53,8 @@ enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
     ((db) == DB_LIST || (db) == DB_AGE || (db) == DB_LSOAREG ||              \
      (db) == DB_INDICATOR || (db) == DB_NOTE || (db) == DB_CONTRACT ||       \
      (db) == DB_CAPACITY || (db) == DB_NAME || (db) == DB_SURVEY ||            \
-     (db) == DB_APPRAISAL)
+     (db) == DB_APPRAISAL || (db) == DB_EVIDENCE || (db) == DB_BRANCH ||     \
+     (db) == DB_PCN_MEMBER)
 
 struct store {
     MDB_env *env;

@@ -146,5 +146,9 @@ int store_count(store *s, store_counts *c, err *e)
     c->audit = db_entries(s, DB_AUDIT);
     c->travel = db_entries(s, DB_TRAVEL);
     c->lsoa_links = db_entries(s, DB_LSOA_LINK);
+    c->evidence = db_entries(s, DB_EVIDENCE);
+    c->area_facts = db_entries(s, DB_AREA_FACT);
+    c->branches = db_entries(s, DB_BRANCH);
+    c->pcn_members = db_entries(s, DB_PCN_MEMBER);
     return 0;
 }

@@ -193,6 +193,41 @@ typedef struct provenance {
     bool modelled;
 } provenance;
 
+/* One dated figure about a practice from a published file (GP
+ * workforce, payments, the GP Patient Survey, appointments, QOF), or
+ * about an LSOA (the Census, the rural-urban classification).  Keyed by
+ * code, measure and date, so a newer file adds a point and the same file
+ * again changes nothing. */
+typedef struct evidence {
+    char code[CODE_MAX];      /* practice code, or LSOA code for area facts */
+    char measure[SHORT_MAX];  /* "gp_fte", "contract_type", "gpps.overall" */
+    long date;                /* YYYYMMDD the figure is for */
+    double value;             /* NAN: not available, not disclosed, suppressed */
+    double base;              /* its denominator (households, persons); NAN none */
+    char text[NAME_MAX];      /* "GMS", "yes", "Larger rural: Further from ..."; "" none */
+    char source[SHORT_MAX];   /* the import kind: "gp-workforce" */
+    char period[SHORT_MAX];   /* as the file names it: "2025-10", "2023-24" */
+} evidence;
+
+/* A branch surgery of a practice (ODS ebranchs). */
+typedef struct branch_rec {
+    char practice[CODE_MAX];  /* the parent practice */
+    char code[CODE_MAX];      /* the branch's own ODS code */
+    char name[NAME_MAX];
+    char town[NAME_MAX];      /* the last address line given */
+    char postcode[POSTCODE_MAX];
+    long open_date, close_date; /* YYYYMMDD; 0 unknown / none */
+} branch_rec;
+
+/* A practice's membership of a PCN over time (ODS PCN core partner
+ * details). */
+typedef struct pcn_member {
+    char practice[CODE_MAX];
+    char pcn[CODE_MAX];
+    char pcn_name[NAME_MAX];
+    long start, end;          /* YYYYMMDD; end 0 while current */
+} pcn_member;
+
 /* One row of an imported travel-time matrix: from an LSOA or a postcode
  * to a practice, in minutes and (when given) road km. */
 typedef struct travel_rec {
@@ -421,6 +456,29 @@ int store_appraisal_get(store *s, const char *code, const char *option, const ch
 int store_appraisal_each(store *s, const char *code, int (*fn)(const appraisal_rec *, void *),
                          void *ctx, err *e);
 
+/* Practice evidence (DB evidence) and LSOA facts (DB area_fact). */
+int store_evidence_put(store *s, const evidence *r, err *e);
+/* Every figure of one practice, by measure then date (oldest first). */
+int store_evidence_each(store *s, const char *code, int (*fn)(const evidence *, void *),
+                        void *ctx, err *e);
+/* The newest figure of a measure dated on or before asat (0: the newest
+ * of all): 1 found, 0 none, -1 error. */
+int store_evidence_latest(store *s, const char *code, const char *measure, long asat,
+                          evidence *out, err *e);
+int store_area_fact_put(store *s, const evidence *r, err *e);
+int store_area_fact_latest(store *s, const char *lsoa, const char *measure, long asat,
+                           evidence *out, err *e);
+void evidence_init(evidence *r, const char *code, const char *measure, long date);
+
+/* Branch surgeries: by practice, and all of them (to find one by code). */
+int store_branch_put(store *s, const branch_rec *r, err *e);
+int store_branch_each(store *s, const char *code, int (*fn)(const branch_rec *, void *),
+                      void *ctx, err *e);
+/* A practice's PCN memberships, by PCN then start date; NULL: all. */
+int store_pcn_member_put(store *s, const pcn_member *r, err *e);
+int store_pcn_member_each(store *s, const char *code,
+                          int (*fn)(const pcn_member *, void *), void *ctx, err *e);
+
 /* Appends to the audit trail (inside the write that makes the change). */
 int store_successor_put(store *s, const successor *r, err *e);
 int store_successor_each(store *s, int (*fn)(const successor *, void *), void *ctx, err *e);
@@ -454,7 +512,8 @@ int store_psr_each(store *s, const char *proc, const char *kind,
 /* How many records each database holds, for `catchment stats`. */
 typedef struct store_counts {
     long practices, list_points, age_profiles, lsoa_regs, postcodes, lsoas,
-        indicators, contracts, capacities, notes, imports, audit, travel, lsoa_links;
+        indicators, contracts, capacities, notes, imports, audit, travel, lsoa_links, evidence,
+        area_facts, branches, pcn_members;
 } store_counts;
 int store_count(store *s, store_counts *out, err *e);
 

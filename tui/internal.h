@@ -68,6 +68,7 @@
     R(ZOOM_OUT, "zoom-out", "Zoom out", "Map")                                   \
     R(MAP_NEXT, "map-next", "Pick the next practice on the map", "Map")          \
     R(MAP_PREV, "map-prev", "Pick the previous practice on the map", "Map")      \
+    R(EQUALITY_PACK, "equality-pack", "The equality impact pack (EHIA) or the IMD table", "What-if") \
     R(PROMPT, "prompt", "Command prompt (:filter, :scenario, :sort, :quit)", "Other") \
     R(REDRAW, "redraw", "Redraw the screen", "Other")
 

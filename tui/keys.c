@@ -65,6 +65,7 @@ bool tui_valid_key(const char *key) { return key_parse(key) >= 0; }
     K(WHATIF, 'i', INTAKE) K(WHATIF, 't', RATE) K(WHATIF, 'R', SELF_REGISTER)          \
     K(ANY, 'd', MAX_KM) K(ANY, 'r', REASONABLE_KM) K(ANY, '%', GROWTH)                 \
     K(ANY, 'D', MILESTONE_DONE) K(ANY, 'V', MILESTONE_WAIVE)                           \
+    K(WHATIF, 'e', EQUALITY_PACK)                                                       \
     K(ANY, ':', PROMPT)                                                                \
     K(ANY, 'm', MAP)                                                                   \
     K(MAP, 'h', PAN_LEFT) K(MAP, TK(KEY_LEFT), PAN_LEFT)                               \

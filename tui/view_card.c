@@ -15,6 +15,7 @@
 
 #include "core/card.h"
 #include "core/edit.h"
+#include "core/world.h"
 #include "engine/milestones.h"
 #include "util/text.h"
 
@@ -131,8 +132,11 @@ static void card_capacity(const card *c, tlines *t)
     tl_add(t, c->cap.headroom > 0 ? COL_NORMAL : COL_WARN, -1, "%s patients (%s), headroom %s",
            text_thousands(c->cap.capacity, n1, sizeof n1), capacity_source_name(c->cap.source),
            text_thousands(c->cap.headroom, n2, sizeof n2));
-    if (!isnan(c->facts.gp_fte))
-        tl_add(t, COL_NORMAL, -1, "GP FTE %.1f", c->facts.gp_fte);
+    if (!isnan(c->facts.gp_fte)) {
+        char from[40];
+        tl_add(t, COL_NORMAL, -1, "GP FTE %.1f (%s)", c->facts.gp_fte,
+               world_fte_label(c->facts.gp_fte, c->fte_date, from, sizeof from));
+    }
     tl_add(t, c->facts.list_open == 0 ? COL_WARN : COL_NORMAL, -1, "List %s",
            c->facts.list_open == 0 ? "closed to new patients"
            : c->facts.list_open == 1 ? "open" : "status unknown");
@@ -211,6 +215,36 @@ static void card_age(const card *c, tlines *t)
            100 * card_share_75(c));
 }
 
+/* The published headline figures, each with its period and source, and
+ * the branch sites (ODS). */
+static void card_evidence_lines(const card *c, tlines *t)
+{
+    const evidence *month;
+    const list_point *lp;
+    char v[64];
+    double per = card_appts_per_1000(c, &month, &lp);
+    if (!c->nev && !c->nbranches)
+        return;
+    tl_rule(t, "Published evidence");
+    if (month) {
+        if (isnan(per))
+            snprintf(v, sizeof v, "-");
+        else
+            snprintf(v, sizeof v, "%.0f", per);
+        tl_add(t, COL_NORMAL, -1, "Appointments per 1,000 patients %s (%s)", v, month->period);
+    }
+    for (int m = 0; card_headlines[m]; m++) {
+        const evidence *ev = card_evidence(c, card_headlines[m]);
+        if (ev)
+            tl_add(t, COL_NORMAL, -1, "%s %s (%s, %s)", card_measure_label(ev->measure),
+                   card_evidence_value(ev, v, sizeof v), ev->period, ev->source);
+    }
+    for (int i = 0; i < c->nbranches; i++)
+        if (!c->branches[i].close_date)
+            tl_add(t, COL_NORMAL, -1, "Branch %s %s %s", c->branches[i].code,
+                   c->branches[i].name, c->branches[i].postcode);
+}
+
 static void card_indicators(const card *c, tlines *t)
 {
     if (c->nind == 0)
@@ -245,6 +279,7 @@ static void card_build(app *a, cview *cv, int width)
     card_contract(a, cv->c, &cv->tl);
     card_notes(cv->c, r, colw);
     card_age(cv->c, r);
+    card_evidence_lines(cv->c, r);
     card_indicators(cv->c, r);
     if (wide)
         tl_merge(&cv->tl, &right, width / 2);

@@ -16,6 +16,7 @@ typedef struct wview {
     whatif wf;
     bool have;
     unsigned close_serial;  /* the plan's closing practices it ran on */
+    bool pack;              /* the equality impact pack instead of the IMD table */
     tlines tl;
     int eq_line;            /* the equality table's first line; -1 beside */
     /* From the flows, per world practice: patients received, their
@@ -272,6 +273,45 @@ static void wv_equality(app *a, wview *wv, tlines *t)
     wv_group(a, t, "Aged 75+ (est.)", &wf->im.age75, 24);
 }
 
+/* One row of the pack: the share of the displaced against the ICB's.
+ * The short name of each group (the EHIA heading, then the group). */
+static void wv_pack_row(app *a, tlines *t, int m, const eq_row *r)
+{
+    static const char *const name[EQ_MEASURES] = {
+        [EQ_AGE65] = "Age 65+",        [EQ_AGE75] = "Age 75+",   [EQ_DISABLED] = "Disability",
+        [EQ_NOT_WB] = "Race: not WB",  [EQ_CORE20] = "Core20",   [EQ_NO_CAR] = "No car",
+        [EQ_RURAL] = "Rurality"};
+    char line[512] = "  ", c[6][32];
+    snprintf(c[0], sizeof c[0], isnan(r->baseline) ? "-" : "%.1f%%", 100 * r->baseline);
+    snprintf(c[1], sizeof c[1], r->assessed > 0 ? "%.1f%%" : "n/a", 100 * r->share);
+    snprintf(c[2], sizeof c[2], r->assessed > 0 ? "%.0f" : "-", r->displaced);
+    snprintf(c[3], sizeof c[3], r->assessed > 0 ? "%.0f" : "-", r->placed);
+    snprintf(c[4], sizeof c[4], r->assessed > 0 ? "%.0f" : "-", r->unplaced);
+    snprintf(c[5], sizeof c[5], r->assessed > 0 ? "%.0f" : "-", r->beyond);
+    cell_add(a, line, sizeof line, name[m], 14, false);
+    for (int i = 0; i < 6; i++)
+        cell_add(a, line, sizeof line, c[i], 7, true);
+    tl_add(t, r->unplaced > 0.5 ? COL_OVER : COL_NORMAL, -1, "%s", line);
+}
+
+/* The equality impact pack: EHIA headings, against the ICB's patients. */
+static void wv_pack(app *a, wview *wv, tlines *t)
+{
+    const whatif *wf = &wv->wf;
+    char head[512] = "  ", rule[96];
+    snprintf(rule, sizeof rule, "Equality impact pack (EHIA) against ICB %s",
+             *wf->eq_icb ? wf->eq_icb : "unknown");
+    tl_rule(t, rule);
+    static const char *const heads[] = {"ICB", "Share", "Moved", "Placed", "Unplcd", "Beyond"};
+    cell_add(a, head, sizeof head, "Group", 14, false);
+    for (int i = 0; i < 6; i++)
+        cell_add(a, head, sizeof head, heads[i], 7, true);
+    tl_add(t, COL_HEADER, -1, "%s", head);
+    for (int m = 0; m < EQ_MEASURES; m++)
+        wv_pack_row(a, t, m, &wf->eq.row[m]);
+    tl_add(t, COL_DIM, -1, "  n/a: no data for the areas (not assessed); the md paper has it all");
+}
+
 /* Runs the what-if of the plan as it is now. */
 static void wv_run(app *a, view *v, wview *wv)
 {
@@ -309,7 +349,10 @@ static void wv_build(app *a, view *v, wview *wv, int width)
         tlines left = {0}, right = {0};
         wv_summary(a, wv, &wv->tl);
         wv_receivers(a, wv, &left, wide ? width / 2 - 1 : width);
-        wv_equality(a, wv, &right);
+        if (wv->pack)
+            wv_pack(a, wv, &right);
+        else
+            wv_equality(a, wv, &right);
         if (wide)
             tl_merge(&left, &right, width / 2);
         tl_append(&wv->tl, &left);
@@ -495,6 +538,12 @@ static unsigned wv_request(app *a, view *v, tui_request r)
     case REQ_RATE: whatif_edit_rate(a, wv_current(a, v)); return HANDLED;
     case REQ_SELF_REGISTER: whatif_edit_self(a); return HANDLED;
     case REQ_SAVE_SCENARIO: wv_save(a); return HANDLED;
+    case REQ_EQUALITY_PACK: {
+        wview *wv = v->priv;
+        wv->pack = !wv->pack;
+        wv_build(a, v, wv, a->cols);
+        return HANDLED | REPAINT;
+    }
     default: return 0;
     }
 }

@@ -30,10 +30,10 @@ oldest=$(ls "$a"/gp-reg-pat-prac-all-*.csv | head -n 1)
 
 for f in epraccur.csv gp-reg-pat-prac-quin-age.csv gp-reg-pat-prac-lsoa-all.csv \
     gp-reg-pat-prac-map.csv onspd.csv lsoa-centroids.csv imd.csv contracts.csv \
-    capacity.csv; do
+    capacity.csv appointments-practice-level.csv; do
     check "$f exists and is not empty" [ -s "$a/$f" ]
 done
-check "one summary line per file" [ "$(wc -l <"$tmp/summary")" -eq $((months + 9)) ]
+check "one summary line per file" [ "$(wc -l <"$tmp/summary")" -eq $((months + 10)) ]
 
 header_is() { # file, expected header
     [ "$(head -n 1 "$1" | tr -d '\r')" = "$2" ]
@@ -56,6 +56,8 @@ check "header: imd" header_is "$a/imd.csv" \
 check "header: contracts" header_is "$a/contracts.csv" \
     "practice_code,contract_type,start_date,end_date,extension_options,provider,notes"
 check "header: capacity" header_is "$a/capacity.csv" "code,capacity,gp_fte,list_open"
+check "header: appointments" header_is "$a/appointments-practice-level.csv" \
+    "APPOINTMENT_MONTH_START_DATE,GP_CODE,GP_NAME,SUPPLIER,PCN_CODE,PCN_NAME,SUB_ICB_LOCATION_CODE,SUB_ICB_LOCATION_NAME,HCP_TYPE,APPT_MODE,NATIONAL_CATEGORY,TIME_BETWEEN_BOOK_AND_APPT,COUNT_OF_APPOINTMENTS,APPT_STATUS"
 
 check "dates: CCG era says 01MMMYYYY" \
     awk -F, 'NR > 1 && $2 !~ /^01[A-Z][A-Z][A-Z][0-9][0-9][0-9][0-9]$/ { exit 1 }' "$oldest"
@@ -74,6 +76,7 @@ check "columns: onspd (8)" fields "$a/onspd.csv" 8
 check "columns: centroids (4)" fields "$a/lsoa-centroids.csv" 4
 check "columns: imd (10)" fields "$a/imd.csv" 10
 check "columns: capacity (4)" fields "$a/capacity.csv" 4
+check "columns: appointments (14)" fields "$a/appointments-practice-level.csv" 14
 check "columns: epraccur, 27 quoted fields" \
     awk '{ sub(/\r$/, "") } !/^".*"$/ || split($0, f, /","/) != 27 { bad++ } END { exit bad > 0 }' \
     "$a/epraccur.csv"

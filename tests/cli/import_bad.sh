@@ -50,9 +50,14 @@ bad() {
     fi
 }
 
-# good WHAT KIND FILE: must import (into a store of its own).
+# good WHAT KIND FILE: must import (into a store of its own; evidence
+# files keep rows only for practices the store knows, so it has the
+# register first).
 good() {
     rm -rf "$tmp/pos"
+    case $2 in gp-workforce | gp-payments | gpps | appointments | qof)
+        "$CATCHMENT" --store "$tmp/pos" import --quiet "$data/epraccur-coventry-warwickshire-2026.csv" ;;
+    esac
     if "$CATCHMENT" --store "$tmp/pos" import --kind "$2" "$3" >"$tmp/out" 2>"$tmp/err" &&
         grep -q ", [1-9][0-9]* kept" "$tmp/out"; then
         echo "PASS: $2: $1 imports"
@@ -86,11 +91,28 @@ fingertips|fingertips-imd2019-gp-coventry-warwickshire.csv|yes|5|13|-|6
 pcn-map|gp-reg-pat-prac-map-2024-01-coventry-warwickshire.csv|yes|4|-|-|5
 contracts|contracts-example.csv|yes|2|-|3|6
 capacity|capacity-example.csv|yes|4|2|5|-
+gp-workforce|gpw-practice-detailed-2026-03-constructed.csv|yes|1|14|-|2
+gp-payments|nhspaymentsgp-22-23-prac-constructed.csv|yes|8|23|1|9
+gpps|GPPS_2025_Practice_data_(weighted)_(csv)_PUBLIC-constructed.csv|yes|1|5|-|2
+census-ts045|census2021-ts045-lsoa-constructed.csv|yes|3|4|-|2
+census-ts021|census2021-ts021-lsoa-constructed.csv|yes|3|4|-|2
+census-ts038|census2021-ts038-lsoa-constructed.csv|yes|3|5|-|2
+census-ts007a|census2021-ts007a-lsoa-constructed.csv|yes|3|4|-|2
+ruc|ruc2021-lsoa-constructed.csv|yes|1|-|-|4
+appointments|appointments-practice-level-2026-04-constructed.csv|yes|2|13|1|3
+qof|PREVALENCE_2324-constructed.csv|yes|3|3|-|4
+ebranchs|ebranchs-constructed.csv|no|-|-|11|2
+pcn-partners|epcncorepartnerdetails-constructed.csv|no|-|-|9|2
 LIST
 }
 
 kinds | while IFS='|' read -r kind sample header col numcol datecol textcol; do
     d=$tmp/$kind
+    # The workforce file's month is in its name or its folder's, as published.
+    # So is the patient survey's year.
+    [ "$kind" != gp-workforce ] || d="$tmp/$kind/GPW Practice Level CSVs (Mar 2026)"
+    [ "$kind" != gpps ] || d="$tmp/$kind/GPPS_2025"
+    [ "$kind" != qof ] || d="$tmp/$kind/QOF_2324"
     mkdir -p "$d"
     # Six rows the kind keeps (quin-age starts with region, ICB ... rows).
     { head -1 "$data/$sample"; tail -n +2 "$data/$sample" |
@@ -141,3 +163,7 @@ bad "a binary file (detected)" any "$tmp/list-size/binary.csv" 1 --detect
 bad "an escape in the header (detected)" any "$tmp/imd/osc.csv" 3 --detect
 printf 'LSOA_CODE,IMD_OVERALL\nE01009522,4\nE01009523,11\n' >"$tmp/decile.csv"
 bad "a decile of 11 (detected)" imd "$tmp/decile.csv" 3 --detect
+printf 'date,geography,geography code,Number of cars or vans: Total: All households,Number of cars or vans: No cars or vans in household\n2021,A,E01009702,500,150\n2021,B,E01031127,400,401\n' >"$tmp/cars.csv"
+bad "more households without a car than households (detected)" census-ts045 "$tmp/cars.csv" 3 --detect
+printf 'LSOA21CD,LSOA21NM,RUC21CD,RUC21NM\nE01009702,Coventry 029E,UN1,Urban: Nearer to a major town or city\nE01031127,Rugby 007C,XX,Suburban\n' >"$tmp/ruc.csv"
+bad "a class that is neither urban nor rural (detected)" ruc "$tmp/ruc.csv" 3 --detect

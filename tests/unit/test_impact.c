@@ -36,9 +36,11 @@ static void test_figures(void)
     CHECK_INT(x->list_after, 1080);
     CHECK_NEAR(x->growth_pct, 8.0, 1e-9);
     CHECK(isnan(x->per_fte_after));
+    CHECK(isnan(x->per_fte_before));
     CHECK(!x->over_capacity && !x->over_before);
     CHECK_INT(y->practice, 1);
     CHECK_INT(y->gain, 50);
+    CHECK_NEAR(y->per_fte_before, 500.0, 1e-9);
     CHECK_NEAR(y->per_fte_after, 525.0, 1e-9);
     CHECK_INT(y->capacity, 1050);
 
