@@ -232,6 +232,16 @@ int cwalk_travel(cwalk *w, const ynode *n, const char *key, config_travel *out)
                       key, s);
 }
 
+/* U+FFFE or U+FFFF (EF BF BE, EF BF BF) anywhere in s. */
+static bool has_nonchar(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 2 < n; i++)
+        if ((unsigned char)s[i] == 0xEF && (unsigned char)s[i + 1] == 0xBF &&
+            ((unsigned char)s[i + 2] == 0xBE || (unsigned char)s[i + 2] == 0xBF))
+            return true;
+    return false;
+}
+
 int cwalk_string(cwalk *w, const ynode *n, const char *key, size_t max,
                  char *out)
 {
@@ -240,6 +250,11 @@ int cwalk_string(cwalk *w, const ynode *n, const char *key, size_t max,
     if (text_has_control(n->val, n->len))
         return cwalk_fail(w, n, "%s holds a control character (escape "
                           "sequences, tabs and line breaks are not allowed)",
+                          key);
+    /* U+FFFE and U+FFFF pass libyaml's \u escapes but not its reader:
+     * a file that held them could not be written back and read again. */
+    if (has_nonchar(n->val, n->len))
+        return cwalk_fail(w, n, "%s holds U+FFFE or U+FFFF, which are not characters",
                           key);
     if (n->len >= max)
         return cwalk_fail(w, n, "%s is too long (at most %zu bytes)", key,

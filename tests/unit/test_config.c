@@ -291,6 +291,10 @@ static void test_hostile_files(void)
               "escape-name.yaml:2:11: name holds a control character"));
     CHECK(has(load_bad(DATA "escape-description.yaml"),
               ":3:18: description holds a control character"));
+    /* Found by the config fuzzer: accepted, but not written back readably. */
+    CHECK(has(parse_bad("scenarios:\n  - name: ok\n    description: \"line on\\uFFFF\"\n"
+                        "    close: [M86019]\n"),
+              ":3:18: description holds U+FFFE or U+FFFF"));
     CHECK(has(load_bad(DATA "two-docs.yaml"),
               "two-docs.yaml:3:1: more than one document"));
     CHECK(has(load_bad(DATA "tabs.yaml"), "tabs.yaml:2:1: found character "
