@@ -169,6 +169,12 @@ static void show_capacity(kv *k, const card *c)
                 capacity_source_name(c->cap.source));
         kv_line(k, "Headroom", "%s", text_thousands(c->cap.headroom, b, sizeof b));
     }
+    if (c->facts.capacity < 0)
+        kv_line(k, "Recorded", "- (no capacity recorded on the date)");
+    else
+        kv_line(k, "Recorded", "%s%s%s", text_thousands(c->facts.capacity, a, sizeof a),
+                c->facts.from > 0 ? " from " : "",
+                c->facts.from > 0 ? text_date_or_dash(c->facts.from, b, sizeof b) : "");
     if (!isnan(c->facts.gp_fte)) {
         char per[48] = "patients per FTE unknown", from[40];
         if (c->p.list_size > 0 && c->facts.gp_fte > 0)
@@ -197,8 +203,9 @@ static void show_contract(kv *k, const card *c)
         return;
     }
     kv_line(k, "Type", "%s", c->con.type);
-    kv_line(k, "Runs", "%s to %s", text_date_or_dash(c->con.start, a, sizeof a),
-            c->con.end ? text_date_or_dash(c->con.end, b, sizeof b) : "open-ended");
+    kv_line(k, "Runs", "%s to %s%s", text_date_or_dash(c->con.start, a, sizeof a),
+            c->con.end ? text_date_or_dash(c->con.end, b, sizeof b) : "open-ended",
+            store_contract_ended(&c->con, c->at.facts) ? " (ended)" : "");
     kv_line(k, "Provider", "%s", *c->con.provider ? c->con.provider : "-");
     kv_line(k, "Extension", "%s", *c->con.extension ? c->con.extension : "-");
     if (*c->con.notes)
