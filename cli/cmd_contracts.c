@@ -219,6 +219,10 @@ static void print_table(const ctx *x, const listing *l, out_format f)
 {
     table t;
     cli_as_at_line(&x->w->at, f);
+    if (f == FMT_TABLE && !x->w->at.given) {
+        char d[16];
+        printf("Contracts as they stand today, %s\n", text_date_or_dash(x->w->at.facts, d, sizeof d));
+    }
     table_init(&t, "Code,Name,Type,Provider,>List,Start,End,Next milestone,Due,>Days,Overdue,"
                    "Done");
     for (int i = 0; i < l->n; i++) {

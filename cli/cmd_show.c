@@ -20,7 +20,10 @@ static const char help[] =
     "The practice card: name, address, phone, status, open and close dates,\n"
     "sub-ICB, ICB and PCN, location (postcode, LSOA, IMD decile), list size and\n"
     "its history, age profile, capacity and where the figure came from (a GP FTE\n"
-    "from the GP workforce file says its month), contract (else the contract type\n"
+    "from the GP workforce file says its month; a recorded capacity the date it\n"
+    "applies from, \"-\" when none applies on the date), the contract in force on\n"
+    "the date, with its dates (else the newest that had started, marked ended;\n"
+    "without --as-at, as at today), or else the contract type\n"
     "and dispensing status of the payments file), published evidence (workforce,\n"
     "payments, GP Patient Survey: each with its period and source), indicators\n"
     "and notes.  CSV is one row per fact: section,field,value.\n";
