@@ -188,30 +188,45 @@ static void print_problem(const char *db, const char *key, const char *what, voi
     printf("  problem: %s: %s: %s\n", db, key, what);
 }
 
+/* Every entry of one database, copied out (LMDB's own memory changes as
+ * it is written to). */
+static struct entries {
+    unsigned char keys[1 << 16], vals[1 << 20];
+    size_t kn[4096], vn[4096], ko[4096], vo[4096];
+    int n;
+} ents;
+
+static bool read_all(MDB_txn *txn, const char *name, MDB_dbi *db)
+{
+    MDB_cursor *c;
+    MDB_val k, v;
+    size_t ko = 0, vo = 0;
+    ents.n = 0;
+    if (mdb_dbi_open(txn, name, 0, db))
+        return false;
+    mdb_cursor_open(txn, *db, &c);
+    for (int rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && ents.n < 4096;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT), ents.n++) {
+        int i = ents.n;
+        memcpy(ents.keys + (ents.ko[i] = ko), k.mv_data, ents.kn[i] = k.mv_size);
+        memcpy(ents.vals + (ents.vo[i] = vo), v.mv_data, ents.vn[i] = v.mv_size);
+        ko += k.mv_size;
+        vo += v.mv_size;
+    }
+    mdb_cursor_close(c);
+    return true;
+}
+
 /* Takes the seals (schema 3's CRC-32C, the last 4 bytes) off every value
  * of one database, as a catchment before schema 3 wrote them. */
 static void unseal_db(MDB_txn *txn, const char *name)
 {
     MDB_dbi db;
-    MDB_cursor *c;
-    MDB_val k, v;
-    static unsigned char keys[1 << 16], vals[1 << 20];
-    size_t kn[4096], vn[4096], ko = 0, vo = 0;
-    int n = 0;
-    if (mdb_dbi_open(txn, name, 0, &db))
+    if (!read_all(txn, name, &db))
         return;
-    mdb_cursor_open(txn, db, &c);
-    for (int rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && n < 4096;
-         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT), n++) {
-        memcpy(keys + ko, k.mv_data, kn[n] = k.mv_size);
-        memcpy(vals + vo, v.mv_data, vn[n] = v.mv_size - 4);
-        ko += kn[n];
-        vo += vn[n];
-    }
-    mdb_cursor_close(c);
-    ko = vo = 0;
-    for (int i = 0; i < n; ko += kn[i], vo += vn[i], i++) {
-        MDB_val kk = {kn[i], keys + ko}, vv = {vn[i], vals + vo};
+    for (int i = 0; i < ents.n; i++) {
+        MDB_val kk = {ents.kn[i], ents.keys + ents.ko[i]};
+        MDB_val vv = {ents.vn[i] - 4, ents.vals + ents.vo[i]};
         CHECK(mdb_put(txn, db, &kk, &vv, 0) == 0);
     }
 }
@@ -294,32 +309,17 @@ static void test_migration(const char *dir)
 static void undate_db(MDB_txn *txn, const char *name)
 {
     MDB_dbi db;
-    MDB_cursor *c;
-    MDB_val k, v;
-    static unsigned char keys[1 << 14], vals[1 << 18];
-    size_t kn[256], vn[256], ko = 0, vo = 0;
-    int n = 0;
-    CHECK(mdb_dbi_open(txn, name, 0, &db) == 0);
-    mdb_cursor_open(txn, db, &c);
-    for (int rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && n < 256;
-         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT), n++) {
-        memcpy(keys + ko, k.mv_data, kn[n] = k.mv_size);
-        memcpy(vals + vo, v.mv_data, vn[n] = v.mv_size);
-        ko += kn[n];
-        vo += vn[n];
-    }
-    mdb_cursor_close(c);
+    CHECK(read_all(txn, name, &db));
     CHECK(mdb_drop(txn, db, 0) == 0);
-    ko = vo = 0;
-    for (int i = 0; i < n; ko += kn[i], vo += vn[i], i++) {
-        unsigned char *val = vals + vo;
-        size_t code = strnlen((const char *)keys + ko, kn[i]), body = vn[i] - 4;
-        CHECK(kn[i] == code + 5);
-        uint32_t seal = crc32c(crc32c(0, keys + ko, code), val, body);
+    for (int i = 0; i < ents.n; i++) {
+        unsigned char *key = ents.keys + ents.ko[i], *val = ents.vals + ents.vo[i];
+        size_t code = strnlen((const char *)key, ents.kn[i]), body = ents.vn[i] - 4;
+        CHECK(ents.kn[i] == code + 5);
+        uint32_t seal = crc32c(crc32c(0, key, code), val, body);
         unsigned char be[4] = {(unsigned char)(seal >> 24), (unsigned char)(seal >> 16),
                                (unsigned char)(seal >> 8), (unsigned char)seal};
         memcpy(val + body, be, 4);
-        MDB_val kk = {code, keys + ko}, vv = {vn[i], val};
+        MDB_val kk = {code, key}, vv = {ents.vn[i], val};
         CHECK(mdb_put(txn, db, &kk, &vv, 0) == 0);
     }
 }
