@@ -294,7 +294,9 @@ static void card_build(app *a, cview *cv, int width)
 static int cv_load(app *a, cview *cv)
 {
     err e;
-    int rc = card_load_at(cv->c, a->s, cv->code, &a->w.rules, a->w.at.date,
+    /* The world's date, asked for or the default (so the contract and
+     * capacity are today's when no date was asked for). */
+    int rc = card_load_at(cv->c, a->s, cv->code, &a->w.rules, a->w.at.given ? a->w.at.date : 0,
                           (int)a->cfg.rules.imd_edition, &e);
     if (rc < 0) {
         app_msg(a, COL_ERROR, "%s", e.msg);
