@@ -94,3 +94,17 @@ check_eq "list closure: not before them" \
     "$(q --as-at 2026-02-01 list --format json | jq -r '.[] | select(.code == "M86039") | .list')" open
 
 check "check: the dated records are sound" q check
+
+# Refusals leave the store as it was.
+base=$(q export --force "$tmp/ex2" >/dev/null; cat "$tmp/ex2/contracts.csv" "$tmp/ex2/capacity.csv" | sha256sum)
+check_exit "set: a contract moved onto another's start is refused" 1 q set M86019 contract.start 2017-04-01
+check_has "set: ... saying so" "$(cat "$tmp/err")" "M86019 already has a contract starting 2017-04-01"
+check_exit "set --from: not a date" 2 q set --from soon M86010 capacity 1
+check_has "set --from: ... saying so" "$(cat "$tmp/err")" "--from wants a date"
+check_eq "refusals: the store unchanged" \
+    "$(q export --force "$tmp/ex2" >/dev/null; cat "$tmp/ex2/contracts.csv" "$tmp/ex2/capacity.csv" | sha256sum)" "$base"
+check_eq "set: a contract's new start moves it" \
+    "$(q set M86019 contract.start 2022-05-01 >/dev/null; q contracts --all --format json | one M86019 | cut -d, -f2)" \
+    "2022-05-01"
+check_eq "set: ... and leaves no copy under the old start" \
+    "$(q export --force "$tmp/ex3" >/dev/null; grep -c '^M86019,' "$tmp/ex3/contracts.csv")" 2

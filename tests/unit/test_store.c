@@ -370,11 +370,22 @@ static void test_migration_3(void)
     store_opts ro = {.read_only = true};
     CHECK(store_open(&s, dir, &ro, &e) == 0);
     CHECK_INT(store_schema(s), 3); /* read-only: read as it is, not upgraded */
+    /* Restored from, as a backup: the copy is brought up to date too. */
+    char to[] = "/tmp/catchment-test-XXXXXX";
+    store *r;
+    contract got;
+    CHECK(mkdtemp(to) != NULL);
+    CHECK(store_open(&r, to, NULL, &e) == 0);
+    CHECK(store_restore(r, s, NULL, &e) == 0);
+    CHECK(store_read_begin(r, &e) == 0);
+    CHECK_INT(store_contract_at(r, "M86019", 20210601, &got, &e), 1);
+    CHECK_STR(got.provider, "Provider A");
+    store_read_end(r);
+    store_close(r);
     store_close(s);
     CHECK(store_open(&s, dir, NULL, &e) == 0);
     CHECK_INT(store_schema(s), STORE_SCHEMA_VERSION);
     CHECK(store_read_begin(s, &e) == 0);
-    contract got;
     CHECK_INT(store_contract_at(s, "M86019", 20210601, &got, &e), 1);
     CHECK_STR(got.provider, "Provider A");
     CHECK_INT(got.start, 20170401);
@@ -414,7 +425,7 @@ static void test_migration_3(void)
     store_read_end(s);
     store_close(s);
     char cmd[256];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    snprintf(cmd, sizeof cmd, "rm -rf %s %s", dir, to);
     CHECK(system(cmd) == 0);
 }
 
