@@ -108,3 +108,6 @@ check_eq "set: a contract's new start moves it" \
     "2022-05-01"
 check_eq "set: ... and leaves no copy under the old start" \
     "$(q export --force "$tmp/ex3" >/dev/null; grep -c '^M86019,' "$tmp/ex3/contracts.csv")" 2
+printf 'code,capacity,gp_fte,list_open,effective_from\r\nM86010,100,,,soon\r\n' >"$tmp/badcap.csv"
+check_exit "import: an effective_from that is not a date is refused" 1 q import "$tmp/badcap.csv"
+check_has "import: ... at its line and column" "$(cat "$tmp/err")" "badcap.csv:2:14: effective_from: 'soon' is not a date"
