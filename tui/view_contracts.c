@@ -180,7 +180,9 @@ static unsigned kv_settle(app *a, view *v, bool done)
     for (char *c = field; *c; c++)
         if (*c == ' ')
             *c = '_';
-    if (edit_set_change(a->s, wp->p.code, field, done ? "done" : "waived", clock_now(), &chg, &e))
+    /* The contract on the screen: the one in force on the date it is as at. */
+    if (edit_set_from(a->s, wp->p.code, field, done ? "done" : "waived", a->w.at.facts,
+                      clock_now(), &chg, &e))
         app_msg(a, COL_ERROR, "%s", e.msg);
     else
         app_msg(a, COL_GOOD, "%s: %s %s (h shows the history)", wp->p.code, field, chg.new_value);

@@ -33,3 +33,17 @@ check_has "contracts screen after :as-at: the date it is as at" k1 "As at 2021-0
 check_has "contracts screen after :as-at: the old contract's end" k1 "M86019 WESTWOOD MEDICAL H/CENTRE   2022-03-31"
 check_has "card as at 2023: the new contract" c3 "APMS from 2022-04-01, ends 2027-03-31"
 check_has "card as at 2023: the capacity recorded from its date" c3 "Capacity recorded from 2022-01-01"
+
+# D on the contracts screen as at a date marks the contract shown there.
+run_keys <<'KEYS'
+:as-at 2021-06-01
+C
+D
+y
+:save-display k2
+KEYS
+ms() { "$bin" --store "$store" "$@" contracts --all --format json |
+    jq -r '.[] | select(.practice == "M86019") | .milestones[0].state'; }
+same() { if [ "$2" = "$3" ]; then pass "$1"; else fail "$1: got '$2', want '$3'"; fi; }
+same "D as at a date: that contract's milestone done" "$(ms --as-at 2021-06-01)" done
+same "D as at a date: today's contract untouched" "$(ms)" open
