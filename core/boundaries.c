@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/grow.h"
+
 /* The ONS's kinds of area in words, by the stem of their code property. */
 static const char *kind_words(const char *stem)
 {
@@ -29,13 +31,8 @@ static int add_points(boundary_set *b, const boundary_rec *r)
         int cap = b->cap_points ? 2 * b->cap_points : 4096;
         while (cap < b->npoints + r->n)
             cap *= 2;
-        double *lat = realloc(b->lat, (size_t)cap * sizeof *lat);
-        if (lat)
-            b->lat = lat;
-        double *lon = realloc(b->lon, (size_t)cap * sizeof *lon);
-        if (lon)
-            b->lon = lon;
-        if (!lat || !lon)
+        if (grow_to(&b->lat, (size_t)cap, sizeof *b->lat) ||
+            grow_to(&b->lon, (size_t)cap, sizeof *b->lon))
             return -1;
         b->cap_points = cap;
     }
@@ -61,10 +58,8 @@ static int add_chunk(const boundary_rec *r, void *ctx)
     boundary_set *b = ctx;
     if (b->n == b->cap) {
         int cap = b->cap ? 2 * b->cap : 64;
-        boundary_line *v = realloc(b->v, (size_t)cap * sizeof *v);
-        if (!v)
+        if (grow_to(&b->v, (size_t)cap, sizeof *b->v))
             return -2;
-        b->v = v;
         b->cap = cap;
     }
     boundary_line *l = &b->v[b->n];

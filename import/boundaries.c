@@ -16,6 +16,7 @@
 
 #include "engine/map.h"
 #include "import/geojson.h"
+#include "util/grow.h"
 #include "util/text.h"
 
 /* 20 m: what the ONS's generalised (BGC) files are already drawn to, under
@@ -96,16 +97,8 @@ static int room(loader *l, int n)
 {
     if (n <= l->cap)
         return 0;
-    double *x = realloc(l->x, (size_t)n * sizeof *x);
-    if (x)
-        l->x = x;
-    double *y = realloc(l->y, (size_t)n * sizeof *y);
-    if (y)
-        l->y = y;
-    bool *k = realloc(l->keep, (size_t)n * sizeof *k);
-    if (k)
-        l->keep = k;
-    if (!x || !y || !k)
+    if (grow_to(&l->x, (size_t)n, sizeof *l->x) || grow_to(&l->y, (size_t)n, sizeof *l->y) ||
+        grow_to(&l->keep, (size_t)n, sizeof *l->keep))
         return -1;
     l->cap = n;
     return 0;
