@@ -18,6 +18,9 @@ check_exit "a local authority GeoJSON imports with --kind boundaries" 0 \
 check_has "... 3 outlines" "$(cat "$tmp/out")" "boundaries, 3 rows read, 3 kept"
 check_exit "the same file again changes nothing" 0 "$bin" --store "$S" import "$B/lad-constructed.geojson"
 check_has "... and says so" "$(cat "$tmp/out")" "already imported"
+check_has "... read through a pipe too" \
+    "$(command cat "$B/lad-constructed.geojson" | "$bin" --store "$tmp/pipe" import - 2>&1)" \
+    "standard input: boundaries, 3 rows read, 3 kept"
 check_has "import --help lists the kind" "$("$bin" import --help)" "boundaries"
 
 stats=$("$bin" --store "$S" stats)
