@@ -153,8 +153,8 @@ static int one_feature(const gj_feature *f, void *ctx, err *e)
     if (!text_utf8_valid(f->name, strlen(f->name)))
         return at(l, f, e, "feature %s: its name is not UTF-8", f->code);
     kind_of(f->code_key, r->set, r->stem);
-    snprintf(r->code, sizeof r->code, "%s", f->code);
-    snprintf(r->name, sizeof r->name, "%s", f->name);
+    text_copy(r->code, sizeof r->code, f->code);
+    text_copy(r->name, sizeof r->name, f->name);
     char key[SHORT_MAX + CODE_MAX + 1];
     snprintf(key, sizeof key, "%s/%s", r->stem, r->code);
     long first = imp_once_line(l->ic, key, f->line, e);
@@ -171,38 +171,37 @@ static int one_feature(const gj_feature *f, void *ctx, err *e)
     return 0;
 }
 
-/* The whole file in memory (the reader wants it whole), bounded. */
+/* The whole file in memory (the reader wants it whole): at most
+ * BOUNDARY_BYTES_MAX bytes, one more says it is too big. */
 static char *slurp(import_ctx *ic, size_t *len, err *e)
 {
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    long k;
-    while (buf) {
-        if (n == cap) {
-            char *b = (long long)cap * 2 > BOUNDARY_BYTES_MAX + 1 ? NULL : realloc(buf, cap * 2);
-            if (!b) {
-                free(buf);
-                err_set(e, "%s: more than 512 MiB: refused (the generalised, BGC, "
-                           "download is a few MiB)", source_name(ic->src));
-                return NULL;
-            }
-            buf = b;
-            cap *= 2;
+    size_t cap = 0, n = 0, most = (size_t)BOUNDARY_BYTES_MAX + 1;
+    char *buf = NULL;
+    for (;;) {
+        if (n == most) {
+            free(buf);
+            err_set(e, "%s: more than 512 MiB: refused (the generalised, BGC, download is a "
+                       "few MiB)", source_name(ic->src));
+            return NULL;
         }
-        if ((k = source_read(ic->src, buf + n, cap - n, e)) <= 0)
-            break;
+        size_t want = cap ? (2 * cap < most ? 2 * cap : most) : 1 << 16;
+        if (n == cap && grow_to(&buf, want, 1)) {
+            free(buf);
+            err_set(e, "out of memory");
+            return NULL;
+        }
+        cap = n == cap ? want : cap;
+        long k = source_read(ic->src, buf + n, cap - n, e);
+        if (k <= 0) {
+            if (k < 0)
+                free(buf);
+            *len = n;
+            return k < 0 ? NULL : buf;
+        }
         n += (size_t)k;
         if (ic->progress)
             ic->progress(source_done(ic->src), source_size(ic->src), ic->pctx);
     }
-    if (!buf)
-        err_set(e, "out of memory");
-    else if (k < 0) {
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
 }
 
 static int run(import_ctx *ic, err *e)
