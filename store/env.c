@@ -367,6 +367,7 @@ void store_close(store *s)
 }
 
 bool store_is_read_only(const store *s) { return s->read_only; }
+uint64_t store_commits(const store *s) { return s->commits; }
 bool store_is_unlocked(const store *s) { return s->unlocked; }
 int store_schema(const store *s) { return s->schema; }
 const char *store_dir(const store *s) { return s->dir; }
@@ -378,7 +379,7 @@ uint64_t store_generation(store *s)
 }
 
 /* Begins a transaction; another process may have grown the map. */
-static int txn_begin(store *s, unsigned flags, MDB_txn **txn)
+int store_txn_begin(store *s, unsigned flags, MDB_txn **txn)
 {
     int rc = mdb_txn_begin(s->env, NULL, flags, txn);
     if (rc == MDB_MAP_RESIZED) {
@@ -403,7 +404,7 @@ int store_read_begin(store *s, err *e)
         mdb_txn_abort(s->idle_read);
         s->idle_read = NULL;
     }
-    rc = txn_begin(s, MDB_RDONLY, &s->txn);
+    rc = store_txn_begin(s, MDB_RDONLY, &s->txn);
     if (rc) {
         s->txn = NULL;
         return store_lmdb_err(e, s->dir, rc);
@@ -427,13 +428,14 @@ int store_write_begin(store *s, err *e)
         return err_set(e, "%s: the store is open read-only", s->dir);
     if (s->txn)
         return err_set(e, "internal: a transaction is already open");
-    int rc = txn_begin(s, 0, &s->txn);
+    int rc = store_txn_begin(s, 0, &s->txn);
     if (rc) {
         s->txn = NULL;
         return store_lmdb_err(e, s->dir, rc);
     }
     s->writing = true;
     s->write_no++;
+    s->snapshot_put = false;
     return 0;
 }
 
@@ -441,9 +443,16 @@ int store_write_commit(store *s, err *e)
 {
     if (!s->txn || !s->writing)
         return err_set(e, "internal: no write transaction");
+    if (!s->snapshot_put && store_snapshot_drop(s, e)) {
+        store_write_abort(s);
+        return -1;
+    }
+    uint64_t before = store_generation(s);
     int rc = mdb_txn_commit(s->txn);
     s->txn = NULL;
     s->writing = false;
+    if (rc == 0 && store_generation(s) != before)
+        s->commits++;
     return rc ? store_lmdb_err(e, "commit", rc) : 0;
 }
 

@@ -108,6 +108,12 @@ static void check_entry(struct checker *c, const MDB_val *k, const MDB_val *v)
         check_postcode_index(c, k);
         return;
     }
+    /* A snapshot older than the data is never used, and a write by this
+     * catchment removes it: one here was left by a write that did not. */
+    if (c->db == DB_SNAPSHOT && v->mv_size > 0 && p[0] == 1 &&
+        store_snapshot_generation(v) != (uint64_t)mdb_txn_id(c->s->txn))
+        problem(c, k, "the snapshot is older than the data (a write by an older catchment?); "
+                      "it is not used, and the next change writes it again");
     /* Practice records are at version 3, postcodes, LSOAs and audit
      * entries at 2; every other record at 1. */
     unsigned newest = c->db == DB_PRACTICE ? 3
