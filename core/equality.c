@@ -5,6 +5,7 @@
 #include "core/card.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +31,15 @@ const char *equality_source(int m)
     return m >= 0 && m < EQ_MEASURES ? src[m] : "?";
 }
 
+/* The practice's own age profile before the Census's. */
+static void with_age(eq_shares *s, double f65, double f75)
+{
+    if (!isnan(f65))
+        s->share[EQ_AGE65] = f65;
+    if (!isnan(f75))
+        s->share[EQ_AGE75] = f75;
+}
+
 /* One LSOA's shares.  Census 2021 is on 2021 LSOAs: an area on a 2011
  * code is found when its code did not change (most did not); the rest
  * are not assessed. */
@@ -48,10 +58,7 @@ static int area_shares(store *s, const char *lsoa, int imd_decile, double f65, d
             out->share[m] = m == EQ_RURAL ? ev.value : equality_ratio(ev.value, ev.base);
     }
     out->share[EQ_CORE20] = imd_decile >= 1 && imd_decile <= 10 ? (imd_decile <= 2) : NAN;
-    if (!isnan(f65))
-        out->share[EQ_AGE65] = f65;
-    if (!isnan(f75))
-        out->share[EQ_AGE75] = f75;
+    with_age(out, f65, f75);
     return 0;
 }
 
@@ -72,25 +79,87 @@ void equality_cache_free(eq_cache *c)
     free(c);
 }
 
+/* The shares of each area met so far, before any practice's age profile:
+ * an ICB's practices draw from the same few thousand areas, each read
+ * once.  Open addressing; cap a power of two. */
+typedef struct area_memo {
+    struct memo_slot {
+        char lsoa[LSOA_MAX]; /* "" empty */
+        eq_shares s;
+    } *v;
+    size_t n, cap;
+} area_memo;
+
+static size_t memo_at(const area_memo *m, const char *lsoa)
+{
+    uint64_t h = 14695981039346656037ULL;
+    for (const char *c = lsoa; *c; c++)
+        h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+    size_t i = (size_t)h & (m->cap - 1);
+    while (*m->v[i].lsoa && strcmp(m->v[i].lsoa, lsoa) != 0)
+        i = (i + 1) & (m->cap - 1);
+    return i;
+}
+
+/* Room for one more, at most half full. */
+static int memo_room(area_memo *m, err *e)
+{
+    if (m->n * 2 < m->cap)
+        return 0;
+    area_memo big = {calloc(m->cap ? m->cap * 2 : 4096, sizeof *big.v), m->n,
+                     m->cap ? m->cap * 2 : 4096};
+    if (!big.v)
+        return err_set(e, "out of memory");
+    for (size_t i = 0; i < m->cap; i++)
+        if (*m->v[i].lsoa)
+            big.v[memo_at(&big, m->v[i].lsoa)] = m->v[i];
+    free(m->v);
+    *m = big;
+    return 0;
+}
+
 struct base_load {
     store *s;
     eq_baseline_sums sum;
     double f65, f75;
     int edition; /* the IMD edition in use, found once for every row */
+    area_memo memo;
     err *e;
 };
+
+/* An area's shares with no age profile: read, or remembered. */
+static int base_area(struct base_load *bl, const char *lsoa, eq_shares *out)
+{
+    area_info ai = {.imd = 0};
+    size_t at = 0;
+    if (*lsoa && strlen(lsoa) < LSOA_MAX) {
+        if (memo_room(&bl->memo, bl->e))
+            return -1;
+        at = memo_at(&bl->memo, lsoa);
+        if (*bl->memo.v[at].lsoa)
+            return *out = bl->memo.v[at].s, 0;
+    }
+    /* Core20 from the IMD edition in use, joined on the area's own vintage. */
+    if ((bl->edition >= 0 && areas_get(bl->s, lsoa, bl->edition, &ai, bl->e)) ||
+        area_shares(bl->s, lsoa, ai.imd, NAN, NAN, out, bl->e))
+        return -1;
+    if (*lsoa && strlen(lsoa) < LSOA_MAX) {
+        text_copy(bl->memo.v[at].lsoa, LSOA_MAX, lsoa);
+        bl->memo.v[at].s = *out;
+        bl->memo.n++;
+    }
+    return 0;
+}
 
 static int add_base(const lsoa_reg *r, void *ctx)
 {
     struct base_load *bl = ctx;
-    area_info ai = {.imd = 0};
     eq_base b = {(double)r->patients, {{0}}};
     if (r->patients <= 0)
         return 0;
-    /* Core20 from the IMD edition in use, joined on the area's own vintage. */
-    if ((bl->edition >= 0 && areas_get(bl->s, r->lsoa, bl->edition, &ai, bl->e)) ||
-        area_shares(bl->s, r->lsoa, ai.imd, bl->f65, bl->f75, &b.s, bl->e))
+    if (base_area(bl, r->lsoa, &b.s))
         return -1;
+    with_age(&b.s, bl->f65, bl->f75);
     equality_baseline_add(&bl->sum, &b);
     return 0;
 }
@@ -98,21 +167,21 @@ static int add_base(const lsoa_reg *r, void *ctx)
 /* Every LSOA row of every practice in the ICB. */
 static int read_base(const world *w, store *s, const char *icb, eq_baseline *out, err *e)
 {
-    struct base_load bl = {s, {0}, NAN, NAN, -1, e};
-    if (areas_edition(s, 0, &bl.edition, e))
-        return -1;
-    for (int i = 0; i < w->n; i++) {
+    struct base_load bl = {s, {0}, NAN, NAN, -1, {NULL, 0, 0}, e};
+    int rc = areas_edition(s, 0, &bl.edition, e);
+    for (int i = 0; rc == 0 && i < w->n; i++) {
         age_profile a;
         if (strcmp(w->v[i].p.icb, icb) != 0)
             continue;
-        int rc = store_age_latest(s, w->v[i].p.code, &a, e);
+        rc = store_age_latest(s, w->v[i].p.code, &a, e);
         bl.f65 = rc > 0 ? card_age_share(&a, AGE_BAND_65) : NAN;
         bl.f75 = rc > 0 ? card_age_share(&a, AGE_BAND_75) : NAN;
-        if (rc < 0 || store_lsoa_reg_each(s, w->v[i].p.code, add_base, &bl, e) < 0)
-            return -1;
+        rc = rc < 0 || store_lsoa_reg_each(s, w->v[i].p.code, add_base, &bl, e) < 0 ? -1 : 0;
     }
-    equality_baseline_finish(&bl.sum, out);
-    return 0;
+    free(bl.memo.v);
+    if (rc == 0)
+        equality_baseline_finish(&bl.sum, out);
+    return rc;
 }
 
 /* A new slot at the end of the cache. */
