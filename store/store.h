@@ -540,10 +540,14 @@ int store_count(store *s, store_counts *out, err *e);
 /* Called for each problem found: database, key (printable), what. */
 typedef void (*store_check_fn)(const char *db, const char *key, const char *what, void *ctx);
 
+enum { STORE_SNAPSHOT_NONE, STORE_SNAPSHOT_CURRENT, STORE_SNAPSHOT_OLDER };
+
 typedef struct store_check_counts {
     long pages;     /* pages of data.mdb walked (store_check_file) */
     long records;   /* records read (store_check) */
     long problems;
+    int snapshot;   /* STORE_SNAPSHOT_*: an intact snapshot, and whether it is
+                       as new as the data (a damaged one is a problem) */
 } store_check_counts;
 
 /* Checks every record (inside a read transaction): its checksum, its
