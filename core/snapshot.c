@@ -248,6 +248,21 @@ static unsigned char *names_section(const world *w, char *const *other, size_t *
     return p;
 }
 
+/* A capacity worked out on the stack leaves its padding undefined: set
+ * to zero, so the record is the same bytes for the same data. */
+static void clean_padding(world_practice *v, int n)
+{
+    for (int i = 0; i < n; i++) {
+        cap_result c;
+        memset(&c, 0, sizeof c);
+        c.list = v[i].cap.list;
+        c.capacity = v[i].cap.capacity;
+        c.headroom = v[i].cap.headroom;
+        c.source = v[i].cap.source;
+        memcpy(&v[i].cap, &c, sizeof c);
+    }
+}
+
 /* The whole record for w (its cache filled), its other names and index. */
 static unsigned char *serialise(const world *w, char *const *other, const search_index *ix,
                                 size_t *len)
@@ -272,6 +287,7 @@ static unsigned char *serialise(const world *w, char *const *other, const search
     if (p) {
         memcpy(p, &h, sizeof h);
         memcpy(p + h.off[SEC_PRACTICES], w->v, h.len[SEC_PRACTICES]);
+        clean_padding((world_practice *)(p + h.off[SEC_PRACTICES]), w->n);
         memcpy(p + h.off[SEC_NAMES], names, nlen);
         search_export(ix, p + h.off[SEC_SEARCH], h.len[SEC_SEARCH]);
         for (size_t i = 0; i < nb; i++) {

@@ -89,6 +89,7 @@ static void add_token(search_index *ix, const char *s, size_t n)
     if (n >= TOK_MAX)
         n = TOK_MAX - 1;
     char *tok = ix->tok[ix->ntok];
+    memset(tok, 0, TOK_MAX); /* whole, as search_export copies it */
     for (size_t i = 0; i < n; i++)
         tok[i] = (char)tolower((unsigned char)s[i]);
     tok[n] = '\0';
