@@ -583,6 +583,39 @@ int store_del(store *s, int db, const void *k, size_t kn, err *e)
     return rc && rc != MDB_NOTFOUND ? store_lmdb_err(e, db_names[db], rc) : 0;
 }
 
+/* A cursor on the last entry at most key: the first at least key, or
+ * the one before it. */
+static int cursor_upto(MDB_cursor *c, const void *key, size_t kn, MDB_val *k, MDB_val *v)
+{
+    *k = (MDB_val){kn, (void *)key};
+    int rc = mdb_cursor_get(c, k, v, MDB_SET_RANGE);
+    if (rc == MDB_NOTFOUND)
+        return mdb_cursor_get(c, k, v, MDB_LAST);
+    if (rc == 0 && (k->mv_size != kn || memcmp(k->mv_data, key, kn) != 0))
+        return mdb_cursor_get(c, k, v, MDB_PREV);
+    return rc;
+}
+
+int store_last_upto(store *s, int db, const void *prefix, size_t pn, const void *key,
+                    size_t kn, MDB_val *k, MDB_val *v, err *e)
+{
+    if (!s->txn)
+        return err_set(e, "internal: read outside a transaction");
+    if (!s->present[db])
+        return 0;
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(s->txn, s->dbi[db], &c);
+    if (rc)
+        return store_lmdb_err(e, db_names[db], rc);
+    rc = cursor_upto(c, key, kn, k, v);
+    mdb_cursor_close(c);
+    if (rc)
+        return rc == MDB_NOTFOUND ? 0 : store_lmdb_err(e, db_names[db], rc);
+    if (k->mv_size < pn || memcmp(k->mv_data, prefix, pn) != 0)
+        return 0;
+    return store_unseal(s, db, k, v) ? 1 : damaged(e, db, k);
+}
+
 int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn,
                void *ctx, err *e)
 {

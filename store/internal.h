@@ -116,6 +116,12 @@ int store_del(store *s, int db, const void *k, size_t kn, err *e);
 const char *store_db_name(int db);
 
 typedef int (*store_scan_fn)(const MDB_val *k, const MDB_val *v, void *ctx);
+
+/* The last entry whose key is at most key and starts with prefix, found
+ * by one seek: 1 found (*k, *v as store_get gives them, valid in the
+ * transaction), 0 none, -1 an error or a damaged record. */
+int store_last_upto(store *s, int db, const void *prefix, size_t pn, const void *key,
+                    size_t kn, MDB_val *k, MDB_val *v, err *e);
 int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn,
                void *ctx, err *e);
 
