@@ -206,9 +206,15 @@ static int run(session *c, int argc, char **argv)
     for (int i = optind; i < argc; i++)
         snprintf(query + strlen(query), sizeof query - strlen(query), "%s%s",
                  i > optind ? " " : "", argv[i]);
+    /* The config's capacity rules only decide whether the snapshot is read
+     * in place; search shows no capacity, so a config that does not load
+     * (or warns) is no business of it: the defaults do. */
     config cfg;
-    if (cli_config(c, &cfg))
-        return EXIT_FAIL;
+    err ignored;
+    if (session_config(c, &cfg, &ignored)) {
+        config_free(&cfg);
+        config_init(&cfg);
+    }
     store *s = cli_store(c, false);
     int rc = s ? search_and_print(s, &cfg, query, (int)limit, all, c->as_at, fmt) : EXIT_FAIL;
     config_free(&cfg);

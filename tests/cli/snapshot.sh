@@ -44,6 +44,11 @@ every_command() {
 }
 every_command "as imported"
 
+# search shows no capacity: a config that does not load is no business of it.
+printf 'rules: [\n' >"$tmp/broken.yaml"
+check_exit "search with a config that does not load" 0 "$bin" --store "$S" --config "$tmp/broken.yaml" search surgery
+check_eq "... says nothing of it" "$(grep -c broken.yaml "$tmp/err")" "0"
+
 # The snapshot is read in place only under the rules it was written
 # with; under others each capacity is worked out again.
 printf 'rules:\n  default_headroom_pct: 12\n' >"$tmp/other.yaml"
