@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,7 +46,7 @@ struct snapshot {
 };
 
 static const char magic[8] = "csnap01";
-static const char *notice;
+static char notice[700];
 static bool building; /* a refresh reads the store itself */
 
 /* FNV-1a over the sizes and offsets of what is kept as memory. */
@@ -82,9 +83,12 @@ static bool disabled(void)
 
 const char *snapshot_notice(void)
 {
-    const char *n = notice;
-    notice = NULL;
-    return n;
+    static char said[sizeof notice];
+    if (!*notice)
+        return NULL;
+    memcpy(said, notice, sizeof said);
+    *notice = '\0';
+    return said;
 }
 
 /* The header says where its sections are: each inside the record, on 8
@@ -178,10 +182,12 @@ static int take_baselines(world *w, const struct snapshot *sn, err *e)
 {
     const snap_base *b = (const void *)(sn->data + sn->h->off[SEC_BASE]);
     size_t nb = sn->h->len[SEC_BASE] / sizeof *b;
-    for (size_t i = 0; i < nb; i++)
-        if (!memchr(b[i].icb, 0, CODE_MAX) ||
-            equality_cache_add(w->eq_cache, b[i].icb, &b[i].base, e))
+    for (size_t i = 0; i < nb; i++) {
+        if (!memchr(b[i].icb, 0, CODE_MAX))
+            return err_set(e, "the store's snapshot is damaged (an ICB code)");
+        if (equality_cache_add(w->eq_cache, b[i].icb, &b[i].base, e))
             return -1;
+    }
     return 0;
 }
 
@@ -193,11 +199,12 @@ int snapshot_world(world *w, store *s, const config *cfg, int parts, long as_at,
         return 0;
     int rc = snapshot_open(s, &sn, &why);
     if (rc < 0)
-        notice = "the store's snapshot is damaged (catchment check says more); the store "
-                 "is read directly, and the next change writes the snapshot again";
+        snprintf(notice, sizeof notice, "%s (catchment check says more); the store is read "
+                 "directly, and the next change writes the snapshot again", why.msg);
     if (rc <= 0)
         return 0;
-    if (as_at && as_at != sn->h->date) {
+    /* With no extract the date is today's, which moves: never kept. */
+    if (!sn->h->newest || (as_at && as_at != sn->h->date)) {
         snapshot_close(sn);
         return 0;
     }
@@ -334,6 +341,10 @@ static int build(store *s, const config *cfg, uint64_t g, err *e)
     size_t len = 0;
     if (world_load_parts_at(&w, s, cfg, WORLD_ALL, 0, e))
         return -1;
+    if (!w.at.newest) { /* no list-size extract: as at today, which moves */
+        world_free(&w);
+        return 0;
+    }
     int rc = store_read_begin(s, e);
     if (rc == 0) {
         rc = world_other_names(&w, s, &other, e) || equality_cache_fill(&w, s, e) ? -1 : 0;

@@ -44,6 +44,14 @@ every_command() {
 }
 every_command "as imported"
 
+# A store with no list-size extract is as at today, which moves: no
+# snapshot is kept for it.
+N=$tmp/nolists
+"$bin" --store "$N" import --quiet "$data"/epraccur-coventry-warwickshire-2026.csv >/dev/null 2>&1
+check_eq "no list-size extract: no snapshot" "$(entries "$N")" "0"
+check_has "... and the date is today's" \
+    "$(CATCHMENT_TODAY=2027-01-05 "$bin" --store "$N" list 2>&1)" "As at 2027-01-05"
+
 # search shows no capacity: a config that does not load is no business of it.
 printf 'rules: [\n' >"$tmp/broken.yaml"
 check_exit "search with a config that does not load" 0 "$bin" --store "$S" --config "$tmp/broken.yaml" search surgery
