@@ -113,6 +113,49 @@ void snapshot_close(struct snapshot *sn)
     free(sn);
 }
 
+/* A text field ends inside itself: its last byte is 0 (a text is
+ * always shorter than its field, and a field is zero past its text). */
+#define ENDS(f) ((f)[sizeof(f) - 1] == '\0')
+
+/* What would be read past or misread if a record were forged (the seal
+ * is only a checksum: anyone who may write the store may write this):
+ * every text ends in its field, every flag and source is one there is. */
+static bool practice_sound(const world_practice *wp)
+{
+    const practice *p = &wp->p;
+    bool texts = ENDS(p->code) && ENDS(p->name) && ENDS(p->postcode) && ENDS(p->phone) &&
+                 ENDS(p->status) && ENDS(p->subtype) && ENDS(p->role) && ENDS(p->region) &&
+                 ENDS(p->icb) && ENDS(p->sub_icb) && ENDS(p->sub_icb_name) &&
+                 ENDS(p->icb_name) && ENDS(p->pcn_code) && ENDS(p->pcn_name) &&
+                 ENDS(p->parent) && ENDS(p->lsoa) && ENDS(p->lsoa11) && ENDS(wp->lsoa) &&
+                 ENDS(wp->facts.practice) && ENDS(wp->contract_type);
+    for (int l = 0; l < 5; l++)
+        texts = texts && ENDS(p->addr[l]);
+    unsigned char flags[5];
+    memcpy(&flags[0], &p->gp, 1);
+    memcpy(&flags[1], &p->in_register, 1);
+    memcpy(&flags[2], &wp->facts.capacity_set, 1);
+    memcpy(&flags[3], &wp->open, 1);
+    memcpy(&flags[4], &wp->list_closed, 1);
+    bool sound = texts;
+    for (int i = 0; i < 5; i++)
+        sound = sound && flags[i] <= 1;
+    for (int m = 0; m < CONTRACT_MILESTONES; m++)
+        sound = sound && wp->contract_milestone[m] <= MILESTONE_WAIVED;
+    _Static_assert(sizeof(cap_source) == sizeof(unsigned), "a source is an unsigned int");
+    unsigned source;
+    memcpy(&source, &wp->cap.source, sizeof source);
+    return sound && source <= CAP_SET;
+}
+
+static bool practices_sound(const world_practice *v, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (!practice_sound(&v[i]))
+            return false;
+    return true;
+}
+
 /* The record, checked: 1 usable, 0 not (another layout), -1 damaged. */
 static int snapshot_open(store *s, struct snapshot **out, err *e)
 {
@@ -129,9 +172,11 @@ static int snapshot_open(store *s, struct snapshot **out, err *e)
                    sn->h->layout != layout()))
         rc = 0; /* written by a catchment of another layout: not for us */
     else if (rc > 0 && (!sections_fit(sn->h, n) ||
+                        !practices_sound((const void *)(sn->data + sn->h->off[SEC_PRACTICES]),
+                                         (int)sn->h->n) ||
                         !(sn->ix = search_import(sn->data + sn->h->off[SEC_SEARCH],
                                                  sn->h->len[SEC_SEARCH]))))
-        rc = err_set(e, "the store's snapshot is damaged (its sections do not fit)");
+        rc = err_set(e, "the store's snapshot is damaged (its contents do not hold together)");
     if (rc <= 0) {
         snapshot_close(sn);
         return rc;

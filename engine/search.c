@@ -239,6 +239,12 @@ search_index *search_import(const void *data, size_t n)
             return NULL;
         }
     }
+    for (int t = 0; t < ix->ntok; t++)
+        if (ix->len[t] >= TOK_MAX || ix->tok[t][ix->len[t]] != '\0' ||
+            memchr(ix->tok[t], 0, ix->len[t])) {
+            free(ix);
+            return NULL;
+        }
     return ix;
 }
 
