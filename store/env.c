@@ -596,17 +596,25 @@ static int cursor_upto(MDB_cursor *c, const void *key, size_t kn, MDB_val *k, MD
     return rc;
 }
 
-int store_last_upto(store *s, int db, const void *prefix, size_t pn, const void *key,
-                    size_t kn, MDB_val *k, MDB_val *v, err *e)
+/* A cursor on db in the open transaction: 1, or 0 when an older store
+ * has no such database, or -1. */
+static int cursor_open(store *s, int db, MDB_cursor **c, err *e)
 {
     if (!s->txn)
         return err_set(e, "internal: read outside a transaction");
     if (!s->present[db])
         return 0;
+    int rc = mdb_cursor_open(s->txn, s->dbi[db], c);
+    return rc ? store_lmdb_err(e, db_names[db], rc) : 1;
+}
+
+int store_last_upto(store *s, int db, const void *prefix, size_t pn, const void *key,
+                    size_t kn, MDB_val *k, MDB_val *v, err *e)
+{
     MDB_cursor *c;
-    int rc = mdb_cursor_open(s->txn, s->dbi[db], &c);
-    if (rc)
-        return store_lmdb_err(e, db_names[db], rc);
+    int rc = cursor_open(s, db, &c, e);
+    if (rc <= 0)
+        return rc;
     rc = cursor_upto(c, key, kn, k, v);
     mdb_cursor_close(c);
     if (rc)
@@ -619,14 +627,10 @@ int store_last_upto(store *s, int db, const void *prefix, size_t pn, const void 
 int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn,
                void *ctx, err *e)
 {
-    if (!s->txn)
-        return err_set(e, "internal: read outside a transaction");
-    if (!s->present[db])
-        return 0;
     MDB_cursor *c;
-    int rc = mdb_cursor_open(s->txn, s->dbi[db], &c);
-    if (rc)
-        return store_lmdb_err(e, db_names[db], rc);
+    int rc = cursor_open(s, db, &c, e);
+    if (rc <= 0)
+        return rc;
     MDB_val k = {pn, (void *)prefix}, v;
     int ret = 0;
     rc = mdb_cursor_get(c, &k, &v, pn ? MDB_SET_RANGE : MDB_FIRST);
