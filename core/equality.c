@@ -76,6 +76,8 @@ struct base_load {
     store *s;
     eq_baseline_sums sum;
     double f65, f75;
+    int ed; /* the IMD edition in use: read once, not per row (a scan of
+               every provenance record) */
     err *e;
 };
 
@@ -83,13 +85,12 @@ static int add_base(const lsoa_reg *r, void *ctx)
 {
     struct base_load *bl = ctx;
     area_info ai = {.imd = 0};
-    int ed = -1;
+    int ed = bl->ed;
     eq_base b = {(double)r->patients, {{0}}};
     if (r->patients <= 0)
         return 0;
     /* Core20 from the IMD edition in use, joined on the area's own vintage. */
-    if (areas_edition(bl->s, 0, &ed, bl->e) ||
-        (ed >= 0 && areas_get(bl->s, r->lsoa, ed, &ai, bl->e)) ||
+    if ((ed >= 0 && areas_get(bl->s, r->lsoa, ed, &ai, bl->e)) ||
         area_shares(bl->s, r->lsoa, ai.imd, bl->f65, bl->f75, &b.s, bl->e))
         return -1;
     equality_baseline_add(&bl->sum, &b);
@@ -99,7 +100,9 @@ static int add_base(const lsoa_reg *r, void *ctx)
 /* Every LSOA row of every practice in the ICB. */
 static int read_base(const world *w, store *s, const char *icb, eq_baseline *out, err *e)
 {
-    struct base_load bl = {s, {0}, NAN, NAN, e};
+    struct base_load bl = {s, {0}, NAN, NAN, -1, e};
+    if (areas_edition(s, 0, &bl.ed, e))
+        return -1;
     for (int i = 0; i < w->n; i++) {
         age_profile a;
         if (strcmp(w->v[i].p.icb, icb) != 0)
