@@ -18,12 +18,39 @@ typedef struct {
 
 /* Largest remainder first; ties by nearer, then lower practice index
  * (candidates are already in that order, so by candidate index). */
-static int offer_cmp(const void *x, const void *y)
+static int offer_before(const offer *a, const offer *b)
 {
-    const offer *a = x, *b = y;
-    if (a->frac != b->frac)
-        return a->frac > b->frac ? -1 : 1;
-    return (a->c > b->c) - (a->c < b->c);
+    return a->frac > b->frac || (a->frac == b->frac && a->c < b->c);
+}
+
+static void offer_swap(offer *o, int i, int j)
+{
+    offer t = o[i];
+    o[i] = o[j];
+    o[j] = t;
+}
+
+/* Moves the k first offers (in offer_before's order) to o[0..k), in any
+ * order: a quickselect, linear on average where a sort of every offer of
+ * every round was a third of this policy's time.  The order is total, so
+ * which k are first does not depend on how they are found. */
+static void first_k(offer *o, int m, int k)
+{
+    int lo = 0, hi = m - 1;
+    while (k > 0 && lo < hi) {
+        offer_swap(o, lo + (hi - lo) / 2, hi); /* the middle as pivot */
+        int store = lo;
+        for (int i = lo; i < hi; i++)
+            if (offer_before(&o[i], &o[hi]))
+                offer_swap(o, i, store++);
+        offer_swap(o, store, hi); /* o[lo..store) before the pivot, now at store */
+        if (store == k || store == k - 1)
+            return;
+        if (store < k)
+            lo = store + 1;
+        else
+            hi = store - 1;
+    }
 }
 
 static double weight(const disp_work *w, const disp_cand *d)
@@ -60,8 +87,13 @@ static long spread_round(disp_work *w, int ai, long rest, offer *o)
         o[j].frac = q - floor(q);
         given += o[j].n;
     }
-    qsort(o, (size_t)m, sizeof *o, offer_cmp);
-    for (int j = 0; given < rest; j = (j + 1) % m, given++)
+    /* The rest, one each, to the largest remainders: k / m to all, then
+     * one more to the k % m first. */
+    long k = rest - given;
+    for (int j = 0; j < m && k >= m; j++)
+        o[j].n += k / m;
+    first_k(o, m, (int)(k % m));
+    for (int j = 0; j < (int)(k % m); j++)
         o[j].n++;
     long placed = 0;
     for (int j = 0; j < m; j++) {
