@@ -281,10 +281,17 @@ static int flow_out_cmp(const void *x, const void *y)
 }
 
 /* One area's flows: pairs merged (the first's km kept), then in the
- * published order.  Returns how many are left. */
+ * published order.  Returns how many are left.  Flows already in that
+ * order with no pair twice (most: the policies give an area's flows
+ * nearest first) are left as they are. */
 static int order_area(disp_flow *f, int n)
 {
     int m = 0;
+    while (m + 1 < n && flow_out_cmp(&f[m], &f[m + 1]) < 0)
+        m++;
+    if (m + 1 >= n)
+        return n;
+    m = 0;
     if (n > 1)
         qsort(f, (size_t)n, sizeof *f, flow_to_cmp);
     for (int i = 0; i < n; i++) {

@@ -23,27 +23,31 @@ static int offer_before(const offer *a, const offer *b)
     return a->frac > b->frac || (a->frac == b->frac && a->c < b->c);
 }
 
-static void offer_swap(offer *o, int i, int j)
+static void ix_swap(int *ix, int i, int j)
 {
-    offer t = o[i];
-    o[i] = o[j];
-    o[j] = t;
+    int t = ix[i];
+    ix[i] = ix[j];
+    ix[j] = t;
 }
 
-/* Moves the k first offers (in offer_before's order) to o[0..k), in any
- * order: a quickselect, linear on average where a sort of every offer of
- * every round was a third of this policy's time.  The order is total, so
- * which k are first does not depend on how they are found. */
-static void first_k(offer *o, int m, int k)
+/* Puts the indexes of the k first offers (in offer_before's order) in
+ * ix[0..k), in any order: a quickselect, linear on average where a sort
+ * of every offer of every round was a third of this policy's time.  The
+ * order is total, so which k are first does not depend on how they are
+ * found.  The offers keep their order (nearest first), and so do the
+ * flows given from them. */
+static void first_k(const offer *o, int *ix, int m, int k)
 {
+    for (int j = 0; j < m; j++)
+        ix[j] = j;
     int lo = 0, hi = m - 1;
     while (k > 0 && lo < hi) {
-        offer_swap(o, lo + (hi - lo) / 2, hi); /* the middle as pivot */
+        ix_swap(ix, lo + (hi - lo) / 2, hi); /* the middle as pivot */
         int store = lo;
         for (int i = lo; i < hi; i++)
-            if (offer_before(&o[i], &o[hi]))
-                offer_swap(o, i, store++);
-        offer_swap(o, store, hi); /* o[lo..store) before the pivot, now at store */
+            if (offer_before(&o[ix[i]], &o[ix[hi]]))
+                ix_swap(ix, i, store++);
+        ix_swap(ix, store, hi); /* ix[lo..store) before the pivot, now at store */
         if (store == k || store == k - 1)
             return;
         if (store < k)
@@ -62,7 +66,7 @@ static double weight(const disp_work *w, const disp_cand *d)
 
 /* One round: offers `rest` patients over the receivers with headroom left
  * and gives what fits.  Returns patients still to place, or -1. */
-static long spread_round(disp_work *w, int ai, long rest, offer *o)
+static long spread_round(disp_work *w, int ai, long rest, offer *o, int *ix)
 {
     int m = 0;
     double sum = 0;
@@ -92,9 +96,9 @@ static long spread_round(disp_work *w, int ai, long rest, offer *o)
     long k = rest - given;
     for (int j = 0; j < m && k >= m; j++)
         o[j].n += k / m;
-    first_k(o, m, (int)(k % m));
+    first_k(o, ix, m, (int)(k % m));
     for (int j = 0; j < (int)(k % m); j++)
-        o[j].n++;
+        o[ix[j]].n++;
     long placed = 0;
     for (int j = 0; j < m; j++) {
         const disp_cand *d = &w->cand[o[j].c];
@@ -113,20 +117,24 @@ int policy_choice(disp_work *w, err *e)
         if (w->cstart[i + 1] - w->cstart[i] > most)
             most = w->cstart[i + 1] - w->cstart[i];
     offer *o = malloc((size_t)most * sizeof *o);
-    if (!o)
+    int *ix = malloc((size_t)most * sizeof *ix);
+    if (!o || !ix) {
+        free(o);
+        free(ix);
         return err_set(e, "dispersal: out of memory");
-    for (int k = 0; k < w->na; k++) {
+    }
+    int k;
+    for (k = 0; k < w->na; k++) {
         int ai = w->order[k];
         long rest = w->a[ai].patients, before;
         do {
             before = rest;
-            rest = spread_round(w, ai, rest, o);
-            if (rest < 0) {
-                free(o);
-                return err_set(e, "dispersal: out of memory");
-            }
+            rest = spread_round(w, ai, rest, o, ix);
         } while (rest > 0 && rest < before);
+        if (rest < 0)
+            break;
     }
     free(o);
-    return 0;
+    free(ix);
+    return k < w->na ? err_set(e, "dispersal: out of memory") : 0;
 }
