@@ -135,8 +135,9 @@ void disp_reach_free(disp_reach *r);
 
 /* Merges flows of the same (area, practice) pair and puts them in the
  * published order (by area, nearest first, ties by practice, the unplaced
- * flow last).  *n becomes the number left.  Returns 0, or -1 when out of
- * memory (f is then unchanged). */
+ * flow last).  Areas are 0 or more, and the flows of one pair carry one
+ * distance (as every policy gives them).  *n becomes the number left.
+ * Returns 0, or -1 when out of memory (f is then unchanged). */
 int disp_flows_order(disp_flow *f, int *n);
 
 /* Scales the areas' patients to sum to target in whole patients (largest
