@@ -43,7 +43,8 @@ static int add_place(disp_reach *r, const nearby *ix, double lat, double lon, ne
         r->hits = v;
         r->cap_hits = nc;
     }
-    memcpy(r->hits + r->nhits, *h, (size_t)n * sizeof **h);
+    if (n > 0)
+        memcpy(r->hits + r->nhits, *h, (size_t)n * sizeof **h);
     r->lat[r->places] = lat;
     r->lon[r->places] = lon;
     r->nhits += n;

@@ -269,10 +269,10 @@ int nearby_within(const nearby *nb, double lat, double lon, double r_km,
                     return -1;
             }
         }
-    if (n <= BUCKET_MAX)
-        hits_bucket_sort(*hits, n, r_km);
-    else
+    if (n > BUCKET_MAX)
         hits_sort(*hits, n);
+    else if (n > 1)
+        hits_bucket_sort(*hits, n, r_km);
     return n;
 }
 
