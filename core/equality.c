@@ -5,7 +5,6 @@
 #include "core/card.h"
 
 #include <math.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,15 +30,6 @@ const char *equality_source(int m)
     return m >= 0 && m < EQ_MEASURES ? src[m] : "?";
 }
 
-/* The practice's own age profile before the Census's. */
-static void with_age(eq_shares *s, double f65, double f75)
-{
-    if (!isnan(f65))
-        s->share[EQ_AGE65] = f65;
-    if (!isnan(f75))
-        s->share[EQ_AGE75] = f75;
-}
-
 /* One LSOA's shares.  Census 2021 is on 2021 LSOAs: an area on a 2011
  * code is found when its code did not change (most did not); the rest
  * are not assessed. */
@@ -58,7 +48,10 @@ static int area_shares(store *s, const char *lsoa, int imd_decile, double f65, d
             out->share[m] = m == EQ_RURAL ? ev.value : equality_ratio(ev.value, ev.base);
     }
     out->share[EQ_CORE20] = imd_decile >= 1 && imd_decile <= 10 ? (imd_decile <= 2) : NAN;
-    with_age(out, f65, f75);
+    if (!isnan(f65))
+        out->share[EQ_AGE65] = f65;
+    if (!isnan(f75))
+        out->share[EQ_AGE75] = f75;
     return 0;
 }
 
@@ -79,87 +72,102 @@ void equality_cache_free(eq_cache *c)
     free(c);
 }
 
-/* The shares of each area met so far, before any practice's age profile:
- * an ICB's practices draw from the same few thousand areas, each read
- * once.  Open addressing; cap a power of two. */
-typedef struct area_memo {
-    struct memo_slot {
-        char lsoa[LSOA_MAX]; /* "" empty */
-        eq_shares s;
-    } *v;
-    size_t n, cap;
+/* Each LSOA's shares as area_shares gives them without a practice's age
+ * profile, kept while the baseline is read: an ICB's practices list the
+ * same LSOAs many times over, and each lookup is several store reads.
+ * Open addressing over 2^k slots, grown at half full. */
+typedef struct {
+    char lsoa[LSOA_MAX]; /* "" empty */
+    eq_shares s;
 } area_memo;
-
-static size_t memo_at(const area_memo *m, const char *lsoa)
-{
-    uint64_t h = 14695981039346656037ULL;
-    for (const char *c = lsoa; *c; c++)
-        h = (h ^ (unsigned char)*c) * 1099511628211ULL;
-    size_t i = (size_t)h & (m->cap - 1);
-    while (*m->v[i].lsoa && strcmp(m->v[i].lsoa, lsoa) != 0)
-        i = (i + 1) & (m->cap - 1);
-    return i;
-}
-
-/* Room for one more, at most half full. */
-static int memo_room(area_memo *m, err *e)
-{
-    if (m->n * 2 < m->cap)
-        return 0;
-    area_memo big = {calloc(m->cap ? m->cap * 2 : 4096, sizeof *big.v), m->n,
-                     m->cap ? m->cap * 2 : 4096};
-    if (!big.v)
-        return err_set(e, "out of memory");
-    for (size_t i = 0; i < m->cap; i++)
-        if (*m->v[i].lsoa)
-            big.v[memo_at(&big, m->v[i].lsoa)] = m->v[i];
-    free(m->v);
-    *m = big;
-    return 0;
-}
 
 struct base_load {
     store *s;
     eq_baseline_sums sum;
     double f65, f75;
-    int edition; /* the IMD edition in use, found once for every row */
-    area_memo memo;
+    int ed; /* the IMD edition in use: read once, not per row (a scan of
+               every provenance record) */
+    area_memo *memo;
+    size_t slots, used;
+    eq_shares unkept; /* an empty LSOA code's, not kept */
     err *e;
 };
 
-/* An area's shares with no age profile: read, or remembered. */
-static int base_area(struct base_load *bl, const char *lsoa, eq_shares *out)
+static size_t lsoa_hash(const char *k)
+{
+    size_t h = 1469598103934665603ULL;
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 1099511628211ULL;
+    return h;
+}
+
+static area_memo *memo_slot(area_memo *m, size_t slots, const char *lsoa)
+{
+    size_t i = lsoa_hash(lsoa) & (slots - 1);
+    while (m[i].lsoa[0] && strcmp(m[i].lsoa, lsoa) != 0)
+        i = (i + 1) & (slots - 1);
+    return &m[i];
+}
+
+static int memo_grow(struct base_load *bl)
+{
+    size_t n = bl->slots ? bl->slots * 2 : 4096;
+    area_memo *m = calloc(n, sizeof *m);
+    if (!m)
+        return -1;
+    for (size_t i = 0; i < bl->slots; i++)
+        if (bl->memo[i].lsoa[0])
+            *memo_slot(m, n, bl->memo[i].lsoa) = bl->memo[i];
+    free(bl->memo);
+    bl->memo = m;
+    bl->slots = n;
+    return 0;
+}
+
+static int read_shares(struct base_load *bl, const char *lsoa, eq_shares *out)
 {
     area_info ai = {.imd = 0};
-    size_t at = 0;
-    if (*lsoa && strlen(lsoa) < LSOA_MAX) {
-        if (memo_room(&bl->memo, bl->e))
-            return -1;
-        at = memo_at(&bl->memo, lsoa);
-        if (*bl->memo.v[at].lsoa)
-            return *out = bl->memo.v[at].s, 0;
+    return (bl->ed >= 0 && areas_get(bl->s, lsoa, bl->ed, &ai, bl->e)) ||
+                   area_shares(bl->s, lsoa, ai.imd, NAN, NAN, out, bl->e)
+               ? -1
+               : 0;
+}
+
+/* The shares of an LSOA, from the memo or read and kept (an empty code,
+ * the memo's mark of a free slot, is read every time). */
+static const eq_shares *memo_shares(struct base_load *bl, const char *lsoa)
+{
+    if (!*lsoa)
+        return read_shares(bl, lsoa, &bl->unkept) ? NULL : &bl->unkept;
+    if (2 * (bl->used + 1) > bl->slots && memo_grow(bl) < 0) {
+        err_set(bl->e, "out of memory");
+        return NULL;
     }
-    /* Core20 from the IMD edition in use, joined on the area's own vintage. */
-    if ((bl->edition >= 0 && areas_get(bl->s, lsoa, bl->edition, &ai, bl->e)) ||
-        area_shares(bl->s, lsoa, ai.imd, NAN, NAN, out, bl->e))
-        return -1;
-    if (*lsoa && strlen(lsoa) < LSOA_MAX) {
-        text_copy(bl->memo.v[at].lsoa, LSOA_MAX, lsoa);
-        bl->memo.v[at].s = *out;
-        bl->memo.n++;
-    }
-    return 0;
+    area_memo *m = memo_slot(bl->memo, bl->slots, lsoa);
+    if (m->lsoa[0])
+        return &m->s;
+    if (read_shares(bl, lsoa, &m->s))
+        return NULL;
+    text_copy(m->lsoa, LSOA_MAX, lsoa);
+    bl->used++;
+    return &m->s;
 }
 
 static int add_base(const lsoa_reg *r, void *ctx)
 {
     struct base_load *bl = ctx;
-    eq_base b = {(double)r->patients, {{0}}};
     if (r->patients <= 0)
         return 0;
-    if (base_area(bl, r->lsoa, &b.s))
+    /* Core20 from the IMD edition in use, joined on the area's own vintage;
+     * the ages from the practice's profile where it has one. */
+    const eq_shares *sh = memo_shares(bl, r->lsoa);
+    if (!sh)
         return -1;
-    with_age(&b.s, bl->f65, bl->f75);
+    eq_base b = {(double)r->patients, *sh};
+    if (!isnan(bl->f65))
+        b.s.share[EQ_AGE65] = bl->f65;
+    if (!isnan(bl->f75))
+        b.s.share[EQ_AGE75] = bl->f75;
     equality_baseline_add(&bl->sum, &b);
     return 0;
 }
@@ -167,21 +175,22 @@ static int add_base(const lsoa_reg *r, void *ctx)
 /* Every LSOA row of every practice in the ICB. */
 static int read_base(const world *w, store *s, const char *icb, eq_baseline *out, err *e)
 {
-    struct base_load bl = {s, {0}, NAN, NAN, -1, {NULL, 0, 0}, e};
-    int rc = areas_edition(s, 0, &bl.edition, e);
-    for (int i = 0; rc == 0 && i < w->n; i++) {
+    struct base_load bl = {.s = s, .f65 = NAN, .f75 = NAN, .ed = -1, .e = e};
+    int rc = areas_edition(s, 0, &bl.ed, e);
+    for (int i = 0; i < w->n && rc == 0; i++) {
         age_profile a;
         if (strcmp(w->v[i].p.icb, icb) != 0)
             continue;
-        rc = store_age_latest(s, w->v[i].p.code, &a, e);
-        bl.f65 = rc > 0 ? card_age_share(&a, AGE_BAND_65) : NAN;
-        bl.f75 = rc > 0 ? card_age_share(&a, AGE_BAND_75) : NAN;
-        rc = rc < 0 || store_lsoa_reg_each(s, w->v[i].p.code, add_base, &bl, e) < 0 ? -1 : 0;
+        int got = store_age_latest(s, w->v[i].p.code, &a, e);
+        bl.f65 = got > 0 ? card_age_share(&a, AGE_BAND_65) : NAN;
+        bl.f75 = got > 0 ? card_age_share(&a, AGE_BAND_75) : NAN;
+        if (got < 0 || store_lsoa_reg_each(s, w->v[i].p.code, add_base, &bl, e) < 0)
+            rc = -1;
     }
-    free(bl.memo.v);
+    free(bl.memo);
     if (rc == 0)
         equality_baseline_finish(&bl.sum, out);
-    return rc;
+    return rc ? -1 : 0;
 }
 
 /* A new slot at the end of the cache. */

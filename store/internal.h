@@ -40,6 +40,7 @@
     X(DB_AREA_FACT, "area_fact")                                             \
     X(DB_BRANCH, "branch")                                                   \
     X(DB_PCN_MEMBER, "pcn_member")                                           \
+    X(DB_BOUNDARY, "boundary")                                               \
     X(DB_SNAPSHOT, "snapshot")
 
 #define STORE_DB_ENUM(id, name) id,
@@ -140,6 +141,11 @@ bool store_provenance_indexed(store *s, const MDB_val *k, const MDB_val *v);
 
 /* A key as text for messages: bytes outside printable ASCII as '.'. */
 void store_key_text(const void *k, size_t kn, char *out, size_t outsz);
+
+/* A boundary outline's key is well formed (check). */
+bool store_boundary_key_ok(const MDB_val *k);
+/* Outlines stored (their first chunks), -1 when they cannot be read. */
+long store_boundary_count(store *s);
 
 /* Writes this catchment's schema version into meta. */
 int store_meta_schema_put(store *s, err *e);
