@@ -356,20 +356,28 @@ tui_map() {
     }
     map_script 0 >"$work/map0.keys"
     map_script 40 >"$work/map40.keys"
+    # CPU seconds of one run; the least of three, so other work on a
+    # shared machine does not make the difference of two runs negative.
     run_map() {
-        rm -f "$work/map.bytes"
-        CATCHMENT_SCRIPT="$1" CATCHMENT_TERM_OUT="$work/map.tty" TERM=xterm-256color \
-            LINES=24 COLUMNS=80 LC_ALL=C.UTF-8 "$bin" --store "$store" </dev/null >/dev/null 2>&1
+        best=
+        for _ in 1 2 3; do
+            rm -f "$work/map.bytes"
+            CATCHMENT_SCRIPT="$1" CATCHMENT_TERM_OUT="$work/map.tty" TERM=xterm-256color \
+                LINES=24 COLUMNS=80 LC_ALL=C.UTF-8 /usr/bin/time -f '%U %S' -o "$work/map.time" \
+                "$bin" --store "$store" </dev/null >/dev/null 2>&1 || return 1
+            best=$(awk -v b="$best" '{ t = $1 + $2 } END { print (b == "" || t < b) ? t : b }' "$work/map.time")
+        done
+        echo "$best"
     }
-    t0=$(now)
-    run_map "$work/map0.keys" || return 1
-    t1=$(now)
-    run_map "$work/map40.keys" || return 1
-    t2=$(now)
+    c0=$(run_map "$work/map0.keys") || return 1
+    c40=$(run_map "$work/map40.keys") || return 1
     set -- $(cat "$work/map.bytes")
     [ $# -eq 3 ] || return 1
-    ms=$(awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { printf "%.2f", ((c - b) - (b - a)) * 1000 / 80 }')
-    row "Map$label: time per pan or Tab (80x24, 80 keys)" "$ms ms" "< 10 ms" "$(verdict "$ms" 10)"
+    # The clock counts in hundredths of a second: 80 keys that cost less
+    # than one tick show as no difference, said as under 0.13 ms a key.
+    ms=$(awk -v a="$c0" -v b="$c40" 'BEGIN { d = b - a; if (d <= 0) print "under 0.13"; else printf "%.2f", d * 1000 / 80 }')
+    case $ms in under*) v=met ;; *) v=$(verdict "$ms" 10) ;; esac
+    row "Map$label: CPU time per pan or Tab (80x24, 80 keys, least of 3 runs)" "$ms ms" "< 10 ms" "$v"
     row "Map$label: terminal bytes per pan (80x24)" "$((($2 - $1) / 40)) B" "-" "-"
     row "Map$label: terminal bytes per Tab (80x24)" "$((($3 - $2) / 40)) B" "< 600 B" "$(verdict $((($3 - $2) / 40)) 600)"
 }

@@ -50,7 +50,7 @@ for r in "Import onspd" "Import lsoa-centroids" "Import imd" "Import epraccur" \
     "Sweep: engine CPU time per closure p99" "Sweep: slowest closure by CPU" "TUI cold open to first frame" \
     "TUI max RSS" "TUI terminal bytes per cursor move" "Closing together, densest town's 10" \
     "Closing together, densest town's 20" "Closing together, a whole sub-ICB" \
-    "Map: time per pan or Tab" "Map: terminal bytes per pan" "Map: terminal bytes per Tab"; do
+    "Map: CPU time per pan or Tab" "Map: terminal bytes per pan" "Map: terminal bytes per Tab"; do
     row_has_number "$r"
 done
 
