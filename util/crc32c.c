@@ -1,5 +1,7 @@
 #include "util/crc32c.h"
 
+#include <stdbool.h>
+#include <string.h>
 
 /* Slicing by 8: eight tables, eight bytes a step (the whole store is
  * checksummed by `check`, and every record read is verified). */
@@ -18,7 +20,7 @@ static void build(void)
             table[t][i] = (table[t - 1][i] >> 8) ^ table[0][table[t - 1][i] & 0xFF];
 }
 
-uint32_t crc32c(uint32_t crc, const void *data, size_t n)
+uint32_t crc32c_portable(uint32_t crc, const void *data, size_t n)
 {
     const unsigned char *p = data;
     if (!table[0][1])
@@ -38,3 +40,34 @@ uint32_t crc32c(uint32_t crc, const void *data, size_t n)
         crc = table[0][(crc ^ *p++) & 0xFF] ^ (crc >> 8);
     return ~crc;
 }
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+/* The SSE 4.2 instruction computes the same polynomial eight bytes a
+ * step, several times faster than the tables: what makes reading a large
+ * sealed record (the snapshot: megabytes) cheap. */
+__attribute__((target("sse4.2"))) static uint32_t crc32c_sse42(uint32_t crc, const void *data,
+                                                              size_t n)
+{
+    const unsigned char *p = data;
+    uint64_t c = ~crc;
+    for (; n >= 8; n -= 8, p += 8) {
+        uint64_t w;
+        memcpy(&w, p, 8); /* any alignment */
+        c = __builtin_ia32_crc32di(c, w);
+    }
+    uint32_t c32 = (uint32_t)c;
+    while (n--)
+        c32 = __builtin_ia32_crc32qi(c32, *p++);
+    return ~c32;
+}
+
+uint32_t crc32c(uint32_t crc, const void *data, size_t n)
+{
+    /* A load and a test of what the start-up code found (no state here,
+     * so threads may call it freely). */
+    return __builtin_cpu_supports("sse4.2") ? crc32c_sse42(crc, data, n)
+                                            : crc32c_portable(crc, data, n);
+}
+#else
+uint32_t crc32c(uint32_t crc, const void *data, size_t n) { return crc32c_portable(crc, data, n); }
+#endif

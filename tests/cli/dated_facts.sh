@@ -111,3 +111,12 @@ check_eq "set: ... and leaves no copy under the old start" \
 printf 'code,capacity,gp_fte,list_open,effective_from\r\nM86010,100,,,soon\r\n' >"$tmp/badcap.csv"
 check_exit "import: an effective_from that is not a date is refused" 1 q import "$tmp/badcap.csv"
 check_has "import: ... at its line and column" "$(cat "$tmp/err")" "badcap.csv:2:14: effective_from: 'soon' is not a date"
+
+# A figure from tomorrow is in force tomorrow, with no write in between
+# (what was kept for today's commands is not used on another day).
+q set --from 2026-11-24 M86034 capacity 12345 >/dev/null
+check_eq "tomorrow's figure: not today" "$(q show M86034 --format json | jq .capacity.recorded)" null
+check_eq "tomorrow's figure: today's what-if" \
+    "$(q scenario run --close M86019 --format json | jq '[.receivers[] | select(.code == "M86034") | .capacity_source] | .[0]')" '"gp-fte"'
+check_eq "tomorrow's figure: tomorrow" \
+    "$(CATCHMENT_TODAY=2026-11-24 q scenario run --close M86019 --format json | jq '[.receivers[] | select(.code == "M86034") | .capacity] | .[0]')" 12345
