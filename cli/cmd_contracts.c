@@ -16,8 +16,10 @@
 
 static const char help[] =
     "usage: catchment contracts [--within PERIOD] [--all] [--format table|csv|json]\n\n"
-    "Contracts by end date, soonest first, with practice, type, provider, list\n"
-    "size and the milestones counted back from the end date (options appraisal,\n"
+    "Each practice's contract as at the date (--as-at; else as it stands today):\n"
+    "of its contracts started by then, the one in force, else the newest, marked\n"
+    "ended.  By end date, soonest first, with practice, type, provider, list\n"
+    "size, start and end, and the milestones counted back from the end date (options appraisal,\n"
     "engagement, procurement, award, mobilisation: months before the end, from\n"
     "contracts.milestones of the config).  The next milestone still open is named\n"
     "with its date and the days to it; Overdue names the milestones whose date has\n"
@@ -169,6 +171,7 @@ static void print_json(const ctx *x, const listing *l)
         text_date_iso(c->end, b, sizeof b);
         json_key(&j, "start"); json_str(&j, *a ? a : NULL);
         json_key(&j, "end"); json_str(&j, *b ? b : NULL);
+        json_key(&j, "ended"); json_bool(&j, store_contract_ended(c, x->w->at.facts));
         json_key(&j, "extension"); json_str(&j, c->extension);
         bool closed = closed_on(x->w, c->practice) != 0;
         char proc[CODE_MAX];
@@ -216,15 +219,24 @@ static void print_table(const ctx *x, const listing *l, out_format f)
 {
     table t;
     cli_as_at_line(&x->w->at, f);
-    table_init(&t, "Code,Name,Type,Provider,>List,End,Next milestone,Due,>Days,Overdue,Done");
+    if (f == FMT_TABLE && !x->w->at.given) {
+        char d[16];
+        printf("Contracts as they stand today, %s\n", text_date_or_dash(x->w->at.facts, d, sizeof d));
+    }
+    table_init(&t, "Code,Name,Type,Provider,>List,Start,End,Next milestone,Due,>Days,Overdue,"
+                   "Done");
     for (int i = 0; i < l->n; i++) {
         const contract *c = &l->v[i];
         long list, d[MILESTONES];
-        char end[16] = "-", due[16] = "", days[16] = "", overdue[160] = "", done[160] = "";
+        char start[16], end[16] = "-", due[16] = "", days[16] = "", overdue[160] = "",
+             done[160] = "";
         const char *next = "-";
         char proc[CODE_MAX], named[64];
         if (closed_on(x->w, c->practice)) {
             next = "practice closed";
+            text_date_iso(c->end, end, sizeof end);
+        } else if (store_contract_ended(c, x->w->at.facts)) {
+            next = "ended";
             text_date_iso(c->end, end, sizeof end);
         } else if (c->end) {
             contract_milestones(x, c, d, proc);
@@ -245,8 +257,9 @@ static void print_table(const ctx *x, const listing *l, out_format f)
         char ls[24] = "-";
         if (list >= 0)
             snprintf(ls, sizeof ls, "%ld", list);
-        table_add(&t, (const char *const[]){c->practice, name, c->type, c->provider, ls, end,
-                                            next, due, days, overdue, done});
+        text_date_or_dash(c->start, start, sizeof start);
+        table_add(&t, (const char *const[]){c->practice, name, c->type, c->provider, ls, start,
+                                            end, next, due, days, overdue, done});
     }
     table_print(&t, stdout, f);
     table_free(&t);
@@ -279,7 +292,7 @@ static int list_contracts(session *c, const char *within, bool all, out_format f
     x.rg = psr_regime_load(rpath && *rpath ? rpath : NULL, &e);
     if (!x.rg)
         fprintf(stderr, "catchment: %s (procurement records not used)\n", e.msg);
-    rc = store_read_begin(s, &e) ? -1 : store_contract_each(s, collect, &l, &e);
+    rc = store_read_begin(s, &e) ? -1 : store_contract_each_at(s, w.at.facts, collect, &l, &e);
     store_read_end(s);
     if (rc == 0) {
         qsort(l.v, (size_t)l.n, sizeof *l.v, by_end);

@@ -17,7 +17,7 @@ static const char note_help[] =
     "everyone who uses the store, and are kept in the audit trail.\n";
 
 static const char set_help[] =
-    "usage: catchment set CODE FIELD VALUE\n\n"
+    "usage: catchment set [--from DATE] CODE FIELD VALUE\n\n"
     "Changes one fact about a practice and records who changed it, when, and\n"
     "the old and new values (see catchment history).  FIELD is one of:\n"
     "  capacity            patients the practice can hold (or unknown)\n"
@@ -33,7 +33,14 @@ static const char set_help[] =
     "  milestone.award, milestone.mobilisation   done, waived or open\n\n"
     "It says what changed.  Setting the value a field already has changes\n"
     "nothing and records nothing.  A capacity set here is shown as set by a\n"
-    "person (\"set\"), not as imported.\n";
+    "person (\"set\"), not as imported.\n\n"
+    "Capacity and GP FTE figures are dated: one set here applies from today, or\n"
+    "from --from DATE (YYYY-MM-DD), until a later figure's date; as at an\n"
+    "earlier date (--as-at) the figure then in force is used, and before the\n"
+    "first one the capacity is unknown.  A contract field changes the contract\n"
+    "in force today, or on --from DATE (a practice's contracts are kept one\n"
+    "after another by start date).  list_open, closed_from and closed_to carry\n"
+    "their own dates and are not taken as at --from.\n";
 
 static const char history_help[] =
     "usage: catchment history [--format table|csv|json] [CODE]\n\n"
@@ -77,6 +84,19 @@ static int note_run(session *c, int argc, char **argv)
 
 static int set_run(session *c, int argc, char **argv)
 {
+    static const struct option opts[] = {{"from", required_argument, NULL, 'F'},
+                                         {NULL, 0, NULL, 0}};
+    long from = 0;
+    int o;
+    /* "+": options before CODE only, so a VALUE like -1 is not one. */
+    while ((o = getopt_long(argc, argv, "+F:", opts, NULL)) != -1) {
+        if (o != 'F')
+            return cli_usage("set", "unknown option '%s'", argv[optind - 1]);
+        if ((from = text_date(optarg)) <= 0)
+            return cli_usage("set", "--from wants a date (YYYY-MM-DD), not '%s'", optarg);
+    }
+    argc -= optind - 1;
+    argv += optind - 1;
     if (argc != 4)
         return cli_usage("set", "give a practice CODE, a FIELD and a VALUE");
     char code[CODE_MAX];
@@ -86,7 +106,7 @@ static int set_run(session *c, int argc, char **argv)
     if (!s)
         return EXIT_FAIL;
     edit_change ch;
-    if (edit_set_change(s, code, argv[2], argv[3], clock_now(), &ch, &e))
+    if (edit_set_from(s, code, argv[2], argv[3], from, clock_now(), &ch, &e))
         return cli_fail("%s", e.msg);
     char a[NAME_MAX * 4], b[NAME_MAX * 4];
     text_escape(ch.old_value, a, sizeof a);

@@ -220,7 +220,7 @@ static int export_contract(const contract *c, void *fp)
 
 static int export_capacity(const capacity_rec *c, void *fp)
 {
-    char cap[24] = "", fte[24] = "", a[16], b[16];
+    char cap[24] = "", fte[24] = "", a[16], b[16], from[16];
     if (c->capacity >= 0)
         snprintf(cap, sizeof cap, "%ld", c->capacity);
     if (!isnan(c->gp_fte))
@@ -228,7 +228,8 @@ static int export_capacity(const capacity_rec *c, void *fp)
     date_cell(c->closed_from, a);
     date_cell(c->closed_to, b);
     const char *open = c->list_open < 0 ? "" : c->list_open ? "yes" : "no";
-    csv_row(fp, (const char *const[]){c->practice, cap, fte, open, a, b}, 6);
+    date_cell(c->from, from);
+    csv_row(fp, (const char *const[]){c->practice, cap, fte, open, a, b, from}, 7);
     return 0;
 }
 
@@ -283,11 +284,11 @@ static int export_file(const char *dir, const char *name, const char *header,
 
 static int fill_contracts(store *s, FILE *fp, err *e)
 {
-    return store_contract_each(s, export_contract, fp, e);
+    return store_contract_each(s, NULL, export_contract, fp, e);
 }
 static int fill_capacity(store *s, FILE *fp, err *e)
 {
-    return store_capacity_each(s, export_capacity, fp, e);
+    return store_capacity_each(s, NULL, export_capacity, fp, e);
 }
 static int fill_notes(store *s, FILE *fp, err *e) { return store_note_each(s, NULL, export_note, fp, e); }
 static int fill_audit(store *s, FILE *fp, err *e) { return store_audit_each(s, NULL, export_audit, fp, e); }
@@ -303,7 +304,8 @@ static const struct export {
     {"contracts.csv",
      "practice_code,contract_type,start_date,end_date,extension_options,provider,notes",
      fill_contracts},
-    {"capacity.csv", "code,capacity,gp_fte,list_open,closed_from,closed_to", fill_capacity},
+    {"capacity.csv", "code,capacity,gp_fte,list_open,closed_from,closed_to,effective_from",
+     fill_capacity},
     {"notes.csv", "practice_code,time_utc,user,text", fill_notes},
     {"audit.csv", "time_utc,user,practice_code,field,old_value,new_value,sha256", fill_audit},
     {"appraisal.csv", "practice_code,option,field,score,detail,rationale,user,time_utc",

@@ -162,7 +162,7 @@ static void print_evidence(FILE *fp, psr_ctx *x, const psr_proc *p)
             break;
         int found = store_practice_get(s, c, &pr, &e);
         int nh = found > 0 ? store_list_history(s, c, h, 64, &e) : 0;
-        int hc = found > 0 ? store_capacity_get(s, c, &cap, &e) : 0;
+        int hc = found > 0 ? store_capacity_at(s, c, 0, &cap, &e) : 0;
         /* The newest IMD edition, joined on its own LSOA vintage. */
         if (found > 0 && (areas_edition(s, 0, &ed, &e) ||
                           areas_imd_of(s, pr.lsoa11, pr.lsoa, ed, &dec, &e)))

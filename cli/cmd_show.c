@@ -20,7 +20,10 @@ static const char help[] =
     "The practice card: name, address, phone, status, open and close dates,\n"
     "sub-ICB, ICB and PCN, location (postcode, LSOA, IMD decile), list size and\n"
     "its history, age profile, capacity and where the figure came from (a GP FTE\n"
-    "from the GP workforce file says its month), contract (else the contract type\n"
+    "from the GP workforce file says its month; a recorded capacity the date it\n"
+    "applies from, \"-\" when none applies on the date), the contract in force on\n"
+    "the date, with its dates (else the newest that had started, marked ended;\n"
+    "without --as-at, as at today), or else the contract type\n"
     "and dispensing status of the payments file), published evidence (workforce,\n"
     "payments, GP Patient Survey: each with its period and source), indicators\n"
     "and notes.  CSV is one row per fact: section,field,value.\n";
@@ -169,6 +172,12 @@ static void show_capacity(kv *k, const card *c)
                 capacity_source_name(c->cap.source));
         kv_line(k, "Headroom", "%s", text_thousands(c->cap.headroom, b, sizeof b));
     }
+    if (c->facts.capacity < 0)
+        kv_line(k, "Recorded", "- (no capacity recorded on the date)");
+    else
+        kv_line(k, "Recorded", "%s%s%s", text_thousands(c->facts.capacity, a, sizeof a),
+                c->facts.from > 0 ? " from " : "",
+                c->facts.from > 0 ? text_date_or_dash(c->facts.from, b, sizeof b) : "");
     if (!isnan(c->facts.gp_fte)) {
         char per[48] = "patients per FTE unknown", from[40];
         if (c->p.list_size > 0 && c->facts.gp_fte > 0)
@@ -197,8 +206,9 @@ static void show_contract(kv *k, const card *c)
         return;
     }
     kv_line(k, "Type", "%s", c->con.type);
-    kv_line(k, "Runs", "%s to %s", text_date_or_dash(c->con.start, a, sizeof a),
-            c->con.end ? text_date_or_dash(c->con.end, b, sizeof b) : "open-ended");
+    kv_line(k, "Runs", "%s to %s%s", text_date_or_dash(c->con.start, a, sizeof a),
+            c->con.end ? text_date_or_dash(c->con.end, b, sizeof b) : "open-ended",
+            store_contract_ended(&c->con, c->at.facts) ? " (ended)" : "");
     kv_line(k, "Provider", "%s", *c->con.provider ? c->con.provider : "-");
     kv_line(k, "Extension", "%s", *c->con.extension ? c->con.extension : "-");
     if (*c->con.notes)

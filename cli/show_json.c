@@ -142,6 +142,10 @@ static void capacity(json *j, const card *c)
     jlong(j, "capacity", c->cap.capacity, c->open);
     json_key(j, "source"); json_str(j, capacity_source_name(c->cap.source));
     jlong(j, "headroom", c->cap.headroom, c->open);
+    /* The capacity recorded (imported or set) in force on the date, and
+     * the date it applies from. */
+    jlong(j, "recorded", c->facts.capacity, c->facts.capacity >= 0);
+    jdate(j, "recorded_from", c->facts.capacity >= 0 && c->facts.from > 0 ? c->facts.from : 0);
     json_key(j, "gp_fte"); json_num(j, c->facts.gp_fte, 2);
     json_key(j, "gp_fte_source");
     json_str(j, world_fte_source(c->facts.gp_fte, c->fte_date));
@@ -161,6 +165,7 @@ static void capacity(json *j, const card *c)
     jstr(j, "type", c->con.type);
     jdate(j, "start", c->con.start);
     jdate(j, "end", c->con.end);
+    json_key(j, "ended"); json_bool(j, store_contract_ended(&c->con, c->at.facts));
     jstr(j, "extension", c->con.extension);
     jstr(j, "provider", c->con.provider);
     jstr(j, "notes", c->con.notes);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/edit.h"
+#include "util/clock.h"
 #include "util/text.h"
 #include "util/who.h"
 
@@ -173,7 +174,7 @@ int appraisal_approve(store *s, const char *code, const char *remark, int64_t no
     if (store_read_begin(s, e))
         return -1;
     int rc = store_appraisal_get(s, code, "decision", "recommend", &rec, e);
-    int has_contract = rc >= 0 ? store_contract_get(s, code, &c, e) : -1;
+    int has_contract = rc >= 0 ? store_contract_at(s, code, clock_today(), &c, e) : -1;
     store_read_end(s);
     if (rc < 0 || has_contract < 0)
         return -1;

@@ -29,14 +29,16 @@ static void say(appraisal_evidence *ev, int f, const char *fmt, ...)
     va_end(ap);
 }
 
-static void finance(appraisal_evidence *ev, store *s, const char *code, err *e)
+/* The contract as at the facts date (core/asat.h). */
+static void finance(appraisal_evidence *ev, store *s, const char *code, long date, err *e)
 {
     static contract c;
     char a[16], b[16];
-    int rc = store_contract_get(s, code, &c, e);
+    int rc = store_contract_at(s, code, date, &c, e);
     if (rc > 0)
-        say(ev, F_FINANCE, "Contract: %s, %s to %s%s%s, provider %s (contracts file)%s", c.type,
+        say(ev, F_FINANCE, "Contract: %s, %s to %s%s%s%s, provider %s (contracts file)%s", c.type,
             text_date_or_dash(c.start, a, sizeof a), text_date_or_dash(c.end, b, sizeof b),
+            store_contract_ended(&c, date) ? " (ended)" : "",
             *c.extension ? ", extension " : "", c.extension, *c.provider ? c.provider : "-",
             strstr(c.notes, "ILLUSTRATIVE") ? "; ILLUSTRATIVE, not a real contract" : "");
     else
@@ -259,7 +261,7 @@ int appraisal_evidence_gather(const world *w, store *s, const config *cfg, const
         return err_set(e, "no practice %s in the store", ap->practice);
     if (store_read_begin(s, e))
         return -1;
-    finance(out, s, ap->practice, e);
+    finance(out, s, ap->practice, w->at.facts, e);
     performance(out, s, ap->practice, e);
     survey_lines(out, s, ap->practice, e);
     need(out, s, &w->v[k], e);

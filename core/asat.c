@@ -38,6 +38,7 @@ int asat_resolve(store *s, long requested, asat *out, err *e)
         return -1;
     out->given = requested > 0;
     out->date = requested > 0 ? requested : out->newest ? out->newest : clock_today();
+    out->facts = out->given || clock_today() < out->date ? out->date : clock_today();
     if (out->given && out->earliest && requested < out->earliest) {
         text_date_iso(requested, d, sizeof d);
         text_date_iso(out->earliest, first, sizeof first);

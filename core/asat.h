@@ -4,7 +4,11 @@
  *   - its list is the newest extract on or before D, and that extract's
  *     date goes with the figure; one more than six months older than D is
  *     stale;
- *   - age profiles and registrations by area are taken the same way.
+ *   - age profiles and registrations by area are taken the same way;
+ *   - so are the commissioner's own records, contracts and capacity
+ *     facts, as at the facts date: D when a date was asked for, else
+ *     today (the newest extract is already past: a contract that began
+ *     since, or a capacity typed this morning, is the one in force).
  * The default is the date of the newest list-size extract in the store. */
 #ifndef CATCHMENT_ASAT_H
 #define CATCHMENT_ASAT_H
@@ -22,6 +26,8 @@ typedef struct asat {
     bool given;       /* asked for (--as-at, as_at:, :as-at), not the default */
     long earliest;    /* earliest list-size extract in the store, 0 none */
     long newest;      /* newest, 0 none */
+    long facts;       /* contracts and capacity facts are taken as at this:
+                         date when given, else today (never before date) */
 } asat;
 
 /* Resolves the date inside a read transaction: requested (YYYYMMDD, 0 for

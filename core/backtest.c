@@ -211,27 +211,23 @@ static int find_candidates(const world *w, const lists *l, backtest *bt, err *e)
     return 0;
 }
 
-/* A minimal world as at the earlier extract, for the back-test alone:
- * each practice's list is its list in that extract, a practice is open
- * when it has one, capacity is the default headroom (today's capacity
- * facts and closed lists are not known for then).  The as-at work's
- * world_load_at is meant to replace this. */
-static int world_then(const world *w, const lists *l, world *then, err *e)
+/* The world as at the earlier extract, taken the way every figure is
+ * (core/asat.h): the lists of that extract, the practices open then, the
+ * capacity facts and list closures recorded for then.  Its practices are
+ * w's, in w's order, so the indexes of the closures and the scored
+ * practices hold in it; a store changed in between is refused. */
+static int world_then(const world *w, store *s, const config *cfg, long from, world *then,
+                      err *e)
 {
-    *then = *w;
-    then->v = malloc(((size_t)w->n + 1) * sizeof *then->v);
-    if (!then->v)
-        return err_set(e, "out of memory");
-    for (int i = 0; i < w->n; i++) {
-        world_practice *wp = &then->v[i];
-        *wp = w->v[i];
-        wp->p.list_size = l->from[i];
-        wp->p.list_date = l->from[i] >= 0 ? 0 : wp->p.list_date;
-        wp->open = l->from[i] >= 0;
-        wp->list_closed = false;
-        capacity_init(&wp->facts, wp->p.code);
-    }
-    return 0;
+    if (world_load_parts_at(then, s, cfg, 0, from, e))
+        return -1;
+    bool same = then->n == w->n;
+    for (int i = 0; same && i < w->n; i++)
+        same = strcmp(then->v[i].p.code, w->v[i].p.code) == 0;
+    if (same)
+        return 0;
+    world_free(then);
+    return err_set(e, "the store changed while the back-test ran; run it again");
 }
 
 /* Every dispersal closed at once in the world then, under one policy and
@@ -287,14 +283,15 @@ static int fit_beta(const world *then, store *s, const config *cfg, backtest *bt
     return 0;
 }
 
-static int score(const world *w, store *s, const config *cfg, const lists *l, backtest *bt,
-                 err *e)
+static int score(const world *w, store *s, const config *cfg, backtest *bt, err *e)
 {
     world then;
     long *gain = calloc((size_t)bt->ncand + 1, sizeof *gain);
-    if (!gain || world_then(w, l, &then, e) < 0) {
-        free(gain);
+    if (!gain)
         return err_set(e, "out of memory");
+    if (world_then(w, s, cfg, bt->from, &then, e) < 0) {
+        free(gain);
+        return -1;
     }
     int rc = fit_beta(&then, s, cfg, bt, gain, e);
     double beta = cfg->rules.choice_beta_fitted ? bt->beta : cfg->rules.choice_beta;
@@ -305,7 +302,7 @@ static int score(const world *w, store *s, const config *cfg, const lists *l, ba
         o->rho = fit_spearman(gain, bt->excess, bt->ncand);
         o->mae = fit_mae_top(gain, bt->excess, bt->ncand, BT_TOP);
     }
-    free(then.v);
+    world_free(&then);
     free(gain);
     return rc;
 }
@@ -339,7 +336,7 @@ int backtest_run(const world *w, store *s, const config *cfg, long from, long to
         }
     }
     if (rc == 0 && bt->ndispersals > 0 && bt->ncand > 0)
-        rc = score(w, s, cfg, &l, bt, e);
+        rc = score(w, s, cfg, bt, e);
     free(l.from);
     free(l.to);
     if (rc < 0)

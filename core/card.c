@@ -270,12 +270,12 @@ static int gather(card *c, store *s, const char *code, int imd_config, err *e)
     while (c->nhist > 0 && c->hist[c->nhist - 1].date > c->at.date)
         c->nhist--; /* after the date: not known then */
     if (store_age_at(s, code, c->at.date, &c->age, e) < 0 ||
-        store_capacity_get(s, code, &c->facts, e) < 0 ||
+        store_capacity_at(s, code, c->at.facts, &c->facts, e) < 0 ||
         world_published_fte(s, code, c->at.date, &c->facts, &c->fte_date, e) ||
         store_evidence_each(s, code, add_evidence, c, e) < 0 ||
         store_branch_each(s, code, add_branch, c, e) < 0 ||
         store_pcn_member_each(s, code, add_pcn, c, e) < 0 ||
-        store_contract_get(s, code, &c->con, e) < 0 ||
+        store_contract_at(s, code, c->at.facts, &c->con, e) < 0 ||
         store_indicator_each(s, code, add_indicator, c, e) < 0 ||
         store_note_each(s, code, add_note, c, e) < 0 ||
         store_name_each(s, code, add_name, c, e) < 0)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "util/clock.h"
 #include "util/text.h"
 #include "util/who.h"
 
@@ -87,9 +88,24 @@ int edit_note(store *s, const char *code, const char *text, int64_t now, err *e)
 
 struct set_edit {
     const char *code, *field, *value;
+    long date;                /* the date it applies from (0: today) */
     int64_t now;
     edit_change *out;
 };
+
+/* The day a set takes effect: the one asked for, else today. */
+static long set_date(const struct set_edit *se)
+{
+    return se->date > 0 ? se->date : clock_today();
+}
+
+/* A list's status and closure dates are the newest record's (they carry
+ * their own dates); the figures are dated by the record they are in. */
+static bool closure_field(const char *f)
+{
+    return strcmp(f, "list_open") == 0 || strcmp(f, "closed_from") == 0 ||
+           strcmp(f, "closed_to") == 0;
+}
 
 static bool is_unknown(const char *v)
 {
@@ -222,41 +238,82 @@ static int set_contract_field(contract *c, const struct set_edit *se, err *e)
     return 0;
 }
 
+static int start_taken(const contract *c, void *ctx)
+{
+    return c->start == *(const long *)ctx;
+}
+
+/* Writes the contract; a new start moves it to its new key, unless
+ * another contract of the practice starts that day. */
+static int put_contract(store *s, const contract *c, long old_start, bool had, err *e)
+{
+    char d[16];
+    if (had && c->start != old_start) {
+        long want = c->start;
+        int rc = store_contract_each(s, c->practice, start_taken, &want, e);
+        if (rc)
+            return rc < 0 ? -1 : err_set(e, "contract.start: %s already has a contract "
+                                            "starting %s", c->practice,
+                                         text_date_or_dash(want, d, sizeof d));
+        if (store_contract_del(s, c->practice, old_start, e))
+            return -1;
+    }
+    return store_contract_put(s, c, e);
+}
+
+/* The contract in force on the set's date (core/asat.h), or a new one. */
+static int set_contract(store *s, const struct set_edit *se, edit_change *ch, err *e)
+{
+    static contract c;
+    int rc = store_contract_at(s, se->code, set_date(se), &c, e);
+    if (rc < 0)
+        return -1;
+    if (rc == 0)
+        snprintf(c.practice, sizeof c.practice, "%s", se->code);
+    long old_start = c.start;
+    contract_text(&c, se->field, ch->old_value);
+    if (set_contract_field(&c, se, e))
+        return -1;
+    contract_text(&c, se->field, ch->new_value);
+    ch->changed = strcmp(ch->old_value, ch->new_value) != 0;
+    return ch->changed ? put_contract(s, &c, old_start, rc > 0, e) : 0;
+}
+
+/* A figure goes into the record from the set's date (made from the one
+ * in force then); a list status into the newest record. */
+static int set_capacity(store *s, const struct set_edit *se, edit_change *ch, err *e)
+{
+    capacity_rec c;
+    bool closure = closure_field(se->field);
+    long from = set_date(se);
+    if (store_capacity_at(s, se->code, closure ? 0 : from, &c, e) < 0)
+        return -1;
+    if (!closure || c.from < 0)
+        c.from = from;
+    capacity_text(&c, se->field, ch->old_value);
+    bool was_set = c.capacity_set;
+    if (set_capacity_field(&c, se, e))
+        return -1;
+    capacity_text(&c, se->field, ch->new_value);
+    /* The same figure, now vouched for by a person, is a change too. */
+    ch->changed = strcmp(ch->old_value, ch->new_value) != 0 || was_set != c.capacity_set;
+    if (!closure && se->date > 0) { /* the date it applies from, in the history */
+        size_t n = strlen(ch->new_value);
+        snprintf(ch->new_value + n, sizeof ch->new_value - n, " from ");
+        text_date_iso(from, ch->new_value + n + 6, sizeof ch->new_value - n - 6);
+    }
+    return ch->changed ? store_capacity_put(s, &c, e) : 0;
+}
+
 /* Reads the record, changes the field, and writes it with an audit row,
  * unless the value is the one already there: then nothing is written. */
 static int put_field(store *s, void *ctx, err *e)
 {
     const struct set_edit *se = ctx;
     edit_change *ch = se->out;
-    int rc;
-    if (strncmp(se->field, "contract.", 9) == 0 || milestone_index(se->field) >= 0) {
-        static contract c;
-        if ((rc = store_contract_get(s, se->code, &c, e)) < 0)
-            return -1;
-        if (rc == 0) {
-            memset(&c, 0, sizeof c);
-            snprintf(c.practice, sizeof c.practice, "%s", se->code);
-        }
-        contract_text(&c, se->field, ch->old_value);
-        if (set_contract_field(&c, se, e))
-            return -1;
-        contract_text(&c, se->field, ch->new_value);
-        ch->changed = strcmp(ch->old_value, ch->new_value) != 0;
-        rc = ch->changed ? store_contract_put(s, &c, e) : 0;
-    } else {
-        capacity_rec c;
-        capacity_init(&c, se->code);
-        if (store_capacity_get(s, se->code, &c, e) < 0)
-            return -1;
-        capacity_text(&c, se->field, ch->old_value);
-        bool was_set = c.capacity_set;
-        if (set_capacity_field(&c, se, e))
-            return -1;
-        capacity_text(&c, se->field, ch->new_value);
-        /* The same figure, now vouched for by a person, is a change too. */
-        ch->changed = strcmp(ch->old_value, ch->new_value) != 0 || was_set != c.capacity_set;
-        rc = ch->changed ? store_capacity_put(s, &c, e) : 0;
-    }
+    int rc = strncmp(se->field, "contract.", 9) == 0 || milestone_index(se->field) >= 0
+                 ? set_contract(s, se, ch, e)
+                 : set_capacity(s, se, ch, e);
     if (rc || !ch->changed)
         return rc ? -1 : 0;
     return edit_audit(s, se->code, se->field, ch->old_value, ch->new_value, se->now, e);
@@ -264,6 +321,12 @@ static int put_field(store *s, void *ctx, err *e)
 
 int edit_set_change(store *s, const char *code, const char *field, const char *value,
                     int64_t now, edit_change *out, err *e)
+{
+    return edit_set_from(s, code, field, value, 0, now, out, e);
+}
+
+int edit_set_from(store *s, const char *code, const char *field, const char *value, long date,
+                  int64_t now, edit_change *out, err *e)
 {
     bool known = milestone_index(field) >= 0;
     for (int i = 0; fields[i]; i++)
@@ -276,7 +339,7 @@ int edit_set_change(store *s, const char *code, const char *field, const char *v
     if (edit_check_text(field, value, TEXT_MAX, e))
         return -1;
     edit_change mine;
-    struct set_edit se = {code, field, value, now, out ? out : &mine};
+    struct set_edit se = {code, field, value, date, now, out ? out : &mine};
     memset(se.out, 0, sizeof *se.out);
     return in_write(s, code, put_field, &se, e);
 }

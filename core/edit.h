@@ -42,6 +42,13 @@ typedef struct edit_change {
 int edit_set_change(store *s, const char *code, const char *field, const char *value,
                     int64_t now, edit_change *out, err *e);
 
+/* edit_set_change on a date (YYYYMMDD; 0: today): a capacity or GP FTE
+ * figure applies from it (until a later record's date), a contract field
+ * changes the contract in force on it (store_contract_at).  A list's
+ * status and closure dates, dated themselves, go into the newest record. */
+int edit_set_from(store *s, const char *code, const char *field, const char *value, long date,
+                  int64_t now, edit_change *out, err *e);
+
 /* Runs fn inside one write transaction for a practice that must exist
  * (all or nothing), for changes edit_set does not know. */
 int edit_write(store *s, const char *code, int (*fn)(store *, void *, err *), void *ctx, err *e);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "core/edit.h"
+#include "util/clock.h"
 
 /* Adds one to item's count (a new item while there is room; else other). */
 static void count_item(engagement_count *c, int *n, int max, const char *item, long *other)
@@ -296,7 +297,7 @@ int engagement_mark_milestones(store *s, int64_t now,
     m.s = s, m.e = e, m.n = 0;
     if (store_read_begin(s, e))
         return -1;
-    int rc = store_contract_each(s, consider, &m, e);
+    int rc = store_contract_each_at(s, clock_today(), consider, &m, e);
     store_read_end(s);
     for (int i = 0; rc >= 0 && i < m.n; i++) {
         edit_change ch;

@@ -21,6 +21,7 @@
 
 #include "core/equality.h"
 #include "core/world_search.h"
+#include "util/clock.h"
 
 enum { SEC_PRACTICES, SEC_NAMES, SEC_SEARCH, SEC_BASE, SECTIONS };
 
@@ -29,6 +30,8 @@ typedef struct snap_head {
     uint64_t layout;
     int64_t n;
     int64_t date, earliest, newest; /* the asat it is as at */
+    int64_t facts;                  /* ... and its contracts and capacities (today
+                                       when it was written: core/asat.h) */
     double rules[3];                /* the cap_rules its capacities come from */
     uint64_t off[SECTIONS], len[SECTIONS];
 } snap_head;
@@ -236,6 +239,15 @@ static int take_baselines(world *w, const struct snapshot *sn, err *e)
     return 0;
 }
 
+/* The snapshot's contracts and capacities are those wanted: as at today
+ * when no date is asked for (asat_resolve). */
+static bool facts_current(const snap_head *h, long as_at)
+{
+    long today = clock_today();
+    long want = as_at > 0 ? as_at : today > h->date ? today : h->date;
+    return h->facts == want;
+}
+
 int snapshot_world(world *w, store *s, const config *cfg, int parts, long as_at, err *e)
 {
     struct snapshot *sn;
@@ -248,8 +260,10 @@ int snapshot_world(world *w, store *s, const config *cfg, int parts, long as_at,
                  "directly, and the next change writes the snapshot again", why.msg);
     if (rc <= 0)
         return 0;
-    /* With no extract the date is today's, which moves: never kept. */
-    if (!sn->h->newest || (as_at && as_at != sn->h->date)) {
+    /* With no extract the date is today's, which moves: never kept.  Its
+     * contracts and capacities are as they stood the day it was written:
+     * not those of another day, nor as at a date asked for. */
+    if (!sn->h->newest || (as_at && as_at != sn->h->date) || !facts_current(sn->h, as_at)) {
         snapshot_close(sn);
         return 0;
     }
@@ -257,7 +271,7 @@ int snapshot_world(world *w, store *s, const config *cfg, int parts, long as_at,
     w->rules = world_rules(cfg);
     w->closed_lists_receive = cfg->rules.closed_lists_receive;
     w->at = (asat){.date = sn->h->date, .given = as_at > 0, .earliest = sn->h->earliest,
-                   .newest = sn->h->newest};
+                   .newest = sn->h->newest, .facts = sn->h->facts};
     /* In place only where the map cannot change under it: a reader
      * without a lock slot could see its pages reused (store.h). */
     bool in_place = (parts & WORLD_VIEW) && same_rules(sn->h, &w->rules) &&
@@ -320,7 +334,7 @@ static unsigned char *serialise(const world *w, char *const *other, const search
                                 size_t *len)
 {
     snap_head h = {.layout = layout(), .n = w->n, .date = w->at.date,
-                   .earliest = w->at.earliest, .newest = w->at.newest,
+                   .earliest = w->at.earliest, .newest = w->at.newest, .facts = w->at.facts,
                    .rules = {w->rules.patients_per_gp_fte, w->rules.default_headroom_pct,
                              w->rules.growth_pct}};
     size_t nlen, nb = (size_t)equality_cache_count(w->eq_cache);
@@ -415,8 +429,10 @@ int snapshot_refresh(store *s, const config *cfg, err *e)
         return 0;
     uint64_t g = store_generation(s);
     if (snapshot_open(s, &sn, &ignored) > 0) {
+        bool current = facts_current(sn->h, 0);
         snapshot_close(sn);
-        return 0; /* current already */
+        if (current)
+            return 0; /* current already */
     }
     building = true;
     int rc = build(s, cfg, g, e);

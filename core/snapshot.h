@@ -1,14 +1,15 @@
 /* The store's snapshot: what most commands read, kept by the store in one
  * record and read in place from LMDB's map instead of decoded practice by
  * practice.  It holds the world as at the newest list-size extract (every
- * part: world_load), each practice's other names, the search index over
+ * part: world_load; its contracts and capacities as they stood the day it
+ * was written), each practice's other names, the search index over
  * them (core/world_search.h) and every ICB's equality baseline.
  *
  * It is written after each command that changed the store (cli/cli.c,
  * the TUI on leaving) and removed by any write that does not write it
  * (store_snapshot_put), so a snapshot found is as new as the data; one
- * that is missing, older, made by a catchment with another layout, or as
- * at another date is not used, and the store is read directly (the same
+ * that is missing, older, made by a catchment with another layout, as at
+ * another date, or written on another day is not used, and the store is read directly (the same
  * answers, more slowly).  Setting CATCHMENT_NO_SNAPSHOT (to anything but
  * "" or "0") does that always, for tests and diagnosis. */
 #ifndef CATCHMENT_SNAPSHOT_H

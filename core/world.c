@@ -203,16 +203,18 @@ static int add_practice(const practice *p, void *ctx)
     contract c;
     int has_contract = 0;
     capacity_init(&wp->facts, p->code);
-    if (locate(ld, wp) || store_capacity_get(ld->s, p->code, &wp->facts, ld->e) < 0 ||
+    if (locate(ld, wp) || store_capacity_at(ld->s, p->code, w->at.facts, &wp->facts, ld->e) < 0 ||
         world_published_fte(ld->s, p->code, w->at.date, &wp->facts, &wp->fte_date, ld->e) ||
         appointments(ld->s, wp, ld->e) ||
         ((ld->parts & WORLD_CONTRACTS) &&
-         (has_contract = store_contract_get(ld->s, p->code, &c, ld->e)) < 0) ||
+         (has_contract = store_contract_at(ld->s, p->code, w->at.facts, &c, ld->e)) < 0) ||
         list_as_at(ld->s, wp, w->at.date, ld->parts & WORLD_TRENDS, ld->e))
         return -1;
     if (has_contract) {
         memcpy(wp->contract_type, c.type, sizeof wp->contract_type);
+        wp->contract_start = c.start;
         wp->contract_end = c.end;
+        wp->contract_ended = store_contract_ended(&c, w->at.facts);
         memcpy(wp->contract_milestone, c.milestone, sizeof wp->contract_milestone);
     } else if ((ld->parts & WORLD_CONTRACTS) &&
                published_contract(ld->s, p->code, wp->contract_type, ld->e)) {

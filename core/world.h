@@ -17,9 +17,9 @@ typedef struct world_practice {
     practice p;               /* list_size, list_date: as at the world's date */
     double lat, lon;          /* NAN when the postcode is not located */
     char lsoa[LSOA_MAX];      /* the postcode's LSOA, "" unknown */
-    capacity_rec facts;       /* imported capacity facts (may be all unknown);
-                               * gp_fte from the GP workforce file when none
-                               * was recorded by hand */
+    capacity_rec facts;       /* capacity facts as at the facts date (may be
+                               * all unknown); gp_fte from the GP workforce
+                               * file when none was recorded by hand */
     long fte_date;            /* the workforce month of facts.gp_fte; 0 when
                                * recorded by hand or unknown */
     cap_result cap;           /* effective capacity and its source */
@@ -29,7 +29,9 @@ typedef struct world_practice {
     char contract_type[SHORT_MAX]; /* recorded, else from the payments file */
     double appts;             /* appointments in the newest month; NAN unknown */
     long appt_date;           /* that month, YYYYMM01; 0 unknown */
+    long contract_start;      /* the contract as at the facts date: 0 unknown */
     long contract_end;        /* 0 none known */
+    bool contract_ended;      /* it ended before the facts date, none since */
     unsigned char contract_milestone[CONTRACT_MILESTONES]; /* enum milestone_state */
 } world_practice;
 

@@ -1,16 +1,21 @@
 /* The commissioner's own capacity facts (docs/data-guide.md):
- *   code,capacity,gp_fte,list_open[,closed_from,closed_to]
- * Blank means unknown.  A row replaces the practice's stored facts. */
+ *   code,capacity,gp_fte,list_open[,closed_from,closed_to][,effective_from]
+ * Blank means unknown.  A row's facts apply from its effective_from date,
+ * or from the day of the import when the file has none; they replace the
+ * practice's record from that same date and leave the others. */
 #include "import/kinds.h"
 
 #include <math.h>
 #include <string.h>
 #include <strings.h>
 
-enum { F_CODE, F_CAPACITY, F_FTE, F_OPEN, F_FROM, F_TO, F_COUNT };
+#include "util/clock.h"
+
+enum { F_CODE, F_CAPACITY, F_FTE, F_OPEN, F_FROM, F_TO, F_EFFECTIVE, F_COUNT };
 
 static const char *const spec[F_COUNT] = {
-    "code|practice_code", "capacity", "gp_fte", "list_open", "?closed_from", "?closed_to"};
+    "code|practice_code", "capacity", "gp_fte", "list_open", "?closed_from", "?closed_to",
+    "?effective_from"};
 
 static int detect(const csvr_row *row)
 {
@@ -65,8 +70,11 @@ static int fill(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
     capacity_init(c, code);
     if (numbers(ic, row, c, e) || list_open(ic, row, &c->list_open, e) ||
         imp_date(ic, row, F_FROM, &c->closed_from, e) ||
-        imp_date(ic, row, F_TO, &c->closed_to, e))
+        imp_date(ic, row, F_TO, &c->closed_to, e) ||
+        imp_date(ic, row, F_EFFECTIVE, &c->from, e))
         return -1;
+    if (c->from <= 0)
+        c->from = clock_today();
     if (c->closed_to && c->closed_to < c->closed_from)
         return imp_fail(ic, row, F_TO, e, "the list reopens before it closes");
     return 0;
@@ -78,8 +86,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     (void)ctx;
     if (fill(ic, row, &c, e) || imp_practice_ref(ic, c.practice, e))
         return -1;
-    capacity_init(&old, c.practice);
-    if (store_capacity_get(ic->s, c.practice, &old, e) < 0 ||
+    if (store_capacity_at(ic->s, c.practice, c.from, &old, e) < 0 ||
         imp_capacity_changes(ic, &old, &c, e) || store_capacity_put(ic->s, &c, e))
         return -1;
     imp_keep(ic);

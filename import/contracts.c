@@ -1,8 +1,11 @@
 /* The commissioner's own contracts file (docs/data-guide.md):
  *   practice_code,contract_type,start_date,end_date,extension_options,provider,notes
- * One contract per practice; a row replaces the practice's stored one. */
+ * A practice may have several contracts one after another: each is kept
+ * under its start date, and a row replaces the stored contract of the
+ * same practice and start. */
 #include "import/kinds.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -34,9 +37,13 @@ static int check_type(import_ctx *ic, const csvr_row *row, contract *c, err *e)
 
 static int fill(import_ctx *ic, const csvr_row *row, contract *c, err *e)
 {
-    if (imp_code(ic, row, F_CODE, c->practice, e) ||
-        imp_once(ic, row, F_CODE, c->practice, e) || check_type(ic, row, c, e) ||
-        imp_date(ic, row, F_START, &c->start, e) || imp_date(ic, row, F_END, &c->end, e) ||
+    char key[CODE_MAX + 48], d[16];
+    if (imp_code(ic, row, F_CODE, c->practice, e) || check_type(ic, row, c, e) ||
+        imp_date(ic, row, F_START, &c->start, e) || imp_date(ic, row, F_END, &c->end, e))
+        return -1;
+    text_date_iso(c->start, d, sizeof d);
+    snprintf(key, sizeof key, "%s's contract starting %s", c->practice, *d ? d : "(no date)");
+    if (imp_once(ic, row, F_START, key, e) ||
         imp_text(ic, row, F_EXT, c->extension, sizeof c->extension, e) ||
         imp_text(ic, row, F_PROVIDER, c->provider, sizeof c->provider, e) ||
         imp_text(ic, row, F_NOTES, c->notes, sizeof c->notes, e))
@@ -48,12 +55,24 @@ static int fill(import_ctx *ic, const csvr_row *row, contract *c, err *e)
     return 0;
 }
 
-/* The stored contract (blank when none) into old; milestones marked done
- * or waived stay so while the end date stands. */
+/* The stored contract with the same start (blank when none) into old;
+ * milestones marked done or waived stay so while the end date stands. */
+static int same_start(const contract *c, void *ctx)
+{
+    contract *old = ctx;
+    if (c->start != old->start)
+        return 0;
+    *old = *c;
+    return 1;
+}
+
 static int keep_milestones(import_ctx *ic, contract *c, contract *old, err *e)
 {
-    int rc = store_contract_get(ic->s, c->practice, old, e);
-    if (rc > 0 && old->end == c->end)
+    old->start = c->start;
+    int rc = store_contract_each(ic->s, c->practice, same_start, old, e);
+    if (rc <= 0)
+        memset(old, 0, sizeof *old); /* a new contract */
+    else if (old->end == c->end)
         memcpy(c->milestone, old->milestone, sizeof c->milestone);
     return rc < 0 ? -1 : 0;
 }

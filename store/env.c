@@ -132,10 +132,13 @@ static int migrate(store *s, MDB_txn *txn, err *e)
     s->sealed = true;
     if (rc == 0 && s->schema < 3)
         rc = store_audit_rechain(s, e);
-    if (rc == 0)
+    if (rc == 0 && s->schema < 3)
         rc = store_practice_reindex(s, e);
     if (rc == 0 && s->schema < 3)
         rc = store_lsoa_reg_rekey(s, e);
+    /* To 4: contracts and capacity facts under their dates. */
+    if (rc == 0 && s->schema < 4)
+        rc = store_dated_rekey(s, e);
     s->txn = NULL;
     s->writing = false;
     if (rc)

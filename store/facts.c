@@ -1,12 +1,11 @@
-/* What is known about a practice beyond the register: indicators,
- * contracts, capacity facts and notes. */
+/* What is known about a practice beyond the register: indicators and
+ * notes (contracts and capacity facts: store/dated.c). */
 #include "store/internal.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-enum { INDICATOR_V = 1, CONTRACT_V = 1, CAPACITY_V = 1, NOTE_V = 1 };
+enum { INDICATOR_V = 1, NOTE_V = 1 };
 
 /* Copies the practice code (the part of the key before \0). */
 static int key_code(const MDB_val *k, char *code)
@@ -71,147 +70,6 @@ int store_indicator_each(store *s, const char *code,
     size_t kn = store_key(key, sizeof key, code, NULL, 0);
     struct ind_scan is = {fn, ctx};
     return store_scan(s, DB_INDICATOR, key, kn, ind_scan_one, &is, e);
-}
-
-/* ---- contracts: key CODE ---- */
-
-int store_contract_put(store *s, const contract *r, err *e)
-{
-    wbuf w;
-    wb_init(&w, CONTRACT_V);
-    wb_str(&w, r->type);
-    wb_i64(&w, r->start);
-    wb_i64(&w, r->end);
-    wb_str(&w, r->extension);
-    wb_str(&w, r->provider);
-    wb_str(&w, r->notes);
-    for (int m = 0; m < CONTRACT_MILESTONES; m++) /* trailing: older records lack them */
-        wb_u8(&w, r->milestone[m]);
-    if (w.bad)
-        return err_set(e, "contract %s: record too large", r->practice);
-    return store_put(s, DB_CONTRACT, r->practice, strlen(r->practice), w.data, w.len, e);
-}
-
-static int contract_decode(const MDB_val *k, const MDB_val *v, contract *r)
-{
-    rbuf b;
-    memset(r, 0, sizeof *r);
-    if (k->mv_size >= CODE_MAX)
-        return -1;
-    memcpy(r->practice, k->mv_data, k->mv_size);
-    if (rb_init(&b, v->mv_data, v->mv_size) != CONTRACT_V)
-        return -1;
-    rb_str(&b, r->type, sizeof r->type);
-    r->start = (long)rb_i64(&b);
-    r->end = (long)rb_i64(&b);
-    rb_str(&b, r->extension, sizeof r->extension);
-    rb_str(&b, r->provider, sizeof r->provider);
-    rb_str(&b, r->notes, sizeof r->notes);
-    for (int m = 0; m < CONTRACT_MILESTONES && b.pos < b.len; m++) {
-        unsigned st = rb_u8(&b);
-        r->milestone[m] = st <= MILESTONE_WAIVED ? (unsigned char)st : MILESTONE_OPEN;
-    }
-    return b.bad ? -1 : 0;
-}
-
-int store_contract_get(store *s, const char *code, contract *out, err *e)
-{
-    MDB_val v;
-    int rc = store_get(s, DB_CONTRACT, code, strlen(code), &v, e);
-    if (rc <= 0)
-        return rc;
-    MDB_val k = {strlen(code), (void *)code};
-    return contract_decode(&k, &v, out) ? err_set(e, "contract %s: damaged", code) : 1;
-}
-
-struct contract_scan {
-    int (*fn)(const contract *, void *);
-    void *ctx;
-};
-
-static int contract_scan_one(const MDB_val *k, const MDB_val *v, void *ctx)
-{
-    struct contract_scan *cs = ctx;
-    contract r;
-    return contract_decode(k, v, &r) ? -1 : cs->fn(&r, cs->ctx);
-}
-
-int store_contract_each(store *s, int (*fn)(const contract *, void *), void *ctx, err *e)
-{
-    struct contract_scan cs = {fn, ctx};
-    return store_scan(s, DB_CONTRACT, NULL, 0, contract_scan_one, &cs, e);
-}
-
-/* ---- capacity facts: key CODE ---- */
-
-void capacity_init(capacity_rec *c, const char *code)
-{
-    memset(c, 0, sizeof *c);
-    snprintf(c->practice, sizeof c->practice, "%s", code);
-    c->capacity = -1;
-    c->gp_fte = NAN;
-    c->list_open = -1;
-}
-
-int store_capacity_put(store *s, const capacity_rec *r, err *e)
-{
-    wbuf w;
-    wb_init(&w, CAPACITY_V);
-    wb_i64(&w, r->capacity);
-    wb_f64(&w, r->gp_fte);
-    wb_i64(&w, r->list_open);
-    wb_i64(&w, r->closed_from);
-    wb_i64(&w, r->closed_to);
-    wb_u8(&w, r->capacity_set); /* trailing: older records lack it */
-    return store_put(s, DB_CAPACITY, r->practice, strlen(r->practice), w.data, w.len, e);
-}
-
-static int capacity_decode(const MDB_val *k, const MDB_val *v, capacity_rec *out)
-{
-    rbuf b;
-    char code[CODE_MAX];
-    if (k->mv_size >= CODE_MAX)
-        return -1;
-    memcpy(code, k->mv_data, k->mv_size);
-    code[k->mv_size] = '\0';
-    capacity_init(out, code);
-    if (rb_init(&b, v->mv_data, v->mv_size) != CAPACITY_V)
-        return -1;
-    out->capacity = (long)rb_i64(&b);
-    out->gp_fte = rb_f64(&b);
-    out->list_open = (int)rb_i64(&b);
-    out->closed_from = (long)rb_i64(&b);
-    out->closed_to = (long)rb_i64(&b);
-    out->capacity_set = b.pos < b.len && rb_u8(&b) == 1;
-    return b.bad ? -1 : 0;
-}
-
-int store_capacity_get(store *s, const char *code, capacity_rec *out, err *e)
-{
-    MDB_val v;
-    int rc = store_get(s, DB_CAPACITY, code, strlen(code), &v, e);
-    if (rc <= 0)
-        return rc;
-    MDB_val k = {strlen(code), (void *)code};
-    return capacity_decode(&k, &v, out) ? err_set(e, "capacity %s: damaged", code) : 1;
-}
-
-struct capacity_scan {
-    int (*fn)(const capacity_rec *, void *);
-    void *ctx;
-};
-
-static int capacity_scan_one(const MDB_val *k, const MDB_val *v, void *ctx)
-{
-    struct capacity_scan *cs = ctx;
-    capacity_rec r;
-    return capacity_decode(k, v, &r) ? -1 : cs->fn(&r, cs->ctx);
-}
-
-int store_capacity_each(store *s, int (*fn)(const capacity_rec *, void *), void *ctx, err *e)
-{
-    struct capacity_scan cs = {fn, ctx};
-    return store_scan(s, DB_CAPACITY, NULL, 0, capacity_scan_one, &cs, e);
 }
 
 /* ---- notes: key CODE\0 + time (u64 BE) + user [+ \0 + n] ----

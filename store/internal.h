@@ -131,6 +131,9 @@ int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn
 int store_practice_reindex(store *s, err *e);
 /* Schema 2 -> 3: the practice x LSOA rows under keys with their date. */
 int store_lsoa_reg_rekey(store *s, err *e);
+/* Schema 3 -> 4: each contract under its start, each practice's capacity
+ * facts under date 0 (since always). */
+int store_dated_rekey(store *s, err *e);
 
 /* Relocates the practices at a postcode that was just stored. */
 int store_practice_relocate(store *s, const char *postcode, err *e);

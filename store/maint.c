@@ -30,10 +30,25 @@ struct checker {
     int snapshot;
 };
 
+/* A dated key (contracts, capacity: CODE\0 + date) as "CODE 2026-04-01". */
+static bool dated_key_text(int db, const MDB_val *k, char *out, size_t n)
+{
+    size_t cn = strnlen(k->mv_data, k->mv_size);
+    if ((db != DB_CONTRACT && db != DB_CAPACITY) || cn == 0 || cn >= CODE_MAX ||
+        k->mv_size != cn + 5)
+        return false;
+    long d = (long)be_get32((const unsigned char *)k->mv_data + cn + 1);
+    char code[CODE_MAX];
+    store_key_text(k->mv_data, cn, code, sizeof code);
+    snprintf(out, n, "%s %04ld-%02ld-%02ld", code, d / 10000, d / 100 % 100, d % 100);
+    return true;
+}
+
 static void problem(struct checker *c, const MDB_val *k, const char *what)
 {
     char key[64];
-    store_key_text(k->mv_data, k->mv_size, key, sizeof key);
+    if (!dated_key_text(c->db, k, key, sizeof key))
+        store_key_text(k->mv_data, k->mv_size, key, sizeof key);
     c->problems++;
     if (c->report)
         c->report(check_names[c->db], key, what, c->ctx);
@@ -278,7 +293,9 @@ static int after_copy(store *s, const store *from, audit_rec *entry, err *e)
         return -1;
     if (from->schema < 2 && store_practice_reindex(s, e))
         return -1;
-    if (from->schema < 3 && store_audit_rechain(s, e))
+    if (from->schema < 3 && (store_audit_rechain(s, e) || store_lsoa_reg_rekey(s, e)))
+        return -1;
+    if (from->schema < 4 && store_dated_rekey(s, e))
         return -1;
     return entry ? store_audit_add(s, entry, e) : 0;
 }

@@ -19,8 +19,10 @@
 
 /* 2: practices carry their location; 3: both LSOA vintages, IMD by
  * edition, the LSOA 2011 -> 2021 lookup and LSOA rows kept by extract;
- * every record carries a CRC-32C and the audit trail is hash-chained. */
-#define STORE_SCHEMA_VERSION 3
+ * every record carries a CRC-32C and the audit trail is hash-chained;
+ * 4: contracts and capacity facts are dated histories (keys CODE\0 +
+ * date), taken as at a date. */
+#define STORE_SCHEMA_VERSION 4
 
 enum {
     CODE_MAX = 16,     /* practice / organisation codes: "M86627", "B2M3M" */
@@ -151,18 +153,27 @@ typedef struct indicator {
 enum { CONTRACT_MILESTONES = 5 };
 enum milestone_state { MILESTONE_OPEN, MILESTONE_DONE, MILESTONE_WAIVED };
 
+/* One contract of a practice; a practice may hold several one after
+ * another (an APMS contract ends, a new one starts), each kept under its
+ * start date. */
 typedef struct contract {
     char practice[CODE_MAX];
     char type[SHORT_MAX];     /* GMS, PMS, APMS */
-    long start, end;          /* YYYYMMDD; 0 open-ended */
+    long start, end;          /* YYYYMMDD; start 0 unknown (since always),
+                                 end 0 open-ended */
     char extension[NAME_MAX]; /* extension options, free text: "2+2" */
     char provider[NAME_MAX];
     char notes[TEXT_MAX];
     unsigned char milestone[CONTRACT_MILESTONES]; /* enum milestone_state */
 } contract;
 
+/* Capacity facts recorded from a date (an import, or a person's set):
+ * a practice's records are a history, each applying from its date until
+ * the next one's. */
 typedef struct capacity_rec {
     char practice[CODE_MAX];
+    long from;                /* YYYYMMDD the figures apply from; 0 since
+                                 always; -1 (store_capacity_at) none applies */
     long capacity;            /* patients; -1 unknown */
     double gp_fte;            /* NAN unknown */
     int list_open;            /* 1 open, 0 closed, -1 unknown */
@@ -435,13 +446,36 @@ int store_indicator_put(store *s, const indicator *r, err *e);
 int store_indicator_each(store *s, const char *code,
                          int (*fn)(const indicator *, void *), void *ctx, err *e);
 
-int store_contract_get(store *s, const char *code, contract *out, err *e);
+/* Contracts are kept by practice and start date: a put replaces the one
+ * with the same start. */
 int store_contract_put(store *s, const contract *r, err *e);
-int store_contract_each(store *s, int (*fn)(const contract *, void *), void *ctx, err *e);
+int store_contract_del(store *s, const char *code, long start, err *e);
+/* The contract as at date (YYYYMMDD; 0: no bound): of those started on or
+ * before it, the one in force (open-ended or ending on or after date),
+ * else the newest started, which has ended.  1 found, 0 none (out blank). */
+int store_contract_at(store *s, const char *code, long date, contract *out, err *e);
+/* Ended before date. */
+bool store_contract_ended(const contract *c, long date);
+/* Each practice's contract as at date, by practice code. */
+int store_contract_each_at(store *s, long date, int (*fn)(const contract *, void *), void *ctx,
+                           err *e);
+/* Every contract of one practice (code NULL: of all), by practice, then
+ * start. */
+int store_contract_each(store *s, const char *code, int (*fn)(const contract *, void *),
+                        void *ctx, err *e);
 
-int store_capacity_get(store *s, const char *code, capacity_rec *out, err *e);
+/* Capacity facts are kept by practice and the date they apply from: a put
+ * replaces the record with the same date. */
 int store_capacity_put(store *s, const capacity_rec *r, err *e);
-int store_capacity_each(store *s, int (*fn)(const capacity_rec *, void *), void *ctx, err *e);
+/* The facts as at date (0: the newest): the capacity, the GP FTE and
+ * capacity_set of the newest record applying on or before date (out->from
+ * its date); the list's status and its formal closure dates from the
+ * newest record of all, since a closure carries its own dates.  1 when a
+ * record applies on the date, 0 when none does (figures unknown, from -1). */
+int store_capacity_at(store *s, const char *code, long date, capacity_rec *out, err *e);
+/* Every record of one practice (code NULL: of all), oldest first. */
+int store_capacity_each(store *s, const char *code, int (*fn)(const capacity_rec *, void *),
+                        void *ctx, err *e);
 
 int store_note_put(store *s, const note *r, err *e);
 int store_note_each(store *s, const char *code,

@@ -132,6 +132,9 @@ static void card_capacity(const card *c, tlines *t)
     tl_add(t, c->cap.headroom > 0 ? COL_NORMAL : COL_WARN, -1, "%s patients (%s), headroom %s",
            text_thousands(c->cap.capacity, n1, sizeof n1), capacity_source_name(c->cap.source),
            text_thousands(c->cap.headroom, n2, sizeof n2));
+    if (c->facts.capacity >= 0 && c->facts.from > 0)
+        tl_add(t, COL_NORMAL, -1, "Capacity recorded from %s",
+               text_date_or_dash(c->facts.from, n1, sizeof n1));
     if (!isnan(c->facts.gp_fte)) {
         char from[40];
         tl_add(t, COL_NORMAL, -1, "GP FTE %.1f (%s)", c->facts.gp_fte,
@@ -150,28 +153,31 @@ static void card_contract(app *a, const card *c, tlines *t)
         tl_add(t, COL_DIM, -1, "none recorded");
         return;
     }
-    tl_add(t, COL_NORMAL, -1, "%s%s%s, %s%s%s%s", *c->con.type ? c->con.type : "contract",
+    /* The contract in force on the date, or the newest that had started. */
+    bool ended = store_contract_ended(&c->con, c->at.facts);
+    tl_add(t, ended ? COL_WARN : COL_NORMAL, -1, "%s%s%s, %s%s%s%s", *c->con.type ? c->con.type : "contract",
            c->con.start ? " from " : "", c->con.start ? text_date_or_dash(c->con.start, d1, sizeof d1) : "",
-           c->con.end ? "ends " : "open-ended", c->con.end ? text_date_or_dash(c->con.end, d2, sizeof d2) : "",
+           !c->con.end ? "open-ended" : ended ? "ended " : "ends ",
+           c->con.end ? text_date_or_dash(c->con.end, d2, sizeof d2) : "",
            *c->con.extension ? ", extension " : "", c->con.extension);
     if (*c->con.provider)
         tl_add(t, COL_NORMAL, -1, "Provider %s", c->con.provider);
-    if (c->con.end) {
+    if (c->con.end && !ended) {
         long months[MILESTONES] = {a->cfg.milestones.options_appraisal, a->cfg.milestones.engagement,
                                    a->cfg.milestones.procurement, a->cfg.milestones.award,
                                    a->cfg.milestones.mobilisation};
         long dates[MILESTONES];
         milestones_for(c->con.end, months, dates);
-        int k = milestone_next_open(dates, c->con.milestone, a->today), overdue = 0;
+        int k = milestone_next_open(dates, c->con.milestone, c->at.facts), overdue = 0;
         char days[32], late[32] = "";
         for (int i = 0; i < MILESTONES; i++)
-            overdue += milestone_overdue(dates[i], c->con.milestone[i], a->today);
+            overdue += milestone_overdue(dates[i], c->con.milestone[i], c->at.facts);
         if (overdue)
             snprintf(late, sizeof late, "; %d overdue", overdue);
         if (k < MILESTONES)
             tl_add(t, overdue ? COL_WARN : COL_NORMAL, -1, "Next: %s on %s (in %s)%s", milestone_name(k),
                    text_date_or_dash(dates[k], d3, sizeof d3),
-                   text_count(milestone_days_between(a->today, dates[k]), "day", "days", days, sizeof days),
+                   text_count(milestone_days_between(c->at.facts, dates[k]), "day", "days", days, sizeof days),
                    late);
         else
             tl_add(t, overdue ? COL_OVER : COL_NORMAL, -1, "No milestone left before the end%s", late);
@@ -288,7 +294,9 @@ static void card_build(app *a, cview *cv, int width)
 static int cv_load(app *a, cview *cv)
 {
     err e;
-    int rc = card_load_at(cv->c, a->s, cv->code, &a->w.rules, a->w.at.date,
+    /* The world's date, asked for or the default (so the contract and
+     * capacity are today's when no date was asked for). */
+    int rc = card_load_at(cv->c, a->s, cv->code, &a->w.rules, a->w.at.given ? a->w.at.date : 0,
                           (int)a->cfg.rules.imd_edition, &e);
     if (rc < 0) {
         app_msg(a, COL_ERROR, "%s", e.msg);

@@ -1,6 +1,7 @@
 /* Contracts by end date, with the milestones counted back from each end
  * (contracts.milestones of the config): the next one still open, when,
- * and how many are overdue (past, neither done nor waived) as of today.
+ * and how many are overdue (past, neither done nor waived) as of today,
+ * or as at the date asked for (:as-at): the contracts as at that date.
  * D and V mark the first open milestone done or waived (core/edit, as
  * `catchment set CODE milestone.NAME` does, audited).  A closed practice's
  * contract ends on its close date. */
@@ -88,8 +89,8 @@ static void kv_header(app *a, view *v, WINDOW *w, int width)
 {
     kview *kv = v->priv;
     char line[512], d[16], head[512] = "  ";
-    snprintf(line, sizeof line, "Today %s; milestones, in months before the contract end:",
-             text_date_or_dash(a->today, d, sizeof d));
+    snprintf(line, sizeof line, "%s %s; milestones, in months before the contract end:",
+             a->w.at.given ? "As at" : "Today", text_date_or_dash(a->w.at.facts, d, sizeof d));
     draw_text(a, w, 0, 0, width, line, color_attr(COL_NORMAL));
     line[0] = '\0';
     for (int i = 0; i < MILESTONES; i++)
@@ -116,13 +117,13 @@ static void kv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     long dates[MILESTONES], end = kv_end(wp);
     char text[1024] = "  ", d1[16], d2[16] = "", days[16] = "", late[16] = "";
     const unsigned char *settled = wp->contract_milestone;
-    bool closed = kv_closed(wp), ended = closed || end < a->today;
+    bool closed = kv_closed(wp), ended = closed || end < a->w.at.facts;
     milestones_for(end, kv->months, dates);
-    int k = milestone_next_open(dates, settled, a->today), overdue = 0;
+    int k = milestone_next_open(dates, settled, a->w.at.facts), overdue = 0;
     for (int i = 0; i < MILESTONES; i++)
-        overdue += milestone_overdue(dates[i], settled[i], a->today);
+        overdue += milestone_overdue(dates[i], settled[i], a->w.at.facts);
     if (!closed) {
-        snprintf(days, sizeof days, "%ld", milestone_days_between(a->today, k < MILESTONES ? dates[k] : end));
+        snprintf(days, sizeof days, "%ld", milestone_days_between(a->w.at.facts, k < MILESTONES ? dates[k] : end));
         text_date_or_dash(k < MILESTONES ? dates[k] : end, d2, sizeof d2);
         if (ended || overdue)
             snprintf(late, sizeof late, ended ? "ended" : "%d", overdue);
@@ -179,7 +180,9 @@ static unsigned kv_settle(app *a, view *v, bool done)
     for (char *c = field; *c; c++)
         if (*c == ' ')
             *c = '_';
-    if (edit_set_change(a->s, wp->p.code, field, done ? "done" : "waived", clock_now(), &chg, &e))
+    /* The contract on the screen: the one in force on the date it is as at. */
+    if (edit_set_from(a->s, wp->p.code, field, done ? "done" : "waived", a->w.at.facts,
+                      clock_now(), &chg, &e))
         app_msg(a, COL_ERROR, "%s", e.msg);
     else
         app_msg(a, COL_GOOD, "%s: %s %s (h shows the history)", wp->p.code, field, chg.new_value);

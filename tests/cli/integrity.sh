@@ -43,8 +43,8 @@ dup() { # what file: refused naming both lines, store unchanged
     check_has "... naming both lines" "$(cat "$tmp/err")" "$3"
     check_eq "... and the store is unchanged" "$(mdb_dump -a "$S" | sha256sum)" "$base"
 }
-printf 'practice_code,contract_type,start_date,end_date\r\nM86010,GMS,,\r\nM84001,GMS,,\r\nM86010,APMS,2020-01-01,2026-12-31\r\n' >"$tmp/d1.csv"
-dup contracts "$tmp/d1.csv" "d1.csv:4:1: practice_code: M86010 is also on line 2"
+printf 'practice_code,contract_type,start_date,end_date\r\nM86010,GMS,2020-01-01,\r\nM84001,GMS,,\r\nM86010,APMS,2020-01-01,2026-12-31\r\n' >"$tmp/d1.csv"
+dup contracts "$tmp/d1.csv" "d1.csv:4:13: start_date: M86010's contract starting 2020-01-01 is also on line 2"
 printf 'code,capacity,gp_fte,list_open\r\nM86010,100,,\r\nM86010,200,,\r\n' >"$tmp/d2.csv"
 dup capacity "$tmp/d2.csv" "d2.csv:3:1: code: M86010 is also on line 2"
 { head -2 "$epr"; sed -n 2p "$epr"; } >"$tmp/d3.csv"

@@ -10,7 +10,7 @@ row() { q contracts --format csv | grep "^$1," | tr -d '\r'; }
 # five milestones are past.
 check_has "overdue: the four past milestones" "$(row M86019)" \
     ",mobilisation,2026-12-31,38,\"options appraisal, engagement, procurement, award\",-"
-check_eq "overdue: one not yet past shows none" "$(row Y04965 | cut -d, -f10)" "-"
+check_eq "overdue: one not yet past shows none" "$(row Y04965 | cut -d, -f11)" "-"
 check_eq "overdue: in JSON" "$(q contracts --format json | jq -c '.[] | select(.practice == "M86019") | [.milestones[] | .overdue]')" \
     "[true,true,true,true,false]"
 
@@ -30,7 +30,7 @@ check_eq "history: every mark is recorded" \
     "$(q history M86019 --format json | jq -r '[.[] | select(.field | startswith("milestone.")) | .field + "=" + .new] | join(" ")')" \
     "milestone.options_appraisal=done milestone.engagement=waived milestone.procurement=done milestone.award=done"
 check_eq "set: mobilisation done early: the next is the contract end" \
-    "$(q set M86019 milestone.mobilisation done >/dev/null; row M86019 | cut -d, -f7,8)" "contract end,2027-03-31"
+    "$(q set M86019 milestone.mobilisation done >/dev/null; row M86019 | cut -d, -f8,9)" "contract end,2027-03-31"
 check_eq "set: open again" "$(q set M86019 milestone.mobilisation open)" \
     "M86019 milestone.mobilisation: done -> open (recorded in the history)"
 
@@ -47,7 +47,7 @@ check_exit "set: an unknown milestone" 1 q set M86019 milestone.lunch done
 
 # A practice that closed: its contract ended when it did.
 q set M86629 contract.type GMS >/dev/null
-check_eq "closed practice: the end is its close date" "$(q contracts --all --format csv | grep '^M86629,' | cut -d, -f6,7)" \
+check_eq "closed practice: the end is its close date" "$(q contracts --all --format csv | grep '^M86629,' | cut -d, -f7,8)" \
     "2017-10-31,practice closed"
 check_eq "closed practice: nothing overdue" "$(q contracts --all --format json | jq -c '.[] | select(.practice == "M86629") | [.end, .practice_closed, (.milestones | length)]')" \
     '["2017-10-31",true,0]'

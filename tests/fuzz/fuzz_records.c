@@ -78,10 +78,13 @@ static void read_all(const char *code)
     store_postcode_get(s, code, &pc, &e);
     store_lsoa_get(s, code, &l, &e);
     store_indicator_each(s, code, on_ind, NULL, &e);
-    store_contract_get(s, code, &c, &e);
-    store_contract_each(s, on_contract, NULL, &e);
-    store_capacity_get(s, code, &cap, &e);
-    store_capacity_each(s, on_cap, NULL, &e);
+    store_contract_at(s, code, 0, &c, &e);
+    store_contract_at(s, code, 20260401, &c, &e);
+    store_contract_each(s, NULL, on_contract, NULL, &e);
+    store_contract_each_at(s, 20260401, on_contract, NULL, &e);
+    store_capacity_at(s, code, 0, &cap, &e);
+    store_capacity_at(s, code, 20260401, &cap, &e);
+    store_capacity_each(s, NULL, on_cap, NULL, &e);
     store_note_each(s, code, on_note, NULL, &e);
     store_note_each(s, NULL, on_note, NULL, &e);
     store_provenance_find(s, code, &pv, &e);

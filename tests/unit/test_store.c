@@ -1,6 +1,7 @@
 /* The store: records round-trip, scans are ordered, the schema guard. */
 #include "tests/unit/t.h"
 #include "store/store.h"
+#include "util/crc32c.h"
 
 #include <lmdb.h>
 #include <math.h>
@@ -187,30 +188,45 @@ static void print_problem(const char *db, const char *key, const char *what, voi
     printf("  problem: %s: %s: %s\n", db, key, what);
 }
 
+/* Every entry of one database, copied out (LMDB's own memory changes as
+ * it is written to). */
+static struct entries {
+    unsigned char keys[1 << 16], vals[1 << 20];
+    size_t kn[4096], vn[4096], ko[4096], vo[4096];
+    int n;
+} ents;
+
+static bool read_all(MDB_txn *txn, const char *name, MDB_dbi *db)
+{
+    MDB_cursor *c;
+    MDB_val k, v;
+    size_t ko = 0, vo = 0;
+    ents.n = 0;
+    if (mdb_dbi_open(txn, name, 0, db))
+        return false;
+    mdb_cursor_open(txn, *db, &c);
+    for (int rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && ents.n < 4096;
+         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT), ents.n++) {
+        int i = ents.n;
+        memcpy(ents.keys + (ents.ko[i] = ko), k.mv_data, ents.kn[i] = k.mv_size);
+        memcpy(ents.vals + (ents.vo[i] = vo), v.mv_data, ents.vn[i] = v.mv_size);
+        ko += k.mv_size;
+        vo += v.mv_size;
+    }
+    mdb_cursor_close(c);
+    return true;
+}
+
 /* Takes the seals (schema 3's CRC-32C, the last 4 bytes) off every value
  * of one database, as a catchment before schema 3 wrote them. */
 static void unseal_db(MDB_txn *txn, const char *name)
 {
     MDB_dbi db;
-    MDB_cursor *c;
-    MDB_val k, v;
-    static unsigned char keys[1 << 16], vals[1 << 20];
-    size_t kn[4096], vn[4096], ko = 0, vo = 0;
-    int n = 0;
-    if (mdb_dbi_open(txn, name, 0, &db))
+    if (!read_all(txn, name, &db))
         return;
-    mdb_cursor_open(txn, db, &c);
-    for (int rc = mdb_cursor_get(c, &k, &v, MDB_FIRST); rc == 0 && n < 4096;
-         rc = mdb_cursor_get(c, &k, &v, MDB_NEXT), n++) {
-        memcpy(keys + ko, k.mv_data, kn[n] = k.mv_size);
-        memcpy(vals + vo, v.mv_data, vn[n] = v.mv_size - 4);
-        ko += kn[n];
-        vo += vn[n];
-    }
-    mdb_cursor_close(c);
-    ko = vo = 0;
-    for (int i = 0; i < n; ko += kn[i], vo += vn[i], i++) {
-        MDB_val kk = {kn[i], keys + ko}, vv = {vn[i], vals + vo};
+    for (int i = 0; i < ents.n; i++) {
+        MDB_val kk = {ents.kn[i], ents.keys + ents.ko[i]};
+        MDB_val vv = {ents.vn[i] - 4, ents.vals + ents.vo[i]};
         CHECK(mdb_put(txn, db, &kk, &vv, 0) == 0);
     }
 }
@@ -287,6 +303,132 @@ static void test_migration(const char *dir)
     store_close(s);
 }
 
+/* Moves every record of one database from its dated key (CODE\0 + 4
+ * bytes) back to the key CODE alone, sealed again for that key: the
+ * database as a schema 3 catchment kept it. */
+static void undate_db(MDB_txn *txn, const char *name)
+{
+    MDB_dbi db;
+    CHECK(read_all(txn, name, &db));
+    CHECK(mdb_drop(txn, db, 0) == 0);
+    for (int i = 0; i < ents.n; i++) {
+        unsigned char *key = ents.keys + ents.ko[i], *val = ents.vals + ents.vo[i];
+        size_t code = strnlen((const char *)key, ents.kn[i]), body = ents.vn[i] - 4;
+        CHECK(ents.kn[i] == code + 5);
+        uint32_t seal = crc32c(crc32c(0, key, code), val, body);
+        unsigned char be[4] = {(unsigned char)(seal >> 24), (unsigned char)(seal >> 16),
+                               (unsigned char)(seal >> 8), (unsigned char)seal};
+        memcpy(val + body, be, 4);
+        MDB_val kk = {code, key}, vv = {ents.vn[i], val};
+        CHECK(mdb_put(txn, db, &kk, &vv, 0) == 0);
+    }
+}
+
+/* A schema 3 store: one contract and one set of capacity facts per
+ * practice under the key CODE.  The first writable open keeps each
+ * under its date: the contract under its start, the capacity facts since
+ * always (they applied on every date before). */
+static void test_migration_3(void)
+{
+    char dir[] = "/tmp/catchment-test-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    store *s;
+    err e;
+    contract c = {.practice = "M86019", .type = "APMS", .start = 20170401, .end = 20270331};
+    capacity_rec cap;
+    capacity_init(&cap, "M86019");
+    cap.capacity = 9000;
+    cap.list_open = 0;
+    cap.closed_from = 20260301;
+    cap.from = 20260401; /* written at a date, moved to a key of the code alone below */
+    snprintf(c.provider, sizeof c.provider, "%s", "Provider A");
+    c.milestone[0] = MILESTONE_DONE;
+    CHECK(store_open(&s, dir, NULL, &e) == 0);
+    CHECK(store_write_begin(s, &e) == 0);
+    CHECK(store_contract_put(s, &c, &e) == 0);
+    CHECK(store_capacity_put(s, &cap, &e) == 0);
+    CHECK(store_write_commit(s, &e) == 0);
+    store_close(s);
+
+    MDB_env *env;
+    MDB_txn *txn;
+    MDB_dbi meta;
+    unsigned char three[4] = {0, 0, 0, 3};
+    MDB_val mk = {9, "catchment"}, mv = {4, three};
+    mdb_env_create(&env);
+    mdb_env_set_maxdbs(env, 64);
+    mdb_env_set_mapsize(env, (size_t)8 << 30);
+    CHECK(mdb_env_open(env, dir, 0, 0660) == 0);
+    mdb_txn_begin(env, NULL, 0, &txn);
+    undate_db(txn, "contract");
+    undate_db(txn, "capacity");
+    mdb_dbi_open(txn, "meta", 0, &meta);
+    CHECK(mdb_put(txn, meta, &mk, &mv, 0) == 0);
+    CHECK(mdb_txn_commit(txn) == 0);
+    mdb_env_close(env);
+
+    store_opts ro = {.read_only = true};
+    CHECK(store_open(&s, dir, &ro, &e) == 0);
+    CHECK_INT(store_schema(s), 3); /* read-only: read as it is, not upgraded */
+    /* Restored from, as a backup: the copy is brought up to date too. */
+    char to[] = "/tmp/catchment-test-XXXXXX";
+    store *r;
+    contract got;
+    CHECK(mkdtemp(to) != NULL);
+    CHECK(store_open(&r, to, NULL, &e) == 0);
+    CHECK(store_restore(r, s, NULL, &e) == 0);
+    CHECK(store_read_begin(r, &e) == 0);
+    CHECK_INT(store_contract_at(r, "M86019", 20210601, &got, &e), 1);
+    CHECK_STR(got.provider, "Provider A");
+    store_read_end(r);
+    store_close(r);
+    store_close(s);
+    CHECK(store_open(&s, dir, NULL, &e) == 0);
+    CHECK_INT(store_schema(s), STORE_SCHEMA_VERSION);
+    CHECK(store_read_begin(s, &e) == 0);
+    CHECK_INT(store_contract_at(s, "M86019", 20210601, &got, &e), 1);
+    CHECK_STR(got.provider, "Provider A");
+    CHECK_INT(got.start, 20170401);
+    CHECK_INT(got.milestone[0], MILESTONE_DONE);
+    CHECK_INT(store_contract_at(s, "M86019", 20160101, &got, &e), 0); /* before it started */
+    capacity_rec k;
+    CHECK_INT(store_capacity_at(s, "M86019", 20100101, &k, &e), 1); /* since always */
+    CHECK_INT(k.capacity, 9000);
+    CHECK_INT(k.from, 0);
+    CHECK_INT(k.closed_from, 20260301);
+    store_check_counts n = {0, 0, 0};
+    CHECK(store_check(s, print_problem, NULL, &n, &e) == 0);
+    CHECK_INT(n.problems, 0);
+    store_read_end(s);
+
+    /* After the upgrade a second contract, and a later figure, are kept
+     * beside the first. */
+    contract next = {.practice = "M86019", .type = "APMS", .start = 20270401, .end = 20320331};
+    cap.capacity = 9500;
+    cap.from = 20270401;
+    CHECK(store_write_begin(s, &e) == 0);
+    CHECK(store_contract_put(s, &next, &e) == 0);
+    CHECK(store_capacity_put(s, &cap, &e) == 0);
+    CHECK(store_write_commit(s, &e) == 0);
+    CHECK(store_read_begin(s, &e) == 0);
+    CHECK_INT(store_contract_at(s, "M86019", 20270331, &got, &e), 1);
+    CHECK_INT(got.start, 20170401);
+    CHECK_INT(store_contract_at(s, "M86019", 20270401, &got, &e), 1);
+    CHECK_INT(got.start, 20270401);
+    CHECK_INT(store_contract_at(s, "M86019", 20330101, &got, &e), 1);
+    CHECK(store_contract_ended(&got, 20330101)); /* the newest started, ended */
+    CHECK_INT(store_capacity_at(s, "M86019", 20270331, &k, &e), 1);
+    CHECK_INT(k.capacity, 9000);
+    CHECK_INT(store_capacity_at(s, "M86019", 0, &k, &e), 1);
+    CHECK_INT(k.capacity, 9500);
+    CHECK_INT(k.from, 20270401);
+    store_read_end(s);
+    store_close(s);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf %s %s", dir, to);
+    CHECK(system(cmd) == 0);
+}
+
 /* The list as at a date: the newest point on or before it, found among
  * neighbours whose codes start the same (A1 beside A10 and A0). */
 static void test_list_at(const char *dir)
@@ -346,6 +488,7 @@ int main(void)
     test_older_store(dir);
     test_location(dir);
     test_migration(dir);
+    test_migration_3();
 
     test_newer_schema(dir);
     char cmd[256];
