@@ -28,7 +28,7 @@ struct csvr {
     csvr_row cur;
     csvr_row *ready;
     int nready, cready, next;
-    csvr_row out;             /* the row last handed out */
+    csvr_row *out;            /* the row last handed out (a slot of ready) */
 
     char linecopy[LINECOPY];  /* the start of the current line, for columns */
     size_t linelen;
@@ -43,11 +43,10 @@ struct csvr {
 
 static void row_free(csvr_row *row)
 {
-    for (int i = 0; i < row->n; i++)
-        free(row->f[i]);
     free(row->f);
-    row->f = NULL;
-    row->n = 0;
+    free(row->off);
+    free(row->text);
+    memset(row, 0, sizeof *row);
 }
 
 static void fail_at(csvr *r, long col, const char *what)
@@ -67,6 +66,8 @@ static const char *field_problem(const csvr *r, const char *s, size_t len,
     else if (len > CSVR_FIELD_MAX)
         snprintf(msg, msgsz, "field %d is %zu bytes long (at most %d)",
                  r->cur.n + 1, len, CSVR_FIELD_MAX);
+    else if (text_plain(s, len))
+        return NULL; /* printable ASCII: neither check can fail */
     else if (!text_utf8_valid(s, len))
         snprintf(msg, msgsz, "field %d is not valid UTF-8", r->cur.n + 1);
     else if (!r->controls_ok && text_has_control(s, len))
@@ -76,6 +77,34 @@ static const char *field_problem(const csvr *r, const char *s, size_t len,
     else
         return NULL;
     return msg;
+}
+
+/* Room for one more field of len bytes in the row being built. */
+static int row_room(csvr_row *row, size_t len)
+{
+    if (row->n == row->fcap) {
+        int nc = row->fcap ? row->fcap * 2 : 16;
+        char **f = realloc(row->f, (size_t)nc * sizeof *f);
+        if (f)
+            row->f = f;
+        size_t *off = realloc(row->off, (size_t)nc * sizeof *off);
+        if (off)
+            row->off = off;
+        if (!f || !off)
+            return -1;
+        row->fcap = nc;
+    }
+    if (row->tcap - row->tlen < len + 1) {
+        size_t nc = row->tcap ? row->tcap : 256;
+        while (nc - row->tlen < len + 1)
+            nc *= 2;
+        char *t = realloc(row->text, nc);
+        if (!t)
+            return -1;
+        row->text = t;
+        row->tcap = nc;
+    }
+    return 0;
 }
 
 /* A field is complete: check it and add it to the row. */
@@ -92,30 +121,29 @@ static void on_field(void *data, size_t len, void *ctx)
         fail_at(r, 0, problem);
         return;
     }
-    char *copy = malloc(len + 1);
-    char **f = realloc(r->cur.f, (size_t)(r->cur.n + 1) * sizeof *f);
-    if (f)
-        r->cur.f = f;
-    if (!copy || !f) {
-        free(copy);
+    csvr_row *row = &r->cur;
+    if (row_room(row, len)) {
         fail_at(r, 0, "out of memory");
         return;
     }
-    memcpy(copy, s, len);
-    copy[len] = '\0';
-    r->cur.f[r->cur.n++] = copy;
+    memcpy(row->text + row->tlen, s, len);
+    row->text[row->tlen + len] = '\0';
+    row->off[row->n++] = row->tlen;
+    row->tlen += len + 1;
 }
 
+/* Line breaks inside the row's quoted fields. */
 static long newlines_in(const csvr_row *row)
 {
     long n = 0;
-    for (int i = 0; i < row->n; i++)
-        for (const char *p = row->f[i]; *p; p++)
-            n += *p == '\n';
+    const char *p = row->text, *end = row->text + row->tlen;
+    while (p && (p = memchr(p, '\n', (size_t)(end - p))) != NULL)
+        n++, p++;
     return n;
 }
 
-/* A row is complete: queue it. */
+/* A row is complete: its fields' pointers are set, and it is queued (the
+ * queue's slots keep their storage, which the next row built reuses). */
 static void on_row(int c, void *ctx)
 {
     csvr *r = ctx;
@@ -129,13 +157,20 @@ static void on_row(int c, void *ctx)
             fail_at(r, 0, "out of memory");
             return;
         }
+        memset(q + r->cready, 0, (size_t)(nc - r->cready) * sizeof *q);
         r->ready = q;
         r->cready = nc;
     }
-    r->cur.line = r->line - newlines_in(&r->cur);
-    r->ready[r->nready++] = r->cur;
-    memset(&r->cur, 0, sizeof r->cur);
-    memcpy(r->rowline, r->linecopy, LINECOPY);
+    csvr_row *row = &r->cur;
+    for (int i = 0; i < row->n; i++)
+        row->f[i] = row->text + row->off[i];
+    row->line = r->line - newlines_in(row);
+    csvr_row spare = r->ready[r->nready];
+    r->ready[r->nready++] = *row;
+    *row = spare;
+    row->n = 0;
+    row->tlen = 0;
+    memcpy(r->rowline, r->linecopy, r->linelen + 1);
     r->rowline_no = r->line;
 }
 
@@ -173,8 +208,7 @@ void csvr_close(csvr *r)
         return;
     csv_free(&r->parser);
     row_free(&r->cur);
-    row_free(&r->out);
-    for (int i = r->next; i < r->nready; i++)
+    for (int i = 0; i < r->cready; i++)
         row_free(&r->ready[i]);
     free(r->ready);
     if (r->own_src)
@@ -258,13 +292,13 @@ static int fill(csvr *r, err *e)
 
 int csvr_next(csvr *r, csvr_row **row, err *e)
 {
-    if (r->again && r->out.f) {
+    if (r->again && r->out) {
         r->again = false;
-        *row = &r->out;
+        *row = r->out;
         return 1;
     }
     r->again = false;
-    row_free(&r->out);
+    r->out = NULL;
     while (r->next == r->nready) {
         r->next = r->nready = 0;
         if (r->eof)
@@ -272,8 +306,8 @@ int csvr_next(csvr *r, csvr_row **row, err *e)
         if (fill(r, e))
             return -1;
     }
-    r->out = r->ready[r->next++];
-    *row = &r->out;
+    r->out = &r->ready[r->next++];
+    *row = r->out;
     return 1;
 }
 

@@ -18,6 +18,12 @@ typedef struct csvr_row {
     int n;           /* fields in this row */
     char **f;        /* each NUL-terminated */
     long line;       /* line where the row starts (1-based) */
+    /* The reader's own: every field's text, one after another, kept from
+     * row to row so that reading a row allocates nothing. */
+    char *text;
+    size_t tlen, tcap;
+    size_t *off;     /* where each field starts in text */
+    int fcap;
 } csvr_row;
 
 typedef struct csvr csvr;

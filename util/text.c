@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -74,6 +75,25 @@ bool text_has_control(const char *s, size_t len)
         i += k;
     }
     return false;
+}
+
+bool text_plain(const char *s, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+    const unsigned char *p = (const unsigned char *)s;
+    for (; len >= 8; p += 8, len -= 8) {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        /* A byte over 0x7F; below 0x20 (x - 0x20 borrows, unless a byte
+         * before it already did: that one is caught itself); 0x7F (adding
+         * 1 sets its top bit, with no carry out of any byte <= 0x7F). */
+        if ((x & high) | ((x - ones * 0x20) & ~x & high) | ((x + ones) & high))
+            return false;
+    }
+    for (; len; p++, len--)
+        if (*p < 0x20 || *p > 0x7E)
+            return false;
+    return true;
 }
 
 /* Bidi embeddings and overrides, isolates, zero-width characters, the

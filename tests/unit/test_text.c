@@ -1,12 +1,37 @@
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tests/unit/t.h"
 #include "util/text.h"
 
+/* text_plain against the byte-at-a-time rule: every pair of byte values
+ * side by side, at every place in and around an 8-byte word. */
+static void test_plain(void)
+{
+    long wrong = 0;
+    char s[17];
+    for (int at = 0; at < 16; at++)
+        for (int a = 0; a < 256; a++)
+            for (int b = 0; b < 256; b++) {
+                memset(s, 'x', sizeof s);
+                s[at] = (char)a;
+                s[at + 1] = (char)b;
+                bool want = a >= 0x20 && a <= 0x7E && b >= 0x20 && b <= 0x7E;
+                wrong += text_plain(s, sizeof s) != want;
+                wrong += text_plain(s, (size_t)at + 1) != (a >= 0x20 && a <= 0x7E);
+            }
+    CHECK_INT(wrong, 0);
+    CHECK(text_plain("", 0));
+    CHECK(text_plain("A plain, \"quoted\" name ~", 24));
+    CHECK(!text_plain("tab\there", 8));
+}
+
 int main(void)
 {
     char buf[64];
+
+    test_plain();
 
     CHECK(text_utf8_valid("Caf\xc3\xa9", 5));
     CHECK(!text_utf8_valid("bad \xff byte", 10));
