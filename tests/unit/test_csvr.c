@@ -165,6 +165,76 @@ static void test_field_limit(void)
     free(text);
 }
 
+/* A quoted field with doubled quotes and a line break, cut by the first
+ * 64 KiB read at every offset around it. */
+static void test_quote_across_reads(void)
+{
+    enum { AT = 65536 };
+    static char text[AT + 64];
+    char want[32];
+    err e;
+    long wrong = 0;
+    for (int back = 1; back < 16; back++) {
+        size_t n = AT - (size_t)back;
+        memset(text, 'x', n);
+        text[n - 1] = '\n';
+        n += (size_t)sprintf(text + n, "a,\"q\"\"\"\"\nz\",b\r\n");
+        csvr *r;
+        csvr_row *row;
+        if (csvr_open(&r, write_file("across.csv", text, n), &e)) {
+            wrong++;
+            continue;
+        }
+        csvr_allow_controls(r);
+        snprintf(want, sizeof want, "q\"\"\nz");
+        wrong += csvr_next(r, &row, &e) != 1 || row->n != 1;
+        wrong += csvr_next(r, &row, &e) != 1 || row->n != 3 || row->line != 2 ||
+                 strcmp(row->f[1], want) != 0 || strcmp(row->f[2], "b") != 0;
+        wrong += csvr_next(r, &row, &e) != 0;
+        csvr_close(r);
+    }
+    CHECK_INT(wrong, 0);
+}
+
+/* Of two problems on one line, the one named is as before: NUL first,
+ * then malformed quoting, then the first bad field. */
+static void test_which_problem(void)
+{
+    char out[64], want[512];
+    err e;
+    const char nul[] = "h\nbad\xff,x\0y\n";
+    CHECK(read_all("nul2.csv", nul, sizeof nul - 1, out, sizeof out, &e) == -1);
+    snprintf(want, sizeof want, "%s/nul2.csv:2: binary data (a NUL byte): not a CSV file",
+             tmpdir);
+    CHECK_STR(e.msg, want);
+    const char quote[] = "h\nbad\xff,x\"y\n";
+    CHECK(read_all("quote.csv", quote, sizeof quote - 1, out, sizeof out, &e) == -1);
+    snprintf(want, sizeof want,
+             "%s/quote.csv:2: malformed quoting (a stray or unclosed double quote)", tmpdir);
+    CHECK_STR(e.msg, want);
+    const char two[] = "h\nbad\xff,x\x1b\n";
+    CHECK(read_all("two.csv", two, sizeof two - 1, out, sizeof out, &e) == -1);
+    snprintf(want, sizeof want, "%s/two.csv:2: field 1 is not valid UTF-8", tmpdir);
+    CHECK_STR(e.msg, want);
+}
+
+/* A quoted field that never ends is stopped at the line where it is
+ * surely too long, not read whole. */
+static void test_open_field(void)
+{
+    size_t n = 0, cap = 1 << 20;
+    char *text = malloc(cap), want[512], out[64];
+    err e;
+    n += (size_t)sprintf(text, "a,\"");
+    while (n + 2 < cap - 16)
+        n += (size_t)sprintf(text + n, "X\n");
+    CHECK(read_all("open2.csv", text, n, out, sizeof out, &e) == -1);
+    snprintf(want, sizeof want, "%s/open2.csv:98307: field 2 is more than 65536 bytes long",
+             tmpdir);
+    CHECK_STR(e.msg, want);
+    free(text);
+}
+
 /* Where each field starts, for messages (the BOM is not counted). */
 static void test_columns(void)
 {
@@ -208,6 +278,9 @@ int main(void)
     test_line_ends();
     test_refused();
     test_field_limit();
+    test_quote_across_reads();
+    test_which_problem();
+    test_open_field();
     test_columns();
     test_again();
     char cmd[128];
