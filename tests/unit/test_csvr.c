@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "import/csvr.h"
+#include "import/importer.h"
 
 static char tmpdir[64];
 
@@ -269,6 +270,25 @@ static void test_again(void)
     csvr_close(r);
 }
 
+/* imp_key writes what snprintf writes, cut short the same way. */
+static void test_key(void)
+{
+    static const long most = (long)(~0UL >> 1);
+    const long nums[] = {0, 7, -7, 20260401, most, -most - 1};
+    long wrong = 0;
+    for (size_t n = 1; n < 48; n++)
+        for (size_t i = 0; i < sizeof nums / sizeof *nums; i++) {
+            char a[64], b[64];
+            snprintf(a, n, "%s in %s on %ld", "M84001", "E01009607", nums[i]);
+            imp_key(b, n, "%s in %s on %ld", "M84001", "E01009607", nums[i]);
+            wrong += strcmp(a, b) != 0;
+            snprintf(a, n, "%ld%%s %s", nums[i], "");
+            imp_key(b, n, "%ld%%s %s", nums[i], "");
+            wrong += strcmp(a, b) != 0;
+        }
+    CHECK_INT(wrong, 0);
+}
+
 int main(void)
 {
     snprintf(tmpdir, sizeof tmpdir, "%s", "/tmp/catchment-test-csvr-XXXXXX");
@@ -282,6 +302,7 @@ int main(void)
     test_which_problem();
     test_open_field();
     test_columns();
+    test_key();
     test_again();
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
