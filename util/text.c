@@ -335,11 +335,48 @@ const char *text_date_or_dash(long ymd, char *out, size_t outsz)
     return out;
 }
 
+/* A plain decimal: optional sign, digits, optional '.' and digits, at
+ * least one digit, at most 15 in all (so the digits are exact in a double
+ * and in a long).  *m: the digits as a whole number; *frac: how many came
+ * after the point.  What strtod/strtol read too (exponents, "inf", hex,
+ * long numbers) is left to them. */
+static bool plain_decimal(const char *s, bool *neg, long *m, int *frac)
+{
+    const char *p = s + (*s == '-' || *s == '+');
+    int digits = 0, after = -1;
+    long v = 0;
+    *neg = *s == '-';
+    for (;; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (++digits > 15)
+                return false;
+            v = v * 10 + (*p - '0');
+            after += after >= 0;
+        } else if (*p == '.' && after < 0) {
+            after = 0;
+        } else {
+            break;
+        }
+    }
+    if (*p || !digits)
+        return false;
+    *m = v;
+    *frac = after < 0 ? 0 : after;
+    return true;
+}
+
 int text_long(const char *s, long *out)
 {
     char *end;
+    bool neg;
+    long m;
+    int frac;
     if (!*s || isspace((unsigned char)*s))
         return -1;
+    if (plain_decimal(s, &neg, &m, &frac) && !strchr(s, '.')) {
+        *out = neg ? -m : m; /* what strtol gives, without its cost */
+        return 0;
+    }
     errno = 0;
     long v = strtol(s, &end, 10);
     if (errno || *end)
@@ -395,9 +432,22 @@ int text_long_grouped(const char *s, long *out)
 
 int text_double(const char *s, double *out)
 {
+    /* 10^0 .. 10^15, each exact in a double. */
+    static const double tens[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                  1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     char *end;
+    bool neg;
+    long m;
+    int frac;
     if (!*s || isspace((unsigned char)*s))
         return -1;
+    if (plain_decimal(s, &neg, &m, &frac)) {
+        /* Both exact, so the one division is rounded once: the double
+         * nearest the decimal, as strtod gives (a coordinate, a count). */
+        double v = (double)m / tens[frac];
+        *out = neg ? -v : v;
+        return 0;
+    }
     errno = 0;
     locale_t was = uselocale(text_c_locale()); /* "2.5" whatever LC_NUMERIC says */
     double v = strtod(s, &end);

@@ -1,4 +1,5 @@
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,11 +28,58 @@ static void test_plain(void)
     CHECK(!text_plain("tab\there", 8));
 }
 
+/* text_double and text_long give exactly what strtod and strtol give,
+ * on random decimals of every length (the short ones take a quick path). */
+static void test_numbers(void)
+{
+    uint32_t x = 99;
+    long wrong = 0, refused = 0;
+    char s[40];
+    for (int i = 0; i < 200000; i++) {
+        size_t n = 0;
+        x = x * 1103515245u + 12345u;
+        int sign = (int)(x >> 8) % 4, digits = 1 + (int)(x >> 12) % 18;
+        int point = (int)(x >> 20) % (digits + 3) - 1; /* -1: none */
+        if (sign == 1)
+            s[n++] = '-';
+        else if (sign == 2)
+            s[n++] = '+';
+        for (int d = 0; d < digits; d++) {
+            if (d == point)
+                s[n++] = '.';
+            x = x * 1103515245u + 12345u;
+            s[n++] = (char)('0' + (x >> 16) % 10);
+        }
+        if (point == digits)
+            s[n++] = '.';
+        s[n] = '\0';
+        double got, want = strtod(s, NULL);
+        long lgot, lwant = strtol(s, NULL, 10);
+        if (text_double(s, &got)) {
+            refused++;
+            continue;
+        }
+        wrong += memcmp(&got, &want, sizeof got) != 0;
+        if (!strchr(s, '.') && digits < 19)
+            wrong += text_long(s, &lgot) != 0 || lgot != lwant;
+    }
+    CHECK_INT(wrong, 0);
+    CHECK_INT(refused, 0);
+    double d;
+    long l;
+    CHECK(text_double("1e3", &d) == 0 && d == 1000.0);
+    CHECK(text_double("-", &d) == -1 && text_double(".", &d) == -1);
+    CHECK(text_double("1.5x", &d) == -1 && text_double("inf", &d) == -1);
+    CHECK(text_long("12.0", &l) == -1 && text_long("+7", &l) == 0 && l == 7);
+    CHECK(text_long("99999999999999999999", &l) == -1);
+}
+
 int main(void)
 {
     char buf[64];
 
     test_plain();
+    test_numbers();
 
     CHECK(text_utf8_valid("Caf\xc3\xa9", 5));
     CHECK(!text_utf8_valid("bad \xff byte", 10));
