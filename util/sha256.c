@@ -72,7 +72,19 @@ static void compress_one(sha256 *c, const unsigned char *p)
 /* The same rounds on the SHA extensions (most x86-64 CPUs since 2017):
  * about six times as fast, and hashing each imported file was a fifth of
  * the import.  The state is kept as the instructions want it: ABEF and
- * CDGH, each word in a 32-bit lane. */
+ * CDGH, each word in a 32-bit lane; four rounds a step. */
+#define SHA_ROUNDS(m, k)                                                          \
+    do {                                                                          \
+        __m128i wk_ = _mm_add_epi32(m, _mm_loadu_si128((const __m128i *)&K[k]));  \
+        cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk_);                            \
+        abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(wk_, 0x0E));   \
+    } while (0)
+/* The next four words of the schedule into w4 (which held the four before
+ * w3, w2, w1: W[t-16] + s0(W[t-15]) + W[t-7] + s1(W[t-2])). */
+#define SHA_NEXT(w4, w3, w2, w1)                                                  \
+    w4 = _mm_sha256msg2_epu32(                                                    \
+        _mm_add_epi32(_mm_sha256msg1_epu32(w4, w3), _mm_alignr_epi8(w1, w2, 4)), w1)
+
 __attribute__((target("sha,sse4.1,ssse3"))) static void
 compress_hw(sha256 *c, const unsigned char *p, size_t blocks)
 {
@@ -84,18 +96,24 @@ compress_hw(sha256 *c, const unsigned char *p, size_t blocks)
     __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
     __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
     for (; blocks; blocks--, p += 64) {
-        __m128i abef0 = abef, cdgh0 = cdgh, w[4];
-        for (int g = 0; g < 16; g++) { /* four rounds a step */
-            if (g < 4) {
-                w[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)), bswap);
-            } else { /* w[g & 3] holds W[g-4]; the next three follow it */
-                __m128i t = _mm_sha256msg1_epu32(w[g & 3], w[(g + 1) & 3]);
-                t = _mm_add_epi32(t, _mm_alignr_epi8(w[(g + 3) & 3], w[(g + 2) & 3], 4));
-                w[g & 3] = _mm_sha256msg2_epu32(t, w[(g + 3) & 3]);
-            }
-            __m128i wk = _mm_add_epi32(w[g & 3], _mm_loadu_si128((const __m128i *)&K[4 * g]));
-            cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk);
-            abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(wk, 0x0E));
+        __m128i abef0 = abef, cdgh0 = cdgh;
+        __m128i w0 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)p), bswap);
+        __m128i w1 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16)), bswap);
+        __m128i w2 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 32)), bswap);
+        __m128i w3 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 48)), bswap);
+        SHA_ROUNDS(w0, 0);
+        SHA_ROUNDS(w1, 4);
+        SHA_ROUNDS(w2, 8);
+        SHA_ROUNDS(w3, 12);
+        for (int k = 16; k < 64; k += 16) {
+            SHA_NEXT(w0, w1, w2, w3);
+            SHA_ROUNDS(w0, k);
+            SHA_NEXT(w1, w2, w3, w0);
+            SHA_ROUNDS(w1, k + 4);
+            SHA_NEXT(w2, w3, w0, w1);
+            SHA_ROUNDS(w2, k + 8);
+            SHA_NEXT(w3, w0, w1, w2);
+            SHA_ROUNDS(w3, k + 12);
         }
         abef = _mm_add_epi32(abef, abef0);
         cdgh = _mm_add_epi32(cdgh, cdgh0);

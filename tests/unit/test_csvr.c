@@ -114,30 +114,27 @@ static void test_line_ends(void)
     CHECK_STR(out, "a|b/");
 }
 
+/* Reading text as file name must stop with "DIR/name:" then want. */
+static void refused(const char *name, const char *text, size_t n, const char *want)
+{
+    char out[64], full[512];
+    err e;
+    int rc = read_all(name, text, n, out, sizeof out, &e);
+    snprintf(full, sizeof full, "%s/%s:%s", tmpdir, name, want);
+    T_REPORT(rc == -1 && strcmp(e.msg, full) == 0, "%s: \"%s\" (got %d, \"%s\")", name, want,
+             rc, rc == -1 ? e.msg : "");
+}
+
+#define REFUSED(name, text, want) refused(name, text, sizeof text - 1, want)
+
 static void test_refused(void)
 {
-    char out[256], want[512];
-    err e;
-    const char nul[] = "a,b\nc,d\ne,\0f\n";
-    CHECK(read_all("nul.csv", nul, sizeof nul - 1, out, sizeof out, &e) == -1);
-    snprintf(want, sizeof want, "%s/nul.csv:3: binary data (a NUL byte): not a CSV file", tmpdir);
-    CHECK_STR(e.msg, want);
-    const char open[] = "a,b\nc,\"d\n";
-    CHECK(read_all("open.csv", open, sizeof open - 1, out, sizeof out, &e) == -1);
-    snprintf(want, sizeof want,
-             "%s/open.csv:3: the file ends inside a quoted field (an unclosed double quote)",
-             tmpdir);
-    CHECK_STR(e.msg, want);
-    const char ctl[] = "a,b\nc,d\x1b[2J\n";
-    CHECK(read_all("ctl.csv", ctl, sizeof ctl - 1, out, sizeof out, &e) == -1);
-    snprintf(want, sizeof want,
-             "%s/ctl.csv:2: field 2 holds a control character (a terminal escape sequence?)",
-             tmpdir);
-    CHECK_STR(e.msg, want);
-    const char utf[] = "a,b\nc\xff,d\n";
-    CHECK(read_all("utf.csv", utf, sizeof utf - 1, out, sizeof out, &e) == -1);
-    snprintf(want, sizeof want, "%s/utf.csv:2: field 1 is not valid UTF-8", tmpdir);
-    CHECK_STR(e.msg, want);
+    REFUSED("nul.csv", "a,b\nc,d\ne,\0f\n", "3: binary data (a NUL byte): not a CSV file");
+    REFUSED("open.csv", "a,b\nc,\"d\n",
+            "3: the file ends inside a quoted field (an unclosed double quote)");
+    REFUSED("ctl.csv", "a,b\nc,d\x1b[2J\n",
+            "2: field 2 holds a control character (a terminal escape sequence?)");
+    REFUSED("utf.csv", "a,b\nc\xff,d\n", "2: field 1 is not valid UTF-8");
 }
 
 /* A field of exactly CSVR_FIELD_MAX bytes is read; one more is refused. */
@@ -201,22 +198,10 @@ static void test_quote_across_reads(void)
  * then malformed quoting, then the first bad field. */
 static void test_which_problem(void)
 {
-    char out[64], want[512];
-    err e;
-    const char nul[] = "h\nbad\xff,x\0y\n";
-    CHECK(read_all("nul2.csv", nul, sizeof nul - 1, out, sizeof out, &e) == -1);
-    snprintf(want, sizeof want, "%s/nul2.csv:2: binary data (a NUL byte): not a CSV file",
-             tmpdir);
-    CHECK_STR(e.msg, want);
-    const char quote[] = "h\nbad\xff,x\"y\n";
-    CHECK(read_all("quote.csv", quote, sizeof quote - 1, out, sizeof out, &e) == -1);
-    snprintf(want, sizeof want,
-             "%s/quote.csv:2: malformed quoting (a stray or unclosed double quote)", tmpdir);
-    CHECK_STR(e.msg, want);
-    const char two[] = "h\nbad\xff,x\x1b\n";
-    CHECK(read_all("two.csv", two, sizeof two - 1, out, sizeof out, &e) == -1);
-    snprintf(want, sizeof want, "%s/two.csv:2: field 1 is not valid UTF-8", tmpdir);
-    CHECK_STR(e.msg, want);
+    REFUSED("nul2.csv", "h\nbad\xff,x\0y\n", "2: binary data (a NUL byte): not a CSV file");
+    REFUSED("quote.csv", "h\nbad\xff,x\"y\n",
+            "2: malformed quoting (a stray or unclosed double quote)");
+    REFUSED("two.csv", "h\nbad\xff,x\x1b\n", "2: field 1 is not valid UTF-8");
 }
 
 /* A quoted field that never ends is stopped at the line where it is
@@ -224,15 +209,11 @@ static void test_which_problem(void)
 static void test_open_field(void)
 {
     size_t n = 0, cap = 1 << 20;
-    char *text = malloc(cap), want[512], out[64];
-    err e;
+    char *text = malloc(cap);
     n += (size_t)sprintf(text, "a,\"");
     while (n + 2 < cap - 16)
         n += (size_t)sprintf(text + n, "X\n");
-    CHECK(read_all("open2.csv", text, n, out, sizeof out, &e) == -1);
-    snprintf(want, sizeof want, "%s/open2.csv:98307: field 2 is more than 65536 bytes long",
-             tmpdir);
-    CHECK_STR(e.msg, want);
+    refused("open2.csv", text, n, "98307: field 2 is more than 65536 bytes long");
     free(text);
 }
 
