@@ -510,12 +510,12 @@ static int practice_of_key(store *s, const void *k, size_t kn, err *e)
     return store_practice_ensure(s, code, e) < 0 ? -1 : 0;
 }
 
-/* Reserves room for val under key.  A file in the store's order (ONSPD by
- * postcode, an extract by practice) fills a database at its end, where
- * an append skips the search for the place and fills pages rather than
- * splitting them in half; a key that is not the last is put as usual,
- * and appending is tried again after more and more puts while it misses
- * (a file in another order, or a database filled already). */
+/* Reserves room for val under key.  A file in the store's order (an
+ * extract by practice) fills a database at its end, where an append
+ * (MDB_APPEND) skips the search for the key's place; a key that is not
+ * the last is put as usual, and appending is tried again after more and
+ * more puts while it misses (a file in another order, a database filled
+ * already). */
 static int put_value(store *s, int db, MDB_val *key, MDB_val *val)
 {
     struct store_append *a = &s->append[db];

@@ -111,7 +111,7 @@ int store_practice_get(store *s, const char *code, practice *out, err *e)
     if (rc <= 0)
         return rc;
     known(s, code, cn); /* a row read, then its practice's records put */
-    MDB_val k = {strlen(code), (void *)code};
+    MDB_val k = {cn, (void *)code};
     if (practice_decode(&k, &v, out))
         return err_set(e, "practice %s: the record is damaged", code);
     return 1;
