@@ -2,7 +2,7 @@
  * queries: in-process timings over a built store, for bench/run.sh.
  *
  *   queries [--seed N] [--queries N] [--closures N] [--threads N]
- *           [--nx FILE] STORE
+ *           [--nx FILE] [--only lookups|closures|many|sweep] STORE
  *
  * Times what a user waits for: the practice card (`show`), search, near,
  * search-as-you-type per keystroke, one closure what-if per policy, many
@@ -12,6 +12,7 @@
  * Figures go to stdout as "FIG name value" lines (milliseconds unless the
  * name says otherwise), then the sweep's top ten as "TOP" lines.
  * Queries are drawn from a fixed seed, so runs compare like with like.
+ * --only runs one part (with the world load), to measure while tuning it.
  */
 #include <errno.h>
 #include <math.h>
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -37,6 +39,7 @@ typedef struct opts {
     int queries, closures, threads;
     const char *store;
     const char *dump;     /* --nx FILE: the town closure for networkx */
+    const char *only;     /* --only PART, or NULL for every part */
 } opts;
 
 /* ------------------------------------------------------------ helpers */
@@ -63,6 +66,23 @@ static double cpu_ms(void)
     struct timespec t;
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* CPU time of the whole process (every thread). */
+static double proc_cpu_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Times the process gave up the CPU to wait (a lock, the disk): none
+ * while the sweep runs means no thread waited for another. */
+static long waits(void)
+{
+    struct rusage u;
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_nvcsw;
 }
 
 static double now_ms(void)
@@ -254,6 +274,66 @@ static void bench_keystrokes(const world *w, const search_index *ix, const int *
 
 /* ---------------------------------------------------------- closures */
 
+/* The slowest few closures of a policy, "SLOW policy code cpu-ms". */
+static void slowest_closures(const world *w, const char *name, const double *c,
+                             const int *pick, int nq, int top)
+{
+    char *done = xcalloc((size_t)nq, 1);
+    for (int t = 0; t < top && t < nq; t++) {
+        int best = -1;
+        for (int i = 0; i < nq; i++)
+            if (!done[i] && (best < 0 || c[i] > c[best]))
+                best = i;
+        done[best] = 1;
+        printf("SLOW %s %s %.3f\n", name, w->v[pick[best]].p.code, c[best]);
+    }
+    free(done);
+}
+
+/* The CPU time (this thread's) and wall time of one closure. */
+static void time_closure(const world *w, store *s, const config *cfg, int pick,
+                         config_policy pol, double *cpu, double *wall)
+{
+    char code[1][CONFIG_CODE_MAX];
+    snprintf(code[0], sizeof code[0], "%s", w->v[pick].p.code);
+    whatif_input in = {.close = (const char(*)[CONFIG_CODE_MAX])code, .nclose = 1,
+                       .set = whatif_settings_default(cfg)};
+    in.set.policy = pol;
+    whatif wf;
+    err e = {{0}};
+    double t0 = now_ms(), c0 = cpu_ms();
+    if (whatif_run(w, s, cfg, &in, &wf, &e) < 0)
+        die(code[0], &e);
+    *cpu = cpu_ms() - c0;
+    *wall = now_ms() - t0;
+    whatif_free(&wf);
+}
+
+/* The first closure in each ICB also reads the ICB's equality baseline,
+ * which the world then keeps: those are timed apart ("closure_first",
+ * nearest), before the policies are timed with every baseline read. */
+static void first_in_icb(const world *w, store *s, const config *cfg, const int *pick,
+                         int nq)
+{
+    double *c = xcalloc((size_t)nq, sizeof *c), wall;
+    int n = 0;
+    for (int i = 0; i < nq; i++) {
+        int seen = 0;
+        for (int j = 0; j < i && !seen; j++)
+            seen = strcmp(w->v[pick[j]].p.icb, w->v[pick[i]].p.icb) == 0;
+        double cpu;
+        time_closure(w, s, cfg, pick[i], CONFIG_POLICY_NEAREST, &cpu, &wall);
+        if (!seen)
+            c[n++] = cpu;
+    }
+    fig("closure_first_count", n);
+    fig_pcts("closure_first", c, n);
+    free(c);
+}
+
+/* One closure per policy for each of nq practices: the CPU time of this
+ * thread per whatif_run (the figures tuned and checked against), and
+ * the wall time beside it. */
 static void bench_closures(const world *w, store *s, const config *cfg, const int *live,
                            int nlive, int nq)
 {
@@ -261,29 +341,23 @@ static void bench_closures(const world *w, store *s, const config *cfg, const in
         {CONFIG_POLICY_NEAREST, "closure_nearest"},
         {CONFIG_POLICY_CHOICE, "closure_choice"},
         {CONFIG_POLICY_OPTIMAL, "closure_optimal"}};
-    double *t = xcalloc((size_t)nq, sizeof *t);
+    double *t = xcalloc((size_t)nq, sizeof *t), *c = xcalloc((size_t)nq, sizeof *c);
     int *pick = xcalloc((size_t)nq, sizeof *pick);
+    char b[64];
     for (int i = 0; i < nq; i++)
         pick[i] = live[rnd_below(nlive)];
+    first_in_icb(w, s, cfg, pick, nq);
     for (size_t k = 0; k < sizeof pol / sizeof pol[0]; k++) {
-        for (int i = 0; i < nq; i++) {
-            char code[1][CONFIG_CODE_MAX];
-            snprintf(code[0], sizeof code[0], "%s", w->v[pick[i]].p.code);
-            whatif_input in = {.close = (const char(*)[CONFIG_CODE_MAX])code,
-                               .nclose = 1, .set = whatif_settings_default(cfg)};
-            in.set.policy = pol[k].p;
-            whatif wf;
-            err e = {{0}};
-            double t0 = now_ms();
-            if (whatif_run(w, s, cfg, &in, &wf, &e) < 0)
-                die(code[0], &e);
-            t[i] = now_ms() - t0;
-            whatif_free(&wf);
-        }
-        fig_pcts(pol[k].name, t, nq);
+        for (int i = 0; i < nq; i++)
+            time_closure(w, s, cfg, pick[i], pol[k].p, &c[i], &t[i]);
+        slowest_closures(w, pol[k].name, c, pick, nq, 3);
+        fig_pcts(pol[k].name, c, nq);
+        snprintf(b, sizeof b, "%s_wall", pol[k].name);
+        fig_pcts(b, t, nq);
     }
     free(pick);
     free(t);
+    free(c);
 }
 
 /* ------------------------------------------------- many closures */
@@ -473,6 +547,7 @@ typedef struct sweep {
     const world *w;
     disp_practice *p;     /* every world practice, shared read-only */
     nearby *ix;           /* over p, shared read-only */
+    disp_reach *reach;    /* each LSOA's practices in reach, asked once */
     disp_rules rules;
     int *close;           /* world indexes of the practices closed in turn */
     int nclose;
@@ -481,7 +556,9 @@ typedef struct sweep {
     char (*code)[LSOA_MAX];
     int na, capa;
     long *unplaced, *displaced; /* per closure */
+    double *patient_km;         /* per closure */
     double *ms;                 /* per closure: the engine's time */
+    double *cpu;                /* per closure: its thread's CPU time */
     int next;             /* next closure to run */
     pthread_mutex_t lock;
     int failed;
@@ -565,6 +642,12 @@ static void sweep_load(sweep *sw, store *s, const config *cfg)
     store_read_end(s);
     for (int i = 0; i < sw->na; i++)
         sw->a[i].area = sw->code[i];
+    /* An LSOA is listed by every practice with patients there: its
+     * neighbours are asked of the index once for the whole sweep. */
+    sw->reach = disp_reach_build(sw->ix, sw->a, sw->na, sw->rules.max_km);
+    if (!sw->reach)
+        die("sweep reach", NULL);
+    sw->rules.reach = sw->reach;
 }
 
 /* One closure: the engine alone, over the shared practices and index.
@@ -577,14 +660,16 @@ static int sweep_one(sweep *sw, int k)
     err e = {{0}};
     const disp_area *a = sw->a + sw->astart[k];
     int na = sw->astart[k + 1] - sw->astart[k];
-    double t0 = now_ms();
+    double t0 = now_ms(), c0 = cpu_ms();
     if (dispersal_run_ix(sw->ix, sw->p, sw->w->n, a, na, &sw->rules, &res, &e) < 0) {
         fprintf(stderr, "queries: sweep %s: %s\n", sw->w->v[sw->close[k]].p.code, e.msg);
         return -1;
     }
     sw->ms[k] = now_ms() - t0;
+    sw->cpu[k] = cpu_ms() - c0;
     sw->unplaced[k] = res.unplaced;
     sw->displaced[k] = res.displaced;
+    sw->patient_km[k] = res.patient_km;
     disp_result_free(&res);
     return 0;
 }
@@ -637,7 +722,8 @@ static int sweep_verify(const sweep *sw, store *s, const config *cfg, int n)
         err e = {{0}};
         if (whatif_run(sw->w, s, cfg, &in, &wf, &e) < 0)
             die(code[0], &e);
-        bad += wf.res.unplaced != sw->unplaced[k] || wf.res.displaced != sw->displaced[k];
+        bad += wf.res.unplaced != sw->unplaced[k] || wf.res.displaced != sw->displaced[k] ||
+               wf.res.patient_km != sw->patient_km[k];
         whatif_free(&wf);
     }
     return bad;
@@ -668,20 +754,20 @@ static void sweep_top(const sweep *sw, int top)
     free(ord);
 }
 
-/* The engine's time per closure in the sweep (optimal, without the
+/* The engine's CPU time per closure in the sweep (optimal, without the
  * store reads of a what-if), and the slowest one. */
 static void sweep_slowest(const sweep *sw)
 {
     int worst = 0;
     for (int k = 1; k < sw->nclose; k++)
-        if (sw->ms[k] > sw->ms[worst])
+        if (sw->cpu[k] > sw->cpu[worst])
             worst = k;
     if (sw->nclose > 0)
         printf("SLOWEST %s %.3f ms, %ld patients, %d areas\n",
-               sw->w->v[sw->close[worst]].p.code, sw->ms[worst], sw->displaced[worst],
+               sw->w->v[sw->close[worst]].p.code, sw->cpu[worst], sw->displaced[worst],
                sw->astart[worst + 1] - sw->astart[worst]);
     double *v = xcalloc((size_t)sw->nclose, sizeof *v);
-    memcpy(v, sw->ms, (size_t)sw->nclose * sizeof *v);
+    memcpy(v, sw->cpu, (size_t)sw->nclose * sizeof *v);
     fig_pcts("sweep_closure", v, sw->nclose);
     fig("sweep_closure_max_ms", quantile(v, sw->nclose, 1.0));
     free(v);
@@ -690,23 +776,35 @@ static void sweep_slowest(const sweep *sw)
 static void bench_sweep(const world *w, store *s, const config *cfg, int threads)
 {
     sweep sw = {.w = w};
-    double t0 = now_ms();
+    double t0 = now_ms(), p0 = proc_cpu_ms();
     sw.close = open_practices(w, &sw.nclose);
     sweep_load(&sw, s, cfg);
-    double t1 = now_ms();
+    double t1 = now_ms(), p1 = proc_cpu_ms();
+    long w0 = waits();
     sw.unplaced = xcalloc((size_t)sw.nclose, sizeof *sw.unplaced);
     sw.displaced = xcalloc((size_t)sw.nclose, sizeof *sw.displaced);
+    sw.patient_km = xcalloc((size_t)sw.nclose, sizeof *sw.patient_km);
     sw.ms = xcalloc((size_t)sw.nclose, sizeof *sw.ms);
+    sw.cpu = xcalloc((size_t)sw.nclose, sizeof *sw.cpu);
     sweep_run(&sw, threads);
-    double t2 = now_ms();
+    double t2 = now_ms(), cpu = 0;
+    for (int k = 0; k < sw.nclose; k++)
+        cpu += sw.cpu[k];
     fig("sweep_closures", sw.nclose);
     fig("sweep_threads", threads);
     fig("sweep_load_s", (t1 - t0) / 1e3);
+    fig("sweep_load_cpu_s", (p1 - p0) / 1e3);
+    fig("sweep_waits", (double)(waits() - w0));
     fig("sweep_engine_s", (t2 - t1) / 1e3);
     fig("sweep_s", (t2 - t0) / 1e3);
+    /* The engine's CPU time over all closures, and the share of the
+     * threads' wall time it fills: near 1 when no thread waits. */
+    fig("sweep_engine_cpu_s", cpu / 1e3);
+    fig("sweep_busy", cpu / (threads * (t2 - t1)));
     fig("sweep_verify_mismatches", sweep_verify(&sw, s, cfg, 20));
     sweep_slowest(&sw);
     sweep_top(&sw, 10);
+    disp_reach_free(sw.reach);
     nearby_free(sw.ix);
     free(sw.p);
     free(sw.close);
@@ -715,7 +813,9 @@ static void bench_sweep(const world *w, store *s, const config *cfg, int threads
     free(sw.code);
     free(sw.unplaced);
     free(sw.displaced);
+    free(sw.patient_km);
     free(sw.ms);
+    free(sw.cpu);
 }
 
 /* -------------------------------------------------------------- main */
@@ -734,7 +834,7 @@ static int parse_int(const char *s, int lo, int hi)
 static opts parse_args(int argc, char **argv)
 {
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    opts o = {1, 1000, 200, cpus > 0 ? (int)cpus : 1, NULL, NULL};
+    opts o = {1, 1000, 200, cpus > 0 ? (int)cpus : 1, NULL, NULL, NULL};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (i + 1 < argc && strcmp(a, "--seed") == 0)
@@ -745,6 +845,8 @@ static opts parse_args(int argc, char **argv)
             o.closures = parse_int(argv[++i], 1, 1000000);
         else if (i + 1 < argc && strcmp(a, "--nx") == 0)
             o.dump = argv[++i];
+        else if (i + 1 < argc && strcmp(a, "--only") == 0)
+            o.only = argv[++i];
         else if (i + 1 < argc && strcmp(a, "--threads") == 0)
             o.threads = parse_int(argv[++i], 1, 1024);
         else if (a[0] != '-' && !o.store)
@@ -754,10 +856,18 @@ static opts parse_args(int argc, char **argv)
     }
     if (!o.store) {
         fprintf(stderr, "usage: queries [--seed N] [--queries N] [--closures N] "
-                        "[--threads N] [--nx FILE] STORE\n");
+                        "[--threads N] [--nx FILE] [--only PART] STORE\n");
         exit(2);
     }
     return o;
+}
+
+/* Whether to run a part; each part draws from the seed afresh, so it
+ * picks the same queries run alone or with the others. */
+static int part(const opts *o, const char *name)
+{
+    rng_state = o->seed;
+    return !o->only || strcmp(o->only, name) == 0;
 }
 
 int main(int argc, char **argv)
@@ -784,13 +894,18 @@ int main(int argc, char **argv)
     double build_ms;
     search_index *ix = build_search(&w, &build_ms);
     fig("search_build_ms", build_ms);
-    bench_show(&w, s, live, nlive, o.queries);
-    bench_search(&w, ix, live, nlive, o.queries);
-    bench_keystrokes(&w, ix, live, nlive, o.queries / 10 > 0 ? o.queries / 10 : 1);
-    bench_near(&w, live, nlive, o.queries);
-    bench_closures(&w, s, &cfg, live, nlive, o.closures);
-    bench_many(&w, s, &cfg, live, nlive, o.dump);
-    bench_sweep(&w, s, &cfg, o.threads);
+    if (part(&o, "lookups")) {
+        bench_show(&w, s, live, nlive, o.queries);
+        bench_search(&w, ix, live, nlive, o.queries);
+        bench_keystrokes(&w, ix, live, nlive, o.queries / 10 > 0 ? o.queries / 10 : 1);
+        bench_near(&w, live, nlive, o.queries);
+    }
+    if (part(&o, "closures"))
+        bench_closures(&w, s, &cfg, live, nlive, o.closures);
+    if (part(&o, "many"))
+        bench_many(&w, s, &cfg, live, nlive, o.dump);
+    if (part(&o, "sweep"))
+        bench_sweep(&w, s, &cfg, o.threads);
     search_free(ix);
     free(live);
     world_free(&w);

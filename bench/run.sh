@@ -151,21 +151,41 @@ run_queries() {
     fig_row "search per keystroke p99" keystroke_p99_ms ms 10
     fig_row "near 8 km p50" near_p50_ms ms
     fig_row "near 8 km p99" near_p99_ms ms
-    fig_row "closure nearest p50 (200 practices, LSOA level)" closure_nearest_p50_ms ms 5
-    fig_row "closure nearest p99" closure_nearest_p99_ms ms
-    fig_row "closure choice p50" closure_choice_p50_ms ms
-    fig_row "closure choice p99" closure_choice_p99_ms ms
-    fig_row "closure optimal p50" closure_optimal_p50_ms ms 20
-    fig_row "closure optimal p99" closure_optimal_p99_ms ms 5
+    # Single closures: CPU time of the thread per whatif_run (the machine
+    # is shared; see the notes), the wall p99 beside it.  The first
+    # closure in each ICB also reads the ICB's equality baseline: timed
+    # apart, before the policies, which then find it read.
+    fig_row "closure, first in its ICB (reads the ICB's baseline; $(fig closure_first_count | cut -d. -f1) of 200), CPU p50" \
+        closure_first_p50_ms ms
+    fig_row "closure, first in its ICB, CPU p99" closure_first_p99_ms ms
+    for p in nearest choice optimal; do
+        fig_row "closure $p p50 (200 practices, LSOA level), CPU" closure_${p}_p50_ms ms
+        fig_row "closure $p p99, CPU" closure_${p}_p99_ms ms 5
+        slow=$(awk -v k="closure_$p" '$1 == "SLOW" && $2 == k { printf "%s%s %s", s, $3, $4; s = ", " }' \
+            "$work/queries.out")
+        fig_row "closure $p p99, wall" closure_${p}_wall_p99_ms ms
+        row "closure $p: the slowest three, CPU" "${slow:-?} ms" "-" "-"
+    done
     n=$(fig sweep_closures | cut -d. -f1)
     th=$(fig sweep_threads | cut -d. -f1)
-    fig_row "Sweep: close each of $n practices in turn, optimal ($th threads)" sweep_s s 5
-    fig_row "Sweep: engine time per closure p99" sweep_closure_p99_ms ms
+    # The sweep's target is checked against its CPU time: the load, then
+    # the engine's CPU shared over the threads (what two free cores take);
+    # the wall time on the shared machine is given beside it.
+    set -- "$(fig sweep_load_cpu_s)" "$(fig sweep_engine_cpu_s)" "$(fig sweep_s)"
+    cpu=$(awk -v l="$1" -v e="$2" -v t="$th" 'BEGIN { printf "%.3f", l + e / t }')
+    row "Sweep: close each of $n practices in turn, optimal ($th threads)" \
+        "CPU $cpu s (load $1 s + engine $2 s / $th); wall $3 s" "< 5 s" "$(verdict "$cpu" 5)"
+    row "Sweep: times a thread waited (for a lock, the disk) while it ran" \
+        "$(fig sweep_waits | cut -d. -f1)" "-" "-"
+    row "Sweep: share of the threads' wall time they ran (the rest: other work on the machine)" \
+        "$(fig sweep_busy)" "-" "-"
+    fig_row "Sweep: engine CPU time per closure p99" sweep_closure_p99_ms ms
     slow=$(awk '$1 == "SLOWEST" { print $2 " (" $5 " patients, " $7 " areas)" }' \
         "$work/queries.out")
-    fig_row "Sweep: slowest closure, ${slow:-?}" sweep_closure_max_ms ms
+    fig_row "Sweep: slowest closure by CPU, ${slow:-?}" sweep_closure_max_ms ms
     bad=$(fig sweep_verify_mismatches | cut -d. -f1)
-    row "Sweep agrees with whatif_run (20 closures at random)" "${bad:-?} mismatches" "0" \
+    row "Sweep agrees with whatif_run (20 closures at random: displaced, unplaced, patient-km)" \
+        "${bad:-?} mismatches" "0" \
         "$([ "${bad:-1}" = 0 ] && echo met || echo missed)"
 }
 
@@ -313,8 +333,10 @@ tui_bytes_per_move() {
 }
 
 # The map (m on the first practice of the list): bytes and time per pan
-# and per Tab, from scripts with and without 40 of them.
+# and per Tab, from scripts with and without 40 of them.  LABEL names a
+# second run (with boundaries).
 tui_map() {
+    label=${1:-}
     map_script() { # N: N pans east and west, then N Tabs
         printf 'm\n:bytes %s\n' "$work/map.bytes"
         i=0
@@ -326,22 +348,62 @@ tui_map() {
     }
     map_script 0 >"$work/map0.keys"
     map_script 40 >"$work/map40.keys"
+    # CPU seconds of one run; the least of three, so other work on a
+    # shared machine does not make the difference of two runs negative.
     run_map() {
-        rm -f "$work/map.bytes"
-        CATCHMENT_SCRIPT="$1" CATCHMENT_TERM_OUT="$work/map.tty" TERM=xterm-256color \
-            LINES=24 COLUMNS=80 LC_ALL=C.UTF-8 "$bin" --store "$store" </dev/null >/dev/null 2>&1
+        best=
+        for _ in 1 2 3; do
+            rm -f "$work/map.bytes"
+            CATCHMENT_SCRIPT="$1" CATCHMENT_TERM_OUT="$work/map.tty" TERM=xterm-256color \
+                LINES=24 COLUMNS=80 LC_ALL=C.UTF-8 /usr/bin/time -f '%U %S' -o "$work/map.time" \
+                "$bin" --store "$store" </dev/null >/dev/null 2>&1 || return 1
+            best=$(awk -v b="$best" '{ t = $1 + $2 } END { print (b == "" || t < b) ? t : b }' "$work/map.time")
+        done
+        echo "$best"
     }
-    t0=$(now)
-    run_map "$work/map0.keys" || return 1
-    t1=$(now)
-    run_map "$work/map40.keys" || return 1
-    t2=$(now)
+    c0=$(run_map "$work/map0.keys") || return 1
+    c40=$(run_map "$work/map40.keys") || return 1
     set -- $(cat "$work/map.bytes")
     [ $# -eq 3 ] || return 1
-    ms=$(awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { printf "%.2f", ((c - b) - (b - a)) * 1000 / 80 }')
-    row "Map: time per pan or Tab (80x24, 80 keys)" "$ms ms" "< 10 ms" "$(verdict "$ms" 10)"
-    row "Map: terminal bytes per pan (80x24)" "$((($2 - $1) / 40)) B" "-" "-"
-    row "Map: terminal bytes per Tab (80x24)" "$((($3 - $2) / 40)) B" "< 600 B" "$(verdict $((($3 - $2) / 40)) 600)"
+    # The clock counts in hundredths of a second: 80 keys that cost less
+    # than one tick show as no difference, said as under 0.13 ms a key.
+    ms=$(awk -v a="$c0" -v b="$c40" 'BEGIN { d = b - a; if (d <= 0) print "under 0.13"; else printf "%.2f", d * 1000 / 80 }')
+    case $ms in under*) v=met ;; *) v=$(verdict "$ms" 10) ;; esac
+    row "Map$label: CPU time per pan or Tab (80x24, 80 keys, least of 3 runs)" "$ms ms" "< 10 ms" "$v"
+    row "Map$label: terminal bytes per pan (80x24)" "$((($2 - $1) / 40)) B" "-" "-"
+    row "Map$label: terminal bytes per Tab (80x24)" "$((($3 - $2) / 40)) B" "< 600 B" "$(verdict $((($3 - $2) / 40)) 600)"
+}
+
+# A national boundary file in the ONS shape: a grid of 110 areas over
+# England, each ring 2,000 points with a 100 m wiggle (as a full-
+# resolution download is), so the simplification has work to do.
+boundary_file() {
+    awk 'BEGIN {
+        print "{\"type\": \"FeatureCollection\", \"features\": ["
+        nx = 10; ny = 11; per = 500; lo_lon = -5.7; lo_lat = 50.0; dlon = 0.75; dlat = 0.53
+        for (j = 0; j < ny; j++) for (i = 0; i < nx; i++) {
+            x0 = lo_lon + i * dlon; y0 = lo_lat + j * dlat
+            printf "%s{\"type\": \"Feature\", \"properties\": {\"SICBL24CD\": \"E38%06d\", \"SICBL24NM\": \"Area %d\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[", (i || j) ? ",\n" : "", j * nx + i, j * nx + i
+            for (e = 0; e < 4; e++) for (k = 0; k < per; k++) {
+                t = k / per; w = 0.001 * sin(k * 0.7) * sin(k * 0.13)
+                if (e == 0) { x = x0 + t * dlon; y = y0 + w }
+                else if (e == 1) { x = x0 + dlon + w; y = y0 + t * dlat }
+                else if (e == 2) { x = x0 + dlon - t * dlon; y = y0 + dlat + w }
+                else { x = x0 + w; y = y0 + dlat - t * dlat }
+                printf "[%.6f, %.6f], ", x, y
+            }
+            printf "[%.6f, %.6f]]]}}", x0, y0
+        }
+        print "\n]}"
+    }' >"$work/boundaries.geojson"
+}
+
+# Boundaries: the file's import, then the map's redraw with them drawn.
+run_boundaries() {
+    boundary_file
+    import_kind boundaries "$work/boundaries.geojson"
+    tui_built || return 0
+    tui_map " with boundaries" || row "Map with boundaries: redraw" "not measured: scripted mode failed" "-" "-"
 }
 
 run_tui() {
@@ -423,4 +485,5 @@ store_size
 run_queries
 run_many
 run_tui
+run_boundaries
 report

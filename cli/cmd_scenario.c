@@ -59,7 +59,8 @@ static const char help[] =
     "  --format F        table | csv | json | md (a board paper; for Word:\n"
     "                    ... --format md | pandoc -o paper.docx)\n"
     "  --map FILE.svg    also write the what-if as a map (areas, where their\n"
-    "                    patients go, practices, legend, scale); md links it\n"
+    "                    patients go, practices, legend, scale, and any imported\n"
+    "                    boundaries); md links it\n"
     "  --description TEXT  save: what the scenario is about\n"
     "  --replace         save: replace a different scenario of the same name\n"
     "                    (without it, saving over one is refused)\n\n"
@@ -226,17 +227,20 @@ static int write_allocation(const world *w, const whatif *wf, const char *path)
 }
 
 /* The map first: a report that links it is printed only once it exists. */
-static int write_map(const world *w, const whatif *wf, const char *path)
+static int write_map(const world *w, const whatif *wf, store *s, const char *path)
 {
     outfile o;
+    boundary_set b;
     err e;
-    if (outfile_open(&o, path, &e))
+    if (boundaries_load(s, &b, &e))
         return cli_fail("%s", e.msg);
-    if (whatif_svg(o.fp, w, wf, &e)) {
+    int rc = outfile_open(&o, path, &e);
+    if (rc == 0 && whatif_svg(o.fp, w, wf, &b, &e)) {
         outfile_abort(&o);
-        return cli_fail("%s", e.msg);
+        rc = -1;
     }
-    return outfile_commit(&o, &e) ? cli_fail("%s", e.msg) : 0;
+    boundaries_free(&b);
+    return rc || outfile_commit(&o, &e) ? cli_fail("%s", e.msg) : 0;
 }
 
 static void print_result(const world *w, const whatif *wf, const run_args *ra, store *s,
@@ -305,7 +309,7 @@ static int run_scenario(session *c, int argc, char **argv)
         } else if (ra.survey_travel) {
             rc = run_survey_travel(&w, s, &cfg, &in, &ra);
         } else if (whatif_run(&w, s, &cfg, &in, &wf, &e) == 0) {
-            rc = ra.map ? write_map(&w, &wf, ra.map) : 0;
+            rc = ra.map ? write_map(&w, &wf, s, ra.map) : 0;
             if (rc == 0 && ra.allocation)
                 rc = write_allocation(&w, &wf, ra.allocation);
             if (rc == 0)

@@ -34,7 +34,7 @@ static void counts_json(json *j, const store_counts *n)
         {"contracts", n->contracts}, {"capacity", n->capacities}, {"notes", n->notes},
         {"imports", n->imports}, {"lsoa_links", n->lsoa_links}, {"evidence", n->evidence},
         {"area_facts", n->area_facts}, {"branches", n->branches},
-        {"pcn_memberships", n->pcn_members}};
+        {"pcn_memberships", n->pcn_members}, {"boundaries", n->boundaries}};
     json_key(j, "counts");
     json_obj(j);
     for (size_t i = 0; i < sizeof f / sizeof *f; i++) {
@@ -86,7 +86,8 @@ static void print_counts(store *s, const store_counts *n)
              {n->evidence, "published figure", "published figures"},
              {n->area_facts, "LSOA fact", "LSOA facts"},
              {n->branches, "branch surgery", "branch surgeries"},
-             {n->pcn_members, "PCN membership", "PCN memberships"}};
+             {n->pcn_members, "PCN membership", "PCN memberships"},
+             {n->boundaries, "boundary outline", "boundary outlines"}};
     char buf[64];
     printf("store %s\n", store_dir(s));
     for (size_t i = 0; i < sizeof c / sizeof *c; i++)

@@ -72,26 +72,102 @@ void equality_cache_free(eq_cache *c)
     free(c);
 }
 
+/* Each LSOA's shares as area_shares gives them without a practice's age
+ * profile, kept while the baseline is read: an ICB's practices list the
+ * same LSOAs many times over, and each lookup is several store reads.
+ * Open addressing over 2^k slots, grown at half full. */
+typedef struct {
+    char lsoa[LSOA_MAX]; /* "" empty */
+    eq_shares s;
+} area_memo;
+
 struct base_load {
     store *s;
     eq_baseline_sums sum;
     double f65, f75;
+    int ed; /* the IMD edition in use: read once, not per row (a scan of
+               every provenance record) */
+    area_memo *memo;
+    size_t slots, used;
+    eq_shares unkept; /* an empty LSOA code's, not kept */
     err *e;
 };
+
+static size_t lsoa_hash(const char *k)
+{
+    size_t h = 1469598103934665603ULL;
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * 1099511628211ULL;
+    return h;
+}
+
+static area_memo *memo_slot(area_memo *m, size_t slots, const char *lsoa)
+{
+    size_t i = lsoa_hash(lsoa) & (slots - 1);
+    while (m[i].lsoa[0] && strcmp(m[i].lsoa, lsoa) != 0)
+        i = (i + 1) & (slots - 1);
+    return &m[i];
+}
+
+static int memo_grow(struct base_load *bl)
+{
+    size_t n = bl->slots ? bl->slots * 2 : 4096;
+    area_memo *m = calloc(n, sizeof *m);
+    if (!m)
+        return -1;
+    for (size_t i = 0; i < bl->slots; i++)
+        if (bl->memo[i].lsoa[0])
+            *memo_slot(m, n, bl->memo[i].lsoa) = bl->memo[i];
+    free(bl->memo);
+    bl->memo = m;
+    bl->slots = n;
+    return 0;
+}
+
+static int read_shares(struct base_load *bl, const char *lsoa, eq_shares *out)
+{
+    area_info ai = {.imd = 0};
+    return (bl->ed >= 0 && areas_get(bl->s, lsoa, bl->ed, &ai, bl->e)) ||
+                   area_shares(bl->s, lsoa, ai.imd, NAN, NAN, out, bl->e)
+               ? -1
+               : 0;
+}
+
+/* The shares of an LSOA, from the memo or read and kept (an empty code,
+ * the memo's mark of a free slot, is read every time). */
+static const eq_shares *memo_shares(struct base_load *bl, const char *lsoa)
+{
+    if (!*lsoa)
+        return read_shares(bl, lsoa, &bl->unkept) ? NULL : &bl->unkept;
+    if (2 * (bl->used + 1) > bl->slots && memo_grow(bl) < 0) {
+        err_set(bl->e, "out of memory");
+        return NULL;
+    }
+    area_memo *m = memo_slot(bl->memo, bl->slots, lsoa);
+    if (m->lsoa[0])
+        return &m->s;
+    if (read_shares(bl, lsoa, &m->s))
+        return NULL;
+    text_copy(m->lsoa, LSOA_MAX, lsoa);
+    bl->used++;
+    return &m->s;
+}
 
 static int add_base(const lsoa_reg *r, void *ctx)
 {
     struct base_load *bl = ctx;
-    area_info ai = {.imd = 0};
-    int ed = -1;
-    eq_base b = {(double)r->patients, {{0}}};
     if (r->patients <= 0)
         return 0;
-    /* Core20 from the IMD edition in use, joined on the area's own vintage. */
-    if (areas_edition(bl->s, 0, &ed, bl->e) ||
-        (ed >= 0 && areas_get(bl->s, r->lsoa, ed, &ai, bl->e)) ||
-        area_shares(bl->s, r->lsoa, ai.imd, bl->f65, bl->f75, &b.s, bl->e))
+    /* Core20 from the IMD edition in use, joined on the area's own vintage;
+     * the ages from the practice's profile where it has one. */
+    const eq_shares *sh = memo_shares(bl, r->lsoa);
+    if (!sh)
         return -1;
+    eq_base b = {(double)r->patients, *sh};
+    if (!isnan(bl->f65))
+        b.s.share[EQ_AGE65] = bl->f65;
+    if (!isnan(bl->f75))
+        b.s.share[EQ_AGE75] = bl->f75;
     equality_baseline_add(&bl->sum, &b);
     return 0;
 }
@@ -99,19 +175,22 @@ static int add_base(const lsoa_reg *r, void *ctx)
 /* Every LSOA row of every practice in the ICB. */
 static int read_base(const world *w, store *s, const char *icb, eq_baseline *out, err *e)
 {
-    struct base_load bl = {s, {0}, NAN, NAN, e};
-    for (int i = 0; i < w->n; i++) {
+    struct base_load bl = {.s = s, .f65 = NAN, .f75 = NAN, .ed = -1, .e = e};
+    int rc = areas_edition(s, 0, &bl.ed, e);
+    for (int i = 0; i < w->n && rc == 0; i++) {
         age_profile a;
         if (strcmp(w->v[i].p.icb, icb) != 0)
             continue;
-        int rc = store_age_latest(s, w->v[i].p.code, &a, e);
-        bl.f65 = rc > 0 ? card_age_share(&a, AGE_BAND_65) : NAN;
-        bl.f75 = rc > 0 ? card_age_share(&a, AGE_BAND_75) : NAN;
-        if (rc < 0 || store_lsoa_reg_each(s, w->v[i].p.code, add_base, &bl, e) < 0)
-            return -1;
+        int got = store_age_latest(s, w->v[i].p.code, &a, e);
+        bl.f65 = got > 0 ? card_age_share(&a, AGE_BAND_65) : NAN;
+        bl.f75 = got > 0 ? card_age_share(&a, AGE_BAND_75) : NAN;
+        if (got < 0 || store_lsoa_reg_each(s, w->v[i].p.code, add_base, &bl, e) < 0)
+            rc = -1;
     }
-    equality_baseline_finish(&bl.sum, out);
-    return 0;
+    free(bl.memo);
+    if (rc == 0)
+        equality_baseline_finish(&bl.sum, out);
+    return rc ? -1 : 0;
 }
 
 /* The ICB's baseline: from the world's cache, or read and kept there. */

@@ -4,6 +4,7 @@
 #include "util/text.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,6 +126,72 @@ static void draw_flows(FILE *fp, const world *w, const whatif *wf, const frame *
     fputs("</g>\n", fp);
 }
 
+static bool box_outside(const frame *f, const boundary_line *l)
+{
+    double x0, y0, x1, y1;
+    to_px(f, l->lo_lat, l->lo_lon, &x0, &y0); /* y grows down: y0 is the bottom */
+    to_px(f, l->hi_lat, l->hi_lon, &x1, &y1);
+    return x1 < 0 || x0 > SVG_W || y0 < 0 || y1 > SVG_MAP_H;
+}
+
+static void end_polyline(FILE *fp, const boundary_line *l)
+{
+    char label[NAME_MAX + CODE_MAX + 4];
+    snprintf(label, sizeof label, "%s (%s)", l->name, l->code);
+    fputs("\"><title>", fp);
+    put_text(fp, label);
+    fputs("</title></polyline>\n", fp);
+}
+
+/* One stored line as polylines of its parts inside the map: a part
+ * ends where the line leaves the map, another starts where it comes
+ * back.  Returns how many were written. */
+static int draw_line(FILE *fp, const boundary_set *b, const boundary_line *l, const frame *f)
+{
+    bool open = false;
+    int written = 0;
+    const double *lat = b->lat + l->first, *lon = b->lon + l->first;
+    for (int k = 1; k < l->n; k++) {
+        double x0, y0, x1, y1, ex, ey;
+        to_px(f, lat[k - 1], lon[k - 1], &x0, &y0);
+        to_px(f, lat[k], lon[k], &ex, &ey);
+        x1 = ex, y1 = ey;
+        if (!map_clip(&x0, &y0, &x1, &y1, SVG_W, SVG_MAP_H)) {
+            if (open)
+                end_polyline(fp, l);
+            open = false;
+            continue;
+        }
+        if (!open)
+            fprintf(fp, "<polyline points=\"%.1f,%.1f", x0, y0);
+        written += !open;
+        open = true;
+        fprintf(fp, " %.1f,%.1f", x1, y1);
+        if (x1 != ex || y1 != ey) {
+            end_polyline(fp, l);
+            open = false;
+        }
+    }
+    if (open)
+        end_polyline(fp, l);
+    return written;
+}
+
+/* The imported outlines, dashed, under everything else. */
+static int draw_boundaries(FILE *fp, const boundary_set *b, const frame *f)
+{
+    int drawn = 0;
+    if (!b || b->n == 0)
+        return 0;
+    fputs("<g id=\"boundaries\" fill=\"none\" stroke=\"#555555\" stroke-width=\"1.2\" "
+          "stroke-dasharray=\"6 3\" stroke-linejoin=\"round\">\n", fp);
+    for (int i = 0; i < b->n; i++)
+        if (!box_outside(f, &b->v[i]))
+            drawn += draw_line(fp, b, &b->v[i], f);
+    fputs("</g>\n", fp);
+    return drawn;
+}
+
 /* An area's colour: that of the receiver taking most of its patients, or
  * white with a dashed ring when most of them are unplaced. */
 static void draw_areas(FILE *fp, const whatif *wf, const frame *f)
@@ -221,7 +288,8 @@ static void legend_row(FILE *fp, int x, int y, const char *shape, const char *te
     fputs("</text>\n", fp);
 }
 
-static void draw_legend(FILE *fp, const world *w, const whatif *wf)
+static void draw_legend(FILE *fp, const world *w, const whatif *wf, const boundary_set *b,
+                        bool bounds_drawn)
 {
     int y0 = SVG_MAP_H + 20, x = SVG_MARGIN;
     char shape[256], text[NAME_MAX + 64];
@@ -264,6 +332,13 @@ static void draw_legend(FILE *fp, const world *w, const whatif *wf)
         snprintf(text, sizeof text, "%d other receivers", wf->im.nreceivers - TOP_RECEIVERS);
         legend_row(fp, x, y0 + 18 * TOP_RECEIVERS, shape, text);
     }
+    if (bounds_drawn) {
+        int y = y0 + 18 * (TOP_RECEIVERS + 1);
+        snprintf(shape, sizeof shape, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#555555\" stroke-width=\"1.2\" stroke-dasharray=\"6 3\"/>", x, y, x + 12, y);
+        char kinds[sizeof b->kinds + 16];
+        snprintf(kinds, sizeof kinds, "boundaries: %s", b->kinds);
+        legend_row(fp, x, y, shape, kinds);
+    }
     fputs("</g>\n", fp);
 }
 
@@ -297,7 +372,7 @@ static void draw_title(FILE *fp, const whatif *wf)
             wf->unit);
 }
 
-int whatif_svg(FILE *fp, const world *w, const whatif *wf, err *e)
+int whatif_svg(FILE *fp, const world *w, const whatif *wf, const boundary_set *bounds, err *e)
 {
     frame f;
     if (fit(w, wf, &f, e))
@@ -309,12 +384,13 @@ int whatif_svg(FILE *fp, const world *w, const whatif *wf, err *e)
     put_text(fp, wf->name);
     fprintf(fp, " (policy %s)</title>\n<rect width=\"100%%\" height=\"100%%\" fill=\"#ffffff\"/>\n",
             config_policy_name(wf->policy));
+    int drawn = draw_boundaries(fp, bounds, &f);
     draw_title(fp, wf);
     draw_flows(fp, w, wf, &f);
     draw_areas(fp, wf, &f);
     draw_practices(fp, w, wf, &f);
     draw_scale(fp, &f);
-    draw_legend(fp, w, wf);
+    draw_legend(fp, w, wf, bounds, drawn > 0);
     draw_notes(fp, wf);
     fputs("</svg>\n", fp);
     return 0;

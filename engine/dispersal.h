@@ -58,6 +58,10 @@ typedef struct {
 typedef enum { POLICY_NEAREST, POLICY_CHOICE, POLICY_OPTIMAL, POLICY_DEMAND } disp_policy;
 #define DISP_POLICIES 4
 
+/* Each place's practices within a radius, nearest first, as the index
+ * gives them one area at a time (disp_reach_build). */
+typedef struct disp_reach disp_reach;
+
 /* Distance from area to practice in km or minutes; NAN = no route. */
 typedef double (*disp_dist_fn)(void *ctx, int area, int practice);
 
@@ -73,6 +77,10 @@ typedef struct {
     const long *intake;   /* NULL, or per practice the most it takes (an
                              agreed intake), replacing its headroom; -1
                              where none was agreed */
+    const disp_reach *reach; /* NULL, or the neighbours of the areas'
+                             places kept (great-circle distance only, and
+                             only when made for max_km): the same answer,
+                             without asking the index again */
 } disp_rules;
 
 typedef struct {
@@ -116,10 +124,21 @@ int dispersal_run_ix(const nearby *ix, const disp_practice *p, int np,
 
 void disp_result_free(disp_result *r);
 
+/* The practices within km of each place of the areas a[0..na), from
+ * the index over the practices of later runs: kept for runs over those
+ * places again (a sweep closing each practice in turn meets each LSOA in
+ * every practice listing it, and asks the index once instead).  Read
+ * only: runs on several threads may share it.  NULL when out of memory. */
+disp_reach *disp_reach_build(const nearby *ix, const disp_area *a, int na, double km);
+
+void disp_reach_free(disp_reach *r);
+
 /* Merges flows of the same (area, practice) pair and puts them in the
  * published order (by area, nearest first, ties by practice, the unplaced
- * flow last).  *n becomes the number left. */
-void disp_flows_order(disp_flow *f, int *n);
+ * flow last).  Areas are 0 or more, and the flows of one pair carry one
+ * distance (as every policy gives them).  *n becomes the number left.
+ * Returns 0, or -1 when out of memory (f is then unchanged). */
+int disp_flows_order(disp_flow *f, int *n);
 
 /* Scales the areas' patients to sum to target in whole patients (largest
  * remainder, ties to the earlier area): the LSOA file says where a

@@ -113,10 +113,40 @@ typedef struct {
     long n;
 } km_n;
 
-static int km_cmp(const void *x, const void *y)
+static void km_swap(km_n *v, int i, int j)
 {
-    double a = ((const km_n *)x)->km, b = ((const km_n *)y)->km;
-    return (a > b) - (a < b);
+    km_n t = v[i];
+    v[i] = v[j];
+    v[j] = t;
+}
+
+/* The km at which patients counted from the shortest trip reach `rank`
+ * (1 <= rank <= their sum): a quickselect weighted by patients, three
+ * ways around the pivot's km, so no sort of every flow (equal distances
+ * give the same answer in any order).  Reorders v. */
+static double km_at_rank(km_n *v, int m, long rank)
+{
+    int lo = 0, hi = m - 1;
+    while (lo < hi) {
+        double p = v[lo + (hi - lo) / 2].km;
+        int lt = lo, i = lo, gt = hi;
+        long below = 0, equal = 0;
+        while (i <= gt) { /* [lo, lt) < p, [lt, i) == p, (gt, hi] > p */
+            if (v[i].km < p)
+                below += v[i].n, km_swap(v, lt++, i++);
+            else if (v[i].km > p)
+                km_swap(v, i, gt--);
+            else
+                equal += v[i++].n;
+        }
+        if (rank <= below)
+            hi = lt - 1;
+        else if (rank <= below + equal)
+            return p;
+        else
+            rank -= below + equal, lo = gt + 1;
+    }
+    return v[lo].km;
 }
 
 /* Nearest-rank percentile over placed patients whose home area is
@@ -133,16 +163,8 @@ static int p90(const disp_area *a, const disp_result *res, impact *out)
             v[m++] = (km_n){res->flows[i].km, res->flows[i].patients};
             known += res->flows[i].patients;
         }
-    qsort(v, (size_t)m, sizeof *v, km_cmp);
-    long rank = (long)ceil(0.9 * (double)known), seen = 0;
-    out->p90_km_after = NAN;
-    for (int i = 0; i < m && rank > 0; i++) {
-        seen += v[i].n;
-        if (seen >= rank) {
-            out->p90_km_after = v[i].km;
-            break;
-        }
-    }
+    long rank = (long)ceil(0.9 * (double)known);
+    out->p90_km_after = rank > 0 && m > 0 ? km_at_rank(v, m, rank) : NAN;
     free(v);
     return 0;
 }

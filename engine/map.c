@@ -65,6 +65,41 @@ void map_view_pan(map_view *v, double fx, double fy)
     v->proj = map_proj_at(lat, lon);
 }
 
+bool map_dot_xy(const map_view *v, double lat, double lon, double *x, double *y)
+{
+    double kx, ky;
+    if (isnan(lat) || isnan(lon))
+        return false;
+    map_project(&v->proj, lat, lon, &kx, &ky);
+    *x = kx / v->km_per_dot + v->cols;
+    *y = -ky / v->km_per_dot + 2.0 * v->rows;
+    return isfinite(*x) && isfinite(*y);
+}
+
+bool map_clip(double *x0, double *y0, double *x1, double *y1, double w, double h)
+{
+    double dx = *x1 - *x0, dy = *y1 - *y0, t0 = 0, t1 = 1;
+    const double p[4] = {-dx, dx, -dy, dy}, q[4] = {*x0, w - *x0, *y0, h - *y0};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0 && t > t0)
+            t0 = t;
+        else if (p[i] > 0 && t < t1)
+            t1 = t;
+        if (t0 > t1)
+            return false;
+    }
+    double ax = *x0, ay = *y0;
+    *x0 = ax + t0 * dx, *y0 = ay + t0 * dy;
+    *x1 = ax + t1 * dx, *y1 = ay + t1 * dy;
+    return true;
+}
+
 bool map_dot_of(const map_view *v, double lat, double lon, int *dx, int *dy)
 {
     double x, y;
@@ -173,6 +208,27 @@ void map_line(map_canvas *c, int x0, int y0, int x1, int y1, int cls)
     }
 }
 
+/* A dot coordinate on the canvas (clipped values may sit on its far edge). */
+static int dot_at(double v, int size)
+{
+    int d = (int)floor(v);
+    return d < 0 ? 0 : d >= size ? size - 1 : d;
+}
+
+void map_polyline(map_canvas *c, const map_view *v, const double *lat, const double *lon, int n,
+                  int cls)
+{
+    double w = 2.0 * c->cols, h = 4.0 * c->rows;
+    for (int i = 1; i < n; i++) {
+        double x0, y0, x1, y1;
+        if (!map_dot_xy(v, lat[i - 1], lon[i - 1], &x0, &y0) ||
+            !map_dot_xy(v, lat[i], lon[i], &x1, &y1) || !map_clip(&x0, &y0, &x1, &y1, w, h))
+            continue;
+        map_line(c, dot_at(x0, 2 * c->cols), dot_at(y0, 4 * c->rows), dot_at(x1, 2 * c->cols),
+                 dot_at(y1, 4 * c->rows), cls);
+    }
+}
+
 void map_glyph(map_canvas *c, int dx, int dy, char glyph, int cls)
 {
     int cell = cell_at(c, dx, dy);
@@ -205,6 +261,10 @@ size_t map_cell_text(const map_canvas *c, int col, int row, bool ascii, char out
     }
     if (!b) {
         memcpy(out, " ", 2);
+        return 1;
+    }
+    if (ascii && c->cls[cell] == MAP_BOUNDARY) {
+        memcpy(out, "+", 2);
         return 1;
     }
     if (ascii) {

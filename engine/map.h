@@ -48,6 +48,14 @@ void map_view_pan(map_view *v, double fx, double fy);
 /* Dot coordinates of a point (x right, y down; may fall outside). */
 bool map_dot_of(const map_view *v, double lat, double lon, int *dx, int *dy);
 
+/* Dot coordinates of a point, unrounded (x right, y down). */
+bool map_dot_xy(const map_view *v, double lat, double lon, double *x, double *y);
+
+/* Clips the segment (x0, y0)-(x1, y1) to the box [0, w] x [0, h]
+ * (Liang-Barsky): false when none of it is inside, else the ends moved
+ * onto the box where they were outside it. */
+bool map_clip(double *x0, double *y0, double *x1, double *y1, double w, double h);
+
 /* A round length for a scale bar (1, 2 or 5 times a power of ten km)
  * that fits in at most max_cells cells; *cells is its length in cells. */
 double map_scale_km(const map_view *v, int max_cells, int *cells);
@@ -90,12 +98,17 @@ void map_canvas_free(map_canvas *c);
 void map_dot(map_canvas *c, int dx, int dy, int cls);
 void map_line(map_canvas *c, int x0, int y0, int x1, int y1, int cls);
 void map_glyph(map_canvas *c, int dx, int dy, char glyph, int cls);
+/* A line through n points of the view, clipped to the canvas however far
+ * its points lie outside it. */
+void map_polyline(map_canvas *c, const map_view *v, const double *lat, const double *lon, int n,
+                  int cls);
 /* A short label written into cells from the cell holding the dot
  * rightwards (left of it when it would run off the edge). */
 void map_label(map_canvas *c, int dx, int dy, const char *text, int cls);
 
 /* The cell as UTF-8 (a glyph, a braille pattern, or a space); with ascii,
- * dots become '.', ':' or '#' by how many there are.  Returns its length. */
+ * dots become '.', ':' or '#' by how many there are, and a cell holding
+ * only a boundary '+'.  Returns its length. */
 size_t map_cell_text(const map_canvas *c, int col, int row, bool ascii, char out[8]);
 
 #endif

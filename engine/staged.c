@@ -57,7 +57,8 @@ static int join(staged_result *s)
             o->flows[o->nflows++] = x->flows[i];
     memcpy(o->flows + o->nflows, y->flows, (size_t)y->nflows * sizeof *o->flows);
     o->nflows += y->nflows;
-    disp_flows_order(o->flows, &o->nflows);
+    if (disp_flows_order(o->flows, &o->nflows) < 0)
+        return -1;
     if (y->nareas > 0)
         memcpy(o->km_before, y->km_before, (size_t)y->nareas * sizeof *o->km_before);
     o->nareas = y->nareas;

@@ -121,10 +121,33 @@ static int record(store *s, source *src, import_ctx *ic, import_result *out,
     return store_provenance_add(s, ic->prov, e);
 }
 
-/* The kind named, or told from the first row. */
-static const import_kind *pick_kind(csvr *r, const char *kind, err *e)
+/* A kind that is not CSV, told from the file's first bytes (then read
+ * again from the start), or NULL.  *k unchanged on error. */
+static int sniff(source *src, const import_kind **k, err *e)
 {
-    return kind ? kind_by_name(kind, e) : detect(r, e);
+    char head[512];
+    long n = source_read(src, head, sizeof head, e);
+    if (n < 0 || source_rewind(src, e))
+        return -1;
+    for (int i = 0; import_kinds[i]; i++)
+        if (import_kinds[i]->sniff && import_kinds[i]->sniff(head, (size_t)n) > 0)
+            *k = import_kinds[i];
+    return 0;
+}
+
+/* The kind named, or told from the first bytes or the first row; a CSV
+ * kind gets its reader. */
+static const import_kind *pick_kind(import_ctx *ic, source *src, const char *kind, err *e)
+{
+    const import_kind *k = NULL;
+    ic->src = src;
+    if (kind ? !(k = kind_by_name(kind, e)) : sniff(src, &k, e))
+        return NULL;
+    if (k && k->sniff)
+        return k;
+    if (csvr_from(&ic->r, src, e))
+        return NULL;
+    return k ? k : detect(ic->r, e);
 }
 
 /* One pass over the file: a write transaction around the importer. */
@@ -132,10 +155,8 @@ static int run_once(store *s, source *src, const char *kind, const char *who, im
                     import_result *out, const char *expect, err *e)
 {
     provenance keep = *ic->prov;
-    const import_kind *k = NULL;
-    if (csvr_from(&ic->r, src, e))
-        return -1;
-    int rc = (k = pick_kind(ic->r, kind, e)) == NULL ? -1 : store_write_begin(s, e);
+    const import_kind *k = pick_kind(ic, src, kind, e);
+    int rc = k == NULL ? -1 : store_write_begin(s, e);
     if (k && rc == 0) {
         fill_identity(ic->prov, src, k, who);
         memcpy(ic->prov->sha256, expect, 65); /* what the parse must hash to */

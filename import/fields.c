@@ -232,7 +232,7 @@ int imp_postcode(import_ctx *ic, const csvr_row *row, int i, char *dst, err *e)
 static void tick(import_ctx *ic)
 {
     ic->prov->rows_read++;
-    if (ic->progress && (ic->prov->rows_read & 0xFFFF) == 0) {
+    if (ic->progress && ic->r && (ic->prov->rows_read & 0xFFFF) == 0) {
         long long done, total;
         csvr_progress(ic->r, &done, &total);
         ic->progress(done, total, ic->pctx);

@@ -10,7 +10,7 @@
 
 #include "engine/geo.h"
 
-enum { GJ_DEPTH_MAX = 32, GJ_POINTS_MAX = 4000000, GJ_KEY_MAX = 64 };
+enum { GJ_DEPTH_MAX = 32, GJ_POINTS_MAX = 4000000 };
 
 typedef struct cursor {
     const char *p, *end, *path;
@@ -48,6 +48,20 @@ static int expect(cursor *c, char ch)
     }
     advance(c);
     return 0;
+}
+
+/* A string cut at len bytes loses a last character left incomplete. */
+static void cut_whole(char *s, size_t len)
+{
+    size_t lead = len;
+    while (lead > 0 && ((unsigned char)s[lead - 1] & 0xC0) == 0x80)
+        lead--;
+    if (lead == 0 || (unsigned char)s[lead - 1] < 0xC0)
+        return;
+    unsigned char c = (unsigned char)s[lead - 1];
+    size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    if (len - (lead - 1) < need)
+        s[lead - 1] = '\0';
 }
 
 /* A JSON string into out (cut at n - 1 bytes); \u escapes become UTF-8. */
@@ -92,6 +106,8 @@ static int read_string(cursor *c, char *out, size_t n)
         return fail(c, "a string without its closing quote");
     advance(c);
     out[o < n ? o : n - 1] = '\0';
+    if (o + 1 >= n)
+        cut_whole(out, o);
     return 0;
 }
 
@@ -195,10 +211,12 @@ typedef struct building {
     bool have_geometry;
 } building;
 
-static int add_point(cursor *c, building *b, double x, double y)
+/* A position read at (line, col): errors are blamed there. */
+static int add_point(cursor *c, building *b, double x, double y, int line, int col)
 {
     if (b->f.npoints >= GJ_POINTS_MAX)
-        return fail(c, "too many points in one feature (simplify the file first)");
+        return err_at(c->e, c->path, line, col,
+                      "too many points in one feature (simplify the file first)");
     if (b->f.npoints == b->cap) {
         int cap = b->cap ? 2 * b->cap : 256;
         double *lat = realloc(b->f.lat, (size_t)cap * sizeof *lat);
@@ -214,7 +232,8 @@ static int add_point(cursor *c, building *b, double x, double y)
     double lat = y, lon = x;
     /* Degrees, or British National Grid metres. */
     if ((fabs(x) > 180 || fabs(y) > 90) && geo_bng_to_wgs84(x, y, &lat, &lon))
-        return fail(c, "a point that is neither WGS84 degrees nor on the British National Grid");
+        return err_at(c->e, c->path, line, col,
+                      "a point that is neither WGS84 degrees nor on the British National Grid");
     b->f.lat[b->f.npoints] = lat;
     b->f.lon[b->f.npoints++] = lon;
     return 0;
@@ -242,6 +261,8 @@ static int read_coords(cursor *c, building *b, int depth)
 {
     if (depth > GJ_DEPTH_MAX)
         return fail(c, "nested too deeply");
+    peek(c);
+    int line = c->line, col = c->col;
     if (expect(c, '['))
         return -1;
     int ch = peek(c);
@@ -258,8 +279,8 @@ static int read_coords(cursor *c, building *b, int depth)
             advance(c);
         }
         if (n < 2)
-            return fail(c, "a position needs two numbers");
-        return expect(c, ']') || add_point(c, b, v[0], v[1]);
+            return err_at(c->e, c->path, line, col, "a position needs two numbers");
+        return expect(c, ']') || add_point(c, b, v[0], v[1], line, col);
     }
     /* An array whose elements are positions is a ring. */
     const char *q = c->p + 1;
@@ -301,8 +322,10 @@ static int property_member(cursor *c, const char *key, void *ctx, int depth)
     building *b = ctx;
     if (peek(c) != '"')
         return skip_value(c, depth);
-    if ((ends_with(key, "CD") && !*b->f.code) || (strcmp(key, "code") == 0 && !*b->f.code))
+    if ((ends_with(key, "CD") && !*b->f.code) || (strcmp(key, "code") == 0 && !*b->f.code)) {
+        snprintf(b->f.code_key, sizeof b->f.code_key, "%s", key);
         return read_string(c, b->f.code, sizeof b->f.code);
+    }
     if ((ends_with(key, "NM") && !*b->f.name) || (strcmp(key, "name") == 0 && !*b->f.name))
         return read_string(c, b->f.name, sizeof b->f.name);
     return skip_value(c, depth);
@@ -325,14 +348,15 @@ typedef struct walk {
 
 static int one_feature(cursor *c, walk *w, int depth)
 {
-    building b = {.f.line = c->line};
+    peek(c);
+    building b = {.f.line = c->line, .f.col = c->col};
     int rc = read_object(c, depth, feature_member, &b);
     if (rc == 0 && (!b.have_geometry || (strcmp(b.type, "Polygon") && strcmp(b.type, "MultiPolygon"))))
-        rc = err_at(c->e, c->path, b.f.line, 0, "feature %s: %s", *b.f.code ? b.f.code : "(no code)",
+        rc = err_at(c->e, c->path, b.f.line, b.f.col, "feature %s: %s", *b.f.code ? b.f.code : "(no code)",
                     b.have_geometry ? "only Polygon and MultiPolygon geometries are boundaries"
                                     : "no geometry");
     if (rc == 0 && !*b.f.code)
-        rc = err_at(c->e, c->path, b.f.line, 0,
+        rc = err_at(c->e, c->path, b.f.line, b.f.col,
                     "a feature with no code (a property ending in CD, or \"code\")");
     if (rc == 0)
         rc = w->fn(&b.f, w->ctx, c->e);
@@ -367,6 +391,8 @@ int geojson_read(const char *buf, size_t len, const char *path, gj_feature_fn fn
                  err *e)
 {
     cursor c = {.p = buf, .end = buf + len, .path = path, .line = 1, .col = 1, .e = e};
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        c.p += 3; /* a byte-order mark */
     walk w = {.fn = fn, .ctx = ctx};
     if (read_object(&c, 0, collection_member, &w))
         return -1;

@@ -13,12 +13,13 @@
 
 #include "util/err.h"
 
-enum { GJ_CODE_MAX = 32, GJ_NAME_MAX = 160 };
+enum { GJ_CODE_MAX = 32, GJ_NAME_MAX = 160, GJ_KEY_MAX = 64 };
 
 typedef struct gj_feature {
     char code[GJ_CODE_MAX];
     char name[GJ_NAME_MAX];
-    int line;              /* where the feature starts, for messages */
+    char code_key[GJ_KEY_MAX]; /* the property the code came from: "SICBL24CD" */
+    int line, col;         /* where the feature starts, for messages */
     double *lat, *lon;     /* every ring's points, one after another */
     int *ring_end;         /* ring i is points [ring_end[i-1], ring_end[i]) */
     int nrings, npoints;

@@ -52,6 +52,7 @@ typedef struct import_ctx {
     long placeholders;             /* practices imp_practice_ref made */
     char placeholder_why[200];     /* the note naming the first few */
     const struct survey_map *mapping; /* import_file_mapped's, else NULL */
+    source *src;                   /* the file itself, for a kind that is not CSV */
 } import_ctx;
 
 /* One kind of file. */
@@ -60,8 +61,12 @@ typedef struct import_kind {
     const char *blurb;
     /* How surely the first row says this kind: 0 no .. 100 certain. */
     int (*detect)(const csvr_row *first);
-    /* Reads every row (the header too) through ic->r. */
+    /* Reads every row (the header too) through ic->r; or, for a kind
+     * with sniff, the bytes of ic->src (ic->r is NULL). */
     int (*run)(import_ctx *ic, err *e);
+    /* For a file that is not CSV: how surely its first bytes (n of them)
+     * say this kind, 0..100; NULL for the CSV kinds. */
+    int (*sniff)(const char *head, size_t n);
 } import_kind;
 
 /* Finds header columns.  spec[i] lists accepted names separated by '|'
@@ -126,6 +131,9 @@ int imp_capacity_changes(import_ctx *ic, const capacity_rec *old, const capacity
  * code, or code and date, ...; field i is blamed), naming the first line. */
 int imp_once(import_ctx *ic, const csvr_row *row, int i, const char *key, err *e);
 void imp_once_done(import_ctx *ic);
+/* The same for a key found at line of a file that is not CSV: 0 the
+ * first time, else the line it was first seen on; -1 out of memory. */
+long imp_once_line(import_ctx *ic, const char *key, long line, err *e);
 
 /* Writes such a key as snprintf would, for a format of text, "%s" and
  * "%ld" only: a key is made for every row, and snprintf was a twentieth

@@ -9,5 +9,5 @@ const import_kind *const import_kinds[] = {
     &kind_gp_workforce, &kind_gp_payments, &kind_gpps,
     &kind_census_ts045, &kind_census_ts021, &kind_census_ts038, &kind_census_ts007a,
     &kind_ruc,        &kind_appointments, &kind_qof,
-    &kind_ebranchs,   &kind_pcn_partners, NULL,
+    &kind_ebranchs,   &kind_pcn_partners, &kind_boundaries, NULL,
 };

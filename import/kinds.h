@@ -34,6 +34,7 @@ extern const import_kind kind_appointments;
 extern const import_kind kind_qof;
 extern const import_kind kind_ebranchs;
 extern const import_kind kind_pcn_partners;
+extern const import_kind kind_boundaries;
 
 /* NULL-terminated, in the order detection tries them. */
 extern const import_kind *const import_kinds[];

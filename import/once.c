@@ -58,7 +58,7 @@ static int grow(struct imp_seen *t)
     return 0;
 }
 
-int imp_once(import_ctx *ic, const csvr_row *row, int i, const char *key, err *e)
+long imp_once_line(import_ctx *ic, const char *key, long line, err *e)
 {
     struct imp_seen *t = ic->seen;
     if (!t && !(t = ic->seen = calloc(1, sizeof *t)))
@@ -68,12 +68,19 @@ int imp_once(import_ctx *ic, const csvr_row *row, int i, const char *key, err *e
     uint64_t h = fnv1a(key);
     size_t j = slot(t, h);
     if (t->hash[j])
-        return imp_fail(ic, row, i, e, "%s is also on line %lu; one row each, please", key,
-                        (unsigned long)t->line[j]);
+        return (long)t->line[j] > 0 ? (long)t->line[j] : 1;
     t->hash[j] = h;
-    t->line[j] = (uint32_t)row->line;
+    t->line[j] = (uint32_t)line;
     t->n++;
     return 0;
+}
+
+int imp_once(import_ctx *ic, const csvr_row *row, int i, const char *key, err *e)
+{
+    long first = imp_once_line(ic, key, row->line, e);
+    if (first > 0)
+        return imp_fail(ic, row, i, e, "%s is also on line %ld; one row each, please", key, first);
+    return first < 0 ? -1 : 0;
 }
 
 void imp_once_done(import_ctx *ic)

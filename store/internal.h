@@ -39,7 +39,8 @@
     X(DB_EVIDENCE, "evidence")                                               \
     X(DB_AREA_FACT, "area_fact")                                             \
     X(DB_BRANCH, "branch")                                                   \
-    X(DB_PCN_MEMBER, "pcn_member")
+    X(DB_PCN_MEMBER, "pcn_member")                                           \
+    X(DB_BOUNDARY, "boundary")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
@@ -129,6 +130,11 @@ bool store_provenance_indexed(store *s, const MDB_val *k, const MDB_val *v);
 
 /* A key as text for messages: bytes outside printable ASCII as '.'. */
 void store_key_text(const void *k, size_t kn, char *out, size_t outsz);
+
+/* A boundary outline's key is well formed (check). */
+bool store_boundary_key_ok(const MDB_val *k);
+/* Outlines stored (their first chunks), -1 when they cannot be read. */
+long store_boundary_count(store *s);
 
 /* Writes this catchment's schema version into meta. */
 int store_meta_schema_put(store *s, err *e);

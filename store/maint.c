@@ -126,6 +126,8 @@ static void check_entry(struct checker *c, const MDB_val *k, const MDB_val *v)
     }
     if (c->db == DB_PRACTICE)
         check_practice_indexed(c, k);
+    if (c->db == DB_BOUNDARY && !store_boundary_key_ok(k))
+        problem(c, k, "boundary key is malformed");
     if (c->db == DB_PROV && !store_provenance_indexed(c->s, k, v))
         problem(c, k, "the import is missing from its SHA-256 index");
 }

@@ -150,5 +150,6 @@ int store_count(store *s, store_counts *c, err *e)
     c->area_facts = db_entries(s, DB_AREA_FACT);
     c->branches = db_entries(s, DB_BRANCH);
     c->pcn_members = db_entries(s, DB_PCN_MEMBER);
+    c->boundaries = store_boundary_count(s);
     return 0;
 }

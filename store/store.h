@@ -509,11 +509,33 @@ int store_psr_del(store *s, const psr_row *r, err *e);
 int store_psr_each(store *s, const char *proc, const char *kind,
                    int (*fn)(const psr_row *, void *), void *ctx, err *e);
 
+/* A piece of a boundary outline (an ONS sub-ICB location, a local
+ * authority, ...): up to BOUNDARY_CHUNK points of one ring, a chunk
+ * starting at the point the one before it ended on, so drawing the
+ * chunks one after another draws the ring.  Stored simplified. */
+enum { BOUNDARY_CHUNK = 1000 };
+typedef struct boundary_rec {
+    char stem[SHORT_MAX];     /* the kind of area: "SICBL", "LAD" */
+    char set[SHORT_MAX];      /* the file's code property less CD: "SICBL24" */
+    char code[CODE_MAX];      /* E38000212 */
+    char name[NAME_MAX];
+    unsigned part, chunk;     /* the ring of the outline, the piece of the ring */
+    int n;                    /* points, 1..BOUNDARY_CHUNK */
+    double lat[BOUNDARY_CHUNK], lon[BOUNDARY_CHUNK];
+} boundary_rec;
+
+int store_boundary_put(store *s, const boundary_rec *r, err *e);
+/* Deletes every outline of one kind of area (a newer file replaces them). */
+int store_boundary_drop(store *s, const char *stem, err *e);
+/* Every chunk in key order (kind, code, ring, chunk); fn's record is
+ * valid only during the call. */
+int store_boundary_each(store *s, int (*fn)(const boundary_rec *, void *), void *ctx, err *e);
+
 /* How many records each database holds, for `catchment stats`. */
 typedef struct store_counts {
     long practices, list_points, age_profiles, lsoa_regs, postcodes, lsoas,
         indicators, contracts, capacities, notes, imports, audit, travel, lsoa_links, evidence,
-        area_facts, branches, pcn_members;
+        area_facts, branches, pcn_members, boundaries;
 } store_counts;
 int store_count(store *s, store_counts *out, err *e);
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/boundaries.h"
 #include "core/whatif.h"
 #include "engine/map.h"
 #include "util/text.h"
@@ -40,9 +41,21 @@ typedef struct mview {
     int sel;               /* item under the cursor (a labelled one), -1 */
     char what[600];        /* what the map shows, for the header */
     bool fitted;
+    boundary_set bounds;   /* imported outlines, drawn under the rest */
 } mview;
 
-enum { MAP_LEGEND_ROWS = 2 };
+/* The key and the scale bar, and a row naming the boundaries if any. */
+static int legend_rows(const mview *m) { return m->bounds.n ? 3 : 2; }
+
+static int map_rows(app *a, const mview *m) { return app_body_rows(a) - legend_rows(m) - 1; }
+
+static void load_bounds(app *a, mview *m)
+{
+    err e;
+    boundaries_free(&m->bounds);
+    if (boundaries_load(a->s, &m->bounds, &e))
+        app_msg(a, COL_WARN, "boundaries not drawn: %s", e.msg);
+}
 
 static int add_item(mview *m, double lat, double lon, int cls, int wi, char glyph)
 {
@@ -147,7 +160,7 @@ static int load_whatif(app *a, mview *m)
 static void mv_fit(app *a, mview *m)
 {
     double *lat = calloc((size_t)m->nit + 1, sizeof *lat), *lon = calloc((size_t)m->nit + 1, sizeof *lon);
-    int rows = app_body_rows(a) - MAP_LEGEND_ROWS - 1;
+    int rows = map_rows(a, m);
     if (lat && lon) {
         for (int i = 0; i < m->nit; i++)
             lat[i] = m->it[i].lat, lon[i] = m->it[i].lon;
@@ -157,13 +170,14 @@ static void mv_fit(app *a, mview *m)
     free(lon);
 }
 
-/* Draws every item on the canvas: flows, then areas, then practices
- * (highest class last wins the cell), and the labels of the marked ones. */
+/* Draws every item on the canvas: boundaries, flows, then areas, then
+ * practices (highest class last wins the cell), and the labels of the
+ * marked ones. */
 static void mv_paint(app *a, view *v)
 {
     mview *m = v->priv;
     int dx, dy, ex, ey;
-    int rows = app_body_rows(a) - MAP_LEGEND_ROWS - 1;
+    int rows = map_rows(a, m);
     m->mv.cols = a->cols;
     m->mv.rows = rows < 1 ? 1 : rows;
     if (m->cv.cols != m->mv.cols || m->cv.rows != m->mv.rows) {
@@ -172,6 +186,7 @@ static void mv_paint(app *a, view *v)
             return;
     }
     map_canvas_clear(&m->cv);
+    boundaries_draw(&m->bounds, &m->cv, &m->mv, MAP_BOUNDARY);
     for (int i = 0; i < m->nfl; i++)
         if (map_dot_of(&m->mv, m->it[m->fl[i].area].lat, m->it[m->fl[i].area].lon, &dx, &dy) &&
             map_dot_of(&m->mv, m->it[m->fl[i].to].lat, m->it[m->fl[i].to].lon, &ex, &ey))
@@ -189,7 +204,7 @@ static void mv_paint(app *a, view *v)
                                 it->cls == MAP_RECEIVER_OVER || i == m->sel))
                 map_label(&m->cv, dx, dy, a->w.v[it->wi].p.code, i == m->sel ? MAP_CURRENT : it->cls);
         }
-    v->nlines = m->mv.rows + MAP_LEGEND_ROWS;
+    v->nlines = m->mv.rows + legend_rows(m);
 }
 
 static int mv_open(app *a, view *v, const void *arg)
@@ -204,6 +219,7 @@ static int mv_open(app *a, view *v, const void *arg)
                 a->w.v[m->origin].p.code);
         return -1;
     }
+    load_bounds(a, m);
     if ((m->origin >= 0 ? load_around(a, m) : load_whatif(a, m)) < 0) {
         app_msg(a, COL_ERROR, "out of memory");
         return -1;
@@ -233,6 +249,7 @@ static void mv_reload(app *a, view *v)
     map_view keep = m->mv;
     bool had = m->fitted;
     mv_clear(m);
+    load_bounds(a, m);
     if ((m->origin >= 0 ? load_around(a, m) : load_whatif(a, m)) < 0)
         app_msg(a, COL_ERROR, "out of memory");
     mv_fit(a, m);
@@ -264,7 +281,7 @@ static void mv_header(app *a, view *v, WINDOW *w, int width)
 static tui_color class_color(int cls)
 {
     static const tui_color colors[MAP_NCLASSES] = {
-        [MAP_NONE] = COL_NORMAL,        [MAP_BOUNDARY] = COL_DIM,
+        [MAP_NONE] = COL_NORMAL,        [MAP_BOUNDARY] = COL_NORMAL,
         [MAP_FLOW] = COL_DIM,           [MAP_AREA] = COL_GOOD,
         [MAP_AREA_UNPLACED] = COL_OVER, [MAP_PRACTICE] = COL_DIM,
         [MAP_RECEIVER] = COL_GOOD,      [MAP_RECEIVER_FULL] = COL_WARN,
@@ -312,6 +329,8 @@ static void legend(app *a, mview *m, int line, char *out, size_t n)
     else if (line == 0)
         snprintf(out, n, "X closing  o receiver  = full  ! over capacity  %s areas  ? unplaced",
                  a->ascii ? ":" : "\xe2\xa0\xbf");
+    else if (line == 2)
+        snprintf(out, n, "%s boundaries: %s", a->ascii ? "+" : "\xe2\xa0\x92", m->bounds.kinds);
     else
         snprintf(out, n, "|%s| %g km", bar, km);
 }
@@ -385,6 +404,7 @@ static void mv_done(app *a, view *v)
     (void)a;
     mview *m = v->priv;
     mv_clear(m);
+    boundaries_free(&m->bounds);
     map_canvas_free(&m->cv);
 }
 

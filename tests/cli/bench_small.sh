@@ -45,10 +45,12 @@ for r in "Import onspd" "Import lsoa-centroids" "Import imd" "Import epraccur" \
     "search p50" "search p99" "search per keystroke p50" "search per keystroke p99" \
     "near 8 km p50" "near 8 km p99" "closure nearest p50" "closure nearest p99" \
     "closure choice p50" "closure choice p99" "closure optimal p50" \
-    "closure optimal p99" "Sweep: close each" "Sweep: engine time per closure p99" "Sweep: slowest closure" "TUI cold open to first frame" \
+    "closure optimal p99" "closure, first in its ICB" "Sweep: close each" \
+    "Sweep: times a thread waited" "Sweep: share of the threads' wall time" \
+    "Sweep: engine CPU time per closure p99" "Sweep: slowest closure by CPU" "TUI cold open to first frame" \
     "TUI max RSS" "TUI terminal bytes per cursor move" "Closing together, densest town's 10" \
     "Closing together, densest town's 20" "Closing together, a whole sub-ICB" \
-    "Map: time per pan or Tab" "Map: terminal bytes per pan" "Map: terminal bytes per Tab"; do
+    "Map: CPU time per pan or Tab" "Map: terminal bytes per pan" "Map: terminal bytes per Tab"; do
     row_has_number "$r"
 done
 
@@ -57,6 +59,15 @@ for policy in nearest choice optimal; do
         "grep \"densest town's 20.*, $policy, in process | CPU [0-9]\" '$tmp/results.md' &&
          grep \"densest town's 20.*, $policy, as a process (scenario run) | CPU [0-9]\" '$tmp/results.md'"
 done
+for p in nearest choice optimal; do
+    check "single closures, $p: CPU p99 against 5 ms, wall p99 beside it, the slowest three" sh -c \
+        "grep -q '| closure $p p99, CPU | [0-9.]* ms | < 5 ms | ' '$tmp/results.md' &&
+         grep -q '| closure $p p99, wall | [0-9.]* ms |' '$tmp/results.md' &&
+         grep -q '| closure $p: the slowest three, CPU | [A-Z][0-9]* [0-9.]*, ' '$tmp/results.md'"
+done
+check "the sweep: CPU against 5 s, its wall time beside it" grep -q \
+    "| Sweep: close each .* | CPU [0-9.]* s (load [0-9.]* s + engine [0-9.]* s / [0-9]*); wall [0-9.]* s | < 5 s | " \
+    "$tmp/results.md"
 for c in "show " "search surgery" "near " "scenario run,"; do
     check "$c as a process: CPU and wall time" grep -q "| $c.*as a process | CPU [0-9.]* ms (wall [0-9.]*)" \
         "$tmp/results.md"

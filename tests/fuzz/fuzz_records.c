@@ -54,6 +54,7 @@ static int on_cap(const capacity_rec *r, void *ctx) { (void)r, (void)ctx; return
 static int on_note(const note *r, void *ctx) { (void)r, (void)ctx; return 0; }
 static int on_prov(const provenance *r, void *ctx) { (void)r, (void)ctx; return 0; }
 static int on_audit(const audit_rec *r, void *ctx) { (void)r, (void)ctx; return 0; }
+static int on_boundary(const boundary_rec *r, void *ctx) { (void)r, (void)ctx; return 0; }
 
 static void read_all(const char *code)
 {
@@ -87,6 +88,7 @@ static void read_all(const char *code)
     store_provenance_each(s, on_prov, NULL, &e);
     store_audit_each(s, NULL, on_audit, NULL, &e);
     store_audit_each(s, code, on_audit, NULL, &e);
+    store_boundary_each(s, on_boundary, NULL, &e);
     store_count(s, &n, &e);
     store_check(s, NULL, NULL, &problems, &e);
 }

@@ -39,7 +39,7 @@ seeds() {
     mkdir -p "$d"
     case $1 in
     import)
-        for f in tests/data/import/*.csv tests/hostile/csv/*.csv; do
+        for f in tests/data/import/*.csv tests/hostile/csv/*.csv tests/data/boundaries/*.geojson; do
             { printf '\377'; head -c 16384 "$f"; } >"$d/$(basename "$f")"
         done ;;
     config)

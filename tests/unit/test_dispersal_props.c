@@ -323,8 +323,47 @@ static void test_demand_and_staged(void)
     CHECK(runs == 300 * DISP_POLICIES && kept > 300);
 }
 
+/* Kept neighbours (disp_reach) give every policy the same flows as asking
+ * the index; a reach made for another max_km, or over other places, is
+ * not used where it does not fit. */
+static void test_reach(void)
+{
+    int differ = 0, runs = 0;
+    for (int k = 0; k < 200; k++) {
+        scene s, other;
+        scene_make(&s, NP, NA, 60);
+        scene_make(&other, NP, NA, 60);
+        nearby *ix = disp_index_build(s.p, s.np);
+        disp_rules r = rules((disp_policy)(k % DISP_POLICIES));
+        r.max_km = 3 + 6 * rnd();
+        disp_reach *fit = disp_reach_build(ix, s.a, s.na, r.max_km),
+                   *far = disp_reach_build(ix, s.a, s.na, r.max_km + 1),
+                   *elsewhere = disp_reach_build(ix, other.a, other.na, r.max_km);
+        CHECK(ix && fit && far && elsewhere);
+        disp_result plain, kept;
+        err e;
+        CHECK(dispersal_run_ix(ix, s.p, s.np, s.a, s.na, &r, &plain, &e) == 0);
+        const disp_reach *reach[3] = {fit, far, elsewhere};
+        for (int i = 0; i < 3; i++) {
+            r.reach = reach[i];
+            CHECK(dispersal_run_ix(ix, s.p, s.np, s.a, s.na, &r, &kept, &e) == 0);
+            differ += !same(&plain, &kept) || plain.patient_km != kept.patient_km;
+            runs++;
+            disp_result_free(&kept);
+        }
+        disp_result_free(&plain);
+        disp_reach_free(fit);
+        disp_reach_free(far);
+        disp_reach_free(elsewhere);
+        nearby_free(ix);
+    }
+    CHECK_INT(differ, 0);
+    CHECK_INT(runs, 600);
+}
+
 int main(void)
 {
+    test_reach();
     test_brute_force();
     test_properties();
     test_demand_and_staged();

@@ -10,7 +10,8 @@
 typedef struct seen {
     char codes[8][GJ_CODE_MAX];
     char names[8][GJ_NAME_MAX];
-    int rings[8], points[8], n;
+    char keys[8][GJ_KEY_MAX];
+    int rings[8], points[8], line[8], col[8], n;
     double lat0, lon0;
 } seen;
 
@@ -23,6 +24,9 @@ static int collect(const gj_feature *f, void *ctx, err *e)
     if (s->n < 8) {
         snprintf(s->codes[s->n], GJ_CODE_MAX, "%s", f->code);
         snprintf(s->names[s->n], GJ_NAME_MAX, "%s", f->name);
+        snprintf(s->keys[s->n], GJ_KEY_MAX, "%s", f->code_key);
+        s->line[s->n] = f->line;
+        s->col[s->n] = f->col;
         s->rings[s->n] = f->nrings;
         s->points[s->n] = f->npoints;
     }
@@ -59,6 +63,9 @@ static void fixture(void)
     CHECK_INT(geojson_read(buf, len, "f.geojson", collect, &s, &e), 0);
     CHECK_INT(s.n, 2);
     CHECK_STR(s.codes[0], "E38000999");
+    CHECK_STR(s.keys[0], "SICBL22CD"); /* the kind of area and its year */
+    CHECK_INT(s.line[0], 6);
+    CHECK_INT(s.col[0], 1);
     CHECK_STR(s.names[0], "NHS Example ICB - 99X");
     CHECK_INT(s.rings[0], 1);
     CHECK_INT(s.points[0], 9);
@@ -122,8 +129,25 @@ static void hostile(void)
     CHECK(parse(deep, &s, &e) == -1 && strstr(e.msg, "nested too deeply"));
 }
 
+/* A name cut at GJ_NAME_MAX bytes is not cut inside a character. */
+static void long_name(void)
+{
+    char text[1024] = "{\"features\":[{\"properties\":{\"ACD\":\"A\",\"ANM\":\"";
+    for (int i = 0; i < 100; i++)
+        strcat(text, "\xc3\xa9"); /* two bytes each: the cut at 159 falls inside one */
+    strcat(text, "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                 "[[[0,0],[1,0],[1,1],[0,0]]]}}]}");
+    seen s;
+    err e;
+    CHECK_INT(parse(text, &s, &e), 0);
+    size_t n = strlen(s.names[0]);
+    T_REPORT(n == 158 && (unsigned char)s.names[0][n - 1] == 0xa9,
+             "cut at a character's end (%zu bytes)", n);
+}
+
 int main(void)
 {
+    long_name();
     fixture();
     grid();
     hostile();

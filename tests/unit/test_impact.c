@@ -137,8 +137,60 @@ static void test_residence_unknown(void)
     disp_result_free(&res);
 }
 
+/* The 90th percentile written plainly: every placed patient whose home
+ * is known, one by one, sorted, the ceil(0.9 n)-th. */
+static double plain_p90(const disp_area *a, const disp_result *res)
+{
+    static double km[4000];
+    int n = 0;
+    for (int i = 0; i < res->nflows; i++)
+        for (long k = 0; res->flows[i].to >= 0 && !a[res->flows[i].area].residence_unknown &&
+                         k < res->flows[i].patients; k++)
+            km[n++] = res->flows[i].km;
+    for (int i = 1; i < n; i++)
+        for (int j = i; j > 0 && km[j] < km[j - 1]; j--) {
+            double t = km[j];
+            km[j] = km[j - 1];
+            km[j - 1] = t;
+        }
+    return n ? km[(int)ceil(0.9 * n) - 1] : NAN;
+}
+
+/* Random results with many equal distances: the same percentile. */
+static void test_p90_plain(void)
+{
+    disp_practice p[6];
+    for (int i = 0; i < 6; i++)
+        p[i] = prac(i, 1000, 2000);
+    int differ = 0;
+    for (int k = 0; k < 300; k++) {
+        disp_area a[8];
+        disp_flow f[40];
+        double before[8] = {0};
+        disp_result res = {.flows = f, .nareas = 8, .km_before = before};
+        for (int i = 0; i < 8; i++) {
+            a[i] = area("A", 0, 0, 0);
+            a[i].residence_unknown = rnd_int(5) == 0;
+        }
+        res.nflows = rnd_int(40);
+        for (int i = 0; i < res.nflows; i++) {
+            f[i] = (disp_flow){rnd_int(8), rnd_int(7) - 1, 1 + rnd_int(90), rnd_int(6) * 0.5};
+            a[f[i].area].patients += f[i].patients;
+        }
+        CHECK(disp_flows_order(f, &res.nflows) == 0);
+        impact im;
+        err e;
+        CHECK(impact_compute(p, 6, a, 8, 2.0, &res, NULL, NULL, &im, &e) == 0);
+        double want = plain_p90(a, &res);
+        differ += isnan(want) ? !isnan(im.p90_km_after) : im.p90_km_after != want;
+        impact_free(&im);
+    }
+    CHECK_INT(differ, 0);
+}
+
 int main(void)
 {
+    test_p90_plain();
     test_figures();
     test_residence_unknown();
     test_over_and_errors();

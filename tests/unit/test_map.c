@@ -102,8 +102,49 @@ static void simplify(void)
     CHECK_INT(map_simplify(x, y, 1, 0.05, keep), 1);
 }
 
+/* Clipping: a segment through the box keeps the part inside, one beside
+ * it is gone, one far outside with its middle inside is still drawn. */
+static void clipping(void)
+{
+    double x0 = -5, y0 = 5, x1 = 15, y1 = 5;
+    CHECK(map_clip(&x0, &y0, &x1, &y1, 10, 10));
+    CHECK_NEAR(x0, 0, 1e-12);
+    CHECK_NEAR(x1, 10, 1e-12);
+    CHECK_NEAR(y0, 5, 1e-12);
+    x0 = -5, y0 = -1, x1 = 15, y1 = -1;
+    CHECK(!map_clip(&x0, &y0, &x1, &y1, 10, 10));
+    x0 = 2, y0 = 2, x1 = 3, y1 = 4; /* inside: unchanged */
+    CHECK(map_clip(&x0, &y0, &x1, &y1, 10, 10));
+    CHECK(x0 == 2 && y0 == 2 && x1 == 3 && y1 == 4);
+    x0 = -1e9, y0 = -1e9, x1 = 1e9, y1 = 1e9;
+    CHECK(map_clip(&x0, &y0, &x1, &y1, 10, 10));
+    CHECK_NEAR(x0, 0, 1e-6);
+    CHECK_NEAR(y1, 10, 1e-6);
+
+    /* A boundary edge 100 km long across a view 4 km wide still draws
+     * its piece (map_line alone would refuse so long a line). */
+    map_view v = {.proj = map_proj_at(52.4, -1.5), .km_per_dot = 0.05, .cols = 20, .rows = 5};
+    map_canvas c;
+    CHECK_INT(map_canvas_init(&c, 20, 5), 0);
+    double lat[] = {52.4, 52.4}, lon[] = {-2.3, -0.7};
+    map_polyline(&c, &v, lat, lon, 2, MAP_BOUNDARY);
+    int row = -1;
+    for (int r = 0; r < 5 && row < 0; r++)
+        if (c.dots[r * 20] && c.dots[r * 20 + 19])
+            row = r;
+    T_REPORT(row >= 0, "the edge crosses the canvas from side to side (row %d)", row);
+    char s[8];
+    map_cell_text(&c, 0, row < 0 ? 0 : row, true, s);
+    CHECK_STR(s, "+"); /* in ASCII a boundary cell is '+' */
+    map_dot(&c, 0, 4 * (row < 0 ? 0 : row), MAP_FLOW);
+    map_cell_text(&c, 0, row < 0 ? 0 : row, true, s);
+    CHECK(strcmp(s, "+") != 0); /* a flow over it is drawn as the flow */
+    map_canvas_free(&c);
+}
+
 int main(void)
 {
+    clipping();
     simplify();
     projection();
     canvas();

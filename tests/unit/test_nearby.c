@@ -78,6 +78,30 @@ int main(void)
     free(h);
     nearby_free(nb);
 
+    /* A dense town where many stand at the same few places (equal
+     * distances, ties by index), asked for fewer and more hits than the
+     * counting sort takes (1,024): the same order as brute force. */
+    for (int i = 0; i < N; i++) {
+        la[i] = 52.0 + 0.1 * rnd();
+        lo[i] = -1.5 + 0.1 * rnd();
+        if (i % 3 == 0)
+            la[i] = 52.05, lo[i] = -1.45 + 0.001 * (i % 4);
+    }
+    nb = nearby_build(la, lo, N, 2.0);
+    h = NULL;
+    cap = 0;
+    bad = 0;
+    for (int q = 0; q < 60; q++) {
+        double r = q % 2 ? 1.0 + 2 * rnd() : 4.0 + 4 * rnd();
+        bad += !agrees(nb, la, lo, q % 5 ? 52.0 + 0.1 * rnd() : 52.05,
+                       q % 5 ? -1.5 + 0.1 * rnd() : -1.45, r);
+    }
+    CHECK_INT(bad, 0);
+    n = nearby_within(nb, 52.05, -1.45, 8.0, &h, &cap);
+    CHECK(n > 1024); /* the fallback sort was tried too */
+    free(h);
+    nearby_free(nb);
+
     /* Nothing known, or nothing at all. */
     double nl[2] = {NAN, NAN};
     nb = nearby_build(nl, nl, 2, 0);
