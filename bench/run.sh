@@ -254,7 +254,15 @@ commands() {
         set -- $(proc_ms "$bin" --store "$store" $c)
         row "$(echo "$c" | cut -d' ' -f1-2), as a process" "CPU $1 ms (wall $2)" \
             "< $limit ms (show + 10)" "$(verdict "$1" "$limit")"
+        # The same reading the store record by record (docs/engine.md).
+        set -- $(env CATCHMENT_NO_SNAPSHOT=1 "$build/bench/runs" 5 "$bin" --store "$store" $c \
+            2>/dev/null || echo "? ?")
+        row "$(echo "$c" | cut -d' ' -f1-2), as a process, without the snapshot" \
+            "CPU $1 ms (wall $2)" "-" "-"
     done
+    # What a change costs now: the snapshot is written again after it.
+    set -- $(proc_ms "$bin" --store "$store" note "$code" "a bench note")
+    row "note $code, as a process (the snapshot written again)" "CPU $1 ms (wall $2)" "-" "-"
 }
 
 # The national files read by pandas (reading only), against the import.

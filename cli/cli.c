@@ -1,5 +1,6 @@
 /* main() lives in cli/main.c; this is the dispatcher behind it. */
 #include "cli/cli.h"
+#include "core/snapshot.h"
 #include "tui/tui.h"
 #include "util/text.h"
 
@@ -198,6 +199,20 @@ static int output_written(int rc, bool close)
 
 int cli_close_stdout(int rc) { return output_written(rc, true); }
 
+/* After a command: what the snapshot had to say, and the snapshot written
+ * again when the command changed the store. */
+static void finish(session *c)
+{
+    err e;
+    const char *n = snapshot_notice();
+    if (n)
+        cli_fail("%s", n);
+    if (session_snapshot(c, &e))
+        cli_fail("warning: the store's snapshot was not written (%s); commands read the "
+                 "store directly until the next change", e.msg);
+    session_close(c);
+}
+
 static int dispatch(int argc, char **argv)
 {
     session c = {.valid_action = tui_valid_action, .valid_key = tui_valid_key};
@@ -212,7 +227,7 @@ static int dispatch(int argc, char **argv)
         c.config_arg = env_config; /* as --config: the file must exist */
     if (at >= argc) {
         rc = tui_main(&c);
-        session_close(&c);
+        finish(&c);
         return rc;
     }
     const cli_command *cmd = find_command(argv[at]);
@@ -233,7 +248,7 @@ static int dispatch(int argc, char **argv)
     }
     optind = 0; /* each command parses its own options afresh */
     rc = cmd->run(&c, argc - at, argv + at);
-    session_close(&c);
+    finish(&c);
     return rc;
 }
 

@@ -21,7 +21,9 @@ static const char check_help[] =
     "crash.  Then every record: its checksum (CRC-32C), its version, that every\n"
     "list size, note, contract and capacity record belongs to a practice, the\n"
     "postcode and import indexes, and the audit trail's hash chain.  Prints each\n"
-    "problem and the counts, and exits 1 when there is any problem.\n";
+    "problem and the counts, and exits 1 when there is any problem.  Last, whether\n"
+    "the store's snapshot (what search, near and scenario run read in place) is\n"
+    "as new as the data; one that is not is never used, and is no problem.\n";
 
 static const char backup_help[] =
     "usage: catchment backup DIR\n\n"
@@ -99,6 +101,10 @@ static int check_run(session *c, int argc, char **argv)
     if (rc)
         return cli_fail("%s", e.msg);
     check_summary(store_dir(s), &n);
+    if (n.snapshot == STORE_SNAPSHOT_CURRENT)
+        printf("snapshot: as new as the data (read in place by search, near, scenario run)\n");
+    else if (n.snapshot == STORE_SNAPSHOT_OLDER)
+        printf("snapshot: older than the data, so not used; the next change writes it again\n");
     return n.problems ? EXIT_FAIL : EXIT_OK;
 }
 

@@ -168,7 +168,7 @@ static int run(session *c, int argc, char **argv)
         km = cfg.rules.max_distance_km;
     store *s = cli_store(c, false);
     int rc = !s ? EXIT_FAIL
-             : world_load_parts_at(&w, s, &cfg, 0, c->as_at, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
+             : world_load_parts_at(&w, s, &cfg, WORLD_VIEW, c->as_at, &e) ? cli_fail("%s", e.msg) : EXIT_OK;
     config_free(&cfg);
     if (rc)
         return rc;

@@ -303,7 +303,7 @@ static int run_scenario(session *c, int argc, char **argv)
     store *s = cli_store(c, false);
     rc = !s ? EXIT_FAIL : make_plan(&cfg, &ra, c->as_at, &pl);
     plan_input(&pl, &in);
-    if (rc == 0 && world_load_parts_at(&w, s, &cfg, 0, pl.set.as_at, &e) == 0) {
+    if (rc == 0 && world_load_parts_at(&w, s, &cfg, WORLD_VIEW, pl.set.as_at, &e) == 0) {
         if ((rc = check_overrides(&w, &ra)) != 0) {
             /* said */
         } else if (ra.survey_travel) {

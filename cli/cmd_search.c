@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/world.h"
-#include "engine/search.h"
+#include "core/snapshot.h"
+#include "core/world_search.h"
 #include "util/text.h"
 
 static const char help[] =
@@ -26,65 +26,46 @@ static const char help[] =
     "  --limit N   at most N results (default 20)\n"
     "  --all       include closed and inactive practices\n";
 
+/* The practices (as at the date) with their other names and the index
+ * over them: from the store's snapshot when it has one, else read and
+ * built here the same way (core/world_search.h). */
 typedef struct found {
-    practice *v;   /* list_size, list_date: as at the date */
-    char **other;  /* per practice: its other names joined by "; ", or NULL */
-    int n, cap;
-    store *s;
-    asat at;
-    err *e;
+    world w;
+    const char *const *other; /* per practice: other names joined by "; ", or NULL */
+    char **own;               /* ... when read here */
+    const search_index *ix;
+    search_index *built;
 } found;
 
-static int collect(const practice *p, void *ctx)
-{
-    found *f = ctx;
-    if (!p->gp)
-        return 0;
-    if (f->n == f->cap) {
-        int nc = f->cap ? f->cap * 2 : 256;
-        practice *v = realloc(f->v, (size_t)nc * sizeof *v);
-        if (!v)
-            return -1;
-        f->v = v;
-        f->cap = nc;
-    }
-    practice *q = &f->v[f->n++];
-    list_point at;
-    *q = *p;
-    int rc = store_list_at(f->s, p->code, f->at.date, &at, f->e);
-    q->list_size = rc > 0 ? at.patients : -1; /* the list as at the date */
-    q->list_date = rc > 0 ? at.date : 0;
-    return rc < 0 ? -1 : 0;
-}
+static const practice *prac(const found *f, int i) { return &f->w.v[i].p; }
 
-static int by_code(const void *key, const void *elem)
+static int load(store *s, const config *cfg, long as_at, found *f, err *e)
 {
-    return strcmp(key, ((const practice *)elem)->code);
-}
-
-/* Adds a name other than the practice's own to its other names. */
-static int add_other(const name_rec *r, void *ctx)
-{
-    found *f = ctx;
-    const practice *p = bsearch(r->practice, f->v, (size_t)f->n, sizeof *f->v, by_code);
-    if (!p || strcmp(p->name, r->name) == 0)
-        return 0;
-    return text_join(&f->other[p - f->v], "; ", r->name);
-}
-
-static int load(store *s, long as_at, found *f, err *e)
-{
-    f->s = s;
-    f->e = e;
-    if (store_read_begin(s, e))
+    if (world_load_parts_at(&f->w, s, cfg, WORLD_VIEW, as_at, e))
         return -1;
-    int rc = asat_resolve(s, as_at, &f->at, e) ? -1 : store_practice_each(s, collect, f, e);
-    if (rc == 0 && !(f->other = calloc((size_t)f->n + 1, sizeof *f->other)))
-        rc = err_set(e, "out of memory");
-    if (rc == 0)
-        rc = store_name_each(s, NULL, add_other, f, e);
+    if (f->w.snap) {
+        f->ix = snapshot_search(f->w.snap);
+        return 0;
+    }
+    int rc = store_read_begin(s, e) ? -1 : world_other_names(&f->w, s, &f->own, e);
     store_read_end(s);
-    return rc;
+    if (rc)
+        return -1;
+    f->other = (const char *const *)f->own;
+    f->ix = f->built = world_search_build(&f->w, f->other);
+    return f->ix ? 0 : err_set(e, "out of memory");
+}
+
+static const char *other_names(const found *f, int i)
+{
+    return f->w.snap ? snapshot_other_names(f->w.snap, i) : f->other[i];
+}
+
+static void found_free(found *f)
+{
+    search_free(f->built);
+    world_other_names_free(f->own, f->w.n);
+    world_free(&f->w);
 }
 
 static void print_json(const found *f, const int *hit, const int *score, int n)
@@ -93,13 +74,13 @@ static void print_json(const found *f, const int *hit, const int *score, int n)
     json_init(&j, stdout);
     json_arr(&j);
     for (int i = 0; i < n; i++) {
-        const practice *p = &f->v[hit[i]];
+        const practice *p = prac(f, hit[i]);
         char closed[16];
         json_obj(&j);
-        json_key(&j, "as_at"); json_date(&j, f->at.date);
+        json_key(&j, "as_at"); json_date(&j, f->w.at.date);
         json_key(&j, "code"); json_str(&j, p->code);
         json_key(&j, "name"); json_str(&j, p->name);
-        json_key(&j, "status"); json_str(&j, world_status(p, f->at.date));
+        json_key(&j, "status"); json_str(&j, world_status(p, f->w.at.date));
         text_date_iso(p->close_date, closed, sizeof closed);
         json_key(&j, "close_date"); json_str(&j, *closed ? closed : NULL);
         json_key(&j, "town"); json_str(&j, p->addr[3]);
@@ -110,7 +91,8 @@ static void print_json(const found *f, const int *hit, const int *score, int n)
         json_key(&j, "list_date"); json_date(&j, p->list_date);
         json_key(&j, "other_names");
         json_arr(&j);
-        char *names = f->other[hit[i]] ? strdup(f->other[hit[i]]) : NULL, *save = NULL;
+        const char *other = other_names(f, hit[i]);
+        char *names = other ? strdup(other) : NULL, *save = NULL;
         for (char *t = names ? strtok_r(names, ";", &save) : NULL; t; t = strtok_r(NULL, ";", &save))
             json_str(&j, t + (*t == ' '));
         free(names);
@@ -129,14 +111,14 @@ static void print(const found *f, const int *hit, const int *score, int n, out_f
         return;
     }
     table t;
-    cli_as_at_line(&f->at, fmt);
+    cli_as_at_line(&f->w.at, fmt);
     table_init(&t, "Code,Name,Status,Closed,Town,Postcode,Phone,>List,List date");
     for (int i = 0; i < n; i++) {
-        const practice *p = &f->v[hit[i]];
+        const practice *p = prac(f, hit[i]);
         char list[24] = "-", closed[16], ld[16];
         if (p->list_size >= 0)
             snprintf(list, sizeof list, "%ld", p->list_size);
-        table_add(&t, (const char *const[]){p->code, p->name, world_status(p, f->at.date),
+        table_add(&t, (const char *const[]){p->code, p->name, world_status(p, f->w.at.date),
                                             text_date_or_dash(p->close_date, closed, sizeof closed),
                                             p->addr[3], p->postcode, p->phone, list,
                                             text_date_or_dash(p->list_date, ld, sizeof ld)});
@@ -152,8 +134,8 @@ static int keep_open(const found *f, int *hit, int *score, int n, int limit, cha
     int k = 0;
     *nleft = 0;
     for (int i = 0; i < n; i++) {
-        const practice *p = &f->v[hit[i]];
-        if (asat_open(p, f->at.date)) {
+        const practice *p = prac(f, hit[i]);
+        if (asat_open(p, f->w.at.date)) {
             if (k < limit) {
                 hit[k] = hit[i];
                 score[k++] = score[i];
@@ -166,7 +148,7 @@ static int keep_open(const found *f, int *hit, int *score, int n, int limit, cha
             text_escape(p->name, esc, sizeof esc);
             text_date_iso(p->close_date, closed, sizeof closed);
             snprintf(left + at, leftsz - at, "%s%s %s (%s%s%s)", at ? ", " : "", p->code, esc,
-                     world_status(p, f->at.date), *closed ? " " : "", closed);
+                     world_status(p, f->w.at.date), *closed ? " " : "", closed);
         }
     }
     if (*nleft > 3)
@@ -174,28 +156,15 @@ static int keep_open(const found *f, int *hit, int *score, int n, int limit, cha
     return k;
 }
 
-static int search_and_print(store *s, const char *query, int limit, bool all, long as_at,
-                            out_format fmt)
+static int search_and_print(store *s, const config *cfg, const char *query, int limit, bool all,
+                            long as_at, out_format fmt)
 {
     found f = {0};
     err e;
-    int rc = load(s, as_at, &f, &e);
-    search_item *items = calloc((size_t)f.n + 1, sizeof *items);
-    const char *(*lines)[5] = calloc((size_t)f.n + 1, sizeof *lines);
-    int *hit = calloc((size_t)f.n + 1, sizeof *hit), *score = calloc((size_t)f.n + 1, sizeof *score);
-    int n = 0;
-    if (rc == 0 && items && lines && hit && score) {
-        for (int i = 0; i < f.n; i++) {
-            const practice *p = &f.v[i];
-            for (int l = 0; l < 5; l++)
-                lines[i][l] = p->addr[l];
-            items[i] = (search_item){.code = p->code, .name = p->name, .postcode = p->postcode,
-                                     .phone = p->phone, .town = p->addr[3], .addr = lines[i],
-                                     .other_names = f.other[i]};
-        }
-        search_index *ix = search_build(items, f.n);
-        n = ix ? search_query(ix, query, hit, score, all ? limit : f.n) : 0;
-        search_free(ix);
+    int rc = load(s, cfg, as_at, &f, &e), n = 0;
+    int *hit = calloc((size_t)f.w.n + 1, sizeof *hit), *score = calloc((size_t)f.w.n + 1, sizeof *score);
+    if (rc == 0 && hit && score) {
+        n = search_query(f.ix, query, hit, score, all ? limit : f.w.n);
         char left[1024] = "";
         long nleft = 0;
         if (!all)
@@ -203,14 +172,9 @@ static int search_and_print(store *s, const char *query, int limit, bool all, lo
         print(&f, hit, score, n, fmt);
         cli_hint_closed(fmt, nleft, n > 0, left);
     }
-    for (int i = 0; f.other && i < f.n; i++)
-        free(f.other[i]);
-    free(f.other);
-    free(items);
-    free(lines);
     free(hit);
     free(score);
-    free(f.v);
+    found_free(&f);
     if (rc)
         return cli_fail("%s", e.msg);
     return n > 0 ? EXIT_OK : EXIT_FAIL;
@@ -242,8 +206,19 @@ static int run(session *c, int argc, char **argv)
     for (int i = optind; i < argc; i++)
         snprintf(query + strlen(query), sizeof query - strlen(query), "%s%s",
                  i > optind ? " " : "", argv[i]);
+    /* The config's capacity rules only decide whether the snapshot is read
+     * in place; search shows no capacity, so a config that does not load
+     * (or warns) is no business of it: the defaults do. */
+    config cfg;
+    err ignored;
+    if (session_config(c, &cfg, &ignored)) {
+        config_free(&cfg);
+        config_init(&cfg);
+    }
     store *s = cli_store(c, false);
-    return s ? search_and_print(s, query, (int)limit, all, c->as_at, fmt) : EXIT_FAIL;
+    int rc = s ? search_and_print(s, &cfg, query, (int)limit, all, c->as_at, fmt) : EXIT_FAIL;
+    config_free(&cfg);
+    return rc;
 }
 
 const cli_command cmd_search = {"search",

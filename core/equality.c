@@ -193,6 +193,20 @@ static int read_base(const world *w, store *s, const char *icb, eq_baseline *out
     return rc ? -1 : 0;
 }
 
+/* A new slot at the end of the cache. */
+static int cache_grow(eq_cache *c, err *e)
+{
+    if (c->n < c->cap)
+        return 0;
+    int nc = c->cap ? c->cap * 2 : 8;
+    void *v = realloc(c->v, (size_t)nc * sizeof *c->v);
+    if (!v)
+        return err_set(e, "out of memory");
+    c->v = v;
+    c->cap = nc;
+    return 0;
+}
+
 /* The ICB's baseline: from the world's cache, or read and kept there. */
 static int baseline(const world *w, store *s, const char *icb, const eq_baseline **out, err *e)
 {
@@ -203,18 +217,36 @@ static int baseline(const world *w, store *s, const char *icb, const eq_baseline
     for (int i = 0; i < c->n; i++)
         if (strcmp(c->v[i].icb, icb) == 0)
             return *out = &c->v[i].base, 0;
-    if (c->n == c->cap) {
-        int nc = c->cap ? c->cap * 2 : 8;
-        void *v = realloc(c->v, (size_t)nc * sizeof *c->v);
-        if (!v)
-            return err_set(e, "out of memory");
-        c->v = v;
-        c->cap = nc;
-    }
-    if (read_base(w, s, icb, &c->v[c->n].base, e))
+    if (cache_grow(c, e) || read_base(w, s, icb, &c->v[c->n].base, e))
         return -1;
     text_copy(c->v[c->n].icb, CODE_MAX, icb);
     *out = &c->v[c->n++].base;
+    return 0;
+}
+
+int equality_cache_fill(const world *w, store *s, err *e)
+{
+    const eq_baseline *b;
+    for (int i = 0; i < w->n; i++)
+        if (baseline(w, s, w->v[i].p.icb, &b, e))
+            return -1;
+    return 0;
+}
+
+int equality_cache_count(const eq_cache *c) { return c ? c->n : 0; }
+
+const eq_baseline *equality_cache_entry(const eq_cache *c, int i, const char **icb)
+{
+    *icb = c->v[i].icb;
+    return &c->v[i].base;
+}
+
+int equality_cache_add(eq_cache *c, const char *icb, const eq_baseline *b, err *e)
+{
+    if (cache_grow(c, e))
+        return -1;
+    text_copy(c->v[c->n].icb, CODE_MAX, icb);
+    c->v[c->n++].base = *b;
     return 0;
 }
 

@@ -25,6 +25,14 @@ int equality_read(const world *w, store *s, const disp_area *a, int na, const ch
                   const double *frac65, const double *frac75, eq_shares **as,
                   const eq_baseline **base, err *e);
 
+/* Every ICB's baseline read into the world's cache (inside a read
+ * transaction), for the store's snapshot to keep (core/snapshot.c). */
+int equality_cache_fill(const world *w, store *s, err *e);
+/* The cache's entries, and one put back (a copy). */
+int equality_cache_count(const eq_cache *c);
+const eq_baseline *equality_cache_entry(const eq_cache *c, int i, const char **icb);
+int equality_cache_add(eq_cache *c, const char *icb, const eq_baseline *b, err *e);
+
 /* What each row rests on, for the reader: "Census 2021 TS045". */
 const char *equality_source(int m);
 

@@ -1,5 +1,7 @@
 #include "core/session.h"
 
+#include "core/snapshot.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -145,6 +147,19 @@ int session_config(session *ss, config *out, err *e)
         rc = config_load_scenarios(out, saved, h, e);
     if (reading)
         store_read_end(ss->s);
+    return rc;
+}
+
+int session_snapshot(session *ss, err *e)
+{
+    config cfg;
+    err ignored;
+    if (!ss->s || store_commits(ss->s) == 0)
+        return 0;
+    if (session_config(ss, &cfg, &ignored))
+        return 0; /* no rules to work with: the store is read directly until a change */
+    int rc = snapshot_refresh(ss->s, &cfg, e);
+    config_free(&cfg);
     return rc;
 }
 

@@ -51,6 +51,10 @@ int session_config(session *ss, config *out, err *e);
  * optional K, M or G; anything else is ignored). */
 store_opts session_store_opts(bool read_only);
 
+/* After a command that wrote to the store: writes the store's snapshot
+ * again (core/snapshot.h), so the next commands read it in place. */
+int session_snapshot(session *ss, err *e);
+
 void session_close(session *ss);
 
 #endif

@@ -1,6 +1,7 @@
 #include "core/world.h"
 
 #include "core/equality.h"
+#include "core/snapshot.h"
 #include "engine/milestones.h"
 #include "util/text.h"
 
@@ -224,7 +225,7 @@ static int add_practice(const practice *p, void *ctx)
     return 0;
 }
 
-static int build_index(world *w, err *e)
+int world_index(world *w, err *e)
 {
     double *lat = malloc((size_t)(w->n + 1) * sizeof *lat);
     double *lon = malloc((size_t)(w->n + 1) * sizeof *lon);
@@ -257,6 +258,9 @@ int world_load_parts(world *w, store *s, const config *cfg, int parts, err *e)
 
 int world_load_parts_at(world *w, store *s, const config *cfg, int parts, long as_at, err *e)
 {
+    int snap = snapshot_world(w, s, cfg, parts, as_at, e);
+    if (snap)
+        return snap < 0 ? -1 : 0;
     memset(w, 0, sizeof *w);
     w->rules = world_rules(cfg);
     w->closed_lists_receive = cfg->rules.closed_lists_receive;
@@ -269,7 +273,7 @@ int world_load_parts_at(world *w, store *s, const config *cfg, int parts, long a
     if (rc == 0)
         rc = store_practice_each(s, add_practice, &ld, e);
     store_read_end(s);
-    if (rc || build_index(w, e)) {
+    if (rc || world_index(w, e)) {
         world_free(w);
         return -1;
     }
@@ -279,7 +283,10 @@ int world_load_parts_at(world *w, store *s, const config *cfg, int parts, long a
 void world_free(world *w)
 {
     equality_cache_free(w->eq_cache);
-    free(w->v);
+    if (w->snap)
+        snapshot_close(w->snap); /* v was in it */
+    else
+        free(w->v);
     nearby_free(w->near);
     memset(w, 0, sizeof *w);
 }

@@ -41,6 +41,8 @@ typedef struct world {
     cap_rules rules;
     bool closed_lists_receive;
     asat at;                  /* the date every figure is taken as at */
+    struct snapshot *snap;    /* v is read in place from the store's snapshot
+                               * (WORLD_VIEW), which this holds; else NULL */
 } world;
 
 /* Loads the world as at a date (YYYYMMDD; 0: the newest extract). */
@@ -53,6 +55,11 @@ int world_load(world *w, store *s, const config *cfg, err *e);
  * and there is no contract; a command that shows neither starts quicker
  * (they are most of the load: 60 list sizes per practice). */
 enum { WORLD_TRENDS = 1, WORLD_CONTRACTS = 2, WORLD_ALL = 3 };
+/* With WORLD_VIEW the practices may be read in place from the store's
+ * snapshot (core/snapshot.h): a command that only reads them, and frees
+ * the world before the store closes.  From the snapshot every part is
+ * there, whatever was asked. */
+enum { WORLD_VIEW = 4 };
 
 /* world_load reads every part. */
 int world_load_parts(world *w, store *s, const config *cfg, int parts, err *e);
@@ -60,6 +67,9 @@ int world_load_parts(world *w, store *s, const config *cfg, int parts, err *e);
  * date is always read: it is what every figure rests on. */
 int world_load_parts_at(world *w, store *s, const config *cfg, int parts, long as_at, err *e);
 void world_free(world *w);
+
+/* Builds w->near over the practices' locations (after filling w->v). */
+int world_index(world *w, err *e);
 
 /* Index of a practice by code (case-insensitive), -1 when absent. */
 int world_find(const world *w, const char *code);

@@ -29,6 +29,7 @@ struct search_index {
     uint64_t *mask;      /* per token: which bytes it holds (char_bit) */
     unsigned char *len;  /* per token: its length */
     int ntok, cap;
+    bool borrowed;       /* the arrays are search_import's bytes, not ours */
 };
 
 /* A query word with what every comparison needs, worked out once. */
@@ -88,6 +89,7 @@ static void add_token(search_index *ix, const char *s, size_t n)
     if (n >= TOK_MAX)
         n = TOK_MAX - 1;
     char *tok = ix->tok[ix->ntok];
+    memset(tok, 0, TOK_MAX); /* whole, as search_export copies it */
     for (size_t i = 0; i < n; i++)
         tok[i] = (char)tolower((unsigned char)s[i]);
     tok[n] = '\0';
@@ -170,11 +172,80 @@ void search_free(search_index *ix)
 {
     if (!ix)
         return;
+    if (ix->borrowed) {
+        free(ix);
+        return;
+    }
     free(ix->items);
     free(ix->tok);
     free(ix->mask);
     free(ix->len);
     free(ix);
+}
+
+/* Exported: two 64-bit counts, then the arrays as they are in memory,
+ * each starting on 8 bytes. */
+static size_t up8(size_t n) { return (n + 7) / 8 * 8; }
+
+static size_t export_size(size_t nitems, size_t ntok, size_t *items, size_t *toks)
+{
+    *items = up8(nitems * sizeof(item_tokens));
+    *toks = ntok * TOK_MAX; /* a multiple of 8 */
+    return 16 + *items + *toks + ntok * sizeof(uint64_t) + up8(ntok);
+}
+
+size_t search_export(const search_index *ix, void *out, size_t cap)
+{
+    size_t ni, nt, n = export_size((size_t)ix->nitems, (size_t)ix->ntok, &ni, &nt);
+    if (!out || cap < n)
+        return n;
+    unsigned char *p = out;
+    int64_t counts[2] = {ix->nitems, ix->ntok};
+    memset(out, 0, n);
+    memcpy(p, counts, sizeof counts);
+    memcpy(p + 16, ix->items, (size_t)ix->nitems * sizeof *ix->items);
+    memcpy(p + 16 + ni, ix->tok, nt);
+    memcpy(p + 16 + ni + nt, ix->mask, (size_t)ix->ntok * sizeof *ix->mask);
+    memcpy(p + 16 + ni + nt + (size_t)ix->ntok * sizeof *ix->mask, ix->len, (size_t)ix->ntok);
+    return n;
+}
+
+search_index *search_import(const void *data, size_t n)
+{
+    int64_t c[2];
+    size_t ni, nt;
+    const unsigned char *p = data;
+    if (n < 16 || (uintptr_t)data % 8)
+        return NULL;
+    memcpy(c, p, sizeof c);
+    if (c[0] < 0 || c[1] < 0 || c[0] > INT32_MAX || c[1] > INT32_MAX ||
+        export_size((size_t)c[0], (size_t)c[1], &ni, &nt) != n)
+        return NULL;
+    search_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return NULL;
+    *ix = (search_index){.items = (item_tokens *)(p + 16), .nitems = (int)c[0],
+                         .tok = (char(*)[TOK_MAX])(p + 16 + ni),
+                         .mask = (uint64_t *)(p + 16 + ni + nt),
+                         .len = (unsigned char *)(p + 16 + ni + nt + (size_t)c[1] * 8),
+                         .ntok = (int)c[1], .borrowed = true};
+    for (int i = 0; i < ix->nitems; i++) {
+        const item_tokens *it = &ix->items[i];
+        if (it->first < 0 || it->count < 0 || it->first > ix->ntok - it->count ||
+            it->minor < it->first || it->minor > it->first + it->count ||
+            !memchr(it->code, 0, TOK_MAX) || !memchr(it->postcode, 0, TOK_MAX) ||
+            !memchr(it->spaced, 0, TOK_MAX)) {
+            free(ix);
+            return NULL;
+        }
+    }
+    for (int t = 0; t < ix->ntok; t++)
+        if (ix->len[t] >= TOK_MAX || ix->tok[t][ix->len[t]] != '\0' ||
+            memchr(ix->tok[t], 0, ix->len[t])) {
+            free(ix);
+            return NULL;
+        }
+    return ix;
 }
 
 /* Edit distance with transpositions, giving up beyond limit. */

@@ -367,6 +367,7 @@ void store_close(store *s)
 }
 
 bool store_is_read_only(const store *s) { return s->read_only; }
+uint64_t store_commits(const store *s) { return s->commits; }
 bool store_is_unlocked(const store *s) { return s->unlocked; }
 int store_schema(const store *s) { return s->schema; }
 const char *store_dir(const store *s) { return s->dir; }
@@ -378,7 +379,7 @@ uint64_t store_generation(store *s)
 }
 
 /* Begins a transaction; another process may have grown the map. */
-static int txn_begin(store *s, unsigned flags, MDB_txn **txn)
+int store_txn_begin(store *s, unsigned flags, MDB_txn **txn)
 {
     int rc = mdb_txn_begin(s->env, NULL, flags, txn);
     if (rc == MDB_MAP_RESIZED) {
@@ -403,7 +404,7 @@ int store_read_begin(store *s, err *e)
         mdb_txn_abort(s->idle_read);
         s->idle_read = NULL;
     }
-    rc = txn_begin(s, MDB_RDONLY, &s->txn);
+    rc = store_txn_begin(s, MDB_RDONLY, &s->txn);
     if (rc) {
         s->txn = NULL;
         return store_lmdb_err(e, s->dir, rc);
@@ -427,13 +428,14 @@ int store_write_begin(store *s, err *e)
         return err_set(e, "%s: the store is open read-only", s->dir);
     if (s->txn)
         return err_set(e, "internal: a transaction is already open");
-    int rc = txn_begin(s, 0, &s->txn);
+    int rc = store_txn_begin(s, 0, &s->txn);
     if (rc) {
         s->txn = NULL;
         return store_lmdb_err(e, s->dir, rc);
     }
     s->writing = true;
     s->write_no++;
+    s->snapshot_put = false;
     return 0;
 }
 
@@ -441,9 +443,16 @@ int store_write_commit(store *s, err *e)
 {
     if (!s->txn || !s->writing)
         return err_set(e, "internal: no write transaction");
+    if (!s->snapshot_put && store_snapshot_drop(s, e)) {
+        store_write_abort(s);
+        return -1;
+    }
+    uint64_t before = store_generation(s);
     int rc = mdb_txn_commit(s->txn);
     s->txn = NULL;
     s->writing = false;
+    if (rc == 0 && store_generation(s) != before)
+        s->commits++;
     return rc ? store_lmdb_err(e, "commit", rc) : 0;
 }
 
@@ -599,17 +608,54 @@ int store_del(store *s, int db, const void *k, size_t kn, err *e)
     return rc && rc != MDB_NOTFOUND ? store_lmdb_err(e, db_names[db], rc) : 0;
 }
 
-int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn,
-               void *ctx, err *e)
+/* A cursor on the last entry at most key: the first at least key, or
+ * the one before it. */
+static int cursor_upto(MDB_cursor *c, const void *key, size_t kn, MDB_val *k, MDB_val *v)
+{
+    *k = (MDB_val){kn, (void *)key};
+    int rc = mdb_cursor_get(c, k, v, MDB_SET_RANGE);
+    if (rc == MDB_NOTFOUND)
+        return mdb_cursor_get(c, k, v, MDB_LAST);
+    if (rc == 0 && (k->mv_size != kn || memcmp(k->mv_data, key, kn) != 0))
+        return mdb_cursor_get(c, k, v, MDB_PREV);
+    return rc;
+}
+
+/* A cursor on db in the open transaction: 1, or 0 when an older store
+ * has no such database, or -1. */
+static int cursor_open(store *s, int db, MDB_cursor **c, err *e)
 {
     if (!s->txn)
         return err_set(e, "internal: read outside a transaction");
     if (!s->present[db])
         return 0;
+    int rc = mdb_cursor_open(s->txn, s->dbi[db], c);
+    return rc ? store_lmdb_err(e, db_names[db], rc) : 1;
+}
+
+int store_last_upto(store *s, int db, const void *prefix, size_t pn, const void *key,
+                    size_t kn, MDB_val *k, MDB_val *v, err *e)
+{
     MDB_cursor *c;
-    int rc = mdb_cursor_open(s->txn, s->dbi[db], &c);
+    int rc = cursor_open(s, db, &c, e);
+    if (rc <= 0)
+        return rc;
+    rc = cursor_upto(c, key, kn, k, v);
+    mdb_cursor_close(c);
     if (rc)
-        return store_lmdb_err(e, db_names[db], rc);
+        return rc == MDB_NOTFOUND ? 0 : store_lmdb_err(e, db_names[db], rc);
+    if (k->mv_size < pn || memcmp(k->mv_data, prefix, pn) != 0)
+        return 0;
+    return store_unseal(s, db, k, v) ? 1 : damaged(e, db, k);
+}
+
+int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn,
+               void *ctx, err *e)
+{
+    MDB_cursor *c;
+    int rc = cursor_open(s, db, &c, e);
+    if (rc <= 0)
+        return rc;
     MDB_val k = {pn, (void *)prefix}, v;
     int ret = 0;
     rc = mdb_cursor_get(c, &k, &v, pn ? MDB_SET_RANGE : MDB_FIRST);

@@ -40,7 +40,8 @@
     X(DB_AREA_FACT, "area_fact")                                             \
     X(DB_BRANCH, "branch")                                                   \
     X(DB_PCN_MEMBER, "pcn_member")                                           \
-    X(DB_BOUNDARY, "boundary")
+    X(DB_BOUNDARY, "boundary")                                               \
+    X(DB_SNAPSHOT, "snapshot")
 
 #define STORE_DB_ENUM(id, name) id,
 enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
@@ -77,11 +78,23 @@ struct store {
     int schema;             /* after any migration at open */
     bool sealed;            /* schema 3+: every value ends in its CRC-32C */
     uint64_t write_no;      /* counts write transactions begun */
+    uint64_t commits;       /* ... and committed with a change */
+    bool snapshot_put;      /* this write transaction wrote the snapshot */
     uint64_t known_in;      /* ... and the one in which known_practice exists */
     char known_practice[CODE_MAX]; /* (rows of one practice come together) */
     struct store_append append[DB_COUNT]; /* putting at a database's end */
     char dir[4096];
 };
+
+/* The snapshot record's key, and its removal by any write that does not
+ * put it (store/snapshot.c): a snapshot is only ever as new as the data. */
+extern const char store_snapshot_key[];
+int store_snapshot_drop(store *s, err *e);
+/* A snapshot record's generation; 0 when it is too short to have one. */
+uint64_t store_snapshot_generation(const MDB_val *v);
+
+/* mdb_txn_begin, after a map grown by another process. */
+int store_txn_begin(store *s, unsigned flags, MDB_txn **txn);
 
 /* Builds the error for an LMDB return code. */
 int store_lmdb_err(err *e, const char *what, int rc);
@@ -112,6 +125,12 @@ int store_del(store *s, int db, const void *k, size_t kn, err *e);
 const char *store_db_name(int db);
 
 typedef int (*store_scan_fn)(const MDB_val *k, const MDB_val *v, void *ctx);
+
+/* The last entry whose key is at most key and starts with prefix, found
+ * by one seek: 1 found (*k, *v as store_get gives them, valid in the
+ * transaction), 0 none, -1 an error or a damaged record. */
+int store_last_upto(store *s, int db, const void *prefix, size_t pn, const void *key,
+                    size_t kn, MDB_val *k, MDB_val *v, err *e);
 int store_scan(store *s, int db, const void *prefix, size_t pn, store_scan_fn fn,
                void *ctx, err *e);
 

@@ -338,35 +338,24 @@ int store_list_history(store *s, const char *code, list_point *out, int max, err
 }
 
 /* Keys CODE\0 + date (u32 BE) come oldest first: the last one on or before
- * the date is the newest then.  1 found (*k, *v set, valid in the
- * transaction), 0 none. */
+ * the date is the newest then, found by one seek.  1 found (k, v set,
+ * valid in the transaction), 0 none. */
 struct dated_at {
-    long date;
     MDB_val k, v;
-    bool found;
 };
-
-static int dated_at_one(const MDB_val *k, const MDB_val *v, void *ctx)
-{
-    struct dated_at *da = ctx;
-    if (k->mv_size < 5)
-        return -1;
-    if ((long)be_get32((const unsigned char *)k->mv_data + k->mv_size - 4) > da->date)
-        return 1;
-    da->k = *k;
-    da->v = *v;
-    da->found = true;
-    return 0;
-}
 
 static int dated_at(store *s, int db, const char *code, long date, struct dated_at *da, err *e)
 {
-    unsigned char key[64];
-    size_t kn = store_key(key, sizeof key, code, NULL, 0);
-    *da = (struct dated_at){.date = date};
-    if (!kn || store_scan(s, db, key, kn, dated_at_one, da, e) < 0)
-        return kn ? -1 : 0;
-    return da->found;
+    unsigned char key[64], d[4];
+    be_put32(d, (uint32_t)(date > 0 ? date : 0));
+    size_t pn = store_key(key, sizeof key, code, NULL, 0);
+    size_t kn = store_key(key, sizeof key, code, d, 4);
+    if (!pn || !kn)
+        return 0;
+    int rc = store_last_upto(s, db, key, pn, key, kn, &da->k, &da->v, e);
+    if (rc > 0 && da->k.mv_size != kn)
+        return err_set(e, "%s: a key of %s is malformed", store_db_name(db), code);
+    return rc;
 }
 
 int store_list_at(store *s, const char *code, long date, list_point *out, err *e)

@@ -345,6 +345,24 @@ uint64_t store_generation(store *s);
 
 int store_read_begin(store *s, err *e);
 void store_read_end(store *s);
+
+/* ---- the snapshot (core/snapshot.c says what it holds) --------------- */
+
+/* Puts the snapshot, inside a write transaction, stamped with that
+ * transaction's id.  Any later write removes it, so one found is as new
+ * as the data. */
+int store_snapshot_put(store *s, const void *data, size_t n, err *e);
+
+/* A read of the snapshot in a transaction of its own, held until
+ * store_view_close: *data (n bytes, 8-byte aligned in LMDB's map) stays
+ * valid and unchanged until then.  1 current, 0 none (or older than the
+ * data), -1 damaged (its checksum) or an error. */
+typedef struct store_view store_view;
+int store_snapshot_view(store *s, store_view **out, const void **data, size_t *n, err *e);
+void store_view_close(store_view *v);
+
+/* Write transactions this handle committed with a change. */
+uint64_t store_commits(const store *s);
 int store_write_begin(store *s, err *e);
 int store_write_commit(store *s, err *e);
 void store_write_abort(store *s);
@@ -544,10 +562,14 @@ int store_count(store *s, store_counts *out, err *e);
 /* Called for each problem found: database, key (printable), what. */
 typedef void (*store_check_fn)(const char *db, const char *key, const char *what, void *ctx);
 
+enum { STORE_SNAPSHOT_NONE, STORE_SNAPSHOT_CURRENT, STORE_SNAPSHOT_OLDER };
+
 typedef struct store_check_counts {
     long pages;     /* pages of data.mdb walked (store_check_file) */
     long records;   /* records read (store_check) */
     long problems;
+    int snapshot;   /* STORE_SNAPSHOT_*: an intact snapshot, and whether it is
+                       as new as the data (a damaged one is a problem) */
 } store_check_counts;
 
 /* Checks every record (inside a read transaction): its checksum, its

@@ -3,6 +3,8 @@
  * index; then the terminal and the loop. */
 #include "tui/internal.h"
 
+#include "core/world_search.h"
+
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,25 +18,13 @@ static void search_drop(app *a)
 {
     search_free(a->six);
     a->six = NULL;
-    for (int i = 0; a->sother && i < a->nsearch; i++)
-        free(a->sother[i]);
-    free(a->sother);
+    world_other_names_free(a->sother, a->nsearch);
     free(a->saddr);
     free(a->sitems);
     a->sother = NULL;
     a->saddr = NULL;
     a->sitems = NULL;
     a->nsearch = 0;
-}
-
-/* A name other than the practice's own joins its other names ("; "). */
-static int add_other_name(const name_rec *r, void *ctx)
-{
-    app *a = ctx;
-    int wi = world_find(&a->w, r->practice);
-    if (wi < 0 || strcmp(a->w.v[wi].p.name, r->name) == 0)
-        return 0;
-    return text_join(&a->sother[wi], "; ", r->name);
 }
 
 /* The search index over code, name, postcode, phone, town, every
@@ -45,14 +35,13 @@ static int search_make(app *a, err *e)
     size_t n = (size_t)a->w.n + 1;
     a->sitems = calloc(n, sizeof *a->sitems);
     a->saddr = calloc(n, sizeof *a->saddr);
-    a->sother = calloc(n, sizeof *a->sother);
-    if (!a->sitems || !a->saddr || !a->sother)
+    if (!a->sitems || !a->saddr)
         return err_set(e, "out of memory");
-    a->nsearch = a->w.n;
     if (store_read_begin(a->s, e))
         return -1;
-    int rc = store_name_each(a->s, NULL, add_other_name, a, e);
+    int rc = world_other_names(&a->w, a->s, &a->sother, e);
     store_read_end(a->s);
+    a->nsearch = rc ? 0 : a->w.n;
     if (rc)
         return -1;
     for (int i = 0; i < a->w.n; i++) {

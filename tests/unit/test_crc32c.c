@@ -1,5 +1,6 @@
-/* CRC-32C, the checksum of every stored record: the standard check value
- * and that it can be continued over pieces. */
+/* CRC-32C, the checksum of every stored record: the standard check value,
+ * that it can be continued over pieces, and that the processor's own
+ * instruction agrees with the tables. */
 #include "tests/unit/t.h"
 #include "util/crc32c.h"
 
@@ -17,20 +18,13 @@ int main(void)
         one = crc32c(one, buf + i, 1);
     CHECK_INT(crc32c(0, buf, sizeof buf), one);
     CHECK_INT(crc32c(crc32c(0, buf, 3), buf + 3, sizeof buf - 3), one);
-    /* The CPU's instruction (where there is one) and the tables agree, at
-     * every length and alignment. */
-    long differ = 0;
-    for (size_t at = 0; at < 8; at++)
-        for (size_t n = 0; at + n <= sizeof buf; n += n < 80 ? 1 : 37) {
-            uint32_t hw = crc32c(7, buf + at, n);
-            crc32c_portable(true);
-            uint32_t sw = crc32c(7, buf + at, n);
-            crc32c_portable(false);
-            differ += hw != sw;
-        }
+    /* The processor's instruction, where there is one, gives what the
+     * tables give: at every alignment and length, and continued. */
+    CHECK_INT(crc32c_portable(0, "123456789", 9), 0xE3069283u);
+    int differ = 0;
+    for (size_t at = 0; at < 16; at++)
+        for (size_t n = 0; at + n <= sizeof buf; n += 1 + n / 3)
+            differ += crc32c(7, buf + at, n) != crc32c_portable(7, buf + at, n);
     CHECK_INT(differ, 0);
-    crc32c_portable(true);
-    CHECK_INT(crc32c(0, "123456789", 9), 0xE3069283u);
-    crc32c_portable(false);
     T_DONE();
 }

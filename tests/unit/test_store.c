@@ -300,6 +300,45 @@ static void test_migration(const char *dir)
     store_close(s);
 }
 
+/* The list as at a date: the newest point on or before it, found among
+ * neighbours whose codes start the same (A1 beside A10 and A0). */
+static void test_list_at(const char *dir)
+{
+    err e;
+    list_point at;
+    store *s;
+    char sub[4200];
+    snprintf(sub, sizeof sub, "%s/list-at", dir);
+    CHECK(store_open(&s, sub, NULL, &e) == 0);
+    const char *codes[] = {"A0", "A1", "A10"};
+    CHECK(store_write_begin(s, &e) == 0);
+    for (int c = 0; c < 3; c++)
+        for (long m = 2; m <= 10; m += 4) { /* 2025-02, -06, -10 */
+            list_point pt = {20250001 + m * 100, 100 * c + m};
+            CHECK(store_list_put(s, codes[c], &pt, &e) == 0);
+        }
+    CHECK(store_write_commit(s, &e) == 0);
+    CHECK(store_read_begin(s, &e) == 0);
+    CHECK_INT(store_list_at(s, "A1", 20250101, &at, &e), 0); /* before the first */
+    CHECK_INT(at.patients, -1);
+    CHECK_INT(store_list_at(s, "A1", 20250201, &at, &e), 1); /* on the first */
+    CHECK_INT(at.date, 20250201);
+    CHECK_INT(store_list_at(s, "A1", 20250715, &at, &e), 1); /* between */
+    CHECK_INT(at.date, 20250601);
+    CHECK_INT(at.patients, 106);
+    CHECK_INT(store_list_at(s, "A1", 20991231, &at, &e), 1); /* after the last */
+    CHECK_INT(at.date, 20251001);
+    CHECK_INT(at.patients, 110);
+    CHECK_INT(store_list_at(s, "A10", 20991231, &at, &e), 1); /* the last of all */
+    CHECK_INT(at.patients, 210);
+    CHECK_INT(store_list_at(s, "A0", 20250601, &at, &e), 1);
+    CHECK_INT(at.patients, 6);
+    CHECK_INT(store_list_at(s, "A", 20991231, &at, &e), 0);  /* a code with none */
+    CHECK_INT(store_list_at(s, "A2", 20991231, &at, &e), 0); /* after every key */
+    store_read_end(s);
+    store_close(s);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/catchment-test-XXXXXX";
@@ -316,6 +355,7 @@ int main(void)
     CHECK(store_write_begin(s, &e) == -1);
     store_close(s);
 
+    test_list_at(dir);
     test_older_store(dir);
     test_location(dir);
     test_migration(dir);
