@@ -17,7 +17,7 @@ PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ALL_CFLAGS  = -std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 $(WARN) $(CFLAGS) \
               $(SANITIZE) $(PKG_CFLAGS) -I. -MMD -MP
 ALL_LDFLAGS = $(LDFLAGS) $(SANITIZE)
-LIBS        = $(PKG_LIBS) -lcsv -lm -lpthread
+LIBS        = $(PKG_LIBS) -lm -lpthread
 
 # Every .c below these directories is part of the program's library;
 # a new file needs no Makefile change.

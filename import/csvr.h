@@ -1,5 +1,12 @@
-/* A pull-style CSV reader over libcsv (RFC 4180, strict quoting) that knows
- * where each row came from, so every complaint can say file:line:column.
+/* A pull-style CSV reader (RFC 4180, strict quoting) that knows where
+ * each row came from, so every complaint can say file:line:column.
+ *
+ * Fields are handed out where they were read, in the reader's buffer: no
+ * copy and no allocation per field or row.  As libcsv did before it (and
+ * with the same complaints), it takes CRLF, LF or a lone CR as the end of
+ * a row, skips blank lines, drops spaces and tabs around an unquoted
+ * field and after a closing quote, and refuses a quote inside an unquoted
+ * field or after a quoted one.
  *
  * It refuses what no published file holds: NUL bytes (a binary file),
  * invalid UTF-8, control characters (terminal escape sequences), fields

@@ -79,12 +79,36 @@ int imp_read_header(import_ctx *ic, const char *const *spec, int n, err *e)
     return imp_header(ic, row, spec, n, e);
 }
 
+/* How many fields a row must have: one past the last mapped column. */
+static int fields_needed(const import_ctx *ic)
+{
+    int need = 0;
+    for (int i = 0; i < IMP_COLS; i++)
+        if (ic->colname[i] && ic->col[i] >= need)
+            need = ic->col[i] + 1;
+    return need;
+}
+
+static int check_row(import_ctx *ic, const csvr_row *row, int need, err *e)
+{
+    /* More fields than the header names: a comma outside quotes has moved
+     * every later column along, so nothing on the row can be trusted. */
+    if (ic->header_n && row->n > ic->header_n)
+        return err_at(e, csvr_name(ic->r), row->line, 0,
+                      "long row: %d fields where the header has %d (a comma outside quotes?)",
+                      row->n, ic->header_n);
+    if (row->n >= need)
+        return 0;
+    return err_at(e, csvr_name(ic->r), row->line, 0,
+                  "short row: %d fields where the header needs %d", row->n, need);
+}
+
 int imp_rows(import_ctx *ic, imp_row_fn fn, void *ctx, err *e)
 {
     csvr_row *row;
-    int rc;
+    int rc, need = fields_needed(ic); /* the columns are mapped by now */
     while ((rc = csvr_next(ic->r, &row, e)) > 0)
-        if (imp_check_row(ic, row, e) || fn(ic, row, ctx, e)) {
+        if (check_row(ic, row, need, e) || fn(ic, row, ctx, e)) {
             rc = -1;
             break;
         }
@@ -110,20 +134,7 @@ int imp_need_fields(import_ctx *ic, const csvr_row *row, int n, err *e)
 
 int imp_check_row(import_ctx *ic, const csvr_row *row, err *e)
 {
-    int need = 0;
-    for (int i = 0; i < IMP_COLS; i++)
-        if (ic->colname[i] && ic->col[i] >= need)
-            need = ic->col[i] + 1;
-    /* More fields than the header names: a comma outside quotes has moved
-     * every later column along, so nothing on the row can be trusted. */
-    if (ic->header_n && row->n > ic->header_n)
-        return err_at(e, csvr_name(ic->r), row->line, 0,
-                      "long row: %d fields where the header has %d (a comma outside quotes?)",
-                      row->n, ic->header_n);
-    if (row->n >= need)
-        return 0;
-    return err_at(e, csvr_name(ic->r), row->line, 0,
-                  "short row: %d fields where the header needs %d", row->n, need);
+    return check_row(ic, row, fields_needed(ic), e);
 }
 
 const char *imp_str(const import_ctx *ic, const csvr_row *row, int i)

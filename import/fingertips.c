@@ -70,7 +70,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     char key[CODE_MAX + SHORT_MAX + 40];
     if (fill(ic, row, &r, e))
         return -1;
-    snprintf(key, sizeof key, "%s indicator %ld for %s", r.practice, r.id, r.period);
+    imp_key(key, sizeof key, "%s indicator %ld for %s", r.practice, r.id, r.period);
     if (imp_once(ic, row, F_AREA, key, e) || imp_practice_ref(ic, r.practice, e) ||
         store_indicator_put(ic->s, &r, e))
         return -1;

@@ -63,7 +63,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     char key[CODE_MAX + 16];
     if (imp_code(ic, row, F_CODE, code, e) || imp_count(ic, row, F_PATIENTS, &patients, e))
         return -1;
-    snprintf(key, sizeof key, "%s on %ld", code, date);
+    imp_key(key, sizeof key, "%s on %ld", code, date);
     if (imp_once(ic, row, F_CODE, key, e))
         return -1;
     if (record(ic, row, code, date, patients, e))

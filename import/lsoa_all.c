@@ -77,7 +77,7 @@ static int first_sight(import_ctx *ic, seen *t, const char *code, long date, err
     char k[CODE_MAX + 16];
     if (seen_grow(t, e))
         return -1;
-    snprintf(k, sizeof k, "%s %ld", code, date);
+    imp_key(k, sizeof k, "%s %ld", code, date);
     struct slot *sl = seen_find(t, k);
     if (sl->used)
         return 0;
@@ -116,7 +116,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
     if (imp_code(ic, row, F_CODE, r.practice, e) || imp_lsoa_code(ic, row, F_LSOA, r.lsoa, e) ||
         imp_count(ic, row, F_PATIENTS, &r.patients, e))
         return -1;
-    snprintf(key, sizeof key, "%s in %s on %ld", r.practice, r.lsoa, r.date);
+    imp_key(key, sizeof key, "%s in %s on %ld", r.practice, r.lsoa, r.date);
     if (imp_once(ic, row, F_CODE, key, e) || imp_practice_ref(ic, r.practice, e))
         return -1;
     if (r.patients < 0)

@@ -8,6 +8,7 @@
  * million keys that is about one chance in thirty million. */
 #include "import/importer.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,4 +91,44 @@ void imp_once_done(import_ctx *ic)
     free(ic->seen->line);
     free(ic->seen);
     ic->seen = NULL;
+}
+
+/* Appends s to dst[*o..n-1), as far as it fits. */
+static void put(char *dst, size_t n, size_t *o, const char *s, size_t len)
+{
+    size_t room = n - 1 - *o, k = len < room ? len : room;
+    memcpy(dst + *o, s, k);
+    *o += k;
+}
+
+void imp_key(char *dst, size_t n, const char *fmt, ...)
+{
+    va_list ap;
+    size_t o = 0;
+    if (n == 0)
+        return;
+    va_start(ap, fmt);
+    for (const char *p = fmt; *p; p++) {
+        if (p[0] == '%' && p[1] == 's') {
+            const char *v = va_arg(ap, const char *);
+            put(dst, n, &o, v, strlen(v));
+            p++;
+        } else if (p[0] == '%' && p[1] == 'l' && p[2] == 'd') {
+            long v = va_arg(ap, long);
+            char digits[24], *d = digits + sizeof digits;
+            unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+            do
+                *--d = (char)('0' + u % 10);
+            while (u /= 10);
+            if (v < 0)
+                *--d = '-';
+            put(dst, n, &o, d, (size_t)(digits + sizeof digits - d));
+            p += 2;
+        } else {
+            put(dst, n, &o, p, 1);
+            p += p[0] == '%' && p[1] == '%';
+        }
+    }
+    va_end(ap);
+    dst[o] = '\0';
 }

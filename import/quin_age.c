@@ -85,7 +85,7 @@ static int practice_row(import_ctx *ic, const csvr_row *row, pending *p, long da
     char key[CODE_MAX + 64];
     if (imp_code(ic, row, F_CODE, code, e) || imp_count(ic, row, F_PATIENTS, &n, e))
         return -1;
-    snprintf(key, sizeof key, "%s %s %s on %ld", code, sex, band, date);
+    imp_key(key, sizeof key, "%s %s %s on %ld", code, sex, band, date);
     if (imp_once(ic, row, F_CODE, key, e) || imp_practice_ref(ic, code, e))
         return -1;
     if (b < 0) {

@@ -27,7 +27,7 @@ if [ "${1:-}" = bench ]; then
     fi
     exit 0
 fi
-need="pkg-config liblmdb-dev lmdb-utils libyaml-dev libncurses-dev libcsv-dev tmux jq time clang
+need="pkg-config liblmdb-dev lmdb-utils libyaml-dev libncurses-dev tmux jq time clang
       libclang-rt-dev valgrind librsvg2-bin libxml2-utils"
 missing=""
 for p in $need; do

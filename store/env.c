@@ -522,6 +522,31 @@ static int practice_of_key(store *s, const void *k, size_t kn, err *e)
     return store_practice_ensure(s, code, e) < 0 ? -1 : 0;
 }
 
+/* Reserves room for val under key.  A file in the store's order (an
+ * extract by practice) fills a database at its end, where an append
+ * (MDB_APPEND) skips the search for the key's place; a key that is not
+ * the last is put as usual, and appending is tried again after more and
+ * more puts while it misses (a file in another order, a database filled
+ * already). */
+static int put_value(store *s, int db, MDB_val *key, MDB_val *val)
+{
+    struct store_append *a = &s->append[db];
+    if (a->in != s->write_no)
+        a->in = s->write_no, a->skip = a->misses = 0;
+    if (a->skip) {
+        a->skip--;
+        return mdb_put(s->txn, s->dbi[db], key, val, MDB_RESERVE);
+    }
+    int rc = mdb_put(s->txn, s->dbi[db], key, val, MDB_RESERVE | MDB_APPEND);
+    if (rc != MDB_KEYEXIST) {
+        a->misses = 0;
+        return rc;
+    }
+    a->misses += a->misses < 12;
+    a->skip = 1u << a->misses;
+    return mdb_put(s->txn, s->dbi[db], key, val, MDB_RESERVE);
+}
+
 /* The value is written into the space LMDB reserves, then sealed. */
 int store_put(store *s, int db, const void *k, size_t kn, const void *v, size_t vn, err *e)
 {
@@ -531,7 +556,7 @@ int store_put(store *s, int db, const void *k, size_t kn, const void *v, size_t 
         return -1;
     bool seal = s->sealed && db != DB_META;
     MDB_val key = {kn, (void *)k}, val = {vn + (seal ? STORE_SEAL : 0), NULL};
-    int rc = mdb_put(s->txn, s->dbi[db], &key, &val, MDB_RESERVE);
+    int rc = put_value(s, db, &key, &val);
     if (rc == MDB_MAP_FULL)
         s->full = true;
     if (rc)

@@ -58,6 +58,13 @@ enum store_db { STORE_DBS(STORE_DB_ENUM) DB_COUNT };
      (db) == DB_APPRAISAL || (db) == DB_EVIDENCE || (db) == DB_BRANCH ||     \
      (db) == DB_PCN_MEMBER)
 
+/* How putting at a database's end goes, in one write transaction. */
+struct store_append {
+    uint64_t in;     /* the write transaction this is of */
+    uint32_t skip;   /* puts left before trying again */
+    uint32_t misses; /* tries in a row that were not at the end */
+};
+
 struct store {
     MDB_env *env;
     MDB_txn *txn;       /* the open transaction, or NULL */
@@ -75,6 +82,7 @@ struct store {
     bool snapshot_put;      /* this write transaction wrote the snapshot */
     uint64_t known_in;      /* ... and the one in which known_practice exists */
     char known_practice[CODE_MAX]; /* (rows of one practice come together) */
+    struct store_append append[DB_COUNT]; /* putting at a database's end */
     char dir[4096];
 };
 

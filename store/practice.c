@@ -94,13 +94,24 @@ static int practice_decode(const MDB_val *k, const MDB_val *v, practice *p)
     return r.bad ? -1 : 0;
 }
 
+/* Remembers that code is in the store in this write (see below). */
+static void known(store *s, const char *code, size_t cn)
+{
+    if (s->writing && cn < CODE_MAX) {
+        memcpy(s->known_practice, code, cn + 1);
+        s->known_in = s->write_no;
+    }
+}
+
 int store_practice_get(store *s, const char *code, practice *out, err *e)
 {
     MDB_val v;
-    int rc = store_get(s, DB_PRACTICE, code, strlen(code), &v, e);
+    size_t cn = strlen(code);
+    int rc = store_get(s, DB_PRACTICE, code, cn, &v, e);
     if (rc <= 0)
         return rc;
-    MDB_val k = {strlen(code), (void *)code};
+    known(s, code, cn); /* a row read, then its practice's records put */
+    MDB_val k = {cn, (void *)code};
     if (practice_decode(&k, &v, out))
         return err_set(e, "practice %s: the record is damaged", code);
     return 1;
@@ -108,8 +119,8 @@ int store_practice_get(store *s, const char *code, practice *out, err *e)
 
 /* Only whether the key is there: reading it whole (and its seal) is
  * the business of whoever reads the record.  The practice seen last in
- * this write is remembered, as a file's rows for one practice come
- * together. */
+ * this write (ensured or read) is remembered, as a file's rows for one
+ * practice come together. */
 int store_practice_ensure(store *s, const char *code, err *e)
 {
     if (s->writing && s->known_in == s->write_no && strcmp(s->known_practice, code) == 0)
@@ -125,10 +136,7 @@ int store_practice_ensure(store *s, const char *code, err *e)
         if (store_practice_put(s, &p, e))
             return -1;
     }
-    if (s->writing && cn < CODE_MAX) {
-        memcpy(s->known_practice, code, cn + 1);
-        s->known_in = s->write_no;
-    }
+    known(s, code, cn);
     return rc == MDB_NOTFOUND ? 1 : 0;
 }
 
@@ -148,7 +156,22 @@ static int index_postcode(store *s, const char *old_pc, const practice *p, err *
     return kn ? store_put(s, DB_PRACTICE_PC, key, kn, "", 0, e) : 0;
 }
 
-int store_practice_put(store *s, const practice *in, err *e)
+static int practice_write(store *s, const practice *p, err *e)
+{
+    wbuf w;
+    practice_encode(&w, p);
+    if (w.bad || !*p->code)
+        return err_set(e, "practice %s: record too large", p->code);
+    return store_put(s, DB_PRACTICE, p->code, strlen(p->code), w.data, w.len, e);
+}
+
+/* Writes a practice, located from the stored postcode whatever the
+ * caller had.  Unless told to look it up (a postcode put, a migration),
+ * a practice whose postcode is the one stored keeps the location stored
+ * with it: every postcode put relocates the practices there, so it is
+ * what the lookup would give (and the lookup, in a table of 1.7 million
+ * postcodes, was a fifth of importing a month's list sizes). */
+static int practice_put(store *s, const practice *in, bool locate, err *e)
 {
     practice p = *in, old;
     postcode_rec pc;
@@ -156,7 +179,13 @@ int store_practice_put(store *s, const practice *in, err *e)
     if (rc < 0 || (rc > 0 ? index_postcode(s, old.postcode, &p, e)
                           : index_postcode(s, "", &p, e)))
         return -1;
-    /* Located from the stored postcode, whatever the caller had. */
+    if (!locate && rc > 0 && strcmp(old.postcode, p.postcode) == 0) {
+        p.lat = old.lat;
+        p.lon = old.lon;
+        memcpy(p.lsoa, old.lsoa, sizeof p.lsoa);
+        memcpy(p.lsoa11, old.lsoa11, sizeof p.lsoa11);
+        return practice_write(s, &p, e);
+    }
     p.lat = p.lon = NAN;
     p.lsoa[0] = p.lsoa11[0] = '\0';
     rc = *p.postcode ? store_postcode_get(s, p.postcode, &pc, e) : 0;
@@ -168,11 +197,12 @@ int store_practice_put(store *s, const practice *in, err *e)
         memcpy(p.lsoa, pc.lsoa, sizeof p.lsoa);
         memcpy(p.lsoa11, pc.lsoa11, sizeof p.lsoa11);
     }
-    wbuf w;
-    practice_encode(&w, &p);
-    if (w.bad || !*p.code)
-        return err_set(e, "practice %s: record too large", p.code);
-    return store_put(s, DB_PRACTICE, p.code, strlen(p.code), w.data, w.len, e);
+    return practice_write(s, &p, e);
+}
+
+int store_practice_put(store *s, const practice *p, err *e)
+{
+    return practice_put(s, p, false, e);
 }
 
 struct relocate {
@@ -193,7 +223,7 @@ static int relocate_one(const MDB_val *k, const MDB_val *v, void *ctx)
     memcpy(code, key + pn + 1, k->mv_size - pn - 1);
     code[k->mv_size - pn - 1] = '\0';
     int rc = store_practice_get(rl->s, code, &p, rl->e);
-    return rc < 0 ? -1 : rc == 0 ? 0 : store_practice_put(rl->s, &p, rl->e) ? -1 : 0;
+    return rc < 0 ? -1 : rc == 0 ? 0 : practice_put(rl->s, &p, true, rl->e) ? -1 : 0;
 }
 
 int store_practice_relocate(store *s, const char *postcode, err *e)
@@ -231,7 +261,7 @@ int store_practice_reindex(store *s, err *e)
     int rc = store_practice_each(s, collect_code, &c, e) < 0 ? -1 : 0;
     for (int i = 0; rc == 0 && i < c.n; i++) {
         practice p;
-        rc = store_practice_get(s, c.v[i], &p, e) < 0 || store_practice_put(s, &p, e) ? -1 : 0;
+        rc = store_practice_get(s, c.v[i], &p, e) < 0 || practice_put(s, &p, true, e) ? -1 : 0;
     }
     free(c.v);
     return rc;

@@ -2,9 +2,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define SHA256_HW 1
+#endif
 
 static const uint32_t K[64] = {
     0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
@@ -21,7 +28,7 @@ static const uint32_t K[64] = {
 
 static uint32_t ror(uint32_t x, int n) { return x >> n | x << (32 - n); }
 
-static void compress(sha256 *c, const unsigned char *p)
+static void compress_one(sha256 *c, const unsigned char *p)
 {
     uint32_t w[64];
     for (int i = 0; i < 16; i++)
@@ -61,6 +68,89 @@ static void compress(sha256 *c, const unsigned char *p)
     c->h[7] += h;
 }
 
+#ifdef SHA256_HW
+/* The same rounds on the SHA extensions (most x86-64 CPUs since 2017):
+ * about six times as fast, and hashing each imported file was a fifth of
+ * the import.  The state is kept as the instructions want it: ABEF and
+ * CDGH, each word in a 32-bit lane; four rounds a step. */
+#define SHA_ROUNDS(m, k)                                                          \
+    do {                                                                          \
+        __m128i wk_ = _mm_add_epi32(m, _mm_loadu_si128((const __m128i *)&K[k]));  \
+        cdgh = _mm_sha256rnds2_epu32(cdgh, abef, wk_);                            \
+        abef = _mm_sha256rnds2_epu32(abef, cdgh, _mm_shuffle_epi32(wk_, 0x0E));   \
+    } while (0)
+/* The next four words of the schedule into w4 (which held the four before
+ * w3, w2, w1: W[t-16] + s0(W[t-15]) + W[t-7] + s1(W[t-2])). */
+#define SHA_NEXT(w4, w3, w2, w1)                                                  \
+    w4 = _mm_sha256msg2_epu32(                                                    \
+        _mm_add_epi32(_mm_sha256msg1_epu32(w4, w3), _mm_alignr_epi8(w1, w2, 4)), w1)
+
+__attribute__((target("sha,sse4.1,ssse3"))) static void
+compress_hw(sha256 *c, const unsigned char *p, size_t blocks)
+{
+    const __m128i bswap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+    __m128i dcba = _mm_loadu_si128((const __m128i *)&c->h[0]);
+    __m128i hgfe = _mm_loadu_si128((const __m128i *)&c->h[4]);
+    __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+    __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+    __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+    __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+    for (; blocks; blocks--, p += 64) {
+        __m128i abef0 = abef, cdgh0 = cdgh;
+        __m128i w0 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)p), bswap);
+        __m128i w1 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16)), bswap);
+        __m128i w2 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 32)), bswap);
+        __m128i w3 = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 48)), bswap);
+        SHA_ROUNDS(w0, 0);
+        SHA_ROUNDS(w1, 4);
+        SHA_ROUNDS(w2, 8);
+        SHA_ROUNDS(w3, 12);
+        for (int k = 16; k < 64; k += 16) {
+            SHA_NEXT(w0, w1, w2, w3);
+            SHA_ROUNDS(w0, k);
+            SHA_NEXT(w1, w2, w3, w0);
+            SHA_ROUNDS(w1, k + 4);
+            SHA_NEXT(w2, w3, w0, w1);
+            SHA_ROUNDS(w2, k + 8);
+            SHA_NEXT(w3, w0, w1, w2);
+            SHA_ROUNDS(w3, k + 12);
+        }
+        abef = _mm_add_epi32(abef, abef0);
+        cdgh = _mm_add_epi32(cdgh, cdgh0);
+    }
+    __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+    __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+    _mm_storeu_si128((__m128i *)&c->h[0], _mm_blend_epi16(feba, dchg, 0xF0));
+    _mm_storeu_si128((__m128i *)&c->h[4], _mm_alignr_epi8(dchg, feba, 8));
+}
+
+static bool cpu_has_sha(void)
+{
+    unsigned a, b, c, d;
+    if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3))
+        return false;
+    return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_SHA);
+}
+#endif
+
+static int use_hw = -1; /* -1: not asked yet */
+
+void sha256_portable(bool on) { use_hw = on ? 0 : -1; }
+
+static void compress(sha256 *c, const unsigned char *p, size_t blocks)
+{
+#ifdef SHA256_HW
+    if (use_hw < 0)
+        use_hw = cpu_has_sha();
+    if (use_hw) {
+        compress_hw(c, p, blocks);
+        return;
+    }
+#endif
+    for (; blocks; blocks--, p += 64)
+        compress_one(c, p);
+}
+
 void sha256_init(sha256 *c)
 {
     static const uint32_t h0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
@@ -76,9 +166,10 @@ void sha256_add(sha256 *c, const void *data, size_t n)
     c->bytes += n;
     while (n) {
         if (c->used == 0 && n >= 64) { /* whole blocks straight from the input */
-            compress(c, p);
-            p += 64;
-            n -= 64;
+            size_t k = n / 64 * 64;
+            compress(c, p, k / 64);
+            p += k;
+            n -= k;
             continue;
         }
         size_t k = 64 - c->used < n ? 64 - c->used : n;
@@ -87,7 +178,7 @@ void sha256_add(sha256 *c, const void *data, size_t n)
         p += k;
         n -= k;
         if (c->used == 64) {
-            compress(c, c->block);
+            compress(c, c->block, 1);
             c->used = 0;
         }
     }

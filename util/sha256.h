@@ -3,6 +3,7 @@
 #ifndef CATCHMENT_SHA256_H
 #define CATCHMENT_SHA256_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,6 +20,10 @@ void sha256_init(sha256 *c);
 void sha256_add(sha256 *c, const void *data, size_t n);
 /* Writes 64 lower-case hex digits and a NUL. */
 void sha256_hex(sha256 *c, char out[65]);
+
+/* For tests: true forces the portable code even where the CPU has the
+ * SHA extensions; false goes back to using them when it has. */
+void sha256_portable(bool on);
 
 /* The SHA-256 of a whole file, or -1 with "path: why". */
 int sha256_file(const char *path, char out[65], err *e);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -74,6 +75,25 @@ bool text_has_control(const char *s, size_t len)
         i += k;
     }
     return false;
+}
+
+bool text_plain(const char *s, size_t len)
+{
+    const uint64_t ones = 0x0101010101010101u, high = ones * 0x80;
+    const unsigned char *p = (const unsigned char *)s;
+    for (; len >= 8; p += 8, len -= 8) {
+        uint64_t x;
+        memcpy(&x, p, 8);
+        /* A byte over 0x7F; below 0x20 (x - 0x20 borrows, unless a byte
+         * before it already did: that one is caught itself); 0x7F (adding
+         * 1 sets its top bit, with no carry out of any byte <= 0x7F). */
+        if ((x & high) | ((x - ones * 0x20) & ~x & high) | ((x + ones) & high))
+            return false;
+    }
+    for (; len; p++, len--)
+        if (*p < 0x20 || *p > 0x7E)
+            return false;
+    return true;
 }
 
 /* Bidi embeddings and overrides, isolates, zero-width characters, the
@@ -315,11 +335,48 @@ const char *text_date_or_dash(long ymd, char *out, size_t outsz)
     return out;
 }
 
+/* A plain decimal: optional sign, digits, optional '.' and digits, at
+ * least one digit, at most 15 in all (so the digits are exact in a double
+ * and in a long).  *m: the digits as a whole number; *frac: how many came
+ * after the point.  What strtod/strtol read too (exponents, "inf", hex,
+ * long numbers) is left to them. */
+static bool plain_decimal(const char *s, bool *neg, long *m, int *frac)
+{
+    const char *p = s + (*s == '-' || *s == '+');
+    int digits = 0, after = -1;
+    long v = 0;
+    *neg = *s == '-';
+    for (;; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (++digits > 15)
+                return false;
+            v = v * 10 + (*p - '0');
+            after += after >= 0;
+        } else if (*p == '.' && after < 0) {
+            after = 0;
+        } else {
+            break;
+        }
+    }
+    if (*p || !digits)
+        return false;
+    *m = v;
+    *frac = after < 0 ? 0 : after;
+    return true;
+}
+
 int text_long(const char *s, long *out)
 {
     char *end;
+    bool neg;
+    long m;
+    int frac;
     if (!*s || isspace((unsigned char)*s))
         return -1;
+    if (plain_decimal(s, &neg, &m, &frac) && !strchr(s, '.')) {
+        *out = neg ? -m : m; /* what strtol gives, without its cost */
+        return 0;
+    }
     errno = 0;
     long v = strtol(s, &end, 10);
     if (errno || *end)
@@ -375,9 +432,22 @@ int text_long_grouped(const char *s, long *out)
 
 int text_double(const char *s, double *out)
 {
+    /* 10^0 .. 10^15, each exact in a double. */
+    static const double tens[] = {1e0, 1e1, 1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                  1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
     char *end;
+    bool neg;
+    long m;
+    int frac;
     if (!*s || isspace((unsigned char)*s))
         return -1;
+    if (plain_decimal(s, &neg, &m, &frac)) {
+        /* Both exact, so the one division is rounded once: the double
+         * nearest the decimal, as strtod gives (a coordinate, a count). */
+        double v = (double)m / tens[frac];
+        *out = neg ? -v : v;
+        return 0;
+    }
     errno = 0;
     locale_t was = uselocale(text_c_locale()); /* "2.5" whatever LC_NUMERIC says */
     double v = strtod(s, &end);

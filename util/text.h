@@ -14,6 +14,12 @@ bool text_utf8_valid(const char *s, size_t len);
  * U+009F): anything a terminal could take as a command. */
 bool text_has_control(const char *s, size_t len);
 
+/* True when every byte of s[0..len) is printable ASCII (space to '~'):
+ * then s is valid UTF-8 without a control character.  Eight bytes a step;
+ * the quick answer for the checks above on almost every field a
+ * published file holds. */
+bool text_plain(const char *s, size_t len);
+
 /* The one output filter: every string that came from outside (data, file
  * names, notes, YAML, arguments) passes it before a terminal or a report
  * sees it.  Copies s into out (size outsz, always terminated, cut on a

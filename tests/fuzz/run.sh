@@ -28,7 +28,7 @@ if ! make --no-print-directory -s BUILD="$out/lib" CC=clang CFLAGS="-O1 -g" \
     echo "FAIL: building the library for fuzzing: $(tail -5 "$out/build.log")"
     exit 1
 fi
-libs="$(pkg-config --libs lmdb yaml-0.1 ncursesw) -lcsv -lm -lpthread"
+libs="$(pkg-config --libs lmdb yaml-0.1 ncursesw) -lm -lpthread"
 cflags="-std=c11 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=700 -O1 -g -I. $(pkg-config --cflags lmdb yaml-0.1)"
 
 # Seeds: the first byte of an import input picks the kind; 255 (past the

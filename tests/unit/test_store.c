@@ -162,6 +162,19 @@ static void test_location(const char *dir)
     CHECK(store_practice_get(s, "M84001", &p, &e) == 1);
     CHECK_NEAR(p.lat, 52.518995, 1e-9);
     CHECK_STR(p.lsoa, "E01031119");
+    p.lat = 1.0; /* a put at the same postcode: the caller's location is not taken */
+    p.list_size = 5000;
+    CHECK(store_practice_put(s, &p, &e) == 0);
+    CHECK(store_practice_get(s, "M84001", &p, &e) == 1);
+    CHECK_NEAR(p.lat, 52.518995, 1e-9);
+    pc.lat = 52.6; /* the postcode is placed anew: the practice follows it ... */
+    CHECK(store_postcode_put(s, &pc, &e) == 0);
+    p.list_size = 5100; /* ... and stays there when put again */
+    CHECK(store_practice_put(s, &p, &e) == 0);
+    CHECK(store_practice_get(s, "M84001", &p, &e) == 1);
+    CHECK_NEAR(p.lat, 52.6, 1e-9);
+    CHECK_INT(p.list_size, 5100);
+    pc.lat = 52.518995;
     snprintf(p.postcode, sizeof p.postcode, "%s", "CV99 9ZZ"); /* the practice moves */
     CHECK(store_practice_put(s, &p, &e) == 0);
     CHECK(store_practice_get(s, "M84001", &p, &e) == 1);

@@ -1,12 +1,85 @@
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "tests/unit/t.h"
 #include "util/text.h"
 
+/* text_plain against the byte-at-a-time rule: every pair of byte values
+ * side by side, at every place in and around an 8-byte word. */
+static void test_plain(void)
+{
+    long wrong = 0;
+    char s[17];
+    for (int at = 0; at < 16; at++)
+        for (int a = 0; a < 256; a++)
+            for (int b = 0; b < 256; b++) {
+                memset(s, 'x', sizeof s);
+                s[at] = (char)a;
+                s[at + 1] = (char)b;
+                bool want = a >= 0x20 && a <= 0x7E && b >= 0x20 && b <= 0x7E;
+                wrong += text_plain(s, sizeof s) != want;
+                wrong += text_plain(s, (size_t)at + 1) != (a >= 0x20 && a <= 0x7E);
+            }
+    CHECK_INT(wrong, 0);
+    CHECK(text_plain("", 0));
+    CHECK(text_plain("A plain, \"quoted\" name ~", 24));
+    CHECK(!text_plain("tab\there", 8));
+}
+
+/* text_double and text_long give exactly what strtod and strtol give,
+ * on random decimals of every length (the short ones take a quick path). */
+static void test_numbers(void)
+{
+    uint32_t x = 99;
+    long wrong = 0, refused = 0;
+    char s[40];
+    for (int i = 0; i < 200000; i++) {
+        size_t n = 0;
+        x = x * 1103515245u + 12345u;
+        int sign = (int)(x >> 8) % 4, digits = 1 + (int)(x >> 12) % 18;
+        int point = (int)(x >> 20) % (digits + 3) - 1; /* -1: none */
+        if (sign == 1)
+            s[n++] = '-';
+        else if (sign == 2)
+            s[n++] = '+';
+        for (int d = 0; d < digits; d++) {
+            if (d == point)
+                s[n++] = '.';
+            x = x * 1103515245u + 12345u;
+            s[n++] = (char)('0' + (x >> 16) % 10);
+        }
+        if (point == digits)
+            s[n++] = '.';
+        s[n] = '\0';
+        double got, want = strtod(s, NULL);
+        long lgot, lwant = strtol(s, NULL, 10);
+        if (text_double(s, &got)) {
+            refused++;
+            continue;
+        }
+        wrong += memcmp(&got, &want, sizeof got) != 0;
+        if (!strchr(s, '.') && digits < 19)
+            wrong += text_long(s, &lgot) != 0 || lgot != lwant;
+    }
+    CHECK_INT(wrong, 0);
+    CHECK_INT(refused, 0);
+    double d;
+    long l;
+    CHECK(text_double("1e3", &d) == 0 && d == 1000.0);
+    CHECK(text_double("-", &d) == -1 && text_double(".", &d) == -1);
+    CHECK(text_double("1.5x", &d) == -1 && text_double("inf", &d) == -1);
+    CHECK(text_long("12.0", &l) == -1 && text_long("+7", &l) == 0 && l == 7);
+    CHECK(text_long("99999999999999999999", &l) == -1);
+}
+
 int main(void)
 {
     char buf[64];
+
+    test_plain();
+    test_numbers();
 
     CHECK(text_utf8_valid("Caf\xc3\xa9", 5));
     CHECK(!text_utf8_valid("bad \xff byte", 10));
