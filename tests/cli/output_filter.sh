@@ -69,6 +69,12 @@ for f in table csv json; do
     check_clean "history --format $f shows the note visibly" \
         "$bin" --store "$st" history M84001 --format "$f"
 done
+# JSON strings: quotes and backslashes escaped, runs of plain text kept whole.
+"$bin" --store "$st" note M84001 'C:\lists\"final" \\ "v2" end'
+check_eq "a note with quotes and backslashes reads back the same from JSON" \
+    "$("$bin" --store "$st" show M84001 --format json |
+        jq -r '.notes[] | select(.text | startswith("C:")) | .text')" \
+    'C:\lists\"final" \\ "v2" end'
 csv=$("$bin" --store "$st" history M84001 --format csv)
 check_has "a formula in a CSV cell is neutralised" "$csv" "\"'=HYPERLINK("
 check_has "an @ formula too" "$csv" "'@SUM(1+1)"
