@@ -111,6 +111,8 @@ bool text_needs_escape(const char *s)
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s), i = 0;
     unsigned cp;
+    if (text_plain(s, n)) /* printable ASCII, as most names and every key are */
+        return false;
     while (i < n) {
         size_t k = utf8_decode(p + i, n - i, &cp);
         if (!k || is_control(cp) || is_invisible(cp))
