@@ -5,7 +5,25 @@
 command -v tmux >/dev/null 2>&1 || exit 0
 sock=catchment-test-$$
 tm() { tmux -L "$sock" -f "$tmp/tmux.conf" "$@"; }
-trap 'tmux -L "$sock" kill-server >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+# The server's going ends any session still open (SIGHUP).  Under
+# AddressSanitizer the leak check at its exit can hang for ever on some
+# kernels (the sanitizer's own thread, waiting for a stop that never
+# comes), so whatever still runs after 5 seconds is killed: a test leaves
+# nothing behind.
+tm_cleanup() {
+    pids=$(tm list-panes -a -F '#{pane_dead} #{pane_pid}' 2>/dev/null | awk '$1 == 0 { print $2 }')
+    tmux -L "$sock" kill-server >/dev/null 2>&1
+    for pid in $pids; do
+        i=0
+        while kill -0 "$pid" 2>/dev/null && [ $i -lt 50 ]; do
+            sleep 0.1
+            i=$((i + 1))
+        done
+        kill -9 "$pid" 2>/dev/null
+    done
+    rm -rf "$tmp"
+}
+trap tm_cleanup EXIT
 printf 'set -g status off\nset -g remain-on-exit on\n' >"$tmp/tmux.conf"
 
 # wait_for "what" TEXT [-E]: polls pane $t for up to 10 seconds.
