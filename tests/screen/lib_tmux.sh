@@ -19,7 +19,8 @@ tm_cleanup() {
             sleep 0.1
             i=$((i + 1))
         done
-        kill -9 "$pid" 2>/dev/null
+        # Only one still running: an ended one's number may be another's.
+        ! kill -0 "$pid" 2>/dev/null || kill -9 "$pid" 2>/dev/null
     done
     rm -rf "$tmp"
 }
