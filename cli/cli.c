@@ -192,7 +192,8 @@ static int output_written(int rc, bool close)
         bad = true;
     if (!bad)
         return rc;
-    cli_fail("writing the output: %s", strerror(errno ? errno : EIO));
+    int why = errno ? errno : out_write_errno();
+    cli_fail("writing the output: %s", strerror(why ? why : EIO));
     if (!close)
         clearerr(stdout);
     return EXIT_FAIL;

@@ -1,10 +1,12 @@
 #include "cli/out.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/numfmt.h"
 #include "util/text.h"
 
 int out_format_parse(const char *s)
@@ -254,13 +256,59 @@ void table_free(table *t)
 
 /* ---- JSON ---- */
 
+/* The document is gathered in j->buf and goes to the file a buffer at a
+ * time: a what-if's flows are hundreds of thousands of keys and values,
+ * and a stdio call (and a printf) a piece was most of their cost. */
+
 enum { JSON_PRE_MAX = 2 + 2 * 63 }; /* a comma, a new line, the deepest indent */
+_Static_assert(JSON_PRE_MAX + NUMFMT_MAX <= JSON_ROOM, "a number and what comes before it fit the room");
 
 void json_init(json *j, FILE *fp)
 {
-    memset(j, 0, sizeof *j);
     j->fp = fp;
+    j->depth = 0;
+    memset(j->need_comma, 0, sizeof j->need_comma);
+    j->after_key = false;
+    j->n = 0;
 }
+
+/* Why the first write that failed did (stdio keeps only that one did). */
+static int write_errno;
+
+int out_write_errno(void) { return write_errno; }
+
+static void write_all(json *j, const void *s, size_t n)
+{
+    if (fwrite(s, 1, n, j->fp) != n && !write_errno)
+        write_errno = errno;
+}
+
+static void flush(json *j)
+{
+    write_all(j, j->buf, j->n);
+    j->n = 0;
+}
+
+/* Room for n more bytes at the end of the buffer (n <= JSON_ROOM). */
+static char *room(json *j, size_t n)
+{
+    if (j->n + n > sizeof j->buf)
+        flush(j);
+    return j->buf + j->n;
+}
+
+static void put(json *j, const void *s, size_t n)
+{
+    if (n > JSON_ROOM) {
+        flush(j);
+        write_all(j, s, n);
+        return;
+    }
+    memcpy(room(j, n), s, n);
+    j->n += n;
+}
+
+static void put_char(json *j, char c) { *room(j, 1) = c, j->n++; }
 
 /* A new line and two spaces a level (depth is at most 63). */
 static size_t indent_into(const json *j, char *buf)
@@ -268,12 +316,6 @@ static size_t indent_into(const json *j, char *buf)
     buf[0] = '\n';
     memset(buf + 1, ' ', 2 * (size_t)j->depth);
     return 1 + 2 * (size_t)j->depth;
-}
-
-static void indent(json *j)
-{
-    char buf[JSON_PRE_MAX];
-    fwrite(buf, 1, indent_into(j, buf), j->fp);
 }
 
 /* What comes before any value, into buf: a comma and a new line unless it
@@ -294,18 +336,20 @@ static size_t json_pre_into(json *j, char *buf)
     return n;
 }
 
-static void json_pre(json *j)
+/* What comes before a value, and then room for n bytes of it: returns
+ * where the value goes; the caller adds its length to j->n. */
+static char *json_pre(json *j, size_t n)
 {
-    char buf[JSON_PRE_MAX];
-    size_t n = json_pre_into(j, buf);
-    if (n)
-        fwrite(buf, 1, n, j->fp);
+    char *at = room(j, JSON_PRE_MAX + n);
+    size_t pre = json_pre_into(j, at);
+    j->n += pre;
+    return at + pre;
 }
 
 static void json_open(json *j, char c)
 {
-    json_pre(j);
-    fputc(c, j->fp);
+    *json_pre(j, 1) = c;
+    j->n++;
     if (j->depth < 63)
         j->depth++;
     j->need_comma[j->depth] = false;
@@ -315,9 +359,10 @@ static void json_close(json *j, char c)
 {
     bool empty = !j->need_comma[j->depth];
     j->depth--;
-    if (!empty)
-        indent(j);
-    fputc(c, j->fp);
+    char *at = room(j, JSON_PRE_MAX + 1);
+    size_t n = empty ? 0 : indent_into(j, at);
+    at[n] = c;
+    j->n += n + 1;
 }
 
 void json_obj(json *j) { json_open(j, '{'); }
@@ -327,85 +372,104 @@ void json_arr_end(json *j) { json_close(j, ']'); }
 
 /* Through the output filter first, so a string shows the same in JSON as
  * anywhere else; then any control left (none, after the filter) as \u. */
-static void json_quoted(FILE *fp, const char *s)
+static void json_quoted(json *j, const char *s)
 {
     char *safe = text_needs_escape(s) ? text_escape_dup(s) : NULL;
     if (safe)
         s = safe;
-    fputc('"', fp);
+    put_char(j, '"');
     const unsigned char *p = (const unsigned char *)s;
     for (;;) {
         const unsigned char *run = p;
         while (*p >= 0x20 && *p != 0x7F && *p != '"' && *p != '\\')
             p++;
-        fwrite(run, 1, (size_t)(p - run), fp); /* the plain characters at once */
+        put(j, run, (size_t)(p - run)); /* the plain characters at once */
         if (!*p)
             break;
-        if (*p == '"' || *p == '\\')
-            fprintf(fp, "\\%c", *p);
-        else
-            fprintf(fp, "\\u%04x", *p);
+        char esc[8];
+        int n = *p == '"' || *p == '\\' ? snprintf(esc, sizeof esc, "\\%c", *p)
+                                         : snprintf(esc, sizeof esc, "\\u%04x", *p);
+        put(j, esc, (size_t)n);
         p++;
     }
-    fputc('"', fp);
+    put_char(j, '"');
     free(safe);
+}
+
+/* The length of s when it can go out as it is (printable ASCII without a
+ * quote or backslash, at most 60 bytes: every key the program writes, and
+ * most codes and names); otherwise -1. */
+static int plain_len(const char *s)
+{
+    int n = 0;
+    for (unsigned char c; (c = (unsigned char)s[n]) != '\0'; n++)
+        if (c < 0x20 || c > 0x7E || c == '"' || c == '\\' || n == 60)
+            return -1;
+    return n;
+}
+
+/* s quoted, and then `tail`, when s is plain; false otherwise. */
+static bool put_plain(json *j, const char *s, const char *tail, size_t tn)
+{
+    int len = plain_len(s);
+    if (len < 0)
+        return false;
+    size_t n = (size_t)len;
+    char *at = json_pre(j, n + 2 + tn);
+    at[0] = '"';
+    memcpy(at + 1, s, n);
+    at[n + 1] = '"';
+    memcpy(at + n + 2, tail, tn);
+    j->n += n + 2 + tn;
+    return true;
 }
 
 void json_key(json *j, const char *k)
 {
-    size_t n = strlen(k);
-    char buf[JSON_PRE_MAX + 64];
-    if (n <= 60 && text_plain(k, n) && !strpbrk(k, "\"\\")) {
-        /* A plain key (every key the program writes) and what comes before
-         * it in one write: a what-if's flows are hundreds of thousands of
-         * keys, and a stdio call a piece was most of their cost. */
-        size_t o = json_pre_into(j, buf);
-        buf[o++] = '"';
-        memcpy(buf + o, k, n);
-        memcpy(buf + o + n, "\": ", 3);
-        fwrite(buf, 1, o + n + 3, j->fp);
-    } else {
-        json_pre(j);
-        json_quoted(j->fp, k);
-        fputs(": ", j->fp);
+    if (!put_plain(j, k, ": ", 2)) {
+        json_pre(j, 0);
+        json_quoted(j, k);
+        put(j, ": ", 2);
     }
     j->after_key = true;
 }
 
 void json_str(json *j, const char *s)
 {
-    json_pre(j);
+    if (s && put_plain(j, s, "", 0))
+        return;
+    json_pre(j, 0);
     if (s)
-        json_quoted(j->fp, s);
+        json_quoted(j, s);
     else
-        fputs("null", j->fp);
+        put(j, "null", 4);
 }
 
 void json_int(json *j, long long v)
 {
-    json_pre(j);
-    fprintf(j->fp, "%lld", v);
+    char *at = json_pre(j, NUMFMT_MAX);
+    j->n += numfmt_int(at, v);
 }
 
 void json_num(json *j, double v, int decimals)
 {
-    json_pre(j);
+    char *at = json_pre(j, NUMFMT_MAX);
     if (isfinite(v))
-        fprintf(j->fp, "%.*f", decimals, v);
+        j->n += numfmt_fixed(at, v, decimals);
     else
-        fputs("null", j->fp);
+        memcpy(at, "null", 4), j->n += 4;
 }
 
 void json_bool(json *j, bool v)
 {
-    json_pre(j);
-    fputs(v ? "true" : "false", j->fp);
+    json_pre(j, 0);
+    put(j, v ? "true" : "false", v ? 4 : 5);
 }
 
 void json_null(json *j)
 {
-    json_pre(j);
-    fputs("null", j->fp);
+    json_pre(j, 0);
+    put(j, "null", 4);
 }
 
 void json_date(json *j, long ymd)
@@ -415,4 +479,8 @@ void json_date(json *j, long ymd)
     json_str(j, ymd > 0 && *d ? d : NULL);
 }
 
-void json_done(json *j) { fputc('\n', j->fp); }
+void json_done(json *j)
+{
+    put_char(j, '\n');
+    flush(j);
+}

@@ -54,11 +54,18 @@ void out_printf(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2,
 
 /* ---- JSON ---- */
 
+/* Most room a single piece of the document takes in the buffer. */
+enum { JSON_ROOM = 512 };
+
+/* Buffered: what is written reaches fp in pieces of up to 16 KiB, and the
+ * rest at json_done, so nothing else may write to fp in between. */
 typedef struct json {
     FILE *fp;
     int depth;
     bool need_comma[64];
     bool after_key;
+    size_t n;             /* bytes waiting in buf */
+    char buf[16384];
 } json;
 
 void json_init(json *j, FILE *fp);
@@ -73,7 +80,10 @@ void json_num(json *j, double v, int decimals); /* NAN writes null */
 void json_bool(json *j, bool v);
 void json_null(json *j);
 void json_date(json *j, long ymd);        /* YYYYMMDD as "YYYY-MM-DD"; 0 writes null */
-/* Ends the document with a newline. */
+/* Ends the document with a newline, and writes what is waiting. */
 void json_done(json *j);
+/* The errno of the first write of a JSON document that failed, or 0: by
+ * the time the output is checked, errno may say something else. */
+int out_write_errno(void);
 
 #endif
