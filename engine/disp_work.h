@@ -23,9 +23,11 @@ typedef struct {
     int na;
     const disp_rules *r;
     long *left;       /* np: headroom left; 0 for any non-receiver */
-    int *cstart;      /* na + 1 offsets into cand */
+    int *cstart;      /* na: where each area's candidates begin in cand */
+    int *cend;        /* na: and end (areas at one place share them) */
     disp_cand *cand;  /* each area's receivers within reach, nearest first
                          (ties by practice index); only those with headroom */
+    int ncand;
     int *order;       /* na: areas, largest first, ties by code then index */
     disp_flow *flows; /* placed flows given so far (may repeat a pair) */
     int nflows, capflows;

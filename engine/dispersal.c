@@ -204,7 +204,7 @@ static int area_cands(disp_work *w, const nearby *ix, int ai, nearby_hit **h,
 
 /* Great-circle candidates depend only on where an area is: an area at
  * the place of an earlier one (the same LSOA listed by several closing
- * practices) copies its list.  A place table (disp_work.h) finds it. */
+ * practices) shares its list.  A place table (disp_work.h) finds it. */
 int place_tab_init(place_tab *t, int na)
 {
     size_t n = 16;
@@ -227,14 +227,9 @@ static int *place_slot(const place_tab *t, const disp_area *a, int i)
     return &t->slot[s];
 }
 
-static int copy_cands(disp_work *w, int from, int *cap, int *n)
-{
-    for (int c = w->cstart[from]; c < w->cstart[from + 1]; c++)
-        if (cand_push(w, cap, n, w->cand[c].p, w->cand[c].km) < 0)
-            return -1;
-    return 0;
-}
-
+/* Every area's candidates, those at one place in one list (a town's
+ * closures list each LSOA many times over; copies were most of the
+ * memory the engine touched). */
 static int build_cands(disp_work *w, const nearby *ix)
 {
     nearby_hit *h = NULL;
@@ -244,19 +239,21 @@ static int build_cands(disp_work *w, const nearby *ix)
         return -1;
     for (int i = 0; i < w->na && rc == 0; i++) {
         const disp_area *a = &w->a[i];
-        w->cstart[i] = n;
+        w->cstart[i] = w->cend[i] = n;
         if (!(a->patients > 0 && isfinite(a->lat) && isfinite(a->lon)))
             continue;
         int *same = share ? place_slot(&t, w->a, i) : NULL;
         if (same && *same >= 0) {
-            rc = copy_cands(w, *same, &cap, &n);
-        } else {
-            rc = area_cands(w, ix, i, &h, &hcap, &cap, &n);
-            if (same)
-                *same = i;
+            w->cstart[i] = w->cstart[*same];
+            w->cend[i] = w->cend[*same];
+            continue;
         }
+        rc = area_cands(w, ix, i, &h, &hcap, &cap, &n);
+        w->cend[i] = n;
+        if (same)
+            *same = i;
     }
-    w->cstart[w->na] = n;
+    w->ncand = n;
     free(t.slot);
     free(h);
     return rc;
@@ -409,6 +406,7 @@ static void work_free(disp_work *w)
 {
     free(w->left);
     free(w->cstart);
+    free(w->cend);
     free(w->cand);
     free(w->order);
     free(w->flows);
@@ -426,10 +424,11 @@ int dispersal_run_ix(const nearby *ix, const disp_practice *p, int np,
     disp_work w = {.p = p, .np = np, .a = a, .na = na, .r = r};
     w.left = malloc(((size_t)np + 1) * sizeof *w.left);
     w.cstart = malloc(((size_t)na + 1) * sizeof *w.cstart);
+    w.cend = malloc(((size_t)na + 1) * sizeof *w.cend);
     w.order = malloc(((size_t)na + 1) * sizeof *w.order);
     int *tmp = malloc(((size_t)na + 1) * sizeof *tmp);
     int rc = -1;
-    if (w.left && w.cstart && w.order && tmp) {
+    if (w.left && w.cstart && w.cend && w.order && tmp) {
         for (int i = 0; i < na; i++)
             w.order[i] = i;
         order_areas(a, w.order, tmp, 0, na);

@@ -70,7 +70,7 @@ static long spread_round(disp_work *w, int ai, long rest, offer *o, int *ix)
 {
     int m = 0;
     double sum = 0;
-    for (int c = w->cstart[ai]; c < w->cstart[ai + 1]; c++)
+    for (int c = w->cstart[ai]; c < w->cend[ai]; c++)
         if (w->left[w->cand[c].p] > 0) {
             o[m++] = (offer){c, weight(w, &w->cand[c]), 0};
             sum += o[m - 1].frac;
@@ -114,8 +114,8 @@ int policy_choice(disp_work *w, err *e)
 {
     int most = 1;
     for (int i = 0; i < w->na; i++)
-        if (w->cstart[i + 1] - w->cstart[i] > most)
-            most = w->cstart[i + 1] - w->cstart[i];
+        if (w->cend[i] - w->cstart[i] > most)
+            most = w->cend[i] - w->cstart[i];
     offer *o = malloc((size_t)most * sizeof *o);
     int *ix = malloc((size_t)most * sizeof *ix);
     if (!o || !ix) {

@@ -8,7 +8,7 @@ int policy_nearest(disp_work *w, err *e)
     for (int k = 0; k < w->na; k++) {
         int ai = w->order[k];
         long rest = w->a[ai].patients;
-        for (int c = w->cstart[ai]; c < w->cstart[ai + 1] && rest > 0; c++) {
+        for (int c = w->cstart[ai]; c < w->cend[ai] && rest > 0; c++) {
             const disp_cand *d = &w->cand[c];
             long n = w->left[d->p] < rest ? w->left[d->p] : rest;
             if (n > 0 && work_give(w, ai, d, n) < 0)

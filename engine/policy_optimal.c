@@ -37,7 +37,7 @@ typedef struct {
 static uint64_t cands_hash(const disp_work *w, int i)
 {
     uint64_t h = 1469598103934665603ULL;
-    for (int c = w->cstart[i]; c < w->cstart[i + 1]; c++) {
+    for (int c = w->cstart[i]; c < w->cend[i]; c++) {
         uint64_t v[2] = {(uint64_t)w->cand[c].p, (uint64_t)w->cand[c].cost};
         for (int k = 0; k < 2; k++)
             h = (h ^ v[k]) * 1099511628211ULL;
@@ -47,8 +47,8 @@ static uint64_t cands_hash(const disp_work *w, int i)
 
 static int same_cands(const disp_work *w, int i, int j)
 {
-    int n = w->cstart[i + 1] - w->cstart[i];
-    if (n != w->cstart[j + 1] - w->cstart[j])
+    int n = w->cend[i] - w->cstart[i];
+    if (n != w->cend[j] - w->cstart[j])
         return 0;
     for (int k = 0; k < n; k++) {
         const disp_cand *a = &w->cand[w->cstart[i] + k], *b = &w->cand[w->cstart[j] + k];
@@ -79,7 +79,7 @@ static int number_areas(const disp_work *w, net_map *m)
     for (int k = 0; k < w->na; k++) {
         int i = w->order[k];
         m->node[i] = m->next[i] = -1;
-        if (w->cstart[i + 1] == w->cstart[i])
+        if (w->cend[i] == w->cstart[i])
             continue;
         hash[i] = cands_hash(w, i);
         size_t s = (size_t)hash[i] & (slots - 1);
@@ -109,7 +109,7 @@ static void number_practices(const disp_work *w, net_map *m)
 {
     for (int k = 0; k < m->nareas; k++) {
         int i = m->first[k];
-        for (int c = w->cstart[i]; c < w->cstart[i + 1]; c++)
+        for (int c = w->cstart[i]; c < w->cend[i]; c++)
             if (m->prac_node[w->cand[c].p] < 0)
                 m->prac_node[w->cand[c].p] = m->n++;
     }
@@ -121,7 +121,7 @@ static int build_net(const disp_work *w, net_map *m, mcf *g)
 {
     for (int k = 0; k < m->nareas; k++) {
         int i = m->first[k];
-        for (int c = w->cstart[i]; c < w->cstart[i + 1]; c++) {
+        for (int c = w->cstart[i]; c < w->cend[i]; c++) {
             m->edge[c] = mcf_add(g, k, m->prac_node[w->cand[c].p], m->supply[k],
                                  w->cand[c].cost);
             if (m->edge[c] < 0)
@@ -160,7 +160,7 @@ static int give_all(disp_work *w, const net_map *m, const mcf *g)
     for (int k = 0; k < m->nareas; k++) {
         int i = m->first[k], twin = i;
         long room = w->a[twin].patients;
-        for (int c = w->cstart[i]; c < w->cstart[i + 1]; c++) {
+        for (int c = w->cstart[i]; c < w->cend[i]; c++) {
             long long f = mcf_flow(g, m->edge[c]);
             while (f > 0 && twin >= 0) {
                 long n = f < room ? (long)f : room;
@@ -180,7 +180,7 @@ static int give_all(disp_work *w, const net_map *m, const mcf *g)
 
 int policy_optimal(disp_work *w, err *e)
 {
-    int nc = w->cstart[w->na], rc = -1;
+    int nc = w->ncand, rc = -1;
     size_t na = (size_t)w->na + 1;
     net_map m = {0};
     m.node = malloc(na * sizeof *m.node);
