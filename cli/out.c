@@ -261,18 +261,20 @@ void table_free(table *t)
  * and a stdio call (and a printf) a piece was most of their cost. */
 
 enum { JSON_PRE_MAX = 2 + 2 * 63 }; /* a comma, a new line, the deepest indent */
-_Static_assert(JSON_PRE_MAX + NUMFMT_MAX <= JSON_ROOM, "a number and what comes before it fit the room");
+_Static_assert(JSON_PRE_MAX + NUMFMT_MAX <= JSON_ROOM,
+               "a number and what comes before it fit in the room asked for");
 
 void json_init(json *j, FILE *fp)
 {
-    j->fp = fp;
+    j->fp = fp; /* field by field: the buffer needs no clearing */
     j->depth = 0;
     memset(j->need_comma, 0, sizeof j->need_comma);
     j->after_key = false;
     j->n = 0;
 }
 
-/* Why the first write that failed did (stdio keeps only that one did). */
+/* The errno of the first write that failed: by the time the output is
+ * checked, later calls may have changed errno. */
 static int write_errno;
 
 int out_write_errno(void) { return write_errno; }
