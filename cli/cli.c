@@ -64,8 +64,7 @@ void cli_as_at_line(const asat *at, out_format f)
 {
     char d[16];
     if (f == FMT_TABLE)
-        printf("As at %s%s\n", text_date_or_dash(at->date, d, sizeof d),
-               at->given ? "" : " (the newest list-size extract)");
+        printf("As at %s%s\n", text_date_or_dash(at->date, d, sizeof d), asat_default_note(at));
 }
 
 static void print_notice(session *c)

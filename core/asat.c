@@ -102,3 +102,11 @@ bool asat_stale(long fig_date, long date)
 {
     return fig_date > 0 && fig_date < milestone_months_before(date, ASAT_STALE_MONTHS);
 }
+
+const char *asat_default_note(const asat *at)
+{
+    if (at->given)
+        return "";
+    return at->newest ? " (the newest list-size extract)"
+                      : " (today: no list-size extract in the store)";
+}

@@ -38,6 +38,11 @@ int asat_resolve(store *s, long requested, asat *out, err *e);
 /* As asat_resolve, in its own short read transaction. */
 int asat_load(store *s, long requested, asat *out, err *e);
 
+/* What the date rests on, for after it: "" when asked for, else " (the
+ * newest list-size extract)", or " (today: no list-size extract in the
+ * store)" when there is none. */
+const char *asat_default_note(const asat *at);
+
 /* Open on date: the register's dates, and its status when it has no
  * dates (INACTIVE or DORMANT with no close date: closed). */
 bool asat_open(const practice *p, long date);

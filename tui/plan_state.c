@@ -39,7 +39,7 @@ static int as_at_follow(app *a)
         return 0;
     app_reload(a);
     app_msg(a, COL_STATUS, "Every figure as at %s%s", text_date_or_dash(a->w.at.date, d, sizeof d),
-            a->w.at.given ? "" : " (the newest list-size extract)");
+            asat_default_note(&a->w.at));
     return 0;
 }
 

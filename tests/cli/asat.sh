@@ -133,6 +133,17 @@ check_eq "near: list dates" "$(echo "$j" | jq -r '.[] | select(.code == "M86034"
 # Every query says its date: a first line in tables, a key in JSON rows.
 check_has "near: the table starts with the date" "$(q near M86019 --km 2)" "As at 2026-04-01 (the newest list-size extract)"
 check_has "search: as asked for" "$(q --as-at 2021-01-01 search westwood)" "As at 2021-01-01"
+# A store with the register but no list-size extract: as at today, and it
+# says so; no extract is claimed.
+st0=$tmp/st0
+"$bin" --store "$st0" import "$data/epraccur-coventry-warwickshire-2026.csv" >/dev/null
+today=$CATCHMENT_TODAY # pinned by lib.sh
+for c in "search surgery" "contracts" "list"; do
+    t=$("$bin" --store "$st0" $c 2>/dev/null)
+    check_has "no extract: $c says as at today, and why" "$t" \
+        "As at $today (today: no list-size extract in the store)"
+    check_eq "no extract: $c claims no extract" "$(echo "$t" | grep -c 'newest list-size extract')" 0
+done
 check_eq "contracts json: as_at on each row" "$(q contracts --format json | jq -r '[.[].as_at] | unique | join(",")')" 2026-04-01
 check_eq "search json: as_at and the list's date" \
     "$(q --as-at 2021-01-01 search westwood --format json | jq -c '.[0] | [.as_at, .list_date]')" '["2021-01-01","2021-01-01"]'
