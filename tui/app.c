@@ -215,17 +215,21 @@ static void draw_status(app *a, view *v)
     const char *legend = marks ? plist_stale_legend(&a->w) : "";
     app_hints(v, hint, sizeof hint);
     /* The legend of the stale mark always shows: the hints give way, a
-     * whole hint at a time (every key is in the help). */
+     * whole hint at a time from the end (every key is in the help), but
+     * the last, the way back, goes last. */
     int room = a->cols - (int)strlen(legend);
     while ((int)strlen(hint) > room) {
-        char *sep = NULL;
+        char *last = NULL, *before = NULL; /* the gaps before the last two */
         for (char *p = strstr(hint, "  "); p; p = strstr(p + 2, "  "))
-            sep = p;
-        if (!sep) {
+            before = last, last = p;
+        if (before)
+            memmove(before, last, strlen(last) + 1);
+        else if (last)
+            *last = '\0';
+        else {
             hint[room > 0 ? room : 0] = '\0';
             break;
         }
-        *sep = '\0';
     }
     snprintf(line, sizeof line, "%s%s", hint, legend);
     werase(a->status);

@@ -429,10 +429,12 @@ static void cv_done(app *a, view *v)
 }
 
 static const view_hint cv_hints[] = {
-    /* y copy is in the help: the bar holds what fits in 80 columns. */
-    HINT(NOTE, "note"), HINT(NEIGHBOURS, "neighbours"), HINT(MARK, "mark"),
-    HINT(WHATIF, "what-if"), HINT(MAP, "map"), HINT(ENGAGEMENT, "survey"),
-    HINT(APPRAISAL, "appraisal"), HINT(BACK, "back"), HINT_END,
+    /* y copy is in the help: the bar holds what fits in 80 columns, and
+     * on a narrow one the hints before "back" give way from the end, so
+     * mark (also on the list) comes last. */
+    HINT(NOTE, "note"), HINT(NEIGHBOURS, "neighbours"), HINT(WHATIF, "what-if"),
+    HINT(MAP, "map"), HINT(ENGAGEMENT, "survey"), HINT(APPRAISAL, "appraisal"),
+    HINT(MARK, "mark"), HINT(BACK, "back"), HINT_END,
 };
 
 const view_ops card_ops = {

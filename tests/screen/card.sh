@@ -37,7 +37,7 @@ List status unknown
 APMS from 2017-04-01, ends 2027-03-31, extension none left
 Provider Illustrative Provider A (demo)
 Next: mobilisation on 2026-12-31 (in 38 days); 4 overdue
-a note  N neighbours  x mark  w what-if  m map  e survey  A appraisal  * 6m+ old
+a note  N neighbours  w what-if  m map  e survey  A appraisal  q back  * 6m+ old
 EOF
 check_has "G scrolls to the end of the card" s2 "Deprivation score (IMD 2019): 20.7"
 check_has "notes say how to add one" s2 "none yet (a adds one)"
