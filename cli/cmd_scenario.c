@@ -67,7 +67,9 @@ static const char help[] =
     "Every figure is as at one date: catchment --as-at DATE scenario run ..., else\n"
     "the scenario's as_at, else the newest list-size extract in the store.  A\n"
     "practice not open on that date cannot be closed (the message says when it\n"
-    "closed and which date to run as at instead).\n";
+    "closed and which date to run as at instead).  A capacity resting on made-up\n"
+    "figures (a capacity file whose notes say ILLUSTRATIVE, as the demo's do) is\n"
+    "labelled ILLUSTRATIVE in every format.\n";
 
 enum { MAX_CLOSE = CONFIG_MAX_CLOSE, MAX_OVERRIDES = 64 };
 

@@ -63,6 +63,10 @@ static void receivers(json *j, const world *w, const whatif *wf)
         json_key(j, "capacity"); json_int(j, r->capacity);
         json_key(j, "capacity_source");
         json_str(j, capacity_source_name(wf->cap_source[r->practice]));
+        json_key(j, "capacity_illustrative"); /* rests on a file's made-up figure */
+        json_bool(j, world_capacity_illustrative(&w->v[r->practice].facts,
+                                                 w->v[r->practice].fte_date,
+                                                 wf->cap_source[r->practice]));
         json_key(j, "over_capacity"); json_bool(j, r->over_capacity);
         json_key(j, "over_capacity_before"); json_bool(j, r->over_before);
         json_key(j, "over_by"); json_int(j, r->over_by);

@@ -146,6 +146,11 @@ static void summary(const world *w, const whatif *wf, const paper_receivers *pr)
     if (any_modelled(wf))
         fputs(" Where patients live is MODELLED, not NHS data, so the travel and equality "
               "figures are illustrative.", stdout);
+    char ill[200];
+    if (whatif_illustrative_codes(w, wf, ill, sizeof ill))
+        out_printf(stdout, " **ILLUSTRATIVE: the capacity of %s rests on made-up figures** (a "
+                   "capacity file whose notes say ILLUSTRATIVE), not real ones: record the "
+                   "real capacity or GP FTE (`catchment set`).", ill);
     puts("\n");
 }
 
@@ -213,7 +218,7 @@ static void receivers(const world *w, const whatif *wf, const paper_receivers *p
     for (int i = 0; i < pr->n; i++) {
         const impact_receiver *r = &wf->im.receivers[pr->rows[i]];
         const world_practice *wp = &w->v[r->practice];
-        char ld[32], fte[48], from[40], appts[64];
+        char ld[32], fte[48], from[40], appts[64], src[48];
         before_after(r->per_fte_before, r->per_fte_after, NULL, fte, sizeof fte);
         before_after(scenario_per_1000(wp->appts, r->list_before),
                      scenario_per_1000(wp->appts, r->list_after), wp->appt_date ? wp : NULL,
@@ -221,9 +226,11 @@ static void receivers(const world *w, const whatif *wf, const paper_receivers *p
         table_addf(&t, "%s\t%s\t%ld\t%ld\t%s\t%ld\t%ld\t%s\t%s\t%s\t%s\t%s\t%s", wp->p.code,
                    wp->p.name, r->gain, r->list_before,
                    scenario_list_date(wf, wp->p.list_date, ld, sizeof ld), r->list_after,
-                   r->capacity, capacity_source_name(wf->cap_source[r->practice]),
+                   r->capacity,
+                   world_capacity_label(&wp->facts, wp->fte_date, wf->cap_source[r->practice],
+                                        src, sizeof src),
                    km2(r->growth_pct, a, sizeof a), fte,
-                   world_fte_label(wp->facts.gp_fte, wp->fte_date, from, sizeof from), appts,
+                   world_fte_label(&wp->facts, wp->fte_date, from, sizeof from), appts,
                    paper_capacity_note(r));
     }
     table_print(&t, stdout, FMT_MD);

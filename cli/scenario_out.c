@@ -100,16 +100,19 @@ void scenario_receivers(const world *w, const whatif *wf, table *t)
             staged_cells(wf, r->practice, st, sizeof st);
         scenario_num(r->per_fte_before, 0, pb, sizeof pb);
         scenario_num(r->per_fte_after, 0, pa, sizeof pa);
-        world_fte_label(wp->facts.gp_fte, wp->fte_date, from, sizeof from);
+        world_fte_label(&wp->facts, wp->fte_date, from, sizeof from);
         scenario_num(scenario_per_1000(wp->appts, r->list_before), 0, ab, sizeof ab);
         scenario_num(scenario_per_1000(wp->appts, r->list_after), 0, aa, sizeof aa);
         if (wp->appt_date) {
             text_date_iso(wp->appt_date, am, sizeof am);
             am[7] = '\0'; /* the month: "2026-04" */
         }
+        char src[48];
+        world_capacity_label(&wp->facts, wp->fte_date, wf->cap_source[r->practice], src,
+                             sizeof src);
         table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%ld\t%s\t%s\t%s\t%s\t%s\t%s\t%s%s",
                    wp->p.code, wp->p.name, r->list_before, r->gain, r->list_after, r->capacity,
-                   capacity_source_name(wf->cap_source[r->practice]), g, scenario_over_word(r),
+                   src, g, scenario_over_word(r),
                    r->over_by, scenario_list_date(wf, wp->p.list_date, ld, sizeof ld), pb, pa,
                    from, ab, aa, am, st);
     }
@@ -247,6 +250,10 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
            text_thousands(wf->im.unplaced, n3, sizeof n3),
            text_thousands(wf->im.residence_unknown, n4, sizeof n4));
     scenario_print_over(wf, stdout);
+    char ill[200];
+    if (whatif_illustrative_codes(w, wf, ill, sizeof ill))
+        out_printf(stdout, "ILLUSTRATIVE: the capacity of %s rests on made-up figures (a "
+                   "capacity file whose notes say ILLUSTRATIVE), not real ones\n", ill);
     scenario_print_staged(wf, stdout);
     printf("Travel: mean %s %s before, %s after, 90%% within %s; %s beyond %.1f",
            km(wf->im.mean_km_before, a, sizeof a), wf->unit,

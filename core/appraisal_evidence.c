@@ -183,7 +183,7 @@ static void merge_partner(appraisal_evidence *ev, const world *w, const appraisa
 {
     const char *with = ap->detail[2].value;
     int j = *with ? world_find(w, with) : -1;
-    char n1[24], n2[24];
+    char n1[24], n2[24], src[48];
     if (j < 0) {
         say(ev, F_PROVISION, "Merge partner: not named (catchment appraisal CODE option merge --with CODE)");
         return;
@@ -191,7 +191,8 @@ static void merge_partner(appraisal_evidence *ev, const world *w, const appraisa
     const world_practice *p = &w->v[j];
     say(ev, F_PROVISION, "Merge partner %s %s: list %s, capacity %s (%s), %.1f km away", p->p.code,
         p->p.name, text_thousands(p->p.list_size, n1, sizeof n1),
-        text_thousands(p->cap.capacity, n2, sizeof n2), capacity_source_name(p->cap.source),
+        text_thousands(p->cap.capacity, n2, sizeof n2),
+        world_capacity_label(&p->facts, p->fte_date, p->cap.source, src, sizeof src),
         geo_km(w->v[k].lat, w->v[k].lon, p->lat, p->lon));
 }
 

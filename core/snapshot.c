@@ -70,6 +70,7 @@ static uint64_t layout(void)
         offsetof(practice, lat), offsetof(practice, lsoa), offsetof(practice, lsoa11),
         offsetof(capacity_rec, capacity), offsetof(capacity_rec, gp_fte),
         offsetof(capacity_rec, list_open), offsetof(capacity_rec, capacity_set),
+        offsetof(capacity_rec, illustrative),
         offsetof(cap_result, source), EQ_MEASURES, CONTRACT_MILESTONES};
     uint64_t h = 14695981039346656037ULL;
     for (size_t i = 0; i < sizeof shape / sizeof *shape; i++)
@@ -134,14 +135,15 @@ static bool practice_sound(const world_practice *wp)
                  ENDS(wp->facts.practice) && ENDS(wp->contract_type);
     for (int l = 0; l < 5; l++)
         texts = texts && ENDS(p->addr[l]);
-    unsigned char flags[5];
+    unsigned char flags[6];
     memcpy(&flags[0], &p->gp, 1);
     memcpy(&flags[1], &p->in_register, 1);
     memcpy(&flags[2], &wp->facts.capacity_set, 1);
     memcpy(&flags[3], &wp->open, 1);
     memcpy(&flags[4], &wp->list_closed, 1);
+    memcpy(&flags[5], &wp->facts.illustrative, 1);
     bool sound = texts;
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 6; i++)
         sound = sound && flags[i] <= 1;
     for (int m = 0; m < CONTRACT_MILESTONES; m++)
         sound = sound && wp->contract_milestone[m] <= MILESTONE_WAIVED;

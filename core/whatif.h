@@ -97,6 +97,11 @@ typedef struct whatif {
     int nregisters;
 } whatif;
 
+/* "M86034, M86004": the receivers whose capacity rests on a file's
+ * ILLUSTRATIVE (made-up) figure, the first ten, then "and 3 more"; ""
+ * none.  Returns how many. */
+int whatif_illustrative_codes(const world *w, const whatif *wf, char *out, size_t n);
+
 /* Whether the input asks for a dispersal as it is run. */
 bool whatif_is_staged(const whatif_input *in);
 

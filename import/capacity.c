@@ -1,6 +1,7 @@
 /* The commissioner's own capacity facts (docs/data-guide.md):
- *   code,capacity,gp_fte,list_open[,closed_from,closed_to][,effective_from]
- * Blank means unknown.  A row's facts apply from its effective_from date,
+ *   code,capacity,gp_fte,list_open[,closed_from,closed_to][,effective_from][,notes]
+ * Blank means unknown.  A row whose notes say ILLUSTRATIVE holds made-up
+ * figures (the demo's): every figure resting on it is labelled so.  A row's facts apply from its effective_from date,
  * or from the day of the import when the file has none; they replace the
  * practice's record from that same date and leave the others. */
 #include "import/kinds.h"
@@ -11,11 +12,11 @@
 
 #include "util/clock.h"
 
-enum { F_CODE, F_CAPACITY, F_FTE, F_OPEN, F_FROM, F_TO, F_EFFECTIVE, F_COUNT };
+enum { F_CODE, F_CAPACITY, F_FTE, F_OPEN, F_FROM, F_TO, F_EFFECTIVE, F_NOTES, F_COUNT };
 
 static const char *const spec[F_COUNT] = {
     "code|practice_code", "capacity", "gp_fte", "list_open", "?closed_from", "?closed_to",
-    "?effective_from"};
+    "?effective_from", "?notes"};
 
 static int detect(const csvr_row *row)
 {
@@ -75,6 +76,7 @@ static int fill(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
         return -1;
     if (c->from <= 0)
         c->from = clock_today();
+    c->illustrative = strstr(imp_str(ic, row, F_NOTES), "ILLUSTRATIVE") != NULL;
     if (c->closed_to && c->closed_to < c->closed_from)
         return imp_fail(ic, row, F_TO, e, "the list reopens before it closes");
     return 0;

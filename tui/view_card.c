@@ -123,14 +123,15 @@ static void card_list(app *a, const card *c, tlines *t, int width)
 
 static void card_capacity(const card *c, tlines *t)
 {
-    char n1[32], n2[32];
+    char n1[32], n2[32], src[48];
     tl_rule(t, "Capacity");
     if (!c->open) {
         tl_add(t, COL_DIM, -1, "- (not open on the as-at date), headroom -");
         return;
     }
     tl_add(t, c->cap.headroom > 0 ? COL_NORMAL : COL_WARN, -1, "%s patients (%s), headroom %s",
-           text_thousands(c->cap.capacity, n1, sizeof n1), capacity_source_name(c->cap.source),
+           text_thousands(c->cap.capacity, n1, sizeof n1),
+           world_capacity_label(&c->facts, c->fte_date, c->cap.source, src, sizeof src),
            text_thousands(c->cap.headroom, n2, sizeof n2));
     if (c->facts.capacity >= 0 && c->facts.from > 0)
         tl_add(t, COL_NORMAL, -1, "Capacity recorded from %s",
@@ -138,7 +139,7 @@ static void card_capacity(const card *c, tlines *t)
     if (!isnan(c->facts.gp_fte)) {
         char from[40];
         tl_add(t, COL_NORMAL, -1, "GP FTE %.1f (%s)", c->facts.gp_fte,
-               world_fte_label(c->facts.gp_fte, c->fte_date, from, sizeof from));
+               world_fte_label(&c->facts, c->fte_date, from, sizeof from));
     }
     tl_add(t, c->facts.list_open == 0 ? COL_WARN : COL_NORMAL, -1, "List %s",
            c->facts.list_open == 0 ? "closed to new patients"

@@ -94,6 +94,9 @@ static void wv_summary(app *a, wview *wv, tlines *t)
         tl_add(t, COL_WARN, -1, "MODELLED: where patients live is the demo's stand-in, not NHS data");
     else
         tl_add(t, COL_DIM, -1, "Where patients live: %s", src);
+    char ill[200];
+    if (whatif_illustrative_codes(&a->w, wf, ill, sizeof ill))
+        tl_add(t, COL_WARN, -1, "ILLUSTRATIVE: made-up capacity at %s", ill);
     tl_add(t, wf->im.unplaced > 0 ? COL_OVER : COL_NORMAL, -1,
            "Displaced %s   placed %s within %g %s (%s)   unplaced %s",
            text_thousands(wf->im.displaced, n1, sizeof n1), text_thousands(wf->im.placed, n2, sizeof n2),

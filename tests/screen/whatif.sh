@@ -43,6 +43,7 @@ Scenario ad hoc   policy optimal (p)   growth +0.0% (%)
 As at 2026-04-01; lists from the extract of 2026-04-01 (47 practices)
 Closing M86019 WESTWOOD MEDICAL H/CENTRE (4,106 patients, 0 unplaced)
 MODELLED: where patients live is the demo's stand-in, not NHS data
+ILLUSTRATIVE: made-up capacity at M86034, M86004, M86010
 Displaced 4,106   placed 4,106 within 8 km (d)   unplaced 0
 Travel km: mean 2.17 before, 0.86 after, 90% within 1.52; 58 beyond 3 (r)
 ── Receivers (c changes a capacity; * set here) ────────────────────────────────
@@ -60,7 +61,6 @@ Travel km: mean 2.17 before, 0.86 after, 90% within 1.52; 58 beyond 3 (r)
   M84012 PARK LEYS MEDICAL PRACTICE            +68  17,367/18,163    1.1   +0.4%
   M86027 CHEYLESMORE SURGERY                   +61  14,435/15,092    0.6   +0.4%
   M86007 PHOENIX FAMILY CARE                   +34    5,819/6,074    0.6   +0.6%
-  M84013 CASTLE MEDICAL CENTRE                 +31  12,898/13,510    1.0   +0.2%
 p policy  c capacity  d/r km  % growth  W save  Tab equality  Enter card  q back
 EOF
 check_has "p: the next policy (demand)" s3 "policy demand (p)"

@@ -1,0 +1,31 @@
+/* Which receivers' capacity rests on made-up figures: a capacity file
+ * whose notes say ILLUSTRATIVE (the demo's).  Every format that shows a
+ * what-if names them. */
+#include "core/whatif.h"
+
+#include <stdio.h>
+
+static bool receiver_illustrative(const world *w, const whatif *wf, int i)
+{
+    const world_practice *wp = &w->v[i];
+    return world_capacity_illustrative(&wp->facts, wp->fte_date, wf->cap_source[i]);
+}
+
+int whatif_illustrative_codes(const world *w, const whatif *wf, char *out, size_t n)
+{
+    enum { NAMED = 10 };
+    int k = 0;
+    size_t len = 0;
+    *out = '\0';
+    for (int i = 0; i < wf->im.nreceivers; i++) {
+        int p = wf->im.receivers[i].practice;
+        if (!receiver_illustrative(w, wf, p))
+            continue;
+        if (k < NAMED && len < n)
+            len += (size_t)snprintf(out + len, n - len, "%s%s", k ? ", " : "", w->v[p].p.code);
+        k++;
+    }
+    if (k > NAMED && len < n)
+        snprintf(out + len, n - len, " and %d more", k - NAMED);
+    return k;
+}

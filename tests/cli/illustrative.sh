@@ -1,0 +1,78 @@
+# The demo's capacity file is ILLUSTRATIVE (made-up figures, said so in its
+# notes column): every figure resting on it says so, in every format a
+# board reads, and a person's own figure is no longer labelled.
+. "$(dirname "$0")/lib.sh"
+
+st=$(demo_store)
+q() { "$bin" --store "$st" --config "$data/demo.yaml" "$@"; }
+
+# Woodside (M86034): capacity from the file's GP FTE; Allesley Park
+# (M86004): the file's capacity; Sky Blue (M86003): not in the file.
+t=$(q scenario run westwood-ends)
+check_has "table: capacity from the file's GP FTE is labelled" \
+    "$(echo "$t" | grep '^M86034')" "gp-fte ILLUSTRATIVE"
+check_has "table: the file's capacity is labelled" \
+    "$(echo "$t" | grep '^M86004')" "imported ILLUSTRATIVE"
+check_has "table: the GP FTE it rests on is labelled" \
+    "$(echo "$t" | grep '^M86034')" "recorded ILLUSTRATIVE"
+case $(echo "$t" | grep '^M86003') in
+*ILLUSTRATIVE*) fail "table: a capacity from the default headroom is not labelled" ;;
+*) pass "table: a capacity from the default headroom is not labelled" ;;
+esac
+check_has "table: a line says which capacities are illustrative" "$t" \
+    "ILLUSTRATIVE: the capacity of M86034, M86004, M86010 rests on made-up figures"
+
+c=$(q scenario run westwood-ends --format csv)
+check_has "csv: the file's capacity is labelled" "$(echo "$c" | grep '^M86004')" \
+    "imported ILLUSTRATIVE"
+
+m=$(q scenario run westwood-ends --format md)
+check_has "paper: the file's capacity is labelled" "$(echo "$m" | grep '| M86004')" \
+    "imported ILLUSTRATIVE"
+check_has "paper: the summary says which capacities are illustrative" \
+    "$(echo "$m" | sed -n '/^## Summary/,/^## Key/p')" \
+    "ILLUSTRATIVE: the capacity of M86034, M86004, M86010 rests on made-up figures"
+
+j=$(q scenario run westwood-ends --format json)
+check_eq "json: capacity_source keeps its value" \
+    "$(echo "$j" | jq -r '.receivers[] | select(.code == "M86004") | .capacity_source')" imported
+check_eq "json: capacity_illustrative true on the file's figures" \
+    "$(echo "$j" | jq -c '[.receivers[] | select(.capacity_illustrative) | .code]')" \
+    '["M86034","M86004","M86010"]'
+
+s=$(q show M86004)
+check_has "show: the file's capacity is labelled" "$(echo "$s" | grep '  Capacity ')" \
+    "(imported ILLUSTRATIVE)"
+check_eq "show json: capacity.illustrative" \
+    "$(q show M86004 --format json | jq .capacity.illustrative)" true
+check_has "show: the file's GP FTE is labelled" "$(q show M86010 | grep 'GP FTE')" \
+    "recorded ILLUSTRATIVE"
+
+n=$(q near CV4 9DR --km 3)
+check_has "near: the file's capacity is labelled" "$(echo "$n" | grep '^M86034')" \
+    "gp-fte ILLUSTRATIVE"
+check_eq "near json: illustrative" \
+    "$(q near CV4 9DR --km 3 --format json | jq -c '[.[] | select(.capacity_illustrative) | .code] | sort')" \
+    '["M86004","M86010","M86034"]'
+
+# Exported and imported again, the made-up figures stay labelled.
+q export --force "$tmp/ex" >/dev/null 2>&1
+"$bin" --store "$tmp/again" import "$data"/epraccur-*.csv \
+    "$data"/gp-reg-pat-prac-all-2026-04-*.csv "$tmp/ex/capacity.csv" >/dev/null 2>&1
+check_has "export: the file's capacity is still labelled after a round trip" \
+    "$("$bin" --store "$tmp/again" --config "$data/demo.yaml" show M86034 | grep '  Capacity ')" "gp-fte ILLUSTRATIVE"
+
+# A person's own figure is theirs, not the file's.
+q set M86004 capacity 21000 >/dev/null 2>&1
+case $(q scenario run westwood-ends | grep '^M86004') in
+*ILLUSTRATIVE*) fail "a capacity a person set is not labelled illustrative" ;;
+*) pass "a capacity a person set is not labelled illustrative" ;;
+esac
+q set M86010 gp_fte 7.5 >/dev/null 2>&1
+case $(q show M86010 | grep -E 'GP FTE|  Capacity ') in
+*ILLUSTRATIVE*) fail "a GP FTE a person set is not labelled illustrative" ;;
+*) pass "a GP FTE a person set is not labelled illustrative" ;;
+esac
+q export --force "$tmp/ex" >/dev/null 2>&1
+check_eq "export: a capacity a person set is not exported as illustrative" \
+    "$(grep '^M86004,21000' "$tmp/ex/capacity.csv" | tr -d '\r')" "M86004,21000,,yes,,,2026-11-23,"
