@@ -103,7 +103,11 @@ static void equality_pack(json *j, const whatif *wf)
     json_key(j, "equality_pack");
     json_obj(j);
     json_key(j, "icb"); json_str(j, *wf->eq_icb ? wf->eq_icb : NULL);
-    json_key(j, "baseline_patients"); json_num(j, wf->eq.base_patients, 0);
+    bool base = wf->eq.base_date && wf->eq.base_patients > 0; /* else unknown */
+    json_key(j, "baseline_patients"); json_num(j, base ? wf->eq.base_patients : NAN, 0);
+    jdate(j, "baseline_date", base ? wf->eq.base_date : 0);
+    jdate(j, "baseline_oldest_date", base ? wf->eq.base_oldest : 0);
+    json_key(j, "baseline_modelled"); json_bool(j, wf->eq.base_modelled);
     json_key(j, "displaced"); json_int(j, wf->eq.displaced);
     json_key(j, "rows");
     json_arr(j);

@@ -434,14 +434,15 @@ static void equality_section(const whatif *wf)
 {
     table t;
     puts("\n## Equality and health inequalities impact (EHIA evidence)\n");
-    char d[32], b[32];
-    printf("For the %s displaced patients, estimated from where they live (each area's "
-           "patients x the share of its residents in the group), against the registered "
-           "population of ICB %s (%s patients in areas with data).  Placed further than "
-           "%.1f %s counts as beyond reasonable.  Assessed: displaced patients in areas with "
-           "data.\n", text_thousands(wf->eq.displaced, d, sizeof d),
-           *wf->eq_icb ? wf->eq_icb : "(unknown)",
-           text_thousands(lround(wf->eq.base_patients), b, sizeof b), wf->reasonable_km, wf->unit);
+    char d[32], b[160];
+    out_printf(stdout, "For the %s displaced patients, estimated from where they live (each "
+               "area's patients x the share of its residents in the group), against the "
+               "registered population of ICB %s (%s).  Placed further than %.1f %s counts as "
+               "beyond reasonable.  Assessed: displaced patients in areas with data.\n",
+               text_thousands(wf->eq.displaced, d, sizeof d),
+               *wf->eq_icb ? wf->eq_icb : "(unknown)",
+               scenario_baseline_text(wf, "in areas with data", b, sizeof b), wf->reasonable_km,
+               wf->unit);
     puts("\n### Protected characteristics (Equality Act 2010)\n");
     scenario_equality_pack(wf, 1, &t);
     table_print(&t, stdout, FMT_MD);
