@@ -215,7 +215,8 @@ static void group(json *j, const char *name, const impact_group *g)
     json_key(j, "unplaced"); json_int(j, lround(g->unplaced));
     json_key(j, "mean_km_before"); json_num(j, g->mean_km_before, 3);
     json_key(j, "mean_km_after"); json_num(j, g->mean_km_after, 3);
-    json_key(j, "beyond_reasonable"); json_int(j, lround(g->beyond_reasonable));
+    /* Unknown, not 0, when nobody placed has a known home. */
+    jcount(j, "beyond_reasonable", g->beyond_reasonable, !isnan(g->mean_km_after));
     json_key(j, "residence_unknown"); json_int(j, lround(g->residence_unknown));
     json_obj_end(j);
 }
@@ -277,7 +278,8 @@ void scenario_print_json(const world *w, const whatif *wf)
     json_key(&j, "mean_km_before"); json_num(&j, wf->im.mean_km_before, 3);
     json_key(&j, "mean_km_after"); json_num(&j, wf->im.mean_km_after, 3);
     json_key(&j, "p90_km_after"); json_num(&j, wf->im.p90_km_after, 3);
-    json_key(&j, "beyond_reasonable"); json_int(&j, wf->im.beyond_reasonable);
+    jcount(&j, "beyond_reasonable", (double)wf->im.beyond_reasonable,
+           !isnan(wf->im.mean_km_after));
     json_obj_end(&j);
     json_key(&j, "equality");
     json_arr(&j);

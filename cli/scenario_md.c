@@ -127,7 +127,10 @@ static void summary(const world *w, const whatif *wf, const paper_receivers *pr)
                                                            "practices", b, sizeof b),
            wf->max_km, wf->unit, config_policy_name(wf->policy));
     if (im->unplaced > 0)
-        printf("; %s could not be placed (no room within reach)", num(im->unplaced, c, sizeof c));
+        printf("; %s could not be placed (%s)", num(im->unplaced, c, sizeof c),
+               whatif_none_located(w, wf)
+                   ? "no practice with a known location within reach: import a postcode file"
+                   : "no room within reach");
     putchar('.');
     over_sentence(w, wf, pr);
     if (im->residence_unknown > 0)
@@ -154,7 +157,7 @@ static void summary(const world *w, const whatif *wf, const paper_receivers *pr)
     puts("\n");
 }
 
-static void key_figures(const whatif *wf, const paper_receivers *pr)
+static void key_figures(const world *w, const whatif *wf, const paper_receivers *pr)
 {
     const impact *im = &wf->im;
     char label[96], a[16];
@@ -163,7 +166,10 @@ static void key_figures(const whatif *wf, const paper_receivers *pr)
     table_init(&t, "Figure,>Value");
     table_addf(&t, "Patients displaced\t%ld", im->displaced);
     table_addf(&t, "Placed\t%ld", im->placed);
-    snprintf(label, sizeof label, "Unplaced (no room within %.1f %s)", wf->max_km, wf->unit);
+    if (whatif_none_located(w, wf))
+        snprintf(label, sizeof label, "Unplaced (no practice with a known location)");
+    else
+        snprintf(label, sizeof label, "Unplaced (no room within %.1f %s)", wf->max_km, wf->unit);
     table_addf(&t, "%s\t%ld", label, im->unplaced);
     table_addf(&t, "Residence unknown (left out of travel figures)\t%ld", im->residence_unknown);
     table_addf(&t, "Receiving practices\t%d", im->nreceivers);
@@ -182,8 +188,8 @@ static void key_figures(const whatif *wf, const paper_receivers *pr)
     table_addf(&t, "Mean travel after (%s)\t%s", wf->unit, km2(im->mean_km_after, a, sizeof a));
     table_addf(&t, "90%% of patients travel at most (%s)\t%s", wf->unit,
                km2(im->p90_km_after, a, sizeof a));
-    table_addf(&t, "Travelling more than %.1f %s\t%ld", wf->reasonable_km, wf->unit,
-               im->beyond_reasonable);
+    table_addf(&t, "Travelling more than %.1f %s\t%s", wf->reasonable_km, wf->unit,
+               scenario_beyond((double)im->beyond_reasonable, im->mean_km_after, a, sizeof a));
     table_print(&t, stdout, FMT_MD);
     table_free(&t);
     putchar('\n');
@@ -520,7 +526,7 @@ void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_m
     about(w, wf, m);
     putchar('\n');
     summary(w, wf, &pr);
-    key_figures(wf, &pr);
+    key_figures(w, wf, &pr);
     if (m->map) { /* the path as given: a link beside the paper */
         char vis[4200];
         text_escape(m->map, vis, sizeof vis);

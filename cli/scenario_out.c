@@ -36,6 +36,11 @@ const char *scenario_num(double v, int decimals, char *buf, size_t n)
 
 static const char *km(double v, char *buf, size_t n) { return scenario_num(v, 2, buf, n); }
 
+const char *scenario_beyond(double beyond, double mean_km_after, char *buf, size_t n)
+{
+    return scenario_num(isnan(mean_km_after) ? NAN : beyond, 0, buf, n);
+}
+
 double scenario_per_1000(double appts, long list)
 {
     return isfinite(appts) && list > 0 ? 1000.0 * appts / (double)list : NAN;
@@ -170,9 +175,11 @@ void scenario_equality(const whatif *wf, table *t)
         }
         if (q->displaced <= 0)
             continue;
-        table_addf(t, "%s\t%.0f\t%.0f\t%.0f\t%s\t%s\t%.0f\t%.0f", scenario_group_name(g),
+        char br[24];
+        table_addf(t, "%s\t%.0f\t%.0f\t%.0f\t%s\t%s\t%s\t%.0f", scenario_group_name(g),
                    q->displaced, q->placed, q->unplaced, km(q->mean_km_before, b, sizeof b),
-                   km(q->mean_km_after, a, sizeof a), q->beyond_reasonable,
+                   km(q->mean_km_after, a, sizeof a),
+                   scenario_beyond(q->beyond_reasonable, q->mean_km_after, br, sizeof br),
                    q->residence_unknown);
     }
 }
@@ -258,7 +265,9 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
     printf("Travel: mean %s %s before, %s after, 90%% within %s; %s beyond %.1f",
            km(wf->im.mean_km_before, a, sizeof a), wf->unit,
            km(wf->im.mean_km_after, b, sizeof b), km(wf->im.p90_km_after, c, sizeof c),
-           text_thousands(wf->im.beyond_reasonable, n1, sizeof n1), wf->reasonable_km);
+           isnan(wf->im.mean_km_after) ? "-"
+                                       : text_thousands(wf->im.beyond_reasonable, n1, sizeof n1),
+           wf->reasonable_km);
     if (wf->im.residence_unknown > 0)
         printf(" (the %s whose home area is unknown are left out)", n4);
     printf("\nDeprivation: %s\n\n", areas_edition_name(wf->imd_edition));

@@ -25,6 +25,9 @@ void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_m
 
 /* v with the decimals asked, or "-" for NAN (unknown). */
 const char *scenario_num(double v, int decimals, char *buf, size_t n);
+/* Patients placed beyond the reasonable distance, or "-" when nobody
+ * placed has a known home (mean_km_after NAN): unknown, not 0. */
+const char *scenario_beyond(double beyond, double mean_km_after, char *buf, size_t n);
 
 /* Appointments per 1,000 patients of a list (the month's appointments
  * over it); NAN when either is unknown. */

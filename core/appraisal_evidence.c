@@ -204,7 +204,7 @@ static int dispersal(appraisal_evidence *ev, const world *w, store *s, const con
     static plan pl;
     whatif_input in;
     static whatif wf;
-    char n1[24], n2[24], n3[24];
+    char n1[24], n2[24], n3[24], n4[24] = "-";
     const config_scenario *sc = config_scenario_find(cfg, ap->detail[3].value);
     plan_init(&pl, cfg);
     int rc = sc ? plan_from_scenario(&pl, cfg, sc) : plan_close(&pl, code);
@@ -221,11 +221,13 @@ static int dispersal(appraisal_evidence *ev, const world *w, store *s, const con
     for (int c = 0; c < wf.nclosing; c++)
         modelled |= wf.area_source[c] == AREAS_MODELLED;
     say(ev, F_PROVISION, "Dispersal what-if (%s, %s policy): %s displaced, %s placed, %s "
-        "unplaced; %d receiving practices, %ld over capacity; %ld beyond %.1f %s%s",
+        "unplaced; %d receiving practices, %ld over capacity; %s beyond %.1f %s%s",
         sc ? sc->name : "this practice closing", config_policy_name(wf.policy),
         text_thousands(wf.im.displaced, n1, sizeof n1), text_thousands(wf.im.placed, n2, sizeof n2),
         text_thousands(wf.im.unplaced, n3, sizeof n3), wf.im.nreceivers, over,
-        wf.im.beyond_reasonable, wf.reasonable_km, wf.unit,
+        isnan(wf.im.mean_km_after) /* nobody placed has a known home: unknown */
+            ? n4 : text_thousands(wf.im.beyond_reasonable, n4, sizeof n4),
+        wf.reasonable_km, wf.unit,
         modelled ? "; MODELLED: where patients live is the demo's stand-in" : "");
     whatif_free(&wf);
     plan_free(&pl);

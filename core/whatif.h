@@ -102,6 +102,11 @@ typedef struct whatif {
  * none.  Returns how many. */
 int whatif_illustrative_codes(const world *w, const whatif *wf, char *out, size_t n);
 
+/* True when no practice but the closing ones is open with a list and a
+ * known location (no postcode file): the unplaced are unplaced for want
+ * of locations, not of room. */
+bool whatif_none_located(const world *w, const whatif *wf);
+
 /* Whether the input asks for a dispersal as it is run. */
 bool whatif_is_staged(const whatif_input *in);
 

@@ -107,7 +107,9 @@ static void wv_summary(app *a, wview *wv, tlines *t)
     tl_add(t, COL_NORMAL, -1, "Travel %s: mean %s before, %s after, 90%% within %s; %s beyond %g (%s)",
            wf->unit, km(wf->im.mean_km_before, k1, sizeof k1), km(wf->im.mean_km_after, k2, sizeof k2),
            km(wf->im.p90_km_after, k3, sizeof k3),
-           text_thousands(wf->im.beyond_reasonable, n3, sizeof n3), wf->reasonable_km, rkey);
+           isnan(wf->im.mean_km_after) ? "-" /* nobody placed has a known home */
+                                       : text_thousands(wf->im.beyond_reasonable, n3, sizeof n3),
+           wf->reasonable_km, rkey);
     if (wf->staged)
         wv_as_run(wf, t);
 }
@@ -238,6 +240,8 @@ static void wv_group(app *a, tlines *t, const char *name, const impact_group *g,
     const double v[4] = {g->displaced, g->placed, g->unplaced, g->beyond_reasonable};
     for (int i = 0; i < 4; i++)
         text_thousands(lround(v[i]), c[i], sizeof c[i]);
+    if (isnan(g->mean_km_after)) /* nobody placed has a known home */
+        snprintf(c[3], sizeof c[3], "-");
     cell_add(a, line, sizeof line, name, nw, false);
     for (int i = 0; i < 3; i++)
         cell_add(a, line, sizeof line, c[i], 7, true);

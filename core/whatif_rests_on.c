@@ -1,9 +1,29 @@
-/* Which receivers' capacity rests on made-up figures: a capacity file
- * whose notes say ILLUSTRATIVE (the demo's).  Every format that shows a
- * what-if names them. */
+/* What a what-if's figures rest on that a reader must be told: which
+ * receivers' capacity rests on made-up figures (a capacity file whose
+ * notes say ILLUSTRATIVE, the demo's), and whether any practice could
+ * be reached at all. */
 #include "core/whatif.h"
 
+#include <math.h>
 #include <stdio.h>
+
+static bool closing(const whatif *wf, int i)
+{
+    for (int c = 0; c < wf->nclosing; c++)
+        if (wf->closing[c] == i)
+            return true;
+    return false;
+}
+
+bool whatif_none_located(const world *w, const whatif *wf)
+{
+    for (int i = 0; i < w->n; i++) {
+        const world_practice *wp = &w->v[i];
+        if (wp->open && wp->p.list_size >= 0 && !isnan(wp->lat) && !closing(wf, i))
+            return false;
+    }
+    return true;
+}
 
 static bool receiver_illustrative(const world *w, const whatif *wf, int i)
 {
