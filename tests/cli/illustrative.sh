@@ -55,6 +55,13 @@ check_eq "near json: illustrative" \
     "$(q near CV4 9DR --km 3 --format json | jq -c '[.[] | select(.capacity_illustrative) | .code] | sort')" \
     '["M86004","M86010","M86034"]'
 
+# The demo's contracts are made up too (their notes say ILLUSTRATIVE).
+c=$(q contracts --all)
+check_has "contracts: a line names the made-up contracts" "$c" \
+    "ILLUSTRATIVE: the contracts of M86019, Y00060, Y00140"
+check_eq "contracts json: illustrative on each" \
+    "$(q contracts --all --format json | jq -c '[.[] | .illustrative] | unique')" '[true]'
+
 # Exported and imported again, the made-up figures stay labelled.
 q export --force "$tmp/ex" >/dev/null 2>&1
 "$bin" --store "$tmp/again" import "$data"/epraccur-*.csv \
