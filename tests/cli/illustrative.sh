@@ -62,6 +62,16 @@ check_has "contracts: a line names the made-up contracts" "$c" \
 check_eq "contracts json: illustrative on each" \
     "$(q contracts --all --format json | jq -c '[.[] | .illustrative] | unique')" '[true]'
 
+# The decision record's evidence: the capacity and list status held,
+# with their date and the label.
+q psr new T1 "Westwood re-procurement" >/dev/null 2>&1
+q psr set T1 practices M86019,M86004 >/dev/null 2>&1
+r=$(q psr record T1 --format md | grep '^| M86004')
+check_has "psr record: the capacity held says its date and that it is made up" "$r" \
+    "| 22,000 (from 2026-04-01, ILLUSTRATIVE) | open (ILLUSTRATIVE) |"
+check_has "psr record: a practice with none says not held" \
+    "$(q psr record T1 --format md | grep '^| M86019')" "| not held | not held |"
+
 # Exported and imported again, the made-up figures stay labelled.
 q export --force "$tmp/ex" >/dev/null 2>&1
 "$bin" --store "$tmp/again" import "$data"/epraccur-*.csv \
