@@ -483,10 +483,11 @@ static void registers_section(const whatif *wf)
 
 static int source_row(const provenance *p, void *ctx)
 {
-    char ext[16], imported[16], kind[SHORT_MAX + 16];
+    char ext[16], imported[16], kind[SHORT_MAX + 32];
     time_t at = (time_t)p->imported_at;
     strftime(imported, sizeof imported, "%Y-%m-%d", gmtime(&at));
-    snprintf(kind, sizeof kind, "%s%s", p->kind, p->modelled ? " (MODELLED)" : "");
+    snprintf(kind, sizeof kind, "%s%s%s", p->kind, p->modelled ? " (MODELLED)" : "",
+             p->illustrative ? " (ILLUSTRATIVE)" : "");
     table_addf(ctx, "%s\t%s\t%s\t%s\t%s\t%ld", p->file, kind,
                text_date_or_dash(p->extract_date, ext, sizeof ext), imported, p->user,
                p->rows_kept);

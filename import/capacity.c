@@ -77,6 +77,7 @@ static int fill(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
     if (c->from <= 0)
         c->from = clock_today();
     c->illustrative = strstr(imp_str(ic, row, F_NOTES), "ILLUSTRATIVE") != NULL;
+    ic->prov->illustrative |= c->illustrative;
     if (c->closed_to && c->closed_to < c->closed_from)
         return imp_fail(ic, row, F_TO, e, "the list reopens before it closes");
     return 0;

@@ -204,6 +204,7 @@ typedef struct provenance {
     int64_t imported_at;
     char user[SHORT_MAX];
     bool modelled;
+    bool illustrative;        /* made-up rows (notes saying ILLUSTRATIVE): the demo's */
 } provenance;
 
 /* One dated figure about a practice from a published file (GP

@@ -72,6 +72,18 @@ check_has "psr record: the capacity held says its date and that it is made up" "
 check_has "psr record: a practice with none says not held" \
     "$(q psr record T1 --format md | grep '^| M86019')" "| not held | not held |"
 
+# The files themselves: the import, stats and the paper's data sources.
+check_has "paper: the capacity file is ILLUSTRATIVE in the data sources" \
+    "$(echo "$m" | grep '| capacity-ILLUSTRATIVE-demo.csv')" "| capacity (ILLUSTRATIVE) "
+check_has "paper: the contracts file too" \
+    "$(echo "$m" | grep '| contracts-ILLUSTRATIVE-demo.csv')" "| contracts (ILLUSTRATIVE) "
+check_eq "stats json: illustrative files" \
+    "$(q stats --format json | jq -c '[.imports[] | select(.illustrative) | .kind]')" \
+    '["capacity","contracts"]'
+check_has "import: says the file is ILLUSTRATIVE" \
+    "$("$bin" --store "$tmp/imp" import "$data/contracts-ILLUSTRATIVE-demo.csv" 2>&1)" \
+    "contracts (ILLUSTRATIVE), 6 rows read"
+
 # Exported and imported again, the made-up figures stay labelled.
 q export --force "$tmp/ex" >/dev/null 2>&1
 "$bin" --store "$tmp/again" import "$data"/epraccur-*.csv \
