@@ -90,6 +90,7 @@ static void print_json(const world *w, const int *rows, int n)
                                                           wp->cap.source));
         json_key(&j, "headroom"); cap ? json_int(&j, wp->cap.headroom) : json_null(&j);
         json_key(&j, "list"); json_str(&j, world_list_state(wp));
+        json_key(&j, "list_illustrative"); json_bool(&j, world_list_illustrative(wp));
         json_key(&j, "contract_type"); json_str(&j, *wp->contract_type ? wp->contract_type : NULL);
         text_date_iso(wp->contract_end, d, sizeof d);
         json_key(&j, "contract_end"); json_str(&j, *d ? d : NULL);
@@ -108,7 +109,7 @@ static void print_table(const world *w, const int *rows, int n, out_format f)
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[rows[i]];
         const practice *p = &wp->p;
-        char list[24] = "-", cap[24] = "-", head[24] = "-", ld[16] = "-", end[16], src[48] = "-";
+        char list[24] = "-", cap[24] = "-", head[24] = "-", ld[16] = "-", end[16], src[48] = "-", ls[48];
         bool known = p->list_size >= 0 && wp->open; /* closed: no capacity */
         if (p->list_size >= 0) {
             snprintf(list, sizeof list, "%ld", p->list_size);
@@ -123,7 +124,7 @@ static void print_table(const world *w, const int *rows, int n, out_format f)
                           p->code, p->name, world_status(p, w->at.date),
                           *p->pcn_name ? p->pcn_name : "-", world_town(p), p->postcode, list, ld,
                           cap, src, head,
-                          world_list_state(wp), *wp->contract_type ? wp->contract_type : "-",
+                          world_list_label(wp, ls, sizeof ls), *wp->contract_type ? wp->contract_type : "-",
                           text_date_or_dash(wp->contract_end, end, sizeof end)});
     }
     table_print(&t, stdout, f);

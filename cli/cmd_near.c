@@ -79,6 +79,7 @@ static void print_json(const world *w, const nearby_hit *h, int n)
                                                             wp->cap.source));
         json_key(&j, "headroom"); known ? json_int(&j, wp->cap.headroom) : json_null(&j);
         json_key(&j, "list"); json_str(&j, world_list_state(wp));
+        json_key(&j, "list_illustrative"); json_bool(&j, world_list_illustrative(wp));
         json_obj_end(&j);
     }
     json_arr_end(&j);
@@ -92,7 +93,7 @@ static void print_table(const world *w, const nearby_hit *h, int n, out_format f
     table_init(&t, "Code,Name,>km,>List,>Capacity,>Headroom,Capacity from,List status,List date");
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[h[i].index];
-        char list[24] = "-", cap[24] = "-", head[24] = "-", d[16], src[48] = "-";
+        char list[24] = "-", cap[24] = "-", head[24] = "-", d[16], src[48] = "-", ls[48];
         bool known = wp->open && wp->p.list_size >= 0; /* else capacity means nothing */
         if (wp->p.list_size >= 0)
             snprintf(list, sizeof list, "%ld", wp->p.list_size);
@@ -103,7 +104,7 @@ static void print_table(const world *w, const nearby_hit *h, int n, out_format f
         }
         table_addf(&t, "%s\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s", wp->p.code, wp->p.name, h[i].km, list,
                    cap, head, src,
-                   world_list_state(wp), text_date_or_dash(wp->p.list_date, d, sizeof d));
+                   world_list_label(wp, ls, sizeof ls), text_date_or_dash(wp->p.list_date, d, sizeof d));
     }
     table_print(&t, stdout, f);
     table_free(&t);

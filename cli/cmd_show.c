@@ -188,8 +188,9 @@ static void show_capacity(kv *k, const card *c)
         kv_line(k, "GP FTE", "%.1f (%s), %s", c->facts.gp_fte, per,
                 world_fte_label(&c->facts, c->fte_date, from, sizeof from));
     }
-    kv_line(k, "List", "%s", c->facts.list_open == 0 ? "closed to new patients"
-                             : c->facts.list_open == 1 ? "open" : "unknown");
+    kv_line(k, "List", "%s%s", c->facts.list_open == 0 ? "closed to new patients"
+                               : c->facts.list_open == 1 ? "open" : "unknown",
+            c->facts.list_open >= 0 && c->facts.illustrative ? " (ILLUSTRATIVE)" : "");
 }
 
 static void show_contract(kv *k, const card *c)

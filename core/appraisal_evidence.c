@@ -139,7 +139,8 @@ static void sustainability(appraisal_evidence *ev, const world_practice *wp)
             wp->facts.gp_fte > 0 ? (double)p->list_size / wp->facts.gp_fte : NAN);
     else
         say(ev, F_SUSTAINABILITY, "GP FTE and workforce: not held");
-    say(ev, F_SUSTAINABILITY, "List to new patients: %s", world_list_state(wp));
+    char ls[48];
+    say(ev, F_SUSTAINABILITY, "List to new patients: %s", world_list_label(wp, ls, sizeof ls));
 }
 
 static void size(appraisal_evidence *ev, const world *w, const world_practice *wp)

@@ -43,6 +43,18 @@ const char *world_list_state(const world_practice *wp)
     return wp->facts.list_open >= 0 ? "open" : "unknown"; /* a closure not in force: open */
 }
 
+bool world_list_illustrative(const world_practice *wp)
+{
+    return wp->open && wp->facts.illustrative && (wp->list_closed || wp->facts.list_open >= 0);
+}
+
+const char *world_list_label(const world_practice *wp, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s%s", world_list_state(wp),
+             world_list_illustrative(wp) ? " ILLUSTRATIVE" : "");
+    return buf;
+}
+
 const char *world_town(const practice *p)
 {
     for (int i = 3; i >= 1; i--)

@@ -109,6 +109,12 @@ const char *world_capacity_label(const capacity_rec *facts, long fte_date, cap_s
  * practice itself is. */
 const char *world_list_state(const world_practice *wp);
 
+/* The same for people, with " ILLUSTRATIVE" when it rests on a file's
+ * made-up list status: "closed ILLUSTRATIVE". */
+const char *world_list_label(const world_practice *wp, char *buf, size_t n);
+/* Whether the list status rests on a file's made-up (ILLUSTRATIVE) one. */
+bool world_list_illustrative(const world_practice *wp);
+
 /* The town: the last address line of 2..4 that is filled in. */
 const char *world_town(const practice *p);
 

@@ -141,9 +141,10 @@ static void card_capacity(const card *c, tlines *t)
         tl_add(t, COL_NORMAL, -1, "GP FTE %.1f (%s)", c->facts.gp_fte,
                world_fte_label(&c->facts, c->fte_date, from, sizeof from));
     }
-    tl_add(t, c->facts.list_open == 0 ? COL_WARN : COL_NORMAL, -1, "List %s",
+    tl_add(t, c->facts.list_open == 0 ? COL_WARN : COL_NORMAL, -1, "List %s%s",
            c->facts.list_open == 0 ? "closed to new patients"
-           : c->facts.list_open == 1 ? "open" : "status unknown");
+           : c->facts.list_open == 1 ? "open" : "status unknown",
+           c->facts.list_open >= 0 && c->facts.illustrative ? " (ILLUSTRATIVE)" : "");
 }
 
 static void card_contract(app *a, const card *c, tlines *t)

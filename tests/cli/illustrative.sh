@@ -84,6 +84,16 @@ check_has "import: says the file is ILLUSTRATIVE" \
     "$("$bin" --store "$tmp/imp" import "$data/contracts-ILLUSTRATIVE-demo.csv" 2>&1)" \
     "contracts (ILLUSTRATIVE), 6 rows read"
 
+# Allesley Village (M86039): the file closes its list, made up too.
+check_has "show: a list closed by the file is labelled" "$(q show M86039 | grep '^  List  ')" \
+    "closed to new patients (ILLUSTRATIVE)"
+check_has "list: ... in the list status" "$(q list --pcn 'COVENTRY NORTH PCN' | grep '^M86039')" \
+    "closed ILLUSTRATIVE"
+check_eq "list json: list_illustrative" \
+    "$(q list --pcn 'COVENTRY NORTH PCN' --format json | jq '.[] | select(.code == "M86039") | .list_illustrative')" true
+check_has "near: ... in the list status" "$(q near CV5 9EY --km 1 2>/dev/null | grep '^M86039')" \
+    "closed ILLUSTRATIVE"
+
 # Exported and imported again, the made-up figures stay labelled.
 q export --force "$tmp/ex" >/dev/null 2>&1
 "$bin" --store "$tmp/again" import "$data"/epraccur-*.csv \
