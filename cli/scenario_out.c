@@ -85,17 +85,35 @@ static void staged_cells(const whatif *wf, int k, char *out, size_t n)
              wf->st.alloc_gain[k] > 0 ? num_or_dash(wf->st.days[k], d, sizeof d) : "0");
 }
 
-void scenario_receivers(const world *w, const whatif *wf, table *t)
+/* Where the what-if's patients were taken to live, in a word for a CSV
+ * row: MODELLED when any closing practice's areas are the stand-in. */
+static const char *areas_word(const whatif *wf)
 {
-    table_init(t, wf->staged ? "Code,Name,>List before,>Gain,>List after,>Capacity,"
-                               "Capacity from,>Growth %,Over capacity,>Over by,List date,"
-                               ">Per GP FTE before,>Per GP FTE after,GP FTE from,"
-                               ">Appts/1000 before,>Appts/1000 after,Appts month,"
-                               ">Self-registered,>Allocated,>Intake,>Days"
-                             : "Code,Name,>List before,>Gain,>List after,>Capacity,"
-                               "Capacity from,>Growth %,Over capacity,>Over by,List date,"
-                               ">Per GP FTE before,>Per GP FTE after,GP FTE from,"
-                               ">Appts/1000 before,>Appts/1000 after,Appts month");
+    bool modelled = false, unknown = false;
+    for (int c = 0; c < wf->nclosing; c++) {
+        modelled |= wf->area_source[c] == AREAS_MODELLED;
+        unknown |= wf->area_source[c] == AREAS_PRACTICE;
+    }
+    return modelled  ? "MODELLED"
+           : unknown ? "practice location (residence unknown)"
+                     : "NHS practice-by-LSOA";
+}
+
+void scenario_receivers(const world *w, const whatif *wf, table *t, bool csv)
+{
+    char spec[512];
+    snprintf(spec, sizeof spec, "%s%s%s",
+             "Code,Name,>List before,>Gain,>List after,>Capacity,"
+             "Capacity from,>Growth %,Over capacity,>Over by,List date,"
+             ">Per GP FTE before,>Per GP FTE after,GP FTE from,"
+             ">Appts/1000 before,>Appts/1000 after,Appts month",
+             wf->staged ? ",>Self-registered,>Allocated,>Intake,>Days" : "",
+             csv ? ",As at,Where patients live" : ""); /* the table says them above */
+    table_init(t, spec);
+    char at[80] = "";
+    if (csv)
+        snprintf(at, sizeof at, "\t%s\t%s", text_date_or_dash(wf->as_at, (char[16]){0}, 16),
+                 areas_word(wf));
     for (int i = 0; i < wf->im.nreceivers; i++) {
         const impact_receiver *r = &wf->im.receivers[i];
         const world_practice *wp = &w->v[r->practice];
@@ -115,11 +133,11 @@ void scenario_receivers(const world *w, const whatif *wf, table *t)
         char src[48];
         world_capacity_label(&wp->facts, wp->fte_date, wf->cap_source[r->practice], src,
                              sizeof src);
-        table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%ld\t%s\t%s\t%s\t%s\t%s\t%s\t%s%s",
+        table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%ld\t%s\t%s\t%s\t%s\t%s\t%s\t%s%s%s",
                    wp->p.code, wp->p.name, r->list_before, r->gain, r->list_after, r->capacity,
                    src, g, scenario_over_word(r),
                    r->over_by, scenario_list_date(wf, wp->p.list_date, ld, sizeof ld), pb, pa,
-                   from, ab, aa, am, st);
+                   from, ab, aa, am, st, at);
     }
 }
 
@@ -145,16 +163,28 @@ void scenario_print_staged(const whatif *wf, FILE *fp)
             wf->self_register_capped ? "within headroom" : "uncapped", wf->st.allocated, wk);
 }
 
+/* Which area of the closing practice it is: an LSOA, or all the
+ * practice's patients at its own postcode. */
+static const char *area_kind(const whatif *wf, const disp_area *a)
+{
+    for (int c = 0; c < wf->nclosing; c++)
+        if (wf->closing[c] == a->from)
+            return wf->area_source[c] == AREAS_PRACTICE ? "practice postcode"
+                   : wf->area_source[c] == AREAS_MODELLED ? "LSOA (MODELLED)"
+                                                          : "LSOA";
+    return "LSOA";
+}
+
 static void flows_table(const world *w, const whatif *wf, table *t)
 {
     char spec[64];
-    snprintf(spec, sizeof spec, "Area,From,To,>Patients,>%s", wf->unit);
+    snprintf(spec, sizeof spec, "Area,Area kind,From,To,>Patients,>%s", wf->unit);
     table_init(t, spec);
     for (int i = 0; i < wf->res.nflows; i++) {
         const disp_flow *f = &wf->res.flows[i];
         const disp_area *a = &wf->a[f->area];
         char k[16];
-        table_addf(t, "%s\t%s\t%s\t%ld\t%s", a->area, w->v[a->from].p.code,
+        table_addf(t, "%s\t%s\t%s\t%s\t%ld\t%s", a->area, area_kind(wf, a), w->v[a->from].p.code,
                    f->to >= 0 ? w->v[f->to].p.code : "(unplaced)", f->patients,
                    km(f->km, k, sizeof k));
     }
@@ -274,7 +304,7 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
     if (flows)
         flows_table(w, wf, &t);
     else
-        scenario_receivers(w, wf, &t);
+        scenario_receivers(w, wf, &t, false);
     table_print(&t, stdout, FMT_TABLE);
     table_free(&t);
     if (flows)
@@ -321,21 +351,9 @@ void scenario_print_csv(const world *w, const whatif *wf, bool flows)
     if (flows)
         flows_table(w, wf, &t);
     else
-        scenario_receivers(w, wf, &t);
+        scenario_receivers(w, wf, &t, true);
     table_print(&t, stdout, FMT_CSV);
     table_free(&t);
-}
-
-/* Which area of the closing practice it is: an LSOA, or all the
- * practice's patients at its own postcode. */
-static const char *area_kind(const whatif *wf, const disp_area *a)
-{
-    for (int c = 0; c < wf->nclosing; c++)
-        if (wf->closing[c] == a->from)
-            return wf->area_source[c] == AREAS_PRACTICE ? "practice postcode"
-                   : wf->area_source[c] == AREAS_MODELLED ? "LSOA (MODELLED)"
-                                                          : "LSOA";
-    return "LSOA";
 }
 
 void scenario_print_allocation(const world *w, const whatif *wf, FILE *fp)

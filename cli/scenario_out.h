@@ -37,7 +37,9 @@ double scenario_per_1000(double appts, long list);
 int scenario_branch(session *c, int argc, char **argv);
 
 /* The pieces the printers share. */
-void scenario_receivers(const world *w, const whatif *wf, table *t);
+/* With csv, each row also says the as-at date and where patients live
+ * (the table and the paper say them above). */
+void scenario_receivers(const world *w, const whatif *wf, table *t, bool csv);
 void scenario_equality(const whatif *wf, table *t);
 /* The equality impact pack: protected characteristics (protect 1) or
  * groups facing health inequalities (0), one row per group. */
