@@ -359,9 +359,15 @@ static unsigned char *serialise(const world *w, char *const *other, const search
         memcpy(p + h.off[SEC_NAMES], names, nlen);
         search_export(ix, p + h.off[SEC_SEARCH], h.len[SEC_SEARCH]);
         for (size_t i = 0; i < nb; i++) {
-            snap_base b = {{0}, {0, {0}}};
+            snap_base b;
+            memset(&b, 0, sizeof b); /* the padding after modelled too */
             const char *icb;
-            b.base = *equality_cache_entry(w->eq_cache, (int)i, &icb);
+            const eq_baseline *src = equality_cache_entry(w->eq_cache, (int)i, &icb);
+            b.base.patients = src->patients;
+            memcpy(b.base.share, src->share, sizeof b.base.share);
+            b.base.date = src->date;
+            b.base.oldest = src->oldest;
+            b.base.modelled = src->modelled;
             memcpy(b.icb, icb, strlen(icb) + 1);
             memcpy(p + h.off[SEC_BASE] + i * sizeof b, &b, sizeof b);
         }
