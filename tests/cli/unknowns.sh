@@ -28,3 +28,13 @@ check_has "paper: the key figure says why too" "$(echo "$m" | grep '^| Unplaced'
     "Unplaced (no practice with a known location)"
 check_has "appraisal: beyond reasonable is not known" "$(q appraisal M86019)" \
     "0 receiving practices, 0 over capacity; - beyond 3.0 km"
+
+# One list-size extract: no change can be measured, so none is shown as +0.0%.
+check_has "show: the earliest is the latest, no change given" \
+    "$(q show M86010 | grep '^  Earliest')" "13,037 on 2026-04-01"
+case $(q show M86010 | grep '^  Earliest') in
+*"0.0%"*) fail "show: one extract is not a change of +0.0%" ;;
+*) pass "show: one extract is not a change of +0.0%" ;;
+esac
+check_eq "show json: the change is null" \
+    "$(q show M86010 --format json | jq .history_summary.earliest.change_to_latest_pct)" null
