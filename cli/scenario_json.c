@@ -270,6 +270,8 @@ void scenario_print_json(const world *w, const whatif *wf)
     json_key(&j, "receivers_over_capacity"); json_int(&j, wf->im.n_over);
     json_key(&j, "patients_over_capacity"); json_int(&j, wf->im.patients_over);
     json_key(&j, "receivers_full"); json_int(&j, wf->im.n_full);
+    /* receivers whose capacity is the list plus the default headroom */
+    json_key(&j, "receivers_capacity_assumed"); json_int(&j, whatif_capacity_assumed(wf));
     as_run(&j, wf);
     receivers(&j, w, wf);
     flows(&j, w, wf);

@@ -149,6 +149,10 @@ static void summary(const world *w, const whatif *wf, const paper_receivers *pr)
     if (any_modelled(wf))
         fputs(" Where patients live is MODELLED, not NHS data, so the travel and equality "
               "figures are illustrative.", stdout);
+    int assumed = whatif_capacity_assumed(wf);
+    if (assumed)
+        printf(" %d of the %d receiving practices have no recorded capacity: their list + %g%% "
+               "is assumed.", assumed, im->nreceivers, w->rules.default_headroom_pct);
     char ill[200];
     if (whatif_illustrative_codes(w, wf, ill, sizeof ill))
         out_printf(stdout, " **ILLUSTRATIVE: the capacity of %s rests on made-up figures** (a "

@@ -291,6 +291,11 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
     if (whatif_illustrative_codes(w, wf, ill, sizeof ill))
         out_printf(stdout, "ILLUSTRATIVE: the capacity of %s rests on made-up figures (a "
                    "capacity file whose notes say ILLUSTRATIVE), not real ones\n", ill);
+    int assumed = whatif_capacity_assumed(wf);
+    if (assumed)
+        printf("Capacity: %d of %d receivers have none recorded: their list + %g%% is assumed "
+               "(rules.default_headroom_pct)\n", assumed, wf->im.nreceivers,
+               w->rules.default_headroom_pct);
     scenario_print_staged(wf, stdout);
     printf("Travel: mean %s %s before, %s after, 90%% within %s; %s beyond %.1f",
            km(wf->im.mean_km_before, a, sizeof a), wf->unit,

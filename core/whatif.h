@@ -102,6 +102,10 @@ typedef struct whatif {
  * none.  Returns how many. */
 int whatif_illustrative_codes(const world *w, const whatif *wf, char *out, size_t n);
 
+/* How many receivers have no recorded capacity: theirs is the list plus
+ * the default headroom, an assumption. */
+int whatif_capacity_assumed(const whatif *wf);
+
 /* True when no practice but the closing ones is open with a list and a
  * known location (no postcode file): the unplaced are unplaced for want
  * of locations, not of room. */

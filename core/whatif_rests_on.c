@@ -1,7 +1,7 @@
 /* What a what-if's figures rest on that a reader must be told: which
  * receivers' capacity rests on made-up figures (a capacity file whose
- * notes say ILLUSTRATIVE, the demo's), and whether any practice could
- * be reached at all. */
+ * notes say ILLUSTRATIVE, the demo's), how many are only assumed, and
+ * whether any practice could be reached at all. */
 #include "core/whatif.h"
 
 #include <math.h>
@@ -47,5 +47,13 @@ int whatif_illustrative_codes(const world *w, const whatif *wf, char *out, size_
     }
     if (k > NAMED && len < n)
         snprintf(out + len, n - len, " and %d more", k - NAMED);
+    return k;
+}
+
+int whatif_capacity_assumed(const whatif *wf)
+{
+    int k = 0;
+    for (int i = 0; i < wf->im.nreceivers; i++)
+        k += wf->cap_source[wf->im.receivers[i].practice] == CAP_DEFAULT_HEADROOM;
     return k;
 }
