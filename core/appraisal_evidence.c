@@ -168,16 +168,26 @@ static void size(appraisal_evidence *ev, const world *w, const world_practice *w
 static void headroom(appraisal_evidence *ev, const world *w, const config *cfg, int k)
 {
     const world_practice *me = &w->v[k];
-    long room = 0, n = 0;
-    char n1[24];
+    long room = 0, n = 0, made_up = 0, assumed = 0;
+    char n1[24], n2[24], n3[24];
     double within = cfg->rules.reasonable_km;
-    for (int i = 0; i < w->n; i++)
-        if (i != k && world_can_receive(w, i) && !isnan(me->lat) && !isnan(w->v[i].lat) &&
-            geo_km(me->lat, me->lon, w->v[i].lat, w->v[i].lon) <= within)
-            n++, room += w->v[i].cap.headroom;
+    for (int i = 0; i < w->n; i++) {
+        const world_practice *wp = &w->v[i];
+        if (i == k || !world_can_receive(w, i) || isnan(me->lat) ||
+            geo_km(me->lat, me->lon, wp->lat, wp->lon) > within)
+            continue;
+        n++, room += wp->cap.headroom;
+        /* What the room rests on: a made-up figure, or only the assumption. */
+        if (world_capacity_illustrative(&wp->facts, wp->fte_date, wp->cap.source))
+            made_up += wp->cap.headroom;
+        else if (wp->cap.source == CAP_DEFAULT_HEADROOM)
+            assumed += wp->cap.headroom;
+    }
     say(ev, F_PROVISION, "Neighbours within %.1f km that can take patients: %ld, with %s "
-        "places of headroom (capacity as catchment near shows it)", within, n,
-        text_thousands(room, n1, sizeof n1));
+        "places of headroom (%s of them on ILLUSTRATIVE capacity and %s on the assumed list + "
+        "%g%%; capacity as catchment near shows it)", within, n,
+        text_thousands(room, n1, sizeof n1), text_thousands(made_up, n2, sizeof n2),
+        text_thousands(assumed, n3, sizeof n3), cfg->rules.default_headroom_pct);
 }
 
 static void merge_partner(appraisal_evidence *ev, const world *w, const appraisal *ap, int k)

@@ -115,3 +115,13 @@ esac
 q export --force "$tmp/ex" >/dev/null 2>&1
 check_eq "export: a capacity a person set is not exported as illustrative" \
     "$(grep '^M86004,21000' "$tmp/ex/capacity.csv" | tr -d '\r')" "M86004,21000,,yes,,,2026-11-23,"
+
+# The appraisal's headroom of the neighbours says what it rests on: the
+# same practices as near within the reasonable 3 km that can take patients.
+nb=$(q near CV4 9DR --km 3 --format json 2>/dev/null |
+    jq '[.[] | select(.code != "M86019" and .list != "closed" and .capacity != null)]')
+ill=$(echo "$nb" | jq '[.[] | select(.capacity_illustrative) | .headroom] | add // 0')
+ass=$(echo "$nb" | jq '[.[] | select(.capacity_source == "default-headroom") | .headroom] | add // 0')
+check_has "appraisal: the neighbours' headroom says how much is made up or assumed" \
+    "$(q appraisal M86019 | grep 'places of headroom' | tr -d ',')" \
+    "places of headroom ($ill of them on ILLUSTRATIVE capacity and $ass on the assumed list + 5%; capacity as catchment near shows it)"
