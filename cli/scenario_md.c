@@ -451,7 +451,7 @@ static void equality_section(const whatif *wf)
                "beyond reasonable.  Assessed: displaced patients in areas with data.\n",
                text_thousands(wf->eq.displaced, d, sizeof d),
                *wf->eq_icb ? wf->eq_icb : "(unknown)",
-               scenario_baseline_text(wf, "in areas with data", b, sizeof b), wf->reasonable_km,
+               whatif_baseline_text(wf, "in areas with data", b, sizeof b), wf->reasonable_km,
                wf->unit);
     puts("\n### Protected characteristics (Equality Act 2010)\n");
     scenario_equality_pack(wf, 1, &t);

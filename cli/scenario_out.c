@@ -321,33 +321,13 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
     char base[160];
     out_printf(stdout, "\nEquality impact pack: against ICB %s's registered population (%s)\n",
                *wf->eq_icb ? wf->eq_icb : "(unknown)",
-               scenario_baseline_text(wf, "by area", base, sizeof base));
+               whatif_baseline_text(wf, "by area", base, sizeof base));
     for (int protect = 1; protect >= 0; protect--) {
         scenario_equality_pack(wf, protect, &t);
         table_print(&t, stdout, FMT_TABLE);
         table_free(&t);
     }
     printf("Not assessed: %s\n", scenario_not_assessed);
-}
-
-const char *scenario_baseline_text(const whatif *wf, const char *what, char *out, size_t n)
-{
-    const eq_pack *q = &wf->eq;
-    char p[32], d1[16], d2[16], dates[48];
-    if (!q->base_date || q->base_patients <= 0) {
-        snprintf(out, n, "not known: no registrations by area on or before %s",
-                 text_date_or_dash(wf->as_at, d1, sizeof d1));
-        return out;
-    }
-    text_date_or_dash(q->base_date, d2, sizeof d2);
-    if (q->base_oldest && q->base_oldest != q->base_date)
-        snprintf(dates, sizeof dates, "extracts of %s to %s",
-                 text_date_or_dash(q->base_oldest, d1, sizeof d1), d2);
-    else
-        snprintf(dates, sizeof dates, "extract of %s", d2);
-    snprintf(out, n, "%s patients %s, %s%s", text_thousands(lround(q->base_patients), p, sizeof p),
-             what, dates, q->base_modelled ? ", MODELLED" : "");
-    return out;
 }
 
 void scenario_print_csv(const world *w, const whatif *wf, bool flows)

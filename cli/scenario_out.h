@@ -44,10 +44,6 @@ void scenario_equality(const whatif *wf, table *t);
 /* The equality impact pack: protected characteristics (protect 1) or
  * groups facing health inequalities (0), one row per group. */
 void scenario_equality_pack(const whatif *wf, int protect, table *t);
-/* What the ICB baseline rests on: "1,119,429 patients WHAT, extract of
- * 2026-04-01, MODELLED", or "not known: no registrations by area on or
- * before 2026-04-01". */
-const char *scenario_baseline_text(const whatif *wf, const char *what, char *out, size_t n);
 /* The characteristics of the EHIA template the pack has no data for. */
 extern const char *const scenario_not_assessed;
 void scenario_print_closing(const world *w, const whatif *wf, FILE *fp, const char *bullet);

@@ -316,6 +316,9 @@ static void wv_pack(app *a, wview *wv, tlines *t)
     tl_add(t, COL_HEADER, -1, "%s", head);
     for (int m = 0; m < EQ_MEASURES; m++)
         wv_pack_row(a, t, m, &wf->eq.row[m]);
+    char base[160];
+    tl_add(t, wf->eq.base_modelled ? COL_WARN : COL_DIM, -1, "  ICB baseline: %s",
+           whatif_baseline_text(wf, "by area", base, sizeof base));
     tl_add(t, COL_DIM, -1, "  n/a: no data for the areas (not assessed); the md paper has it all");
 }
 
