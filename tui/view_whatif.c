@@ -191,7 +191,7 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
     nw = nw < 10 ? 10 : nw > NAME_COLS ? NAME_COLS : nw;
     char ckey[24], rule[96];
     wv_key(REQ_CAPACITY, ckey, sizeof ckey);
-    snprintf(rule, sizeof rule, "Receivers (%s changes a capacity; * set here)", ckey);
+    snprintf(rule, sizeof rule, "Receivers (%s changes a capacity; * set here; ~ assumed)", ckey);
     tl_rule(t, rule);
     snprintf(line, sizeof line, "  ");
     cell_add(a, line, sizeof line, "Code", 6, false);
@@ -209,9 +209,12 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
         const impact_receiver *r = &wf->im.receivers[i];
         const world_practice *wp = &a->w.v[r->practice];
         char nl[48];
+        /* ~: no capacity recorded, the list plus the default headroom assumed */
         snprintf(nl, sizeof nl, "%s/%s%s", text_thousands(r->list_after, n2, sizeof n2),
                  text_thousands(r->capacity, n3, sizeof n3),
-                 plan_capacity(&a->plan, wp->p.code) >= 0 ? "*" : " ");
+                 plan_capacity(&a->plan, wp->p.code) >= 0                   ? "*"
+                 : wf->cap_source[r->practice] == CAP_DEFAULT_HEADROOM ? "~"
+                                                                          : " ");
         snprintf(g, sizeof g, isnan(r->growth_pct) ? "-" : "%+.1f%%", r->growth_pct);
         snprintf(line, sizeof line, "%s", r->over_capacity ? "! " : "  ");
         cell_add(a, line, sizeof line, wp->p.code, 6, false);
