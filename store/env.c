@@ -262,6 +262,20 @@ static int reserve_lock(const char *dir, unsigned readers, err *e)
     return rc ? err_set(e, "%s: cannot make the lock file: %s", path, strerror(rc)) : 0;
 }
 
+/* lock.mdb is kept as it is while anyone has the store open, and anyone
+ * who may write it can write its reader count: LMDB walks that many
+ * slots, and past the end of the file the process dies (SIGBUS).  Read
+ * once here; a count written after this is not caught. */
+static int check_lock_table(store *s, err *e)
+{
+    MDB_envinfo info;
+    if (mdb_env_info(s->env, &info) == 0 && info.me_numreaders > info.me_maxreaders)
+        return err_set(e, "%s: lock.mdb is damaged (%u readers in a table of %u); "
+                          "when nobody is using the store, remove lock.mdb",
+                       s->dir, info.me_numreaders, info.me_maxreaders);
+    return 0;
+}
+
 static int env_open(store *s, const store_opts *o, err *e)
 {
     int rc = mdb_env_create(&s->env);
@@ -283,6 +297,8 @@ static int env_open(store *s, const store_opts *o, err *e)
         return err_set(e, "%s: permission denied", s->dir);
     if (rc)
         return store_lmdb_err(e, s->dir, rc);
+    if (!s->unlocked && check_lock_table(s, e))
+        return -1;
     int dead = 0;
     if (!s->unlocked)
         mdb_reader_check(s->env, &dead); /* clears slots of killed processes */

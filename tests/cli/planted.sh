@@ -65,3 +65,28 @@ check "... and it is still a device" test -c "$dev/null"
 mkfifo "$tmp/map.svg"
 check_exit "a FIFO at the map's name is replaced" 0 timeout 20 "$bin" --store "$S" scenario run --close M86019 --map "$tmp/map.svg"
 check "... by a file of its own" test -f "$tmp/map.svg"
+
+# ---- lock.mdb written into while the store is in use ------------------
+# Anyone who may write lock.mdb (every reader with locking) can write its
+# reader count while a session holds it open (so LMDB keeps the table):
+# a count past the table's end made every command die of SIGBUS.  The
+# holder here is a stand-in for a colleague's open session.
+L=$tmp/locked
+cp -r "$S" "$L"
+"$bin" --store "$L" show M86019 >/dev/null
+mkfifo "$tmp/held"
+python3 -c '
+import fcntl, os, struct, sys, time
+fd = os.open(sys.argv[1], os.O_RDWR)
+fcntl.lockf(fd, fcntl.LOCK_SH, 1, 0)
+os.pwrite(fd, struct.pack("<I", 0x7fffffff), 56)  # mti_numreaders (LMDB 0.9, 64-bit)
+open(sys.argv[2], "w").write("held\n")
+time.sleep(600)' "$L/lock.mdb" "$tmp/held" &
+holder=$!
+read -r _ <"$tmp/held"
+check_exit "a reader count past the lock table is refused, not a crash" 1 "$bin" --store "$L" show M86019
+check_has "... saying lock.mdb is damaged" "$(cat "$tmp/err")" "lock.mdb is damaged"
+check_exit "... also for a change" 1 "$bin" --store "$L" note M86019 "x"
+kill "$holder"
+wait "$holder" 2>/dev/null
+check "when the holder has gone, the store opens again" "$bin" --store "$L" show M86019
