@@ -221,22 +221,35 @@ static bool lock_unwritable(const char *dir)
     return access(dir, W_OK) != 0;
 }
 
+/* Anyone on the server, not only the team, could rewrite it, or plant
+ * and swap files in it (a sticky directory lets nobody replace another's
+ * files, and what is planted is refused by the other checks). */
+static int check_not_public(const char *path, const struct stat *st, err *e)
+{
+    if ((st->st_mode & S_IWOTH) && !(S_ISDIR(st->st_mode) && (st->st_mode & S_ISVTX)))
+        return err_set(e, "%s: anyone on this server can write it; catchment opens a store "
+                          "only the team can write (chmod o-w)", path);
+    return 0;
+}
+
 /* The directory and its files, before LMDB opens them: never through a
  * symbolic link (a colleague could point lock.mdb at your files and have
- * LMDB overwrite them), only regular files, and only files of this user
- * or of the directory's group. */
+ * LMDB overwrite them), only regular files, only files of this user or
+ * of the directory's group, and none that anyone at all may write. */
 static int check_files(const char *dir, err *e)
 {
     static const char *const names[] = {"data.mdb", "lock.mdb"};
     struct stat dst, st;
     bool exists;
-    if (safefile_check(dir, true, (gid_t)-1, &dst, &exists, e))
+    if (safefile_check(dir, true, (gid_t)-1, &dst, &exists, e) ||
+        (exists && check_not_public(dir, &dst, e)))
         return -1;
     for (size_t i = 0; exists && i < sizeof names / sizeof *names; i++) {
         char path[4200];
         bool here;
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (safefile_check(path, false, dst.st_gid, &st, &here, e))
+        if (safefile_check(path, false, dst.st_gid, &st, &here, e) ||
+            (here && check_not_public(path, &st, e)))
             return -1;
     }
     return 0;
