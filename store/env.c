@@ -235,7 +235,9 @@ static int check_not_public(const char *path, const struct stat *st, err *e)
 /* The directory and its files, before LMDB opens them: never through a
  * symbolic link (a colleague could point lock.mdb at your files and have
  * LMDB overwrite them), only regular files, only files of this user or
- * of the directory's group, and none that anyone at all may write. */
+ * of the directory's group, and no directory or data.mdb that anyone at
+ * all may write.  (lock.mdb may be: the way to let readers outside the
+ * group lock; check_lock_table guards what it can.) */
 static int check_files(const char *dir, err *e)
 {
     static const char *const names[] = {"data.mdb", "lock.mdb"};
@@ -249,7 +251,7 @@ static int check_files(const char *dir, err *e)
         bool here;
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         if (safefile_check(path, false, dst.st_gid, &st, &here, e) ||
-            (here && check_not_public(path, &st, e)))
+            (here && i == 0 && check_not_public(path, &st, e)))
             return -1;
     }
     return 0;
