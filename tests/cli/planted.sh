@@ -90,3 +90,10 @@ check_exit "... also for a change" 1 "$bin" --store "$L" note M86019 "x"
 kill "$holder"
 wait "$holder" 2>/dev/null
 check "when the holder has gone, the store opens again" "$bin" --store "$L" show M86019
+
+# ---- a backup cut short -----------------------------------------------
+mkdir "$tmp/short-backup"
+head -c 100000 "$S/data.mdb" >"$tmp/short-backup/data.mdb"
+check_exit "a backup cut short is not restored" 1 "$bin" --store "$S" restore "$tmp/short-backup"
+check_has "... saying it is damaged, in words" "$(cat "$tmp/err")" "the backup is damaged (1 problem); not restored"
+check_eq "... and the store is unchanged" "$(dump)" "$base"
