@@ -97,3 +97,18 @@ head -c 100000 "$S/data.mdb" >"$tmp/short-backup/data.mdb"
 check_exit "a backup cut short is not restored" 1 "$bin" --store "$S" restore "$tmp/short-backup"
 check_has "... saying it is damaged, in words" "$(cat "$tmp/err")" "the backup is damaged (1 problem); not restored"
 check_eq "... and the store is unchanged" "$(dump)" "$base"
+
+# ---- a file size limit (ulimit -f: a quota, or a full disk in small) ---
+# Past the limit a write fails; catchment must say so and clean up, not
+# be killed by SIGXFSZ half way (which left a partial backup behind).
+limited() { (ulimit -f 16 && exec "$@"); }
+check_exit "a backup past the file size limit fails" 1 limited "$bin" --store "$S" backup "$tmp/big-bk"
+check_has "... saying why" "$(cat "$tmp/err")" "File too large"
+check "... and leaves nothing behind" test ! -e "$tmp/big-bk"
+mkdir "$tmp/maps"
+check_exit "a map past the limit fails" 1 limited "$bin" --store "$S" scenario run --close M86019 --map "$tmp/maps/m.svg"
+check_has "... saying why" "$(cat "$tmp/err")" "File too large"
+check_eq "... and leaves no temporary file" "$(ls -A "$tmp/maps")" ""
+limited "$bin" --store "$S" scenario run --close M86019 --format json >"$tmp/report.json" 2>"$tmp/err"
+check_eq "a report past the limit fails with status 1" "$?" 1
+check_has "... saying why" "$(cat "$tmp/err")" "File too large"
