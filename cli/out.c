@@ -164,7 +164,7 @@ char *out_md_escape(const char *s, char *out, size_t outsz)
             out[o++] = '/';
             continue;
         }
-        if (strchr("\\`*_[]<>", *p))
+        if (strchr("\\`*_[]<", *p)) /* '<' opens HTML and autolinks, not '>' */
             out[o++] = '\\';
         out[o++] = *p;
     }
