@@ -164,7 +164,10 @@ char *out_md_escape(const char *s, char *out, size_t outsz)
             out[o++] = '/';
             continue;
         }
-        if (strchr("\\`*_[]<", *p)) /* '<' opens HTML and autolinks, not '>' */
+        /* What makes a link, an image or HTML: brackets and '<' ('>'
+         * alone does not), and the backslash that would undo an escape.
+         * Emphasis and code spans are left: they change no meaning. */
+        if (strchr("\\[]<", *p))
             out[o++] = '\\';
         out[o++] = *p;
     }

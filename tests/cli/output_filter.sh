@@ -106,13 +106,13 @@ printf 'scenarios:\n  - name: "ends%sdne"\n    close: [M84001]\n' "$rlo" >"$tmp/
 check_clean "a bad name in an error is shown visibly" "$bin" --config "$tmp/bad.yaml" config check
 check_has "as <U+202E>" "$(cat "$tmp/err")" 'ends<U+202E>dne'
 
-# Markdown: a name that is a link, HTML or emphasis stays text in the
+# Markdown: a name written as a link, an image or HTML stays text in the
 # board paper (pandoc would make a link of it in the Word file).
-md_name='EVIL [pay here](http://e.vil) <b>bold</b> *x* `c`'
+md_name='EVIL [pay here](http://e.vil) <b>bold</b> ![](http://e.vil/t.png) <http://e.vil>'
 awk -v n="$md_name" -F'","' 'BEGIN { OFS = "\",\"" } $1 == "\"M84001" || $1 == "\"M84002" { $2 = n } { print }' \
     "$imp/epraccur-coventry-warwickshire-2026.csv" >"$tmp/in/epraccur-md.csv"
 "$bin" --store "$st" import --quiet "$tmp/in/epraccur-md.csv"
 paper=$("$bin" --store "$st" scenario run --close M84001 --format md)
 check_has "the closing practice's name is in the paper" "$paper" 'EVIL \[pay here\](http://e.vil)'
-check_eq "no link, HTML tag, emphasis or code span is left live" \
-    "$(printf '%s\n' "$paper" | grep -E '(^|[^\\])(\[pay|<b>|\*x|`c`)' | head -3)" ""
+check_eq "no link, image, HTML tag or autolink is left live" \
+    "$(printf '%s\n' "$paper" | grep -E '(^|[^\\])(\[pay|<b>|\[\]|<http)' | head -3)" ""
