@@ -101,7 +101,9 @@ static int nv_open(app *a, view *v, const void *arg)
     return 0;
 }
 
-enum { NAME_COLS = 40 };
+/* The status column holds "marked to close" whole; at 80 columns its
+ * trailing space is the one that falls off the edge. */
+enum { NAME_COLS = 40, STATUS_COLS = 15 };
 
 static int name_width(int width)
 {
@@ -123,7 +125,7 @@ static void nv_header(app *a, view *v, WINDOW *w, int width)
     cell_add(a, head, sizeof head, "List", 7, true);
     cell_add(a, head, sizeof head, "Capacity", 8, true);
     cell_add(a, head, sizeof head, "Headroom", 8, true);
-    cell_add(a, head, sizeof head, "Status", 14, false);
+    cell_add(a, head, sizeof head, "Status", STATUS_COLS, false);
     draw_text(a, w, 1, 0, width, head, color_attr(COL_HEADER));
 }
 
@@ -154,7 +156,7 @@ static void nv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     bool cap = plist_has_capacity(wp);
     cell_add(a, text, sizeof text, cap ? text_thousands(wp->cap.capacity, n2, sizeof n2) : "-", 8, true);
     cell_add(a, text, sizeof text, cap ? text_thousands(wp->cap.headroom, n3, sizeof n3) : "-", 8, true);
-    cell_add(a, text, sizeof text, nv_status(a, wi), 14, false);
+    cell_add(a, text, sizeof text, nv_status(a, wi), STATUS_COLS, false);
     bool receives = world_can_receive(&a->w, wi) && !app_marked(a, wi);
     tui_color c = sel ? COL_CURSOR : !receives ? COL_DIM : wp->cap.headroom <= 0 ? COL_WARN : COL_NORMAL;
     draw_text(a, w, y, 0, width, text, color_attr(c));
