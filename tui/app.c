@@ -149,7 +149,8 @@ static void draw_view(app *a, view *v)
         for (int line = v->top; line < v->top + view_rows(a, v) && line < v->nlines; line++)
             draw_line(a, v, line);
         if (v->nlines == 0)
-            draw_text(a, a->body, v->nheader, 1, a->cols - 2, v->empty, color_attr(COL_DIM));
+            draw_wrapped(a, a->body, v->nheader, 1, a->cols - 2, app_body_rows(a) - v->nheader,
+                         v->empty, color_attr(COL_DIM));
     } else if (v->old_cur >= 0) {
         draw_line(a, v, v->old_cur);
         draw_line(a, v, v->cur);

@@ -328,6 +328,9 @@ void practices_show(app *a, int wi);
 /* draw.c */
 /* Writes s at (y, x) in at most width columns, escaped and padded. */
 void draw_text(app *a, WINDOW *w, int y, int x, int width, const char *s, attr_t at);
+/* As draw_text over up to rows lines, broken at spaces where it can be;
+ * returns the lines used. */
+int draw_wrapped(app *a, WINDOW *w, int y, int x, int width, int rows, const char *s, attr_t at);
 /* As draw_text without the padding; returns the columns used. */
 int draw_text_np(app *a, WINDOW *w, int y, int x, int width, const char *s, attr_t at);
 /* Appends text cut or padded to width columns, then one space. */
@@ -352,6 +355,9 @@ typedef struct tlines {
 } tlines;
 void tl_add(tlines *t, tui_color c, int tag, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void tl_rule(tlines *t, const char *title);
+/* The bytes of s that fill a line of cols columns, ending at a space
+ * where there is one (the space is not counted). */
+size_t wrap_fit(const char *s, int cols);
 void tl_wrap(tlines *t, tui_color c, int width, const char *indent, const char *s);
 /* As tl_wrap, the first line starting with first (as wide as indent). */
 void tl_wrap_hang(tlines *t, tui_color c, int width, const char *first, const char *indent,
