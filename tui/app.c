@@ -247,8 +247,11 @@ static void draw_too_small(app *a)
     werase(stdscr);
     snprintf(m, sizeof m, "terminal too small (need %dx%d, have %dx%d)", MIN_COLS, MIN_ROWS,
              a->cols, a->rows);
-    mvwaddnstr(stdscr, a->rows / 2, 0, m, a->cols);
-    mvwaddnstr(stdscr, a->rows / 2 + 1, 0, "enlarge the window, or Q to quit", a->cols);
+    /* wrapped, so a split pane of 24 columns still reads the sizes and
+     * the way out */
+    int y = a->rows / 2;
+    y += draw_wrapped(a, stdscr, y, 0, a->cols, a->rows - y, m, A_NORMAL);
+    draw_wrapped(a, stdscr, y, 0, a->cols, a->rows - y, "Q quits, or enlarge the window", A_NORMAL);
     wnoutrefresh(stdscr);
     a->full_redraw = true;
 }
