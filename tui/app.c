@@ -185,8 +185,9 @@ const view_hint list_hints[] = {
     HINT(WHATIF, "what-if"), HINT(CONTRACTS, "contracts"), HINT(BACK, "back"), HINT_END,
 };
 
-/* "p policy  c capacity  W save": each hint's keys from the keymap. */
-void app_hints(const view *v, char *out, size_t n)
+/* "p policy  c capacity  W save": each hint's keys from the keymap.  On
+ * the first screen the way back quits, and says so. */
+void app_hints(const view *v, bool root, char *out, size_t n)
 {
     size_t o = 0;
     out[0] = '\0';
@@ -201,7 +202,7 @@ void app_hints(const view *v, char *out, size_t n)
         if (key2 >= 0)
             key_label(key2, k2, sizeof k2);
         int w = snprintf(out + o, n - o, "%s%s%s%s%s%s", o ? "  " : "", k1, *k2 ? "/" : "", k2,
-                         *k1 ? " " : "", h->label);
+                         *k1 ? " " : "", root && h->req == REQ_BACK ? "quit" : h->label);
         o += w > 0 ? (size_t)w : 0;
     }
 }
@@ -214,7 +215,7 @@ static void draw_status(app *a, view *v)
     bool marks = k == VIEW_PRACTICES || k == VIEW_SEARCH || k == VIEW_CARD ||
                  k == VIEW_NEIGHBOURS || k == VIEW_CONTRACTS;
     const char *legend = marks ? plist_stale_legend(&a->w) : "";
-    app_hints(v, hint, sizeof hint);
+    app_hints(v, a->depth == 1, hint, sizeof hint);
     /* The legend of the stale mark always shows: the hints give way, a
      * whole hint at a time from the end (every key is in the help), but
      * the last, the way back, goes last. */

@@ -293,7 +293,7 @@ int app_run_command(app *a, const char *cmd);
 bool app_command_help(const app *a, int i, const char **name, const char **args,
                       const char **help);
 /* The status-bar hints of v with the keys of the keymap in force. */
-void app_hints(const view *v, char *out, size_t n);
+void app_hints(const view *v, bool root, char *out, size_t n);
 /* Whether world practice wi is closing in the plan. */
 bool app_marked(const app *a, int wi);
 /* Reads one line at the bottom; false on Esc.  init may be NULL. */
