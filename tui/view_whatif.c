@@ -493,22 +493,30 @@ static void wv_next_pane(app *a, view *v)
     v->dirty = true;
 }
 
-/* W: the name typed replaces the one offered (Enter alone keeps it);
+/* W: the name typed replaces the one offered (Enter alone keeps it); a
+ * name that cannot be one is asked again with the text kept to mend;
  * another plan's scenario of that name is replaced only after a yes. */
 static void wv_save(app *a)
 {
-    char label[CONFIG_NAME_MAX + 64], name[CONFIG_NAME_MAX], q[CONFIG_NAME_MAX + 32];
+    char label[CONFIG_NAME_MAX + 64], name[CONFIG_NAME_MAX] = "", q[CONFIG_NAME_MAX + 32];
     const char *now = a->plan.scenario;
     if (*now)
         snprintf(label, sizeof label, "Save as scenario (Enter: %s): ", now);
     else
         snprintf(label, sizeof label, "Save as scenario (a-z 0-9 . _ -): ");
-    if (!app_prompt(a, label, NULL, name, sizeof name))
-        return;
-    if (!*name)
-        snprintf(name, sizeof name, "%s", now);
-    if (!*name)
-        return;
+    for (;;) {
+        char typed[CONFIG_NAME_MAX];
+        snprintf(typed, sizeof typed, "%s", name);
+        if (!app_prompt(a, label, typed, name, sizeof name))
+            return;
+        if (!*name)
+            snprintf(name, sizeof name, "%s", now);
+        if (!*name)
+            return;
+        if (config_scenario_name_ok(name))
+            break;
+        snprintf(label, sizeof label, "Not a scenario name (a-z 0-9 . _ -, no spaces): ");
+    }
     snprintf(q, sizeof q, "Replace scenario %s?", name);
     bool replace = strcmp(name, now) == 0; /* the plan's own scenario, changed */
     if (!replace && config_scenario_find(&a->cfg, name)) {
