@@ -145,7 +145,7 @@ static void card_capacity(const card *c, tlines *t)
            : c->facts.list_open == 1 ? "open" : "status unknown");
 }
 
-static void card_contract(app *a, const card *c, tlines *t)
+static void card_contract(app *a, const card *c, tlines *t, int width)
 {
     char d1[16], d2[16], d3[16];
     tl_rule(t, "Contract");
@@ -183,7 +183,7 @@ static void card_contract(app *a, const card *c, tlines *t)
             tl_add(t, overdue ? COL_OVER : COL_NORMAL, -1, "No milestone left before the end%s", late);
     }
     if (*c->con.notes)
-        tl_wrap(t, COL_NORMAL, 200, "", c->con.notes);
+        tl_wrap(t, COL_NORMAL, width, "", c->con.notes);
 }
 
 static void card_notes(const card *c, tlines *t, int width)
@@ -282,7 +282,7 @@ static void card_build(app *a, cview *cv, int width)
     card_identity(a, cv->c, &cv->tl);
     card_list(a, cv->c, &cv->tl, colw);
     card_capacity(cv->c, &cv->tl);
-    card_contract(a, cv->c, &cv->tl);
+    card_contract(a, cv->c, &cv->tl, colw);
     card_notes(cv->c, r, colw);
     card_age(cv->c, r);
     card_evidence_lines(cv->c, r);

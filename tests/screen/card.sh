@@ -91,3 +91,16 @@ run_keys <<'KEYS'
 :save-display k1
 KEYS
 check_has "the card counts the overdue milestones left" k1 "Next: mobilisation on 2026-12-31 (in 38 days); 3 overdue"
+
+# A contract's notes longer than the screen wrap on the card instead of
+# being cut at the edge (a break clause's date was past the 80th column).
+"$bin" --store "$store" set M86019 contract.notes \
+    "ILLUSTRATIVE: not a real contract; break clause: either side may end it on six months' notice from 2026-10-01" >/dev/null 2>&1 ||
+    fail "the contract's notes are set"
+run_keys <<'KEYS'
+:open M86019
+G
+:save-display w1
+KEYS
+check_has "the contract's notes start on the card" w1 "ILLUSTRATIVE: not a real contract; break clause"
+check_has "and end there, wrapped" w1 "from 2026-10-01"
