@@ -172,7 +172,7 @@ static void mv_fit(app *a, mview *m)
 
 /* Draws every item on the canvas: boundaries, flows, then areas, then
  * practices (highest class last wins the cell), and the labels of the
- * marked ones. */
+ * marked ones last. */
 static void mv_paint(app *a, view *v)
 {
     mview *m = v->priv;
@@ -200,10 +200,17 @@ static void mv_paint(app *a, view *v)
                 map_glyph(&m->cv, dx, dy, it->glyph, i == m->sel ? MAP_CURRENT : it->cls);
             else
                 map_dot(&m->cv, dx, dy, it->cls);
-            if (it->wi >= 0 && (it->cls == MAP_CLOSING || it->cls == MAP_CURRENT ||
-                                it->cls == MAP_RECEIVER_OVER || i == m->sel))
-                map_label(&m->cv, dx, dy, a->w.v[it->wi].p.code, i == m->sel ? MAP_CURRENT : it->cls);
         }
+    /* The labels after every mark, so none is written over another
+     * practice's X (a label with no room either side is left out; Tab
+     * names the practice in the header). */
+    for (int i = 0; i < m->nit; i++) {
+        const mitem *it = &m->it[i];
+        if (it->wi >= 0 && (it->cls == MAP_CLOSING || it->cls == MAP_CURRENT ||
+                            it->cls == MAP_RECEIVER_OVER || i == m->sel) &&
+            map_dot_of(&m->mv, it->lat, it->lon, &dx, &dy))
+            map_label(&m->cv, dx, dy, a->w.v[it->wi].p.code, i == m->sel ? MAP_CURRENT : it->cls);
+    }
     v->nlines = m->mv.rows + legend_rows(m);
 }
 
