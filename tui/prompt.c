@@ -312,11 +312,17 @@ int app_run_command(app *a, const char *line)
     args += strspn(args, " ");
     for (size_t n = strlen(args); n > 0 && args[n - 1] == ' '; n--)
         args[n - 1] = '\0';
+    /* What it says replaces an older message (a script's own commands
+     * leave it, to save the screen with it). */
     for (int i = 0; i < NCOMMANDS; i++)
-        if (strcmp(commands[i].name, name) == 0 && (!for_scripts(&commands[i]) || a->sc))
+        if (strcmp(commands[i].name, name) == 0 && (!for_scripts(&commands[i]) || a->sc)) {
+            if (!for_scripts(&commands[i]))
+                a->msg[0] = '\0';
             return commands[i].run(a, args);
+        }
     tui_request r = req_parse(name);
     if (r != REQ_NONE && r != REQ_PROMPT) {
+        a->msg[0] = '\0';
         app_dispatch(a, r);
         return 0;
     }
