@@ -264,6 +264,8 @@ struct app {
     long term_bytes;             /* scripted: bytes written so far */
     long today;                  /* YYYYMMDD */
     uint64_t generation;         /* to notice other sessions' writes */
+    /* A note left with Esc, offered again by a on the same practice. */
+    char note_draft[TEXT_MAX], note_draft_code[CODE_MAX];
 };
 
 enum { MIN_COLS = 60, MIN_ROWS = 16 };

@@ -374,12 +374,24 @@ static unsigned cv_note(app *a, view *v, cview *cv)
         return HANDLED;
     }
     snprintf(label, sizeof label, "Note for %s: ", cv->code);
-    if (!app_prompt(a, label, NULL, text, sizeof text) || !*text)
+    bool draft = strcmp(a->note_draft_code, cv->code) == 0;
+    if (!app_prompt(a, label, draft ? a->note_draft : NULL, text, sizeof text)) {
+        /* Esc by reflex mid-call: kept, not lost (a note refused as too
+         * long has said so, and keeps nothing) */
+        if (*text && !*a->msg) {
+            snprintf(a->note_draft, sizeof a->note_draft, "%s", text);
+            snprintf(a->note_draft_code, sizeof a->note_draft_code, "%s", cv->code);
+            app_msg(a, COL_STATUS, "note not added; a brings it back");
+        }
+        return HANDLED;
+    }
+    if (!*text)
         return HANDLED;
     if (edit_note(a->s, cv->code, text, clock_now(), &e)) {
         app_msg(a, COL_ERROR, "%s", e.msg);
         return HANDLED;
     }
+    a->note_draft_code[0] = '\0';
     app_msg(a, COL_GOOD, "note added to %s", cv->code);
     if (cv_load(a, cv) == 0)
         card_build(a, cv, a->cols);
