@@ -62,14 +62,24 @@ int text_edit_key(char *buf, size_t n, int key)
     return utf8_put(buf, n, key) ? 1 : -1;
 }
 
+/* The question gives way to the answer: what is typed keeps at least a
+ * third of the line, the question's end is cut to make room. */
 static void prompt_draw(app *a, const char *label, const char *buf)
 {
     char shown[1024];
-    int lw = text_width(label), room = a->cols - lw - 1;
+    const char *cut = a->ascii ? "...: " : "\u2026: ";
+    int lw = text_width(label), keep = a->cols / 3, cw = text_width(cut);
+    bool short_label = lw > a->cols - 1 - keep;
+    if (short_label)
+        lw = a->cols - 1 - keep;
+    int room = a->cols - lw - 1;
     const char *tail = buf;
     while (text_width(tail) > room && *tail) /* keep the end in view */
         tail += text_fit(tail, 1) ? text_fit(tail, 1) : 1;
-    snprintf(shown, sizeof shown, "%s%s", label, tail);
+    if (short_label)
+        snprintf(shown, sizeof shown, "%.*s%s%s", (int)text_fit(label, lw - cw), label, cut, tail);
+    else
+        snprintf(shown, sizeof shown, "%s%s", label, tail);
     werase(a->status);
     int used = draw_text_np(a, a->status, 0, 0, a->cols, shown, color_attr(COL_NORMAL));
     wmove(a->status, 0, used < a->cols ? used : a->cols - 1);
