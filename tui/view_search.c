@@ -95,6 +95,10 @@ static unsigned sv_key(app *a, view *v, int key)
     }
     if (key == '\t' || key == '\r' || key == '\n' || key == TK_ESC)
         return 0;
+    if (key == TK(KEY_LEFT) || key == TK(KEY_RIGHT)) { /* mending a typo, not leaving */
+        app_msg(a, COL_STATUS, "the search is edited at its end: Backspace, C-W a word, C-U all");
+        return HANDLED;
+    }
     if (keymap_lookup(VIEW_SEARCH, key) == REQ_SEARCH) /* / again: a new search */
         sv->q[0] = '\0';
     else if (!text_edit_key(sv->q, sizeof sv->q, key))

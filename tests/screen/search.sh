@@ -72,3 +72,22 @@ check_has "N goes to the previous match" s7 "M86019  WESTWOOD MEDICAL H/CENTRE"
 check_has "a typo still finds the practice" s8 "M86019 WESTWOOD MEDICAL H/CENTRE"
 check_has "search by phone" s9 "M86019 WESTWOOD MEDICAL H/CENTRE"
 check_has "search by postcode, any case" s10 "M86019 WESTWOOD MEDICAL H/CENTRE"
+
+# Left and Right, pressed to mend a typo, stay in the search box (Left
+# went back to the list and the search was gone) and say how to edit.
+run_keys <<'KEYS'
+/
+"westwdo
+<Left>
+:save-display l1
+<Right>
+:save-display l2
+<BS>
+<BS>
+"od
+:save-display l3
+KEYS
+check_has "Left stays in the search" l1 "Search: westwdo"
+check_has "and says how the search is edited" l1 "Backspace"
+check_has "Right too" l2 "Search: westwdo"
+check_has "the search mended" l3 "M86019 WESTWOOD MEDICAL H/CENTRE"
