@@ -252,7 +252,9 @@ static void draw_too_small(app *a)
      * the way out */
     int y = a->rows / 2;
     y += draw_wrapped(a, stdscr, y, 0, a->cols, a->rows - y, m, A_NORMAL);
-    draw_wrapped(a, stdscr, y, 0, a->cols, a->rows - y, "Q quits, or enlarge the window", A_NORMAL);
+    draw_wrapped(a, stdscr, y, 0, a->cols, a->rows - y,
+                 a->prompting ? "a prompt is open (Esc leaves it): enlarge the window"
+                              : "Q quits, or enlarge the window", A_NORMAL);
     wnoutrefresh(stdscr);
     a->full_redraw = true;
 }

@@ -257,6 +257,7 @@ struct app {
     WINDOW *title, *body, *status;
     int rows, cols;
     bool too_small, utf8, ascii, color, running, full_redraw;
+    bool prompting;              /* a prompt is reading a line */
     char msg[MSG_MAX];
     tui_color msg_color;
     script *sc;

@@ -125,7 +125,8 @@ static bool prompt_read(app *a, const char *label, const char *init, char *out, 
 {
     snprintf(out, n, "%s", init ? init : "");
     curs_set(1);
-    bool ok = false, too_long = false;
+    bool ok = false, too_long = false, outer = a->prompting;
+    a->prompting = true;
     for (;;) {
         if (a->too_small)
             app_draw_all(a);
@@ -163,6 +164,7 @@ static bool prompt_read(app *a, const char *label, const char *init, char *out, 
         }
     }
     curs_set(0);
+    a->prompting = outer;
     if (ok && too_long) /* refused whole, never cut and kept */
         app_msg(a, COL_ERROR, "too long: at most %zu bytes; nothing was kept", n - 1);
     return ok && !too_long;

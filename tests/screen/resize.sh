@@ -47,3 +47,19 @@ KEYS
 check_has "at 24 columns the size needed shows" n1 "60x16"
 check_has "and the size there is" n1 "24x24"
 check_has "and how to quit" n1 "Q quits"
+
+# A prompt open when the window shrinks: the small screen says Esc leaves
+# it (Q there is a letter of the answer, not quit), and the text typed
+# is all there when the window is big again.
+run_keys <<'KEYS'
+:open M86019
+a
+"Rang about the merger
+<Resize 50x10>
+:save-display p1
+<Resize 80x24>
+:save-display p2
+KEYS
+check_has "too small with a prompt open: Esc leaves it" p1 "Esc leaves"
+check_lacks "not Q quits" p1 "Q quits"
+check_has "the text typed is kept" p2 "Note for M86019: Rang about the merger"
