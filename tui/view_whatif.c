@@ -284,10 +284,12 @@ static void wv_pack_row(app *a, tlines *t, int m, const eq_row *r)
     char line[512] = "  ", c[6][32];
     snprintf(c[0], sizeof c[0], isnan(r->baseline) ? "-" : "%.1f%%", 100 * r->baseline);
     snprintf(c[1], sizeof c[1], r->assessed > 0 ? "%.1f%%" : "n/a", 100 * r->share);
-    snprintf(c[2], sizeof c[2], r->assessed > 0 ? "%.0f" : "-", r->displaced);
-    snprintf(c[3], sizeof c[3], r->assessed > 0 ? "%.0f" : "-", r->placed);
-    snprintf(c[4], sizeof c[4], r->assessed > 0 ? "%.0f" : "-", r->unplaced);
-    snprintf(c[5], sizeof c[5], r->assessed > 0 ? "%.0f" : "-", r->beyond);
+    const double n[4] = {r->displaced, r->placed, r->unplaced, r->beyond};
+    for (int i = 0; i < 4; i++) /* counts as the IMD table writes them */
+        if (r->assessed > 0)
+            text_thousands(lround(n[i]), c[2 + i], sizeof c[2 + i]);
+        else
+            snprintf(c[2 + i], sizeof c[2 + i], "-");
     cell_add(a, line, sizeof line, name[m], 14, false);
     for (int i = 0; i < 6; i++)
         cell_add(a, line, sizeof line, c[i], 7, true);
