@@ -351,14 +351,17 @@ static void cv_copy(app *a, cview *cv)
         if (*p->addr[i])
             snprintf(addr + strlen(addr), sizeof addr - strlen(addr), "%s, ", p->addr[i]);
     snprintf(text, sizeof text,
-             "%s %s, %s%s; tel %s; list %s (%s); capacity %s (%s), headroom %s; contract %s%s%s",
+             "%s %s, %s%s; tel %s; list %s (%s); capacity %s (%s), headroom %s; contract %s%s%s%s",
              p->code, p->name, addr, p->postcode, *p->phone ? p->phone : "-",
              p->list_size < 0 ? "unknown" : text_thousands(p->list_size, n1, sizeof n1),
              text_date_or_dash(p->list_date, d, sizeof d), text_thousands(cv->c->cap.capacity, n2, sizeof n2),
              capacity_source_name(cv->c->cap.source), text_thousands(cv->c->cap.headroom, n3, sizeof n3),
              *cv->c->con.practice ? cv->c->con.type : "none recorded",
              *cv->c->con.practice && cv->c->con.end ? " ends " : "",
-             *cv->c->con.practice && cv->c->con.end ? text_date_or_dash(cv->c->con.end, d2, sizeof d2) : "");
+             *cv->c->con.practice && cv->c->con.end ? text_date_or_dash(cv->c->con.end, d2, sizeof d2) : "",
+             /* labelled in the email too, as on the card and in the appraisal */
+             *cv->c->con.practice && strstr(cv->c->con.notes, "ILLUSTRATIVE")
+                 ? " (ILLUSTRATIVE: not a real contract)" : "");
     if (clip_copy(a, text))
         app_msg(a, COL_ERROR, "could not copy to the clipboard");
     else

@@ -41,7 +41,7 @@ a note  N neighbours  w what-if  m map  e survey  A appraisal  q back  * 6m+ old
 EOF
 check_has "G scrolls to the end of the card" s2 "Deprivation score (IMD 2019): 20.7"
 check_has "notes say how to add one" s2 "none yet (a adds one)"
-want='M86019 WESTWOOD MEDICAL H/CENTRE, 298 TILE HILL LANE, COVENTRY, CV4 9DR; tel 024 76466106; list 4,106 (2026-04-01); capacity 4,311 (default-headroom), headroom 205; contract APMS ends 2027-03-31'
+want='M86019 WESTWOOD MEDICAL H/CENTRE, 298 TILE HILL LANE, COVENTRY, CV4 9DR; tel 024 76466106; list 4,106 (2026-04-01); capacity 4,311 (default-headroom), headroom 205; contract APMS ends 2027-03-31 (ILLUSTRATIVE: not a real contract)'
 if [ -f clip ] && [ "$(head -c 7 clip | od -An -c | tr -d ' ')" = '033]52;c;' ]; then
     pass "y writes an OSC 52 sequence"
 else
