@@ -186,7 +186,11 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
     nw = nw < 10 ? 10 : nw > NAME_COLS ? NAME_COLS : nw;
     char ckey[24], rule[96];
     wv_key(REQ_CAPACITY, ckey, sizeof ckey);
-    snprintf(rule, sizeof rule, "Receivers (%s changes a capacity; * set here)", ckey);
+    bool over = false; /* the ! then needs saying */
+    for (int i = 0; i < wf->im.nreceivers; i++)
+        over |= wf->im.receivers[i].over_capacity;
+    snprintf(rule, sizeof rule, "Receivers (%s%s changes a capacity; * set here)",
+             over ? "! over capacity; " : "", ckey);
     tl_rule(t, rule);
     snprintf(line, sizeof line, "  ");
     cell_add(a, line, sizeof line, "Code", 6, false);
