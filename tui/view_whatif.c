@@ -5,6 +5,8 @@
 #include "tui/internal.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,9 +65,26 @@ static void wv_as_run(const whatif *wf, tlines *t)
            agreed, agreed == 1 ? "" : "s", wk);
 }
 
+/* A summary line, wrapped under itself where the screen is narrower
+ * than it (at 60 columns "0 unplaced" lost its word); tag on the first. */
+static void wv_line(tlines *t, tui_color c, int tag, int width, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void wv_line(tlines *t, tui_color c, int tag, int width, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    int first = t->n;
+    tl_wrap_hang(t, c, width, "", "  ", buf);
+    if (first < t->n)
+        t->v[first].tag = tag;
+}
+
 /* At most 4 lines and one per closing practice, each within 80 columns,
  * so the receivers start on the first screen. */
-static void wv_summary(app *a, wview *wv, tlines *t)
+static void wv_summary(app *a, wview *wv, tlines *t, int width)
 {
     const whatif *wf = &wv->wf;
     char n1[32], n2[32], n3[32], k1[16], k2[16], k3[16], src[64] = "";
@@ -76,32 +95,32 @@ static void wv_summary(app *a, wview *wv, tlines *t)
     wv_key(REQ_MAX_KM, dkey, sizeof dkey);
     wv_key(REQ_REASONABLE_KM, rkey, sizeof rkey);
     wv_key(REQ_GROWTH, gkey, sizeof gkey);
-    tl_add(t, COL_SECTION, -1, "Scenario %s   policy %s (%s)   growth %+.1f%% (%s)", wf->name,
+    wv_line(t, COL_SECTION, -1, width, "Scenario %s   policy %s (%s)   growth %+.1f%% (%s)", wf->name,
            config_policy_name(wf->policy), pkey, wf->growth_pct, gkey);
     whatif_as_at_text(&a->w, wf, at_line, sizeof at_line);
-    tl_add(t, strstr(at_line, "STALE") ? COL_WARN : COL_NORMAL, -1, "%s", at_line);
+    wv_line(t, strstr(at_line, "STALE") ? COL_WARN : COL_NORMAL, -1, width, "%s", at_line);
     for (int i = 0; i < wf->nclosing; i++) {
         const world_practice *wp = &a->w.v[wf->closing[i]];
         modelled |= wf->area_source[i] == AREAS_MODELLED;
         snprintf(src, sizeof src, "%s", whatif_area_source_name(wf->area_source[i]));
         plist_list_cell(&a->w, wp, n1, sizeof n1); /* "-" unknown, "*" stale */
-        tl_add(t, wv->unplaced[i] > 0 ? COL_OVER : COL_MARK, wf->closing[i],
+        wv_line(t, wv->unplaced[i] > 0 ? COL_OVER : COL_MARK, wf->closing[i], width,
                "Closing %s %.*s (%s patients, %s unplaced)", wp->p.code,
                (int)text_fit(wp->p.name, 30), wp->p.name, n1,
                text_thousands(wv->unplaced[i], n2, sizeof n2));
     }
     if (modelled)
-        tl_add(t, COL_WARN, -1, "MODELLED: where patients live is the demo's stand-in, not NHS data");
+        wv_line(t, COL_WARN, -1, width, "MODELLED: where patients live is the demo's stand-in, not NHS data");
     else
         tl_add(t, COL_DIM, -1, "Where patients live: %s", src);
-    tl_add(t, wf->im.unplaced > 0 ? COL_OVER : COL_NORMAL, -1,
+    wv_line(t, wf->im.unplaced > 0 ? COL_OVER : COL_NORMAL, -1, width,
            "Displaced %s   placed %s within %g %s (%s)   unplaced %s",
            text_thousands(wf->im.displaced, n1, sizeof n1), text_thousands(wf->im.placed, n2, sizeof n2),
            wf->max_km, wf->unit, dkey, text_thousands(wf->im.unplaced, n3, sizeof n3));
     if (wf->im.residence_unknown > 0) /* counted, left out of every km figure */
         tl_add(t, COL_WARN, -1, "Residence unknown %s (placed from their practice; not in km)",
                text_thousands(wf->im.residence_unknown, n1, sizeof n1));
-    tl_add(t, COL_NORMAL, -1, "Travel %s: mean %s before, %s after, 90%% within %s; %s beyond %g (%s)",
+    wv_line(t, COL_NORMAL, -1, width, "Travel %s: mean %s before, %s after, 90%% within %s; %s beyond %g (%s)",
            wf->unit, km(wf->im.mean_km_before, k1, sizeof k1), km(wf->im.mean_km_after, k2, sizeof k2),
            km(wf->im.p90_km_after, k3, sizeof k3),
            text_thousands(wf->im.beyond_reasonable, n3, sizeof n3), wf->reasonable_km, rkey);
@@ -353,7 +372,7 @@ static void wv_build(app *a, view *v, wview *wv, int width)
     if (wv->have) {
         bool wide = width >= WHATIF_WIDE;
         tlines left = {0}, right = {0};
-        wv_summary(a, wv, &wv->tl);
+        wv_summary(a, wv, &wv->tl, width);
         wv_receivers(a, wv, &left, wide ? width / 2 - 1 : width);
         if (wv->pack)
             wv_pack(a, wv, &right);
