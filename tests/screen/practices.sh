@@ -86,3 +86,12 @@ KEYS
 check_has "the first screen's q says quit" q1 "q quit"
 check_lacks "not back" q1 "q back"
 check_has "the contracts above it: q back" q2 "q back"
+
+# At 60 columns the status still shows (a closed practice read as open
+# with its Status cut off); the 12-month trend gives way first.
+COLUMNS=60 run_keys <<'KEYS'
+:save-display n1
+KEYS
+grep -q "Y04951 .*cl 2022" n1 && pass "60 columns: a closed practice says so" ||
+    { fail "60 columns: a closed practice says so"; sed 's/^/    |/' n1; }
+check_has "60 columns: the Status heading" n1 "Status"
