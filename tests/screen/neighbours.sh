@@ -70,3 +70,14 @@ N
 :save-display m1
 KEYS
 check_has "a marked neighbour's status is whole" m1 "  M86605 LIMBRICK WOOD SURGERY    1.3   3,041    3,193      152 marked to close"
+
+# At 60 columns the status shows whole (it read "can ta"); the capacity
+# gives way, the headroom stays.
+COLUMNS=60 run_keys <<'KEYS'
+:open M86019
+N
+:save-display n1
+KEYS
+grep -qE "M86004 .* 1,488 can take$" n1 && pass "60 columns: the status whole" ||
+    { fail "60 columns: the status whole"; sed 's/^/    |/' n1; }
+check_has "60 columns: the headroom heading" n1 "Headroom Status"
