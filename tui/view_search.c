@@ -49,7 +49,7 @@ static void sv_row(const app *a, char *out, size_t n, int width, const char *cod
 {
     bool town_too = width >= TOWN_FROM;
     int nw = width - (town_too ? 67 : 52);
-    nw = nw < 12 ? 12 : nw > NAME_COLS ? NAME_COLS : nw;
+    nw = nw < 8 ? 8 : nw > NAME_COLS ? NAME_COLS : nw; /* at 60 the phone stays whole */
     cell_add(a, out, n, code, 6, false);
     cell_add(a, out, n, name, nw, false);
     cell_add(a, out, n, postcode, 8, false);

@@ -91,3 +91,13 @@ check_has "Left stays in the search" l1 "Search: westwdo"
 check_has "and says how the search is edited" l1 "Backspace"
 check_has "Right too" l2 "Search: westwdo"
 check_has "the search mended" l3 "M86019 WESTWOOD MEDICAL H/CENTRE"
+
+# At 60 columns a phone number reads whole (its last digit was cut: a
+# wrong number read out on a call); the name gives way.
+COLUMNS=60 run_keys <<'KEYS'
+/
+"tile hill
+:save-display p1
+KEYS
+check_has "60 columns: the phone number whole" p1 "024 76474744"
+check_has "60 columns: another" p1 "024 76466106"
