@@ -104,3 +104,12 @@ G
 KEYS
 check_has "the contract's notes start on the card" w1 "ILLUSTRATIVE: not a real contract; break clause"
 check_has "and end there, wrapped" w1 "from 2026-10-01"
+
+# An open practice with no list size: its capacity taken from the list
+# (default headroom) is unknown, not "0 patients, headroom 0".
+run_keys <<'KEYS'
+:open M89016
+:save-display u1
+KEYS
+check_lacks "no list: not 0 patients" u1 "0 patients (default-headroom), headroom 0"
+check_has "no list: the capacity is unknown, and why" u1 "unknown (default-headroom: no list size), headroom unknown"
