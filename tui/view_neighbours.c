@@ -143,6 +143,8 @@ static const char *nv_status(app *a, int wi)
         return "marked to close";
     if (wp->list_closed)
         return "list closed";
+    if (!plist_has_capacity(wp)) /* its room is unknown, not none */
+        return "no list size";
     return wp->cap.headroom > 0 ? "can take" : "full";
 }
 
