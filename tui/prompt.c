@@ -204,7 +204,8 @@ static int cmd_open(app *a, char *args)
 {
     int wi = world_find(&a->w, args);
     if (wi < 0) {
-        app_msg(a, COL_WARN, "%s: no such practice", args);
+        app_msg(a, COL_WARN, "%s: no practice has this code (/ searches names, postcodes, phones)",
+                args);
         return -1;
     }
     return app_push(a, &card_ops, &wi);

@@ -21,3 +21,11 @@ check_has "the filter ran" s2 "filter ending within 24 months"
 check_has "a mark says so" s3 "marked to close WESTWOOD"
 check_has "Esc at the prompt leaves the message" s4 "marked to close WESTWOOD"
 check_has "and the card" s4 "MARKED TO CLOSE"
+
+# :open takes a code; given a name it says where names are found.
+run_keys <<'KEYS'
+:open westwood
+:save-display o1
+KEYS
+check_has ":open with a name: no such code" o1 "westwood: no practice has this code"
+check_has "... and / finds names" o1 "/ searches names"
