@@ -81,6 +81,5 @@ COLUMNS=60 run_keys <<'KEYS'
 C
 :save-display n1
 KEYS
-grep -qE "M86019 .* 2027-03-31 mobilisation +[0-9]+ +[0-9]+$" n1 && pass "60 columns: the overdue count shows" ||
-    { fail "60 columns: the overdue count shows"; sed 's/^/    |/' n1; }
+check_match "60 columns: the overdue count shows" n1 "M86019 .* 2027-03-31 mobilisation +[0-9]+ +[0-9]+$"
 check_has "60 columns: the Overdue heading" n1 "Overdue"

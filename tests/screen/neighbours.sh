@@ -78,8 +78,7 @@ COLUMNS=60 run_keys <<'KEYS'
 N
 :save-display n1
 KEYS
-grep -qE "M86004 .* 1,488 can take$" n1 && pass "60 columns: the status whole" ||
-    { fail "60 columns: the status whole"; sed 's/^/    |/' n1; }
+check_match "60 columns: the status whole" n1 "M86004 .* 1,488 can take$"
 check_has "60 columns: the headroom heading" n1 "Headroom Status"
 
 # A practice with no list size is not "full": its room is unknown.
@@ -90,5 +89,4 @@ N
 +
 :save-display u1
 KEYS
-grep -qE "M89016 .* - no list size$" u1 && pass "no list size: said, not full" ||
-    { fail "no list size: said, not full"; grep M89016 u1 | sed 's/^/    |/'; }
+check_match "no list size: said, not full" u1 "M89016 .* - no list size$"

@@ -92,6 +92,5 @@ check_has "the contracts above it: q back" q2 "q back"
 COLUMNS=60 run_keys <<'KEYS'
 :save-display n1
 KEYS
-grep -q "Y04951 .*cl 2022" n1 && pass "60 columns: a closed practice says so" ||
-    { fail "60 columns: a closed practice says so"; sed 's/^/    |/' n1; }
+check_match "60 columns: a closed practice says so" n1 "Y04951 .*cl 2022"
 check_has "60 columns: the Status heading" n1 "Status"
