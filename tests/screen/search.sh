@@ -101,3 +101,19 @@ COLUMNS=60 run_keys <<'KEYS'
 KEYS
 check_has "60 columns: the phone number whole" p1 "024 76474744"
 check_has "60 columns: another" p1 "024 76466106"
+
+# A caller gives a practice's old name: the result under the cursor has
+# another name now, and the status line says which old name it matched.
+run_keys <<'KEYS'
+/
+"cubbington
+:save-display f1
+KEYS
+check_has "the practice as it is called now" f1 "M84029 VALLEY ROAD MEDICAL PRACTICE"
+check_has "... and the old name it was found by" f1 "M84029 was also called CUBBINGTON RD SURGERY"
+run_keys <<'KEYS'
+/
+"valley road
+:save-display f2
+KEYS
+check_lacks "found by its own name: nothing more said" f2 "was also called"
