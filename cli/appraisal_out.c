@@ -16,11 +16,15 @@ static void when(int64_t t, char *out, size_t n)
         strftime(out, n, "%Y-%m-%d", gmtime(&tt));
 }
 
-/* A line from outside (data, what people typed) through the output filter. */
-static void put_safe(FILE *fp, const char *prefix, const char *s, const char *suffix)
+/* A line from outside (data, what people typed) through the output
+ * filter, and in md as markdown text: a typed link stays text. */
+static void put_safe(FILE *fp, bool md, const char *prefix, const char *s, const char *suffix)
 {
-    static char buf[4 * TEXT_MAX + 1];
-    text_escape(s, buf, sizeof buf);
+    static char buf[8 * TEXT_MAX + 1];
+    if (md)
+        out_md_escape(s, buf, sizeof buf);
+    else
+        text_escape(s, buf, sizeof buf);
     fprintf(fp, "%s%s%s", prefix, buf, suffix);
 }
 
@@ -109,7 +113,7 @@ static void print_evidence(const appraisal_view *av, bool md, FILE *fp)
         fprintf(fp, md ? "**%s** (weight %g)\n\n" : "  %s (weight %g)\n",
                 appraisal_factor_title(f), av->weights[f]);
         for (int i = 0; i < av->ev->n[f]; i++)
-            put_safe(fp, md ? "- " : "    - ", av->ev->line[f][i], "\n");
+            put_safe(fp, md, md ? "- " : "    - ", av->ev->line[f][i], "\n");
         if (md)
             fputc('\n', fp);
     }
@@ -130,14 +134,14 @@ static void print_decision(const appraisal_view *av, bool md, FILE *fp)
     when(r->time, d, sizeof d);
     fprintf(fp, "%s%s", md ? "**Recommended: " : "Recommended: ",
             o >= 0 ? appraisal_option_title(o) : r->value);
-    put_safe(fp, md ? "**. " : ". ", r->text, "");
-    put_safe(fp, " (recorded by ", r->user, "");
+    put_safe(fp, md, md ? "**. " : ". ", r->text, "");
+    put_safe(fp, md, " (recorded by ", r->user, "");
     fprintf(fp, " on %s.)\n", d);
     if (a->time >= r->time && strcmp(a->value, r->value) == 0) {
         when(a->time, d, sizeof d);
-        put_safe(fp, md ? "\nApproved by " : "Approved by ", a->user, "");
+        put_safe(fp, md, md ? "\nApproved by " : "Approved by ", a->user, "");
         fprintf(fp, " on %s", d);
-        put_safe(fp, *a->text ? ": " : "", a->text, ".\n");
+        put_safe(fp, md, *a->text ? ": " : "", a->text, ".\n");
     } else {
         fputs(md ? "\nNot yet approved.\n" : "Not yet approved.\n", fp);
     }
@@ -150,9 +154,9 @@ static void print_text(const appraisal_view *av, out_format f, FILE *fp)
     table t;
     snprintf(title, sizeof title, "Options appraisal: %s %s", av->wp->p.code, av->wp->p.name);
     if (md)
-        put_safe(fp, "## ", title, "\n\n");
+        put_safe(fp, md, "## ", title, "\n\n");
     else
-        put_safe(fp, "", title, "\n");
+        put_safe(fp, md, "", title, "\n");
     text_date_or_dash(av->wp->contract_end, end, sizeof end);
     fprintf(fp, "Contract %s, ending %s.  Options scored 1 (worst) to 5 (best) on each factor "
             "(RAG: 1-2 red, 3 amber, 4-5 green); the weighted score is the mean of the scored "

@@ -295,7 +295,8 @@ static int list_contracts(session *c, const char *within, bool all, out_format f
     rc = store_read_begin(s, &e) ? -1 : store_contract_each_at(s, w.at.facts, collect, &l, &e);
     store_read_end(s);
     if (rc == 0) {
-        qsort(l.v, (size_t)l.n, sizeof *l.v, by_end);
+        if (l.n > 1) /* none: no array at all, which qsort may not be given */
+            qsort(l.v, (size_t)l.n, sizeof *l.v, by_end);
         if (f == FMT_JSON)
             print_json(&x, &l);
         else

@@ -144,16 +144,18 @@ static store *checked_backup(session *c, const char *dir, err *e)
         err_set(e, "%s: is the store itself; restore takes a backup made by catchment backup", dir);
         return NULL;
     }
-    if (walk_file(dir, &n, e) || (n.problems && err_set(e, "%s: the backup is damaged (%ld "
-                                                           "problems); not restored",
-                                                        dir, n.problems)))
+    char count[48];
+    if (walk_file(dir, &n, e) ||
+        (n.problems && err_set(e, "%s: the backup is damaged (%s); not restored", dir,
+                               text_count(n.problems, "problem", "problems", count, sizeof count))))
         return NULL;
     if (store_open(&from, dir, &ro, e))
         return NULL;
     int rc = store_read_begin(from, e) ? -1 : store_check(from, report, NULL, &n, e);
     store_read_end(from);
     if (rc == 0 && n.problems)
-        rc = err_set(e, "%s: the backup has %ld problems; not restored", dir, n.problems);
+        rc = err_set(e, "%s: the backup has %s; not restored", dir,
+                     text_count(n.problems, "problem", "problems", count, sizeof count));
     if (rc) {
         store_close(from);
         return NULL;

@@ -10,13 +10,13 @@
 #include "engine/workdays.h"
 #include "util/text.h"
 
-/* Text from the record, safe for a terminal or a markdown file. */
+/* Text from the record, safe for a terminal or a markdown file: a link
+ * typed into a bidder's name or the reasons stays text. */
 static const char *safe(const char *s, char *buf, size_t n)
 {
-    text_escape(s && *s ? s : "-", buf, n);
-    return buf;
+    return out_md_escape(s && *s ? s : "-", buf, n);
 }
-#define S(s) safe((s), (char[1024]){0}, 1024)
+#define S(s) safe((s), (char[2048]){0}, 2048)
 
 static const char *route_name(const psr_ctx *x, const psr_proc *p)
 {

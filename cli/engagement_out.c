@@ -155,9 +155,12 @@ static int source_one(const provenance *p, void *ctx)
 static void print_head(store *s, const practice *p, const engagement_summary *sum,
                        out_format f, FILE *fp, err *e)
 {
-    char name[4 * NAME_MAX + 1], first[16], last[16];
+    char name[8 * NAME_MAX + 1], first[16], last[16];
     struct sources src = {fp, NULL, 0};
-    text_escape(p->name, name, sizeof name);
+    if (f == FMT_MD)
+        out_md_escape(p->name, name, sizeof name);
+    else
+        text_escape(p->name, name, sizeof name);
     fprintf(fp, "%s%s %s: %ld responses, %s to %s\n", f == FMT_MD ? "## Engagement survey: " : "",
             p->code, name, sum->responses, text_date_or_dash(sum->first, first, sizeof first),
             text_date_or_dash(sum->last, last, sizeof last));

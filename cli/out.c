@@ -154,9 +154,31 @@ static bool groupable(const char *s)
     return n >= 4 && s[n] == '\0';
 }
 
-/* A cell as a person reads it: escaped, and a whole number in a number
- * column with thousands separators (CSV and JSON keep the plain digits). */
-static const char *shown_cell(const table *t, int r, int c, char *out, size_t outsz)
+char *out_md_escape(const char *s, char *out, size_t outsz)
+{
+    static char shown[4 * 4096 + 1];
+    size_t o = 0;
+    text_escape(s, shown, sizeof shown);
+    for (const char *p = shown; *p && o + 2 < outsz; p++) {
+        if (*p == '|') { /* a pipe would split a table's cell */
+            out[o++] = '/';
+            continue;
+        }
+        /* What makes a link, an image or HTML: brackets and '<' ('>'
+         * alone does not), and the backslash that would undo an escape.
+         * Emphasis and code spans are left: they change no meaning. */
+        if (strchr("\\[]<", *p))
+            out[o++] = '\\';
+        out[o++] = *p;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+/* A cell as a person reads it: escaped (for markdown too when md), and a
+ * whole number in a number column with thousands separators (CSV and
+ * JSON keep the plain digits). */
+static const char *shown_cell(const table *t, int r, int c, bool md, char *out, size_t outsz)
 {
     const char *s = r < 0 ? t->head[c] : t->cells[r * t->ncols + c];
     if (r >= 0 && t->right[c] && groupable(s)) {
@@ -165,28 +187,24 @@ static const char *shown_cell(const table *t, int r, int c, char *out, size_t ou
         snprintf(out, outsz, "%s%s", *s == '+' ? "+" : "", num);
         return out;
     }
-    text_escape(s, out, outsz);
-    return out;
+    return md ? out_md_escape(s, out, outsz) : text_escape(s, out, outsz);
 }
 
 /* Aligned by display width; markdown adds pipes and a rule. */
 static void print_aligned(const table *t, FILE *fp, bool md)
 {
     int w[TABLE_COLS];
-    static char esc[4 * 4096];
+    static char esc[8 * 4096];
     for (int c = 0; c < t->ncols; c++) {
         w[c] = text_width(t->head[c]);
         for (int r = 0; r < t->nrows; r++) {
-            int cw = text_width(shown_cell(t, r, c, esc, sizeof esc));
+            int cw = text_width(shown_cell(t, r, c, md, esc, sizeof esc));
             w[c] = cw > w[c] ? cw : w[c];
         }
     }
     for (int r = -1; r < t->nrows; r++) {
         for (int c = 0; c < t->ncols; c++) {
-            shown_cell(t, r, c, esc, sizeof esc);
-            if (md && strchr(esc, '|')) /* a pipe would split the cell */
-                for (char *q = esc; *q; q++)
-                    *q = *q == '|' ? '/' : *q;
+            shown_cell(t, r, c, md, esc, sizeof esc);
             int gap = w[c] - text_width(esc);
             fputs(md ? (c ? " | " : "| ") : (c ? "  " : ""), fp);
             if (t->right[c])

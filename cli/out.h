@@ -48,6 +48,10 @@ void csv_set_raw(bool raw);
 
 /* Text of several lines, each line through the output filter. */
 void out_lines(FILE *fp, const char *text);
+/* Through the output filter, then as literal markdown text: a name that
+ * is written as a link, an image or HTML stays text in a board paper; a
+ * pipe becomes '/'.  8 * strlen(s) + 1 bytes suffice (4096 bytes of s at most). */
+char *out_md_escape(const char *s, char *out, size_t outsz);
 /* printf whose whole result passes the output filter line by line: for
  * any message or report line that holds a string from outside. */
 void out_printf(FILE *fp, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

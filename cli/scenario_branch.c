@@ -46,9 +46,10 @@ static void print_text(const world *w, const branch_whatif *bw, double reasonabl
 {
     const branch_impact *b = &bw->im;
     const char *li = md ? "- " : "  ";
-    char name[NAME_MAX * 4], pname[NAME_MAX * 4], x[16], y[16], d[16];
-    text_escape(bw->branch.name, name, sizeof name);
-    text_escape(w->v[bw->practice].p.name, pname, sizeof pname);
+    char name[NAME_MAX * 8], pname[NAME_MAX * 8], x[16], y[16], d[16];
+    char *(*shown)(const char *, char *, size_t) = md ? out_md_escape : text_escape;
+    shown(bw->branch.name, name, sizeof name);
+    shown(w->v[bw->practice].p.name, pname, sizeof pname);
     printf("%sClosing branch %s %s (%s) of %s %s: travel figures only\n\n", md ? "# " : "",
            bw->branch.code, name, bw->branch.postcode, w->v[bw->practice].p.code, pname);
     printf("%sPatients stay registered with %s; each is taken to use the practice's nearest "

@@ -77,8 +77,8 @@ static void closing_names(const world *w, const whatif *wf)
 {
     for (int c = 0; c < wf->nclosing; c++) {
         const practice *p = &w->v[wf->closing[c]].p;
-        char name[NAME_MAX * 4];
-        text_escape(p->name, name, sizeof name);
+        char name[NAME_MAX * 8];
+        out_md_escape(p->name, name, sizeof name);
         printf("%s%s %s", c == 0 ? "" : c == wf->nclosing - 1 ? " and " : ", ", p->code, name);
     }
 }
@@ -243,8 +243,8 @@ static void age_unassessed_names(const world *w, const whatif *wf)
         if (wf->age_date[c])
             continue;
         const practice *p = &w->v[wf->closing[c]].p;
-        char name[NAME_MAX * 4];
-        text_escape(p->name, name, sizeof name);
+        char name[NAME_MAX * 8];
+        out_md_escape(p->name, name, sizeof name);
         printf("%s%s %s", k++ ? ", " : "", p->code, name);
     }
     printf(": no age profile on or before %s was imported",

@@ -12,6 +12,7 @@
 
 #include "config/cwalk.h"
 #include "config/ytree.h"
+#include "util/safefile.h"
 
 int config_home_file(const char *name, char *out, size_t n)
 {
@@ -83,16 +84,10 @@ static int read_file(int fd, const char *path, char **out, size_t *len,
 static int open_config(const char *path, bool must_exist, int *fd, err *e)
 {
     struct stat st;
-    *fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-    if (*fd < 0 && errno == ENOENT && !must_exist)
-        return 1;
+    *fd = safefile_open_read(path, false, e);
     if (*fd < 0)
-        return err_at(e, path, 0, 0, "%s", strerror(errno));
-    if (fstat(*fd, &st) < 0 || !S_ISREG(st.st_mode)) {
-        close(*fd);
-        return err_at(e, path, 0, 0, "not a regular file");
-    }
-    if (st.st_size > CONFIG_MAX_BYTES) {
+        return errno == ENOENT && !must_exist ? 1 : -1;
+    if (fstat(*fd, &st) < 0 || st.st_size > CONFIG_MAX_BYTES) {
         close(*fd);
         return err_at(e, path, 1, 0, "file is larger than 1 MiB");
     }

@@ -57,7 +57,8 @@ int matrix_load(matrix *m, const world *w, store *s, const disp_area *a, int na,
         if (store_travel_each(s, a[i].area, add_route, &ld, e) < 0)
             return -1;
         m->count[i] = m->nroutes - m->first[i];
-        qsort(m->routes + m->first[i], (size_t)m->count[i], sizeof *m->routes, by_practice);
+        if (m->count[i] > 1) /* routes is still NULL while no area has any */
+            qsort(m->routes + m->first[i], (size_t)m->count[i], sizeof *m->routes, by_practice);
     }
     m->search_km += 0.01; /* so the furthest route is inside the radius */
     return 0;

@@ -221,22 +221,37 @@ static bool lock_unwritable(const char *dir)
     return access(dir, W_OK) != 0;
 }
 
+/* Anyone on the server, not only the team, could rewrite it, or plant
+ * and swap files in it (a sticky directory lets nobody replace another's
+ * files, and what is planted is refused by the other checks). */
+static int check_not_public(const char *path, const struct stat *st, err *e)
+{
+    if ((st->st_mode & S_IWOTH) && !(S_ISDIR(st->st_mode) && (st->st_mode & S_ISVTX)))
+        return err_set(e, "%s: anyone on this server can write it; catchment opens a store "
+                          "only the team can write (chmod o-w)", path);
+    return 0;
+}
+
 /* The directory and its files, before LMDB opens them: never through a
  * symbolic link (a colleague could point lock.mdb at your files and have
- * LMDB overwrite them), only regular files, and only files of this user
- * or of the directory's group. */
+ * LMDB overwrite them), only regular files, only files of this user or
+ * of the directory's group, and no directory or data.mdb that anyone at
+ * all may write.  (lock.mdb may be: the way to let readers outside the
+ * group lock; check_lock_table guards what it can.) */
 static int check_files(const char *dir, err *e)
 {
     static const char *const names[] = {"data.mdb", "lock.mdb"};
     struct stat dst, st;
     bool exists;
-    if (safefile_check(dir, true, (gid_t)-1, &dst, &exists, e))
+    if (safefile_check(dir, true, (gid_t)-1, &dst, &exists, e) ||
+        (exists && check_not_public(dir, &dst, e)))
         return -1;
     for (size_t i = 0; exists && i < sizeof names / sizeof *names; i++) {
         char path[4200];
         bool here;
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (safefile_check(path, false, dst.st_gid, &st, &here, e))
+        if (safefile_check(path, false, dst.st_gid, &st, &here, e) ||
+            (here && i == 0 && check_not_public(path, &st, e)))
             return -1;
     }
     return 0;
@@ -262,6 +277,20 @@ static int reserve_lock(const char *dir, unsigned readers, err *e)
     return rc ? err_set(e, "%s: cannot make the lock file: %s", path, strerror(rc)) : 0;
 }
 
+/* lock.mdb is kept as it is while anyone has the store open, and anyone
+ * who may write it can write its reader count: LMDB walks that many
+ * slots, and past the end of the file the process dies (SIGBUS).  Read
+ * once here; a count written after this is not caught. */
+static int check_lock_table(store *s, err *e)
+{
+    MDB_envinfo info;
+    if (mdb_env_info(s->env, &info) == 0 && info.me_numreaders > info.me_maxreaders)
+        return err_set(e, "%s: lock.mdb is damaged (%u readers in a table of %u); "
+                          "when nobody is using the store, remove lock.mdb",
+                       s->dir, info.me_numreaders, info.me_maxreaders);
+    return 0;
+}
+
 static int env_open(store *s, const store_opts *o, err *e)
 {
     int rc = mdb_env_create(&s->env);
@@ -283,6 +312,8 @@ static int env_open(store *s, const store_opts *o, err *e)
         return err_set(e, "%s: permission denied", s->dir);
     if (rc)
         return store_lmdb_err(e, s->dir, rc);
+    if (!s->unlocked && check_lock_table(s, e))
+        return -1;
     int dead = 0;
     if (!s->unlocked)
         mdb_reader_check(s->env, &dead); /* clears slots of killed processes */

@@ -9,6 +9,7 @@
  * it, 8-byte node headers (lo, hi, flags, key size), two meta pages first.
  * The walk follows the meta with the newest transaction, as LMDB does. */
 #include "store/internal.h"
+#include "util/safefile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -244,9 +245,9 @@ int store_check_file(const char *dir, store_check_fn report, void *ctx,
     char path[4200];
     snprintf(path, sizeof path, "%s/data.mdb", dir);
     walk w = {.report = report, .ctx = ctx};
-    w.fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    w.fd = safefile_open_read(path, true, e);
     if (w.fd < 0)
-        return errno == ENOENT ? 0 : err_set(e, "%s: %s", path, strerror(errno));
+        return errno == ENOENT ? 0 : -1;
     int rc = walk_file(&w, e);
     close(w.fd);
     out->pages += w.pages;

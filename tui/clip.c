@@ -1,8 +1,10 @@
 /* Copying to the user's own clipboard over SSH: the OSC 52 sequence
  * (ESC ] 52 ; c ; base64 BEL), which xterm, iTerm2, kitty, tmux and
  * recent PuTTY pass to the local clipboard.  With CATCHMENT_CLIPBOARD set
- * the sequence goes to that file instead, so it can be tested. */
+ * the sequence goes to that file instead, so it can be tested.  What is
+ * copied is the text as shown, through the output filter. */
 #include "tui/internal.h"
+#include "util/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,13 +28,19 @@ void clip_base64(const unsigned char *in, size_t n, char *out)
     out[o] = '\0';
 }
 
-int clip_copy(app *a, const char *text)
+int clip_copy(app *a, const char *raw)
 {
-    size_t n = strlen(text);
-    char *b64 = malloc(4 * ((n + 2) / 3) + 1);
-    if (!b64)
+    /* Through the output filter, as on the screen: a name's bidi override
+     * or escape would act wherever the clipboard is pasted. */
+    char *text = text_escape_dup(raw);
+    size_t n = text ? strlen(text) : 0;
+    char *b64 = text ? malloc(4 * ((n + 2) / 3) + 1) : NULL;
+    if (!b64) {
+        free(text);
         return -1;
+    }
     clip_base64((const unsigned char *)text, n, b64);
+    free(text);
     const char *file = getenv("CATCHMENT_CLIPBOARD");
     int rc = 0;
     if (file && *file) {

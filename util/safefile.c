@@ -34,6 +34,26 @@ int safefile_check(const char *path, bool want_dir, gid_t group, struct stat *st
     return 0;
 }
 
+int safefile_open_read(const char *path, bool nofollow, err *e)
+{
+    struct stat st;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0));
+    if (fd < 0) {
+        int why = errno;
+        err_set(e, "%s: %s", path, strerror(why));
+        errno = why;
+        return -1;
+    }
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+        close(fd);
+        err_set(e, "%s: not a regular file", path);
+        errno = EINVAL;
+        return -1;
+    }
+    return fd;
+}
+
 int safefile_mkdir(const char *dir, bool *made, err *e)
 {
     struct stat st;

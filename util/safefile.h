@@ -21,6 +21,12 @@ mode_t safefile_mode(bool dir);
 int safefile_check(const char *path, bool want_dir, gid_t group, struct stat *st,
                    bool *exists, err *e);
 
+/* Opens path to read, only when it is a regular file (O_NOFOLLOW too
+ * when nofollow): a FIFO planted in its place is refused at once, where
+ * a plain open() would wait for a writer for ever.  Returns the
+ * descriptor, or -1 with errno kept (ENOENT: absent) and a message. */
+int safefile_open_read(const char *path, bool nofollow, err *e);
+
 /* Makes dir (mode safefile_mode) unless it is there; *made says which.
  * A symbolic link or a non-directory in its place is refused. */
 int safefile_mkdir(const char *dir, bool *made, err *e);

@@ -1,4 +1,5 @@
 #include "util/sha256.h"
+#include "util/safefile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -200,9 +201,9 @@ void sha256_hex(sha256 *c, char out[65])
 
 int sha256_file(const char *path, char out[65], err *e)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = safefile_open_read(path, true, e);
     if (fd < 0)
-        return err_set(e, "%s: %s", path, strerror(errno));
+        return -1;
     unsigned char buf[1 << 14];
     sha256 c;
     ssize_t n;

@@ -25,7 +25,8 @@ void sha256_hex(sha256 *c, char out[65]);
  * SHA extensions; false goes back to using them when it has. */
 void sha256_portable(bool on);
 
-/* The SHA-256 of a whole file, or -1 with "path: why". */
+/* The SHA-256 of a whole regular file (never through a symbolic link),
+ * or -1 with "path: why". */
 int sha256_file(const char *path, char out[65], err *e);
 
 #endif

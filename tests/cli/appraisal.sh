@@ -82,3 +82,9 @@ check_has "... it is shown as itself" "$(q appraisal M86019)" "abc <U+202E>gnp.e
 check_eq "export: every entry as it stands, rationale whole" \
     "$(grep -c '^M86019,' "$tmp/ex/appraisal.csv"; grep -c 'reprocure,finance,5,,Savings confirmed' "$tmp/ex/appraisal.csv")" "8
 1"
+
+# What people typed stays text in the md paper: a rationale written as a
+# link is not made one (a colleague could point the board at any site).
+q appraisal M86019 recommend reprocure 'See [the figures](http://e.vil) <b>now</b>' >/dev/null
+md=$(q appraisal M86019 --format md)
+check_has "md: a typed link is shown as text" "$md" 'See \[the figures\](http://e.vil) \<b>now\</b>'

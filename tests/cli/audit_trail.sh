@@ -29,7 +29,10 @@ if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
     mkdir -p "$tmp/pub"
     cp "$bin" "$tmp/pub/catchment"
     chmod 755 "$tmp" "$tmp/pub" "$tmp/pub/catchment"
-    chmod -R a+rwX "$S"
+    # Write permission through the store's group (one open to everyone on
+    # the server is refused before any of this).
+    chgrp -R 54321 "$S"
+    chmod -R g+rwX "$S"
     before=$(mdb_dump -a "$S" | sha256sum)
     check_exit "a uid with no login name cannot change the store" 1 \
         env USER=alice setpriv --reuid=54321 --regid=54321 --clear-groups -- \

@@ -63,6 +63,19 @@ else
     fail "store directory symlink: $(cat "$tmp/err")"
 fi
 
+# Writable by anyone on the server, not only the team: anyone could plant
+# or rewrite the store's files.  (A sticky directory, as /tmp, lets
+# nobody replace another's files, and planted ones are caught above.)
+chmod o+w "$S"
+attack "the store directory writable by anyone" "anyone on this server can write it"
+chmod o-w "$S"
+chmod o+w "$S/data.mdb"
+attack "data.mdb writable by anyone" "data.mdb: anyone on this server can write it"
+chmod o-w "$S/data.mdb"
+chmod o+wt "$S"
+check "a sticky directory writable by anyone is opened" "$bin" --store "$S" show M84001
+chmod o-wt "$S"
+
 if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then
     # A file that belongs neither to the user nor to the store's group.
     rm -f "$S/lock.mdb"

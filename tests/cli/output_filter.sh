@@ -38,7 +38,8 @@ for f in table json md; do
     check_clean "scenario run --format $f shows the file name visibly" \
         "$bin" --store "$st" scenario run --close M84001 --format "$f"
 done
-check_has "the md data sources name it visibly" "$(cat "$tmp/out")" 'list\x1B]52'
+# (as markdown text: "list\x1B]52" once rendered)
+check_has "the md data sources name it visibly" "$(cat "$tmp/out")" 'list\\x1B\]52'
 check_clean "an error naming the file shows it visibly" \
     "$bin" --store "$st" import "$tmp/in/$evil.missing"
 
@@ -104,3 +105,14 @@ done
 printf 'scenarios:\n  - name: "ends%sdne"\n    close: [M84001]\n' "$rlo" >"$tmp/bad.yaml"
 check_clean "a bad name in an error is shown visibly" "$bin" --config "$tmp/bad.yaml" config check
 check_has "as <U+202E>" "$(cat "$tmp/err")" 'ends<U+202E>dne'
+
+# Markdown: a name written as a link, an image or HTML stays text in the
+# board paper (pandoc would make a link of it in the Word file).
+md_name='EVIL [pay here](http://e.vil) <b>bold</b> ![](http://e.vil/t.png) <http://e.vil>'
+awk -v n="$md_name" -F'","' 'BEGIN { OFS = "\",\"" } $1 == "\"M84001" || $1 == "\"M84002" { $2 = n } { print }' \
+    "$imp/epraccur-coventry-warwickshire-2026.csv" >"$tmp/in/epraccur-md.csv"
+"$bin" --store "$st" import --quiet "$tmp/in/epraccur-md.csv"
+paper=$("$bin" --store "$st" scenario run --close M84001 --format md)
+check_has "the closing practice's name is in the paper" "$paper" 'EVIL \[pay here\](http://e.vil)'
+check_eq "no link, image, HTML tag or autolink is left live" \
+    "$(printf '%s\n' "$paper" | grep -E '(^|[^\\])(\[pay|<b>|\[\]|<http)' | head -3)" ""

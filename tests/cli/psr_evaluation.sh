@@ -252,3 +252,10 @@ check_eq "contracts: Y04965's procurement milestones come from the record" \
     "COV-APMS-2026 [('procurement', '2026-12-14'), ('award', '2027-01-04'), ('mobilisation', '2027-01-01')]"
 out=$(CATCHMENT_TODAY=2026-12-20 as psr-comm contracts)
 check_has "... and the table names the record" "$out" "award (COV-APMS-2026)"
+
+# The published notice is markdown: reasons typed as a link or HTML stay
+# text in it, and a '|' cannot split the record's tables.
+psr set $P reasons "Read [the panel's view](http://e.vil) <b>here</b> | or not" >/dev/null
+out=$(psr notice $P)
+check_has "the notice shows typed reasons as text, not a link" "$out" \
+    "Read \\[the panel's view\\](http://e.vil) \\<b>here\\</b> / or not"

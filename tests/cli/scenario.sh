@@ -152,6 +152,20 @@ invariants "matrix road km" "$j"
 check_eq "road km: with 10 km allowed, Forrest takes the overflow" \
     "$(echo "$j" | jq -r '[.receivers[].code] | sort | join(",")')" "M86010,M86034"
 check_eq "road km: the rest beyond both headrooms (4106 - 1858 - 1363)" "$(echo "$j" | jq .unplaced)" 885
+# A matrix with routes for only one of Westwood's areas (the last by
+# code): the areas before it have none, and their patients are unplaced,
+# not an error.
+mat1="$tmp/matrix1.csv"
+last=$(awk -F, '$3 == "M86019" { print $5 }' \
+    "$data/gp-reg-pat-prac-lsoa-MODELLED-2026-04-coventry-warwickshire.csv" | sort | tail -n 1)
+printf 'from,to,minutes,km\r\n%s,M86034,5,2.5\r\n' "$last" >"$mat1"
+mst1="$tmp/matrix1-store"
+cp -r "$st" "$mst1"
+"$bin" --store "$mst1" import "$mat1" >/dev/null
+j=$("$bin" --store "$mst1" --config "$tmp/minutes.yaml" scenario run --close M86019 --format json)
+check_eq "one area with routes: only its patients are placed" \
+    "$(echo "$j" | jq -c '[([.flows[] | select(.to != null) | .area] | unique), .placed + .unplaced]')" \
+    "[[\"$last\"],4106]"
 printf 'rules:\n  travel: by_bus\n' >"$tmp/bus.yaml"
 check_exit "an unknown travel mode is a config error" 1 "$bin" --config "$tmp/bus.yaml" config check
 check_has "with its line and column" "$(cat "$tmp/err")" "bus.yaml:2:11: travel must be straight_line, matrix_km or matrix_minutes"

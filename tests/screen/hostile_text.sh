@@ -38,3 +38,17 @@ if grep -q 'cfg\\x1B]52' "$tmp/err" && ! grep -q "$(printf '\033')" "$tmp/err"; 
 else
     fail "an error naming the config: $(cat -v "$tmp/err")"
 fi
+
+# y copies the card to the clipboard through the same filter: pasted into
+# a shell, a mail or a spreadsheet, the override cannot reorder what
+# follows it there either.
+export CATCHMENT_CLIPBOARD="$tmp/clip"
+run_keys <<'KEYS'
+:open M84002
+y
+KEYS
+copied=$(sed 's/^.*52;c;//' "$tmp/clip" | tr -d '\007' | base64 -d 2>/dev/null)
+case $copied in
+*"POOL<U+202E>ERTNEC<U+200B>X"*) pass "the copied card shows the override, as the screen does" ;;
+*) fail "the copied card: $(printf '%s' "$copied" | od -c | head -3)" ;;
+esac
