@@ -208,6 +208,8 @@ int config_scenario_remove(config *c, const char *name, err *e);
 
 /* The scenario called name, or NULL. */
 const config_scenario *config_scenario_find(const config *c, const char *name);
+/* True for a name a scenario may have: 1 to 64 of a-z, 0-9, '.', '_', '-'. */
+bool config_scenario_name_ok(const char *name);
 
 /* Policy a scenario runs with: its own, else rules.default_policy. */
 config_policy config_scenario_policy(const config *c, const config_scenario *s);

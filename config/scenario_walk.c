@@ -18,6 +18,8 @@ bool scenario_name_ok(const char *name)
     return true;
 }
 
+bool config_scenario_name_ok(const char *name) { return scenario_name_ok(name); }
+
 /* A practice code: letters and digits, upper-cased.  When the caller
  * gave a way to ask the store, a code it lacks is no error here (one stale
  * scenario must not stop every command): the scenario keeps the message,

@@ -238,16 +238,33 @@ void map_glyph(map_canvas *c, int dx, int dy, char glyph, int cls)
     c->cls[cell] = (uint8_t)cls;
 }
 
-void map_label(map_canvas *c, int dx, int dy, const char *text, int cls)
+/* Whether n cells from col on row are on the canvas and hold no glyph
+ * of cls or above (another practice's mark or label). */
+static bool label_fits(const map_canvas *c, int col, int row, int n, int cls)
+{
+    if (col < 0 || col + n > c->cols)
+        return false;
+    for (int i = 0; i < n; i++) {
+        int cell = row * c->cols + col + i;
+        if (c->glyph[cell] && c->cls[cell] >= cls)
+            return false;
+    }
+    return true;
+}
+
+bool map_label(map_canvas *c, int dx, int dy, const char *text, int cls)
 {
     int n = (int)strlen(text);
     if (cell_at(c, dx, dy) < 0)
-        return;
+        return false;
     int col = dx / 2 + 1, row = dy / 4;
-    if (col + n > c->cols)
+    if (!label_fits(c, col, row, n, cls))
         col = dx / 2 - n;
+    if (!label_fits(c, col, row, n, cls))
+        return false;
     for (int i = 0; i < n; i++)
         map_glyph(c, 2 * (col + i), 4 * row, text[i], cls);
+    return true;
 }
 
 size_t map_cell_text(const map_canvas *c, int col, int row, bool ascii, char out[8])

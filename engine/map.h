@@ -103,8 +103,9 @@ void map_glyph(map_canvas *c, int dx, int dy, char glyph, int cls);
 void map_polyline(map_canvas *c, const map_view *v, const double *lat, const double *lon, int n,
                   int cls);
 /* A short label written into cells from the cell holding the dot
- * rightwards (left of it when it would run off the edge). */
-void map_label(map_canvas *c, int dx, int dy, const char *text, int cls);
+ * rightwards, else leftwards (off the edge, or over another mark of cls
+ * or above); false, and nothing written, when neither side has room. */
+bool map_label(map_canvas *c, int dx, int dy, const char *text, int cls);
 
 /* The cell as UTF-8 (a glyph, a braille pattern, or a space); with ascii,
  * dots become '.', ':' or '#' by how many there are, and a cell holding

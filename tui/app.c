@@ -149,7 +149,8 @@ static void draw_view(app *a, view *v)
         for (int line = v->top; line < v->top + view_rows(a, v) && line < v->nlines; line++)
             draw_line(a, v, line);
         if (v->nlines == 0)
-            draw_text(a, a->body, v->nheader, 1, a->cols - 2, v->empty, color_attr(COL_DIM));
+            draw_wrapped(a, a->body, v->nheader, 1, a->cols - 2, app_body_rows(a) - v->nheader,
+                         v->empty, color_attr(COL_DIM));
     } else if (v->old_cur >= 0) {
         draw_line(a, v, v->old_cur);
         draw_line(a, v, v->cur);
@@ -184,8 +185,9 @@ const view_hint list_hints[] = {
     HINT(WHATIF, "what-if"), HINT(CONTRACTS, "contracts"), HINT(BACK, "back"), HINT_END,
 };
 
-/* "p policy  c capacity  W save": each hint's keys from the keymap. */
-void app_hints(const view *v, char *out, size_t n)
+/* "p policy  c capacity  W save": each hint's keys from the keymap.  On
+ * the first screen the way back quits, and says so. */
+void app_hints(const view *v, bool root, char *out, size_t n)
 {
     size_t o = 0;
     out[0] = '\0';
@@ -200,7 +202,7 @@ void app_hints(const view *v, char *out, size_t n)
         if (key2 >= 0)
             key_label(key2, k2, sizeof k2);
         int w = snprintf(out + o, n - o, "%s%s%s%s%s%s", o ? "  " : "", k1, *k2 ? "/" : "", k2,
-                         *k1 ? " " : "", h->label);
+                         *k1 ? " " : "", root && h->req == REQ_BACK ? "quit" : h->label);
         o += w > 0 ? (size_t)w : 0;
     }
 }
@@ -213,7 +215,7 @@ static void draw_status(app *a, view *v)
     bool marks = k == VIEW_PRACTICES || k == VIEW_SEARCH || k == VIEW_CARD ||
                  k == VIEW_NEIGHBOURS || k == VIEW_CONTRACTS;
     const char *legend = marks ? plist_stale_legend(&a->w) : "";
-    app_hints(v, hint, sizeof hint);
+    app_hints(v, a->depth == 1, hint, sizeof hint);
     /* The legend of the stale mark always shows: the hints give way, a
      * whole hint at a time from the end (every key is in the help), but
      * the last, the way back, goes last. */
@@ -246,8 +248,13 @@ static void draw_too_small(app *a)
     werase(stdscr);
     snprintf(m, sizeof m, "terminal too small (need %dx%d, have %dx%d)", MIN_COLS, MIN_ROWS,
              a->cols, a->rows);
-    mvwaddnstr(stdscr, a->rows / 2, 0, m, a->cols);
-    mvwaddnstr(stdscr, a->rows / 2 + 1, 0, "enlarge the window, or Q to quit", a->cols);
+    /* wrapped, so a split pane of 24 columns still reads the sizes and
+     * the way out */
+    int y = a->rows / 2;
+    y += draw_wrapped(a, stdscr, y, 0, a->cols, a->rows - y, m, A_NORMAL);
+    draw_wrapped(a, stdscr, y, 0, a->cols, a->rows - y,
+                 a->prompting ? "a prompt is open (Esc leaves it): enlarge the window"
+                              : "Q quits, or enlarge the window", A_NORMAL);
     wnoutrefresh(stdscr);
     a->full_redraw = true;
 }

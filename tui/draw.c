@@ -86,6 +86,22 @@ void draw_text(app *a, WINDOW *w, int y, int x, int width, const char *s, attr_t
     wattrset(w, A_NORMAL);
 }
 
+int draw_wrapped(app *a, WINDOW *w, int y, int x, int width, int rows, const char *s, attr_t at)
+{
+    char piece[2048];
+    int n = 0;
+    while (*s && n < rows && width > 0) {
+        /* the last line is cut, as draw_text cuts */
+        size_t fit = n + 1 < rows ? wrap_fit(s, width) : text_fit(s, width);
+        snprintf(piece, sizeof piece, "%.*s", (int)fit, s);
+        draw_text(a, w, y + n++, x, width, piece, at);
+        s += fit;
+        while (*s == ' ')
+            s++;
+    }
+    return n;
+}
+
 void draw_hline(app *a, WINDOW *w, int y, int x, int width, attr_t at)
 {
     if (width <= 0)

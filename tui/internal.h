@@ -257,6 +257,7 @@ struct app {
     WINDOW *title, *body, *status;
     int rows, cols;
     bool too_small, utf8, ascii, color, running, full_redraw;
+    bool prompting;              /* a prompt is reading a line */
     char msg[MSG_MAX];
     tui_color msg_color;
     script *sc;
@@ -264,6 +265,8 @@ struct app {
     long term_bytes;             /* scripted: bytes written so far */
     long today;                  /* YYYYMMDD */
     uint64_t generation;         /* to notice other sessions' writes */
+    /* A note left with Esc, offered again by a on the same practice. */
+    char note_draft[TEXT_MAX], note_draft_code[CODE_MAX];
 };
 
 enum { MIN_COLS = 60, MIN_ROWS = 16 };
@@ -293,7 +296,7 @@ int app_run_command(app *a, const char *cmd);
 bool app_command_help(const app *a, int i, const char **name, const char **args,
                       const char **help);
 /* The status-bar hints of v with the keys of the keymap in force. */
-void app_hints(const view *v, char *out, size_t n);
+void app_hints(const view *v, bool root, char *out, size_t n);
 /* Whether world practice wi is closing in the plan. */
 bool app_marked(const app *a, int wi);
 /* Reads one line at the bottom; false on Esc.  init may be NULL. */
@@ -328,6 +331,9 @@ void practices_show(app *a, int wi);
 /* draw.c */
 /* Writes s at (y, x) in at most width columns, escaped and padded. */
 void draw_text(app *a, WINDOW *w, int y, int x, int width, const char *s, attr_t at);
+/* As draw_text over up to rows lines, broken at spaces where it can be;
+ * returns the lines used. */
+int draw_wrapped(app *a, WINDOW *w, int y, int x, int width, int rows, const char *s, attr_t at);
 /* As draw_text without the padding; returns the columns used. */
 int draw_text_np(app *a, WINDOW *w, int y, int x, int width, const char *s, attr_t at);
 /* Appends text cut or padded to width columns, then one space. */
@@ -352,6 +358,9 @@ typedef struct tlines {
 } tlines;
 void tl_add(tlines *t, tui_color c, int tag, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 void tl_rule(tlines *t, const char *title);
+/* The bytes of s that fill a line of cols columns, ending at a space
+ * where there is one (the space is not counted). */
+size_t wrap_fit(const char *s, int cols);
 void tl_wrap(tlines *t, tui_color c, int width, const char *indent, const char *s);
 /* As tl_wrap, the first line starting with first (as wide as indent). */
 void tl_wrap_hang(tlines *t, tui_color c, int width, const char *first, const char *indent,

@@ -48,6 +48,18 @@ void tl_rule(tlines *t, const char *title)
     t->v[t->n - 1].h[0].rule = true;
 }
 
+size_t wrap_fit(const char *s, int cols)
+{
+    size_t fit = text_fit(s, cols);
+    if (s[fit]) {
+        size_t brk = fit;
+        while (brk > 0 && s[brk] != ' ')
+            brk--;
+        fit = brk > 0 ? brk : fit;
+    }
+    return fit;
+}
+
 /* Long text over several lines, broken at spaces where it can be. */
 void tl_wrap(tlines *t, tui_color c, int width, const char *indent, const char *s)
 {
@@ -60,13 +72,7 @@ void tl_wrap_hang(tlines *t, tui_color c, int width, const char *first, const ch
     int iw = (int)strlen(indent), room = width - iw > 10 ? width - iw : 10;
     const char *lead = first;
     do {
-        size_t fit = text_fit(s, room);
-        if (s[fit]) {
-            size_t brk = fit;
-            while (brk > 0 && s[brk] != ' ')
-                brk--;
-            fit = brk > 0 ? brk : fit;
-        }
+        size_t fit = wrap_fit(s, room);
         tl_add(t, c, -1, "%s%.*s", lead, (int)fit, s);
         lead = indent;
         s += fit;

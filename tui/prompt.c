@@ -62,14 +62,24 @@ int text_edit_key(char *buf, size_t n, int key)
     return utf8_put(buf, n, key) ? 1 : -1;
 }
 
+/* The question gives way to the answer: what is typed keeps at least a
+ * third of the line, the question's end is cut to make room. */
 static void prompt_draw(app *a, const char *label, const char *buf)
 {
     char shown[1024];
-    int lw = text_width(label), room = a->cols - lw - 1;
+    const char *cut = a->ascii ? "...: " : "\u2026: ";
+    int lw = text_width(label), keep = a->cols / 3, cw = text_width(cut);
+    bool short_label = lw > a->cols - 1 - keep;
+    if (short_label)
+        lw = a->cols - 1 - keep;
+    int room = a->cols - lw - 1;
     const char *tail = buf;
     while (text_width(tail) > room && *tail) /* keep the end in view */
         tail += text_fit(tail, 1) ? text_fit(tail, 1) : 1;
-    snprintf(shown, sizeof shown, "%s%s", label, tail);
+    if (short_label)
+        snprintf(shown, sizeof shown, "%.*s%s%s", (int)text_fit(label, lw - cw), label, cut, tail);
+    else
+        snprintf(shown, sizeof shown, "%s%s", label, tail);
     werase(a->status);
     int used = draw_text_np(a, a->status, 0, 0, a->cols, shown, color_attr(COL_NORMAL));
     wmove(a->status, 0, used < a->cols ? used : a->cols - 1);
@@ -115,7 +125,8 @@ static bool prompt_read(app *a, const char *label, const char *init, char *out, 
 {
     snprintf(out, n, "%s", init ? init : "");
     curs_set(1);
-    bool ok = false, too_long = false;
+    bool ok = false, too_long = false, outer = a->prompting;
+    a->prompting = true;
     for (;;) {
         if (a->too_small)
             app_draw_all(a);
@@ -153,6 +164,7 @@ static bool prompt_read(app *a, const char *label, const char *init, char *out, 
         }
     }
     curs_set(0);
+    a->prompting = outer;
     if (ok && too_long) /* refused whole, never cut and kept */
         app_msg(a, COL_ERROR, "too long: at most %zu bytes; nothing was kept", n - 1);
     return ok && !too_long;
@@ -192,7 +204,8 @@ static int cmd_open(app *a, char *args)
 {
     int wi = world_find(&a->w, args);
     if (wi < 0) {
-        app_msg(a, COL_WARN, "%s: no such practice", args);
+        app_msg(a, COL_WARN, "%s: no practice has this code (/ searches names, postcodes, phones)",
+                args);
         return -1;
     }
     return app_push(a, &card_ops, &wi);
@@ -312,11 +325,17 @@ int app_run_command(app *a, const char *line)
     args += strspn(args, " ");
     for (size_t n = strlen(args); n > 0 && args[n - 1] == ' '; n--)
         args[n - 1] = '\0';
+    /* What it says replaces an older message (a script's own commands
+     * leave it, to save the screen with it). */
     for (int i = 0; i < NCOMMANDS; i++)
-        if (strcmp(commands[i].name, name) == 0 && (!for_scripts(&commands[i]) || a->sc))
+        if (strcmp(commands[i].name, name) == 0 && (!for_scripts(&commands[i]) || a->sc)) {
+            if (!for_scripts(&commands[i]))
+                a->msg[0] = '\0';
             return commands[i].run(a, args);
+        }
     tui_request r = req_parse(name);
     if (r != REQ_NONE && r != REQ_PROMPT) {
+        a->msg[0] = '\0';
         app_dispatch(a, r);
         return 0;
     }

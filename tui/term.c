@@ -98,6 +98,21 @@ static SCREEN *term_open_script(app *a, const char *path, char *msg, size_t n)
     return newterm(NULL, a->term_out, tty_in);
 }
 
+/* PuTTY's Home, End and F1-F4 ("ESC [n~", as the Linux console and tmux
+ * send them), where the terminal type (TERM=xterm) names others: unknown,
+ * their ESC would be read alone and go back a screen. */
+static void putty_keys(void)
+{
+    static const struct {
+        const char *seq;
+        int key;
+    } keys[] = {{"\033[1~", KEY_HOME}, {"\033[4~", KEY_END},     {"\033[11~", KEY_F(1)},
+                {"\033[12~", KEY_F(2)}, {"\033[13~", KEY_F(3)}, {"\033[14~", KEY_F(4)}};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (key_defined(keys[i].seq) == 0)
+            define_key(keys[i].seq, keys[i].key);
+}
+
 int term_start(app *a, char *msg, size_t n)
 {
     const char *script_path = getenv("CATCHMENT_SCRIPT");
@@ -132,6 +147,7 @@ int term_start(app *a, char *msg, size_t n)
     nonl();
     curs_set(0);
     keypad(stdscr, TRUE);
+    putty_keys();
     wtimeout(stdscr, a->sc ? 0 : 2000);
     a->utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
     a->ascii = !a->utf8 || a->cfg.ui.ascii;

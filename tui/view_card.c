@@ -121,18 +121,38 @@ static void card_list(app *a, const card *c, tlines *t, int width)
     }
 }
 
+/* Without a list size the headroom is unknown, and so is a capacity
+ * taken from the list (default headroom): never shown as 0.  unit goes
+ * after a number ("4,311 patients (default-headroom)"). */
+static const char *cap_text(const card *c, const char *unit, char *out, size_t n)
+{
+    char n1[32], src[48];
+    world_capacity_label(&c->facts, c->fte_date, c->cap.source, src, sizeof src);
+    if (c->p.list_size < 0 && c->cap.source == CAP_DEFAULT_HEADROOM)
+        snprintf(out, n, "unknown (%s: no list size)", src);
+    else
+        snprintf(out, n, "%s%s (%s)", text_thousands(c->cap.capacity, n1, sizeof n1), unit, src);
+    return out;
+}
+
+static const char *headroom_text(const card *c, char *out, size_t n)
+{
+    if (c->p.list_size >= 0)
+        return text_thousands(c->cap.headroom, out, n);
+    snprintf(out, n, "unknown");
+    return out;
+}
+
 static void card_capacity(const card *c, tlines *t)
 {
-    char n1[32], n2[32], src[48];
+    char n1[96], n2[32];
     tl_rule(t, "Capacity");
     if (!c->open) {
         tl_add(t, COL_DIM, -1, "- (not open on the as-at date), headroom -");
         return;
     }
-    tl_add(t, c->cap.headroom > 0 ? COL_NORMAL : COL_WARN, -1, "%s patients (%s), headroom %s",
-           text_thousands(c->cap.capacity, n1, sizeof n1),
-           world_capacity_label(&c->facts, c->fte_date, c->cap.source, src, sizeof src),
-           text_thousands(c->cap.headroom, n2, sizeof n2));
+    tl_add(t, c->cap.headroom > 0 ? COL_NORMAL : COL_WARN, -1, "%s, headroom %s",
+           cap_text(c, " patients", n1, sizeof n1), headroom_text(c, n2, sizeof n2));
     if (c->facts.capacity >= 0 && c->facts.from > 0)
         tl_add(t, COL_NORMAL, -1, "Capacity recorded from %s",
                text_date_or_dash(c->facts.from, n1, sizeof n1));
@@ -147,7 +167,7 @@ static void card_capacity(const card *c, tlines *t)
            c->facts.list_open >= 0 && c->facts.illustrative ? " (ILLUSTRATIVE)" : "");
 }
 
-static void card_contract(app *a, const card *c, tlines *t)
+static void card_contract(app *a, const card *c, tlines *t, int width)
 {
     char d1[16], d2[16], d3[16];
     tl_rule(t, "Contract");
@@ -185,7 +205,7 @@ static void card_contract(app *a, const card *c, tlines *t)
             tl_add(t, overdue ? COL_OVER : COL_NORMAL, -1, "No milestone left before the end%s", late);
     }
     if (*c->con.notes)
-        tl_wrap(t, COL_NORMAL, 200, "", c->con.notes);
+        tl_wrap(t, COL_NORMAL, width, "", c->con.notes);
 }
 
 static void card_notes(const card *c, tlines *t, int width)
@@ -284,7 +304,7 @@ static void card_build(app *a, cview *cv, int width)
     card_identity(a, cv->c, &cv->tl);
     card_list(a, cv->c, &cv->tl, colw);
     card_capacity(cv->c, &cv->tl);
-    card_contract(a, cv->c, &cv->tl);
+    card_contract(a, cv->c, &cv->tl, colw);
     card_notes(cv->c, r, colw);
     card_age(cv->c, r);
     card_evidence_lines(cv->c, r);
@@ -347,20 +367,23 @@ static int cv_current(app *a, view *v)
 
 static void cv_copy(app *a, cview *cv)
 {
-    char text[2048], n1[32], n2[32], n3[32], d[16], d2[16], addr[1024] = "";
+    char text[2048], n1[32], n2[96], n3[32], d[16], d2[16], addr[1024] = "";
     const practice *p = &cv->c->p;
     for (int i = 0; i < 5; i++)
         if (*p->addr[i])
             snprintf(addr + strlen(addr), sizeof addr - strlen(addr), "%s, ", p->addr[i]);
     snprintf(text, sizeof text,
-             "%s %s, %s%s; tel %s; list %s (%s); capacity %s (%s), headroom %s; contract %s%s%s",
+             "%s %s, %s%s; tel %s; list %s (%s); capacity %s, headroom %s; contract %s%s%s%s",
              p->code, p->name, addr, p->postcode, *p->phone ? p->phone : "-",
              p->list_size < 0 ? "unknown" : text_thousands(p->list_size, n1, sizeof n1),
-             text_date_or_dash(p->list_date, d, sizeof d), text_thousands(cv->c->cap.capacity, n2, sizeof n2),
-             capacity_source_name(cv->c->cap.source), text_thousands(cv->c->cap.headroom, n3, sizeof n3),
+             text_date_or_dash(p->list_date, d, sizeof d), cap_text(cv->c, "", n2, sizeof n2),
+             headroom_text(cv->c, n3, sizeof n3),
              *cv->c->con.practice ? cv->c->con.type : "none recorded",
              *cv->c->con.practice && cv->c->con.end ? " ends " : "",
-             *cv->c->con.practice && cv->c->con.end ? text_date_or_dash(cv->c->con.end, d2, sizeof d2) : "");
+             *cv->c->con.practice && cv->c->con.end ? text_date_or_dash(cv->c->con.end, d2, sizeof d2) : "",
+             /* labelled in the email too, as on the card and in the appraisal */
+             *cv->c->con.practice && strstr(cv->c->con.notes, "ILLUSTRATIVE")
+                 ? " (ILLUSTRATIVE: not a real contract)" : "");
     if (clip_copy(a, text))
         app_msg(a, COL_ERROR, "could not copy to the clipboard");
     else
@@ -376,12 +399,24 @@ static unsigned cv_note(app *a, view *v, cview *cv)
         return HANDLED;
     }
     snprintf(label, sizeof label, "Note for %s: ", cv->code);
-    if (!app_prompt(a, label, NULL, text, sizeof text) || !*text)
+    bool draft = strcmp(a->note_draft_code, cv->code) == 0;
+    if (!app_prompt(a, label, draft ? a->note_draft : NULL, text, sizeof text)) {
+        /* Esc by reflex mid-call: kept, not lost (a note refused as too
+         * long has said so, and keeps nothing) */
+        if (*text && !*a->msg) {
+            snprintf(a->note_draft, sizeof a->note_draft, "%s", text);
+            snprintf(a->note_draft_code, sizeof a->note_draft_code, "%s", cv->code);
+            app_msg(a, COL_STATUS, "note not added; a brings it back");
+        }
+        return HANDLED;
+    }
+    if (!*text)
         return HANDLED;
     if (edit_note(a->s, cv->code, text, clock_now(), &e)) {
         app_msg(a, COL_ERROR, "%s", e.msg);
         return HANDLED;
     }
+    a->note_draft_code[0] = '\0';
     app_msg(a, COL_GOOD, "note added to %s", cv->code);
     if (cv_load(a, cv) == 0)
         card_build(a, cv, a->cols);

@@ -82,7 +82,9 @@ enum { WIDE_FROM = 100 }; /* type and due date shown from this width */
 static int name_width(int width)
 {
     int w = width - (width >= WIDE_FROM ? 69 : 53);
-    return w < 10 ? 10 : w > 40 ? 40 : w; /* numbers stay near the names */
+    /* numbers stay near the names; at 60 columns the name gives way to
+     * the overdue count */
+    return w < 7 ? 7 : w > 40 ? 40 : w;
 }
 
 static void kv_header(app *a, view *v, WINDOW *w, int width)

@@ -9,24 +9,43 @@ typedef struct hview {
     tlines tl;
 } hview;
 
-/* The descriptions wrap under themselves at the width of the screen. */
+static const char pad[] = "                                          "; /* 42 */
+
+/* One request's line: its keys, its name and what it does. */
+static void hv_request(hview *hv, tui_request r, int width)
+{
+    char keys[128], first[320];
+    keymap_keys(r, keys, sizeof keys);
+    snprintf(first, sizeof first, "  %-22s %-16s ", *keys ? keys : "(none)", req_name(r));
+    if (strlen(first) > 42) /* many keys: the description on the next line */
+        tl_add(&hv->tl, COL_NORMAL, -1, "%s", first), snprintf(first, sizeof first, "%s", pad);
+    tl_wrap_hang(&hv->tl, COL_NORMAL, width, first, pad, req_help(r));
+}
+
+/* True when an earlier request has r's section (it is listed there). */
+static bool section_seen(int r)
+{
+    for (int i = 0; i < r; i++)
+        if (strcmp(req_section((tui_request)i), req_section((tui_request)r)) == 0)
+            return true;
+    return false;
+}
+
+/* Each section once, in the order it first comes in the request table,
+ * with every request of it (the table adds new ones at its end).  The
+ * descriptions wrap under themselves at the width of the screen. */
 static void hv_build(app *a, hview *hv, int width)
 {
-    const char *section = "";
-    char keys[128], first[320];
-    static const char pad[] = "                                          "; /* 42 */
+    char first[320];
     tl_free(&hv->tl);
     for (int r = 0; r < REQ_COUNT; r++) {
-        if (strcmp(section, req_section((tui_request)r)) != 0) {
-            section = req_section((tui_request)r);
-            tl_rule(&hv->tl, section);
-        }
-        keymap_keys((tui_request)r, keys, sizeof keys);
-        snprintf(first, sizeof first, "  %-22s %-16s ", *keys ? keys : "(none)",
-                 req_name((tui_request)r));
-        if (strlen(first) > 42) /* many keys: the description on the next line */
-            tl_add(&hv->tl, COL_NORMAL, -1, "%s", first), snprintf(first, sizeof first, "%s", pad);
-        tl_wrap_hang(&hv->tl, COL_NORMAL, width, first, pad, req_help((tui_request)r));
+        if (section_seen(r))
+            continue;
+        const char *section = req_section((tui_request)r);
+        tl_rule(&hv->tl, section);
+        for (int k = r; k < REQ_COUNT; k++)
+            if (strcmp(req_section((tui_request)k), section) == 0)
+                hv_request(hv, (tui_request)k, width);
     }
     tl_rule(&hv->tl, "Commands (after :, as well as the action names above)");
     const char *name, *args, *help;

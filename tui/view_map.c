@@ -44,10 +44,36 @@ typedef struct mview {
     boundary_set bounds;   /* imported outlines, drawn under the rest */
 } mview;
 
-/* The key and the scale bar, and a row naming the boundaries if any. */
-static int legend_rows(const mview *m) { return m->bounds.n ? 3 : 2; }
+/* The key to the letters (what the map shows). */
+static const char *legend_key(const app *a, const mview *m)
+{
+    if (m->origin >= 0)
+        return "@ this practice  o has room  = full  c cannot receive  X marked";
+    return a->ascii ? "X closing  o receiver  = full  ! over capacity  : areas  ? unplaced"
+                    : "X closing  o receiver  = full  ! over capacity  \xe2\xa0\xbf areas  ? unplaced";
+}
 
-static int map_rows(app *a, const mview *m) { return app_body_rows(a) - legend_rows(m) - 1; }
+/* The bytes of the key on its first row: all of it, or up to the last
+ * gap that fits when the screen is narrower (the rest goes below). */
+static size_t legend_split(const app *a, const mview *m)
+{
+    const char *k = legend_key(a, m);
+    if (text_width(k) <= a->cols)
+        return strlen(k);
+    size_t fit = text_fit(k, a->cols), cut = 0;
+    for (const char *p = strstr(k, "  "); p && (size_t)(p - k) <= fit; p = strstr(p + 2, "  "))
+        cut = (size_t)(p - k);
+    return cut ? cut : fit;
+}
+
+/* The key (on two rows when narrow), the scale bar, and a row naming the
+ * boundaries if any. */
+static int legend_rows(const app *a, const mview *m)
+{
+    return (legend_key(a, m)[legend_split(a, m)] ? 2 : 1) + 1 + (m->bounds.n ? 1 : 0);
+}
+
+static int map_rows(app *a, const mview *m) { return app_body_rows(a) - legend_rows(a, m) - 1; }
 
 static void load_bounds(app *a, mview *m)
 {
@@ -172,7 +198,7 @@ static void mv_fit(app *a, mview *m)
 
 /* Draws every item on the canvas: boundaries, flows, then areas, then
  * practices (highest class last wins the cell), and the labels of the
- * marked ones. */
+ * marked ones last. */
 static void mv_paint(app *a, view *v)
 {
     mview *m = v->priv;
@@ -200,11 +226,18 @@ static void mv_paint(app *a, view *v)
                 map_glyph(&m->cv, dx, dy, it->glyph, i == m->sel ? MAP_CURRENT : it->cls);
             else
                 map_dot(&m->cv, dx, dy, it->cls);
-            if (it->wi >= 0 && (it->cls == MAP_CLOSING || it->cls == MAP_CURRENT ||
-                                it->cls == MAP_RECEIVER_OVER || i == m->sel))
-                map_label(&m->cv, dx, dy, a->w.v[it->wi].p.code, i == m->sel ? MAP_CURRENT : it->cls);
         }
-    v->nlines = m->mv.rows + legend_rows(m);
+    /* The labels after every mark, so none is written over another
+     * practice's X (a label with no room either side is left out; Tab
+     * names the practice in the header). */
+    for (int i = 0; i < m->nit; i++) {
+        const mitem *it = &m->it[i];
+        if (it->wi >= 0 && (it->cls == MAP_CLOSING || it->cls == MAP_CURRENT ||
+                            it->cls == MAP_RECEIVER_OVER || i == m->sel) &&
+            map_dot_of(&m->mv, it->lat, it->lon, &dx, &dy))
+            map_label(&m->cv, dx, dy, a->w.v[it->wi].p.code, i == m->sel ? MAP_CURRENT : it->cls);
+    }
+    v->nlines = m->mv.rows + legend_rows(a, m);
 }
 
 static int mv_open(app *a, view *v, const void *arg)
@@ -322,13 +355,16 @@ static void legend(app *a, mview *m, int line, char *out, size_t n)
     int cells;
     double km = map_scale_km(&m->mv, a->cols / 4, &cells);
     char bar[256] = "";
+    const char *key = legend_key(a, m);
+    size_t split = legend_split(a, m);
     for (int i = 0; i < cells && i < 60; i++)
         strcat(bar, a->ascii ? "-" : "\xe2\x94\x80");
-    if (line == 0 && m->origin >= 0)
-        snprintf(out, n, "@ this practice  o has room  = full  c cannot receive  X marked");
-    else if (line == 0)
-        snprintf(out, n, "X closing  o receiver  = full  ! over capacity  %s areas  ? unplaced",
-                 a->ascii ? ":" : "\xe2\xa0\xbf");
+    if (key[split] && line > 0) /* the key's second row comes before the rest */
+        line = line == 1 ? -1 : line - 1;
+    if (line == 0)
+        snprintf(out, n, "%.*s", (int)split, key);
+    else if (line == -1)
+        snprintf(out, n, "%s", key + split + strspn(key + split, " "));
     else if (line == 2)
         snprintf(out, n, "%s boundaries: %s", a->ascii ? "+" : "\xe2\xa0\x92", m->bounds.kinds);
     else

@@ -101,12 +101,18 @@ static int nv_open(app *a, view *v, const void *arg)
     return 0;
 }
 
-enum { NAME_COLS = 40 };
+/* The status column holds "marked to close" whole; at 80 columns its
+ * trailing space is the one that falls off the edge. */
+enum { NAME_COLS = 40, STATUS_COLS = 15, CAPACITY_FROM = 72 };
+
+/* Below CAPACITY_FROM columns the capacity gives way (the headroom says
+ * the room), so the status still shows whole. */
+static bool capacity_shown(int width) { return width >= CAPACITY_FROM; }
 
 static int name_width(int width)
 {
-    int w = width - 58;
-    return w < 12 ? 12 : w > NAME_COLS ? NAME_COLS : w;
+    int w = width - (capacity_shown(width) ? 58 : 49);
+    return w < 11 ? 11 : w > NAME_COLS ? NAME_COLS : w;
 }
 
 static void nv_header(app *a, view *v, WINDOW *w, int width)
@@ -121,9 +127,10 @@ static void nv_header(app *a, view *v, WINDOW *w, int width)
     cell_add(a, head, sizeof head, "Name", name_width(width), false);
     cell_add(a, head, sizeof head, "km", 5, true);
     cell_add(a, head, sizeof head, "List", 7, true);
-    cell_add(a, head, sizeof head, "Capacity", 8, true);
+    if (capacity_shown(width))
+        cell_add(a, head, sizeof head, "Capacity", 8, true);
     cell_add(a, head, sizeof head, "Headroom", 8, true);
-    cell_add(a, head, sizeof head, "Status", 14, false);
+    cell_add(a, head, sizeof head, "Status", STATUS_COLS, false);
     draw_text(a, w, 1, 0, width, head, color_attr(COL_HEADER));
 }
 
@@ -136,6 +143,8 @@ static const char *nv_status(app *a, int wi)
         return "marked to close";
     if (wp->list_closed)
         return "list closed";
+    if (!plist_has_capacity(wp)) /* its room is unknown, not none */
+        return "no list size";
     return wp->cap.headroom > 0 ? "can take" : "full";
 }
 
@@ -152,9 +161,10 @@ static void nv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     plist_list_cell(&a->w, wp, n1, sizeof n1);
     cell_add(a, text, sizeof text, n1, 7, true);
     bool cap = plist_has_capacity(wp);
-    cell_add(a, text, sizeof text, cap ? text_thousands(wp->cap.capacity, n2, sizeof n2) : "-", 8, true);
+    if (capacity_shown(width))
+        cell_add(a, text, sizeof text, cap ? text_thousands(wp->cap.capacity, n2, sizeof n2) : "-", 8, true);
     cell_add(a, text, sizeof text, cap ? text_thousands(wp->cap.headroom, n3, sizeof n3) : "-", 8, true);
-    cell_add(a, text, sizeof text, nv_status(a, wi), 14, false);
+    cell_add(a, text, sizeof text, nv_status(a, wi), STATUS_COLS, false);
     bool receives = world_can_receive(&a->w, wi) && !app_marked(a, wi);
     tui_color c = sel ? COL_CURSOR : !receives ? COL_DIM : wp->cap.headroom <= 0 ? COL_WARN : COL_NORMAL;
     draw_text(a, w, y, 0, width, text, color_attr(c));

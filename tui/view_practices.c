@@ -23,7 +23,7 @@ typedef struct colspec {
 static const colspec columns[] = {
     {PCOL_CODE, "Code", 6, false, 0},      {PCOL_NAME, "Name", 0, false, 0},
     {PCOL_TOWN, "Town", 14, false, 100},   {PCOL_LIST, "List", 7, true, 0},
-    {PCOL_TREND, "12m", 7, true, 0},       {PCOL_CAP, "Cap", 7, true, 0},
+    {PCOL_TREND, "12m", 7, true, 70}, /* gives way first: the status fits at 60 */       {PCOL_CAP, "Cap", 7, true, 0},
     {PCOL_HEAD, "Room", 6, true, 0},       {PCOL_END, "Ends", 10, false, 0},
     {PCOL_STATUS, "Status", 7, false, 0},
 };

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/text.h"
 
@@ -49,7 +50,7 @@ static void sv_row(const app *a, char *out, size_t n, int width, const char *cod
 {
     bool town_too = width >= TOWN_FROM;
     int nw = width - (town_too ? 67 : 52);
-    nw = nw < 12 ? 12 : nw > NAME_COLS ? NAME_COLS : nw;
+    nw = nw < 8 ? 8 : nw > NAME_COLS ? NAME_COLS : nw; /* at 60 the phone stays whole */
     cell_add(a, out, n, code, 6, false);
     cell_add(a, out, n, name, nw, false);
     cell_add(a, out, n, postcode, 8, false);
@@ -85,6 +86,32 @@ static void sv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     draw_text(a, w, y, 0, width, text, color_attr(c));
 }
 
+/* Whether every word of q is in s, ignoring case. */
+static bool has_words(const char *s, const char *q)
+{
+    for (q += strspn(q, " "); *q; q += strspn(q, " ")) {
+        size_t n = strcspn(q, " ");
+        const char *p = s;
+        while (*p && strncasecmp(p, q, n) != 0)
+            p++;
+        if (!*p)
+            return false;
+        q += n;
+    }
+    return true;
+}
+
+/* A caller gave an old name: the first result is called something else
+ * now, so say which of its other names the query was found in. */
+static void sv_say_other_name(app *a, const sview *sv)
+{
+    if (sv->nres == 0 || !a->sother || !a->sother[sv->res[0]])
+        return;
+    const world_practice *wp = &a->w.v[sv->res[0]];
+    if (!has_words(wp->p.name, sv->q) && has_words(a->sother[sv->res[0]], sv->q))
+        app_msg(a, COL_STATUS, "%s was also called %s", wp->p.code, a->sother[sv->res[0]]);
+}
+
 /* Text keys edit the query; j, k, q, n and the like are text here. */
 static unsigned sv_key(app *a, view *v, int key)
 {
@@ -95,11 +122,16 @@ static unsigned sv_key(app *a, view *v, int key)
     }
     if (key == '\t' || key == '\r' || key == '\n' || key == TK_ESC)
         return 0;
+    if (key == TK(KEY_LEFT) || key == TK(KEY_RIGHT)) { /* mending a typo, not leaving */
+        app_msg(a, COL_STATUS, "the search is edited at its end: Backspace, C-W a word, C-U all");
+        return HANDLED;
+    }
     if (keymap_lookup(VIEW_SEARCH, key) == REQ_SEARCH) /* / again: a new search */
         sv->q[0] = '\0';
     else if (!text_edit_key(sv->q, sizeof sv->q, key))
         return 0;
     sv_run(a, v);
+    sv_say_other_name(a, sv);
     return REPAINT;
 }
 

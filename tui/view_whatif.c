@@ -5,6 +5,8 @@
 #include "tui/internal.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,9 +65,26 @@ static void wv_as_run(const whatif *wf, tlines *t)
            agreed, agreed == 1 ? "" : "s", wk);
 }
 
+/* A summary line, wrapped under itself where the screen is narrower
+ * than it (at 60 columns "0 unplaced" lost its word); tag on the first. */
+static void wv_line(tlines *t, tui_color c, int tag, int width, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static void wv_line(tlines *t, tui_color c, int tag, int width, const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    int first = t->n;
+    tl_wrap_hang(t, c, width, "", "  ", buf);
+    if (first < t->n)
+        t->v[first].tag = tag;
+}
+
 /* At most 4 lines and one per closing practice, each within 80 columns,
  * so the receivers start on the first screen. */
-static void wv_summary(app *a, wview *wv, tlines *t)
+static void wv_summary(app *a, wview *wv, tlines *t, int width)
 {
     const whatif *wf = &wv->wf;
     char n1[32], n2[32], n3[32], k1[16], k2[16], k3[16], src[64] = "";
@@ -76,35 +95,35 @@ static void wv_summary(app *a, wview *wv, tlines *t)
     wv_key(REQ_MAX_KM, dkey, sizeof dkey);
     wv_key(REQ_REASONABLE_KM, rkey, sizeof rkey);
     wv_key(REQ_GROWTH, gkey, sizeof gkey);
-    tl_add(t, COL_SECTION, -1, "Scenario %s   policy %s (%s)   growth %+.1f%% (%s)", wf->name,
+    wv_line(t, COL_SECTION, -1, width, "Scenario %s   policy %s (%s)   growth %+.1f%% (%s)", wf->name,
            config_policy_name(wf->policy), pkey, wf->growth_pct, gkey);
     whatif_as_at_text(&a->w, wf, at_line, sizeof at_line);
-    tl_add(t, strstr(at_line, "STALE") ? COL_WARN : COL_NORMAL, -1, "%s", at_line);
+    wv_line(t, strstr(at_line, "STALE") ? COL_WARN : COL_NORMAL, -1, width, "%s", at_line);
     for (int i = 0; i < wf->nclosing; i++) {
         const world_practice *wp = &a->w.v[wf->closing[i]];
         modelled |= wf->area_source[i] == AREAS_MODELLED;
         snprintf(src, sizeof src, "%s", whatif_area_source_name(wf->area_source[i]));
         plist_list_cell(&a->w, wp, n1, sizeof n1); /* "-" unknown, "*" stale */
-        tl_add(t, wv->unplaced[i] > 0 ? COL_OVER : COL_MARK, wf->closing[i],
+        wv_line(t, wv->unplaced[i] > 0 ? COL_OVER : COL_MARK, wf->closing[i], width,
                "Closing %s %.*s (%s patients, %s unplaced)", wp->p.code,
                (int)text_fit(wp->p.name, 30), wp->p.name, n1,
                text_thousands(wv->unplaced[i], n2, sizeof n2));
     }
     if (modelled)
-        tl_add(t, COL_WARN, -1, "MODELLED: where patients live is the demo's stand-in, not NHS data");
+        wv_line(t, COL_WARN, -1, width, "MODELLED: where patients live is the demo's stand-in, not NHS data");
     else
         tl_add(t, COL_DIM, -1, "Where patients live: %s", src);
     char ill[200];
     if (whatif_illustrative_codes(&a->w, wf, ill, sizeof ill))
-        tl_add(t, COL_WARN, -1, "ILLUSTRATIVE: made-up capacity at %s", ill);
-    tl_add(t, wf->im.unplaced > 0 ? COL_OVER : COL_NORMAL, -1,
+        wv_line(t, COL_WARN, -1, width, "ILLUSTRATIVE: made-up capacity at %s", ill);
+    wv_line(t, wf->im.unplaced > 0 ? COL_OVER : COL_NORMAL, -1, width,
            "Displaced %s   placed %s within %g %s (%s)   unplaced %s",
            text_thousands(wf->im.displaced, n1, sizeof n1), text_thousands(wf->im.placed, n2, sizeof n2),
            wf->max_km, wf->unit, dkey, text_thousands(wf->im.unplaced, n3, sizeof n3));
     if (wf->im.residence_unknown > 0) /* counted, left out of every km figure */
         tl_add(t, COL_WARN, -1, "Residence unknown %s (placed from their practice; not in km)",
                text_thousands(wf->im.residence_unknown, n1, sizeof n1));
-    tl_add(t, COL_NORMAL, -1, "Travel %s: mean %s before, %s after, 90%% within %s; %s beyond %g (%s)",
+    wv_line(t, COL_NORMAL, -1, width, "Travel %s: mean %s before, %s after, 90%% within %s; %s beyond %g (%s)",
            wf->unit, km(wf->im.mean_km_before, k1, sizeof k1), km(wf->im.mean_km_after, k2, sizeof k2),
            km(wf->im.p90_km_after, k3, sizeof k3),
            isnan(wf->im.mean_km_after) ? "-" /* nobody placed has a known home */
@@ -191,7 +210,11 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
     nw = nw < 10 ? 10 : nw > NAME_COLS ? NAME_COLS : nw;
     char ckey[24], rule[96];
     wv_key(REQ_CAPACITY, ckey, sizeof ckey);
-    snprintf(rule, sizeof rule, "Receivers (%s changes a capacity; * set here; ~ assumed)", ckey);
+    bool over = false; /* the ! then needs saying */
+    for (int i = 0; i < wf->im.nreceivers; i++)
+        over |= wf->im.receivers[i].over_capacity;
+    snprintf(rule, sizeof rule, "Receivers (%s%s changes a capacity; * set here; ~ assumed)",
+             over ? "! over capacity; " : "", ckey);
     tl_rule(t, rule);
     snprintf(line, sizeof line, "  ");
     cell_add(a, line, sizeof line, "Code", 6, false);
@@ -294,10 +317,12 @@ static void wv_pack_row(app *a, tlines *t, int m, const eq_row *r)
     char line[512] = "  ", c[6][32];
     snprintf(c[0], sizeof c[0], isnan(r->baseline) ? "-" : "%.1f%%", 100 * r->baseline);
     snprintf(c[1], sizeof c[1], r->assessed > 0 ? "%.1f%%" : "n/a", 100 * r->share);
-    snprintf(c[2], sizeof c[2], r->assessed > 0 ? "%.0f" : "-", r->displaced);
-    snprintf(c[3], sizeof c[3], r->assessed > 0 ? "%.0f" : "-", r->placed);
-    snprintf(c[4], sizeof c[4], r->assessed > 0 ? "%.0f" : "-", r->unplaced);
-    snprintf(c[5], sizeof c[5], r->assessed > 0 ? "%.0f" : "-", r->beyond);
+    const double n[4] = {r->displaced, r->placed, r->unplaced, r->beyond};
+    for (int i = 0; i < 4; i++) /* counts as the IMD table writes them */
+        if (r->assessed > 0)
+            text_thousands(lround(n[i]), c[2 + i], sizeof c[2 + i]);
+        else
+            snprintf(c[2 + i], sizeof c[2 + i], "-");
     cell_add(a, line, sizeof line, name[m], 14, false);
     for (int i = 0; i < 6; i++)
         cell_add(a, line, sizeof line, c[i], 7, true);
@@ -360,7 +385,7 @@ static void wv_build(app *a, view *v, wview *wv, int width)
     if (wv->have) {
         bool wide = width >= WHATIF_WIDE;
         tlines left = {0}, right = {0};
-        wv_summary(a, wv, &wv->tl);
+        wv_summary(a, wv, &wv->tl, width);
         wv_receivers(a, wv, &left, wide ? width / 2 - 1 : width);
         if (wv->pack)
             wv_pack(a, wv, &right);
@@ -506,22 +531,30 @@ static void wv_next_pane(app *a, view *v)
     v->dirty = true;
 }
 
-/* W: the name typed replaces the one offered (Enter alone keeps it);
+/* W: the name typed replaces the one offered (Enter alone keeps it); a
+ * name that cannot be one is asked again with the text kept to mend;
  * another plan's scenario of that name is replaced only after a yes. */
 static void wv_save(app *a)
 {
-    char label[CONFIG_NAME_MAX + 64], name[CONFIG_NAME_MAX], q[CONFIG_NAME_MAX + 32];
+    char label[CONFIG_NAME_MAX + 64], name[CONFIG_NAME_MAX] = "", q[CONFIG_NAME_MAX + 32];
     const char *now = a->plan.scenario;
     if (*now)
         snprintf(label, sizeof label, "Save as scenario (Enter: %s): ", now);
     else
         snprintf(label, sizeof label, "Save as scenario (a-z 0-9 . _ -): ");
-    if (!app_prompt(a, label, NULL, name, sizeof name))
-        return;
-    if (!*name)
-        snprintf(name, sizeof name, "%s", now);
-    if (!*name)
-        return;
+    for (;;) {
+        char typed[CONFIG_NAME_MAX];
+        snprintf(typed, sizeof typed, "%s", name);
+        if (!app_prompt(a, label, typed, name, sizeof name))
+            return;
+        if (!*name)
+            snprintf(name, sizeof name, "%s", now);
+        if (!*name)
+            return;
+        if (config_scenario_name_ok(name))
+            break;
+        snprintf(label, sizeof label, "Not a scenario name (a-z 0-9 . _ -, no spaces): ");
+    }
     snprintf(q, sizeof q, "Replace scenario %s?", name);
     bool replace = strcmp(name, now) == 0; /* the plan's own scenario, changed */
     if (!replace && config_scenario_find(&a->cfg, name)) {

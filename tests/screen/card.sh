@@ -41,7 +41,7 @@ a note  N neighbours  w what-if  m map  e survey  A appraisal  q back  * 6m+ old
 EOF
 check_has "G scrolls to the end of the card" s2 "Deprivation score (IMD 2019): 20.7"
 check_has "notes say how to add one" s2 "none yet (a adds one)"
-want='M86019 WESTWOOD MEDICAL H/CENTRE, 298 TILE HILL LANE, COVENTRY, CV4 9DR; tel 024 76466106; list 4,106 (2026-04-01); capacity 4,311 (default-headroom), headroom 205; contract APMS ends 2027-03-31'
+want='M86019 WESTWOOD MEDICAL H/CENTRE, 298 TILE HILL LANE, COVENTRY, CV4 9DR; tel 024 76466106; list 4,106 (2026-04-01); capacity 4,311 (default-headroom), headroom 205; contract APMS ends 2027-03-31 (ILLUSTRATIVE: not a real contract)'
 if [ -f clip ] && [ "$(head -c 7 clip | od -An -c | tr -d ' ')" = '033]52;c;' ]; then
     pass "y writes an OSC 52 sequence"
 else
@@ -91,3 +91,25 @@ run_keys <<'KEYS'
 :save-display k1
 KEYS
 check_has "the card counts the overdue milestones left" k1 "Next: mobilisation on 2026-12-31 (in 38 days); 3 overdue"
+
+# A contract's notes longer than the screen wrap on the card instead of
+# being cut at the edge (a break clause's date was past the 80th column).
+"$bin" --store "$store" set M86019 contract.notes \
+    "ILLUSTRATIVE: not a real contract; break clause: either side may end it on six months' notice from 2026-10-01" >/dev/null 2>&1 ||
+    fail "the contract's notes are set"
+run_keys <<'KEYS'
+:open M86019
+G
+:save-display w1
+KEYS
+check_has "the contract's notes start on the card" w1 "ILLUSTRATIVE: not a real contract; break clause"
+check_has "and end there, wrapped" w1 "from 2026-10-01"
+
+# An open practice with no list size: its capacity taken from the list
+# (default headroom) is unknown, not "0 patients, headroom 0".
+run_keys <<'KEYS'
+:open M89016
+:save-display u1
+KEYS
+check_lacks "no list: not 0 patients" u1 "0 patients (default-headroom), headroom 0"
+check_has "no list: the capacity is unknown, and why" u1 "unknown (default-headroom: no list size), headroom unknown"

@@ -75,3 +75,11 @@ check_has "y: one fewer overdue" m3 "  M86019 WESTWOOD MEDICAL H/CENTRE   2027-0
 check_has "V waives the next open one" m4 "  M86019 WESTWOOD MEDICAL H/CENTRE   2027-03-31 mobilisation         38       2"
 check_has "the marks are in the history" m5 "M86019 milestone.enga open -> waived"
 check_has "a closed practice's contract ends when it closed" m1 "  M86026 WILLENHALL PRIMARY CARE CEN 2019-01-31 practice closed"
+
+# At 60 columns the overdue count still shows (the name gives way).
+COLUMNS=60 run_keys <<'KEYS'
+C
+:save-display n1
+KEYS
+check_match "60 columns: the overdue count shows" n1 "M86019 .* 2027-03-31 mobilisation +[0-9]+ +[0-9]+$"
+check_has "60 columns: the Overdue heading" n1 "Overdue"

@@ -23,3 +23,17 @@ check_has "... Core20 from the IMD, against the ICB" s1 "Core20           13.3% 
 check_has "... groups without Census data say n/a, not 0" s1 "Disability           -     n/a       -       -       -       -"
 check_has "... and why" s1 "n/a: no data for the areas (not assessed)"
 check_has "e again: the IMD table" s2 "Equality, IMD 2019 (km: mean before, after; beyond reasonable)"
+
+# The pack's counts are written as every other count on the screen is
+# (1,136, not 1136), so they read aloud the same as the IMD table's.
+run_keys <<'KEYS'
+:open M86019
+x
+:open M86605
+x
+w
+e
+G
+:save-display t1
+KEYS
+check_has "thousands separated in the pack" t1 "Core20           13.3%   15.9%   1,136   1,136       0       0"

@@ -64,3 +64,20 @@ KEYS
 check_has "a key taken from another action is said at start" x1 "keys: x is now search; mark has no key (:mark still works)"
 check_lacks "the footer does not offer x mark" x1 "x mark"
 check_has "the help says mark has no key" x2 "  (none)                 mark"
+
+# Each section once, with every key of its kind: the what-if's d, r and %
+# are under the one What-if heading, not under a second one further down.
+cp "$data/demo.yaml" "$config"
+LINES=200 run_keys <<'KEYS'
+?
+:save-display g1
+KEYS
+for section in Moving Views Practices Card Neighbours What-if Contracts Map Other; do
+    n=$(grep -c "^── $section ─" g1)
+    if [ "$n" = 1 ]; then pass "one $section section"; else fail "one $section section: $n"; fi
+done
+# (the first What-if heading's lines only)
+awk '/^── / { if (w) exit; w = /^── What-if ─/; next } w' g1 >whatif-keys
+if grep -q " growth " whatif-keys && grep -q " equality-pack " whatif-keys && grep -q " policy " whatif-keys; then
+    pass "the what-if's keys are all under What-if"
+else fail "the what-if's keys are all under What-if"; fi

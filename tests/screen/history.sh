@@ -48,3 +48,22 @@ check_has "the help lists the key" "$(run_keys <<'K'
 :save-display hp
 K
 echo hp)" "Who changed what, and when"
+
+# A long change wraps under its column instead of being cut at 80: a
+# note and a milestone's field read whole; Enter on any of its lines
+# opens the practice.
+"$bin" --store "$store" set M86019 milestone.options_appraisal done >/dev/null
+"$bin" --store "$store" note M86019 "Practice manager rang: two GPs retiring in March, list likely to close next spring" >/dev/null
+run_keys <<'KEYS'
+:open M86019
+h
+:save-display w1
+j
+<Enter>
+:save-display w2
+KEYS
+check_has "a long note starts on its line" w1 "M86019 note           Practice manager rang:"
+check_has "and goes on under it" w1 "                                                    GPs retiring in March,"
+check_has "a long field wraps in its column" w1 "milestone.opti"
+check_has "... whole" w1 "ons_appraisal"
+check_has "Enter on a wrapped line opens the practice" w2 "M86019  WESTWOOD MEDICAL H/CENTRE"

@@ -119,3 +119,20 @@ tab=$(($2 - $1)) tab2=$(($3 - $2)) full=$(($4 - $3))
 [ "$tab" -lt 600 ] && [ "$tab2" -lt 600 ] && pass "Tab writes $tab then $tab2 bytes (a full repaint $full)" ||
     fail "Tab writes under 600 bytes: $tab, $tab2 (full repaint $full)"
 [ "$full" -gt 600 ] && pass "the bound would catch a full repaint ($full bytes)" || fail "a full repaint is $full bytes"
+
+# At 60 columns the key to the letters wraps onto a second line instead
+# of losing its end ("? unplaced", "X marked").
+COLUMNS=60 run_keys <<'KEYS'
+:open M86019
+m
+:save-display n1
+q
+x
+w
+m
+:save-display n2
+KEYS
+check_has "60 columns: the card's map keeps X marked" n1 "X marked"
+check_has "60 columns: the what-if's map keeps ? unplaced" n2 "? unplaced"
+check_has "... and X closing" n2 "X closing"
+check_has "... and the scale bar" n2 "km"

@@ -59,3 +59,34 @@ check_has "Enter opens the neighbour's card" s4 "M86004  ALLESLEY PARK MEDICAL C
 check_has "Tab from the neighbours goes back to the card" s5 "M86019  WESTWOOD MEDICAL H/CENTRE"
 check_has "Tab from the card opens the neighbours" s6 "Within 8 km of M86019"
 check_has "o opens the neighbours of the practice under the cursor" s7 "Within 8 km of M84036"
+
+# A neighbour marked to close says so in full at 80 columns (cut to
+# "marked to clos" it read as a typo mid-call).
+run_keys <<'KEYS'
+:open M86605
+x
+:open M86019
+N
+:save-display m1
+KEYS
+check_has "a marked neighbour's status is whole" m1 "  M86605 LIMBRICK WOOD SURGERY    1.3   3,041    3,193      152 marked to close"
+
+# At 60 columns the status shows whole (it read "can ta"); the capacity
+# gives way, the headroom stays.
+COLUMNS=60 run_keys <<'KEYS'
+:open M86019
+N
+:save-display n1
+KEYS
+check_match "60 columns: the status whole" n1 "M86004 .* 1,488 can take$"
+check_has "60 columns: the headroom heading" n1 "Headroom Status"
+
+# A practice with no list size is not "full": its room is unknown.
+run_keys <<'KEYS'
+:open M84036
+N
++
++
+:save-display u1
+KEYS
+check_match "no list size: said, not full" u1 "M89016 .* - no list size$"

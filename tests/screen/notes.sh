@@ -50,3 +50,30 @@ KEYS
     chmod -R u+w "$store"
     check_has "no write permission: read-only with the reason" p1 "no write permission on the store"
 fi
+
+# Esc by reflex mid-note keeps what was typed: a on the same practice
+# brings it back to finish; another practice's note starts empty.
+run_keys <<'KEYS'
+:open M86019
+a
+"Rang back: list closure request
+<Esc>
+:save-display d1
+:open M86605
+a
+:save-display d2
+<Esc>
+:open M86019
+a
+:save-display d3
+" expected Monday
+<Enter>
+:save-display d4
+a
+:save-display d5
+KEYS
+check_has "Esc on a note says it is kept" d1 "note not added; a brings it back"
+check_lacks "another practice's note starts empty" d2 "Rang back"
+check_has "a brings the text back" d3 "Note for M86019: Rang back: list closure request"
+check_has "finished, it is added whole" d4 "  Rang back: list closure request expected Monday"
+check_match "once added, the next note starts empty" d5 "^Note for M86019: *$"

@@ -52,7 +52,7 @@ check_screen "the practice list at 80x24, sorted by name" s1 <<'EOF'
   M84616 BROOKSIDE SURGERY      4,458       -   4,680    222 -          open
   M86029 BROOMFIELD PARK MED.  18,479       -  19,402    923 -          open
   Y06218 BROWNSOVER MEDICAL C   9,740       -  10,227    487 -          open
-Enter card  / search  x mark  w what-if  C contracts  q back  * 6m+ old
+Enter card  / search  x mark  w what-if  C contracts  q quit  * 6m+ old
 EOF
 
 # Row 9 (Arden Healthcare) is a closed practice; row 6 an open one.
@@ -75,3 +75,22 @@ check_has ":filter subicb CODE" s7 "filter sub-ICB B2M3M"
 check_has ":filter expiring MONTHS" s8 "filter ending within 60 months"
 check_has ":filter expiring lists contracts ending in time" s8 "Y04965 ALLIANCE TEACHING PR"
 check_has "a bad filter says what is allowed" s9 "filter: all, active, pcn [CODE], subicb [CODE], expiring [MONTHS]"
+
+# On the first screen q quits (asking when there is work to lose), so its
+# footer says so; a screen above it goes back.
+run_keys <<'KEYS'
+:save-display q1
+C
+:save-display q2
+KEYS
+check_has "the first screen's q says quit" q1 "q quit"
+check_lacks "not back" q1 "q back"
+check_has "the contracts above it: q back" q2 "q back"
+
+# At 60 columns the status still shows (a closed practice read as open
+# with its Status cut off); the 12-month trend gives way first.
+COLUMNS=60 run_keys <<'KEYS'
+:save-display n1
+KEYS
+check_match "60 columns: a closed practice says so" n1 "Y04951 .*cl 2022"
+check_has "60 columns: the Status heading" n1 "Status"

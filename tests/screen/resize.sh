@@ -28,7 +28,7 @@ check_screen "below the minimum: a clear message" s3 <<'EOF'
 
 
 terminal too small (need 60x16, have 50x10)
-enlarge the window, or Q to quit
+Q quits, or enlarge the window
 
 
 
@@ -38,3 +38,28 @@ check_lacks "back to 80x24: no second column" s4 "── Notes ─────�
 if [ "$(sed -n 2p s4)" = "M86019  WESTWOOD MEDICAL H/CENTRE" ]; then pass "keys while too small are ignored"; else
     fail "keys while too small are ignored: $(sed -n 2p s4)"; fi
 if cmp -s s0 s5; then pass "the list after the resizes is as before"; else fail "the list after the resizes"; diff s0 s5 | head; fi
+
+# 24 columns (a split pane): the sizes and the way out still read whole.
+run_keys <<'KEYS'
+<Resize 24x24>
+:save-display n1
+KEYS
+check_has "at 24 columns the size needed shows" n1 "60x16"
+check_has "and the size there is" n1 "24x24"
+check_has "and how to quit" n1 "Q quits"
+
+# A prompt open when the window shrinks: the small screen says Esc leaves
+# it (Q there is a letter of the answer, not quit), and the text typed
+# is all there when the window is big again.
+run_keys <<'KEYS'
+:open M86019
+a
+"Rang about the merger
+<Resize 50x10>
+:save-display p1
+<Resize 80x24>
+:save-display p2
+KEYS
+check_has "too small with a prompt open: Esc leaves it" p1 "Esc leaves"
+check_lacks "not Q quits" p1 "Q quits"
+check_has "the text typed is kept" p2 "Note for M86019: Rang about the merger"

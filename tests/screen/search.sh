@@ -72,3 +72,48 @@ check_has "N goes to the previous match" s7 "M86019  WESTWOOD MEDICAL H/CENTRE"
 check_has "a typo still finds the practice" s8 "M86019 WESTWOOD MEDICAL H/CENTRE"
 check_has "search by phone" s9 "M86019 WESTWOOD MEDICAL H/CENTRE"
 check_has "search by postcode, any case" s10 "M86019 WESTWOOD MEDICAL H/CENTRE"
+
+# Left and Right, pressed to mend a typo, stay in the search box (Left
+# went back to the list and the search was gone) and say how to edit.
+run_keys <<'KEYS'
+/
+"westwdo
+<Left>
+:save-display l1
+<Right>
+:save-display l2
+<BS>
+<BS>
+"od
+:save-display l3
+KEYS
+check_has "Left stays in the search" l1 "Search: westwdo"
+check_has "and says how the search is edited" l1 "Backspace"
+check_has "Right too" l2 "Search: westwdo"
+check_has "the search mended" l3 "M86019 WESTWOOD MEDICAL H/CENTRE"
+
+# At 60 columns a phone number reads whole (its last digit was cut: a
+# wrong number read out on a call); the name gives way.
+COLUMNS=60 run_keys <<'KEYS'
+/
+"tile hill
+:save-display p1
+KEYS
+check_has "60 columns: the phone number whole" p1 "024 76474744"
+check_has "60 columns: another" p1 "024 76466106"
+
+# A caller gives a practice's old name: the result under the cursor has
+# another name now, and the status line says which old name it matched.
+run_keys <<'KEYS'
+/
+"cubbington
+:save-display f1
+KEYS
+check_has "the practice as it is called now" f1 "M84029 VALLEY ROAD MEDICAL PRACTICE"
+check_has "... and the old name it was found by" f1 "M84029 was also called CUBBINGTON RD SURGERY"
+run_keys <<'KEYS'
+/
+"valley road
+:save-display f2
+KEYS
+check_lacks "found by its own name: nothing more said" f2 "was also called"

@@ -65,6 +65,8 @@ p policy  c capacity  d/r km  % growth  W save  Tab equality  Enter card  q back
 EOF
 check_has "p: the next policy (demand)" s3 "policy demand (p)"
 check_has "demand: Limbrick Wood is over capacity, marked !" s3 "! M86605 LIMBRICK WOOD SURGERY"
+check_has "... and the rule says what ! means" s3 "── Receivers (! over capacity; c changes a capacity; * set here) ──"
+check_lacks "no one over capacity: no ! in the rule" s2 "! over capacity"
 grep -q "M86605.*3,216/3,193" s3 && pass "demand: its new list over its capacity" ||
     fail "demand: its new list over its capacity: $(grep M86605 s3)"
 check_has "p three more: back to optimal" s4 "policy optimal (p)"
@@ -91,3 +93,17 @@ check_has "and the 75+" s7 "Aged 75+ (est.)"
 check_has ":scenario loads a named scenario" s8 "Scenario willenhall-both-close   policy choice (p)   growth +2.0% (%)"
 check_has ":scenario closes its practices" s8 "Closing M86033 WILLENHAL OAK MEDICAL CENTRE"
 check_has ":scenario with an unknown name says so" s9 "no scenario 'no-such-thing'"
+
+# At 60 columns the summary's lines wrap: the closing practice's unplaced
+# count keeps its word, and the MODELLED warning its end.
+COLUMNS=60 run_keys <<'KEYS'
+:open M86019
+x
+w
+:save-display n1
+KEYS
+check_has "60 columns: the closing line whole" n1 "0 unplaced)"
+check_has "60 columns: the MODELLED line whole" n1 "  NHS data"
+check_has "60 columns: the as-at line whole" n1 "  practices)"
+check_has "60 columns: the travel line whole" n1 "beyond 3 (r)"
+check_has "60 columns: the receivers follow" n1 "M86034 WOODSIDE"

@@ -60,6 +60,17 @@ static void canvas(void)
     CHECK_STR(s, "X");
     map_cell_text(&c, 2, 0, false, s);
     CHECK_STR(s, "Y");
+    /* A label never covers another practice's mark of its class: no room
+     * either side, it is left out. */
+    map_glyph(&c, 2, 4, 'X', MAP_CLOSING);
+    CHECK(!map_label(&c, 0, 4, "AB", MAP_CLOSING));
+    map_cell_text(&c, 1, 1, false, s);
+    CHECK_STR(s, "X");
+    map_cell_text(&c, 0, 1, false, s);
+    CHECK_STR(s, " ");
+    CHECK(map_label(&c, 4, 4, "Q", MAP_CLOSING)); /* room on the right */
+    map_cell_text(&c, 3, 1, false, s);
+    CHECK_STR(s, "Q");
     map_canvas_free(&c);
 }
 
