@@ -28,7 +28,8 @@ static const char help[] =
     "A practice that has closed shows its close date as the end, and no\n"
     "milestones.  A practice in a procurement record (catchment psr) takes its\n"
     "procurement, award and mobilisation dates from the record, named beside the\n"
-    "milestone.\n\n"
+    "milestone.  Made-up contracts (notes saying ILLUSTRATIVE, as the demo's) are\n"
+    "named on a line above the table (JSON: illustrative).\n\n"
     "  --within PERIOD   only contracts ending within PERIOD from today: 18m,\n"
     "                    2y, 90d (default: all with an end date)\n"
     "  --all             include open-ended contracts (no end date)\n\n"
@@ -150,6 +151,32 @@ static const char *practice_name(const ctx *x, const char *code, long *list, lon
     return k >= 0 ? x->w->v[k].p.name : "";
 }
 
+/* A made-up contract (the demo's): its notes say ILLUSTRATIVE. */
+static bool contract_illustrative(const contract *c)
+{
+    return strstr(c->notes, "ILLUSTRATIVE") != NULL;
+}
+
+/* "ILLUSTRATIVE: the contracts of M86019, Y00060 are made up ..." before
+ * the table, naming the first ten. */
+static void illustrative_line(const listing *l)
+{
+    enum { NAMED = 10 };
+    int k = 0;
+    for (int i = 0; i < l->n; i++) {
+        if (!contract_illustrative(&l->v[i]))
+            continue;
+        if (k < NAMED)
+            out_printf(stdout, "%s%s", k ? ", " : "ILLUSTRATIVE: the contracts of ",
+                       l->v[i].practice);
+        k++;
+    }
+    if (k > NAMED)
+        printf(" and %d more", k - NAMED);
+    if (k)
+        puts(" are made up (their notes say ILLUSTRATIVE), not real contracts");
+}
+
 static void print_json(const ctx *x, const listing *l)
 {
     json j;
@@ -165,6 +192,7 @@ static void print_json(const ctx *x, const listing *l)
         json_key(&j, "name"); json_str(&j, practice_name(x, c->practice, &list, &ld));
         json_key(&j, "type"); json_str(&j, c->type);
         json_key(&j, "provider"); json_str(&j, c->provider);
+        json_key(&j, "illustrative"); json_bool(&j, contract_illustrative(c));
         json_key(&j, "list_size"); list >= 0 ? json_int(&j, list) : json_null(&j);
         json_key(&j, "list_date"); json_date(&j, ld);
         text_date_iso(c->start, a, sizeof a);
@@ -223,6 +251,8 @@ static void print_table(const ctx *x, const listing *l, out_format f)
         char d[16];
         printf("Contracts as they stand today, %s\n", text_date_or_dash(x->w->at.facts, d, sizeof d));
     }
+    if (f == FMT_TABLE)
+        illustrative_line(l);
     table_init(&t, "Code,Name,Type,Provider,>List,Start,End,Next milestone,Due,>Days,Overdue,"
                    "Done");
     for (int i = 0; i < l->n; i++) {

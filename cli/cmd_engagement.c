@@ -22,7 +22,8 @@ static const char help[] =
     "half and three-quarters of respondents called reasonable (the largest time\n"
     "or distance that at least that share gave as reasonable, in the survey's\n"
     "unit).  The GP Patient Survey's figures stand beside it when imported.\n"
-    "Shares are of all responses.  Unanswered is counted apart, never as 0.\n\n"
+    "Shares are of all responses, but the overview's Satisfied is of those who\n"
+    "answered.  Unanswered is counted apart, never as 0.\n\n"
     "  --comments      the free-text answers instead (CODE: that practice's),\n"
     "                  control and bidi characters shown escaped\n"
     "  --search WORD   only free-text answers holding WORD (any case)\n"
@@ -57,9 +58,10 @@ static int overview(store *s, out_format f, err *e)
     table_print(&t, stdout, f);
     table_free(&t);
     if (f != FMT_CSV)
-        printf("%sSatisfied: share answering 4 or 5 of 5 to the first satisfaction "
-               "question.  Half, Three-quarters: the travel at least that share of "
-               "respondents called reasonable.\n", f == FMT_MD ? "\n" : "");
+        printf("%sSatisfied: of those who answered the first satisfaction question "
+               "(unanswered left out), the share answering 4 or 5 of 5.  Half, "
+               "Three-quarters: the travel at least that share of respondents called "
+               "reasonable.\n", f == FMT_MD ? "\n" : "");
     return 0;
 }
 

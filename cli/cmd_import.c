@@ -71,8 +71,9 @@ static void summary(const char *path, const import_result *r)
                p->seq, when, p->user);
         return;
     }
-    out_printf(stdout, "%s: %s%s, %ld rows read, %ld kept, %ld skipped", path, p->kind,
-           p->modelled ? " (MODELLED)" : "", p->rows_read, p->rows_kept, p->rows_skipped);
+    out_printf(stdout, "%s: %s%s%s, %ld rows read, %ld kept, %ld skipped", path, p->kind,
+           p->modelled ? " (MODELLED)" : "", p->illustrative ? " (ILLUSTRATIVE)" : "",
+           p->rows_read, p->rows_kept, p->rows_skipped);
     if (*p->skipped_why)
         out_printf(stdout, " (%s)", p->skipped_why);
     if (p->extract_date)

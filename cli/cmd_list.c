@@ -85,8 +85,12 @@ static void print_json(const world *w, const int *rows, int n)
         json_key(&j, "capacity"); cap ? json_int(&j, wp->cap.capacity) : json_null(&j);
         json_key(&j, "capacity_source");
         json_str(&j, cap ? capacity_source_name(wp->cap.source) : NULL);
+        json_key(&j, "capacity_illustrative"); /* rests on a made-up figure */
+        json_bool(&j, cap && world_capacity_illustrative(&wp->facts, wp->fte_date,
+                                                          wp->cap.source));
         json_key(&j, "headroom"); cap ? json_int(&j, wp->cap.headroom) : json_null(&j);
         json_key(&j, "list"); json_str(&j, world_list_state(wp));
+        json_key(&j, "list_illustrative"); json_bool(&j, world_list_illustrative(wp));
         json_key(&j, "contract_type"); json_str(&j, *wp->contract_type ? wp->contract_type : NULL);
         text_date_iso(wp->contract_end, d, sizeof d);
         json_key(&j, "contract_end"); json_str(&j, *d ? d : NULL);
@@ -105,7 +109,7 @@ static void print_table(const world *w, const int *rows, int n, out_format f)
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[rows[i]];
         const practice *p = &wp->p;
-        char list[24] = "-", cap[24] = "-", head[24] = "-", ld[16] = "-", end[16];
+        char list[24] = "-", cap[24] = "-", head[24] = "-", ld[16] = "-", end[16], src[48] = "-", ls[48];
         bool known = p->list_size >= 0 && wp->open; /* closed: no capacity */
         if (p->list_size >= 0) {
             snprintf(list, sizeof list, "%ld", p->list_size);
@@ -114,12 +118,13 @@ static void print_table(const world *w, const int *rows, int n, out_format f)
         if (known) {
             snprintf(cap, sizeof cap, "%ld", wp->cap.capacity);
             snprintf(head, sizeof head, "%ld", wp->cap.headroom);
+            world_capacity_label(&wp->facts, wp->fte_date, wp->cap.source, src, sizeof src);
         }
         table_add(&t, (const char *const[]){
                           p->code, p->name, world_status(p, w->at.date),
                           *p->pcn_name ? p->pcn_name : "-", world_town(p), p->postcode, list, ld,
-                          cap, known ? capacity_source_name(wp->cap.source) : "-", head,
-                          world_list_state(wp), *wp->contract_type ? wp->contract_type : "-",
+                          cap, src, head,
+                          world_list_label(wp, ls, sizeof ls), *wp->contract_type ? wp->contract_type : "-",
                           text_date_or_dash(wp->contract_end, end, sizeof end)});
     }
     table_print(&t, stdout, f);

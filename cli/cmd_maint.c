@@ -231,7 +231,9 @@ static int export_capacity(const capacity_rec *c, void *fp)
     date_cell(c->closed_to, b);
     const char *open = c->list_open < 0 ? "" : c->list_open ? "yes" : "no";
     date_cell(c->from, from);
-    csv_row(fp, (const char *const[]){c->practice, cap, fte, open, a, b, from}, 7);
+    /* The notes say so again, so the made-up figures stay labelled. */
+    const char *notes = c->illustrative ? "ILLUSTRATIVE: not a real figure" : "";
+    csv_row(fp, (const char *const[]){c->practice, cap, fte, open, a, b, from, notes}, 8);
     return 0;
 }
 
@@ -306,7 +308,7 @@ static const struct export {
     {"contracts.csv",
      "practice_code,contract_type,start_date,end_date,extension_options,provider,notes",
      fill_contracts},
-    {"capacity.csv", "code,capacity,gp_fte,list_open,closed_from,closed_to,effective_from",
+    {"capacity.csv", "code,capacity,gp_fte,list_open,closed_from,closed_to,effective_from,notes",
      fill_capacity},
     {"notes.csv", "practice_code,time_utc,user,text", fill_notes},
     {"audit.csv", "time_utc,user,practice_code,field,old_value,new_value,sha256", fill_audit},

@@ -74,8 +74,12 @@ static void print_json(const world *w, const nearby_hit *h, int n)
         json_key(&j, "capacity"); known ? json_int(&j, wp->cap.capacity) : json_null(&j);
         json_key(&j, "capacity_source");
         json_str(&j, known ? capacity_source_name(wp->cap.source) : NULL);
+        json_key(&j, "capacity_illustrative"); /* rests on a made-up figure */
+        json_bool(&j, known && world_capacity_illustrative(&wp->facts, wp->fte_date,
+                                                            wp->cap.source));
         json_key(&j, "headroom"); known ? json_int(&j, wp->cap.headroom) : json_null(&j);
         json_key(&j, "list"); json_str(&j, world_list_state(wp));
+        json_key(&j, "list_illustrative"); json_bool(&j, world_list_illustrative(wp));
         json_obj_end(&j);
     }
     json_arr_end(&j);
@@ -89,17 +93,18 @@ static void print_table(const world *w, const nearby_hit *h, int n, out_format f
     table_init(&t, "Code,Name,>km,>List,>Capacity,>Headroom,Capacity from,List status,List date");
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[h[i].index];
-        char list[24] = "-", cap[24] = "-", head[24] = "-", d[16];
+        char list[24] = "-", cap[24] = "-", head[24] = "-", d[16], src[48] = "-", ls[48];
         bool known = wp->open && wp->p.list_size >= 0; /* else capacity means nothing */
         if (wp->p.list_size >= 0)
             snprintf(list, sizeof list, "%ld", wp->p.list_size);
         if (known) {
             snprintf(cap, sizeof cap, "%ld", wp->cap.capacity);
             snprintf(head, sizeof head, "%ld", wp->cap.headroom);
+            world_capacity_label(&wp->facts, wp->fte_date, wp->cap.source, src, sizeof src);
         }
         table_addf(&t, "%s\t%s\t%.2f\t%s\t%s\t%s\t%s\t%s\t%s", wp->p.code, wp->p.name, h[i].km, list,
-                   cap, head, known ? capacity_source_name(wp->cap.source) : "-",
-                   world_list_state(wp), text_date_or_dash(wp->p.list_date, d, sizeof d));
+                   cap, head, src,
+                   world_list_label(wp, ls, sizeof ls), text_date_or_dash(wp->p.list_date, d, sizeof d));
     }
     table_print(&t, stdout, f);
     table_free(&t);

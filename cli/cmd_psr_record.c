@@ -168,11 +168,22 @@ static void print_evidence(FILE *fp, psr_ctx *x, const psr_proc *p)
                           areas_imd_of(s, pr.lsoa11, pr.lsoa, ed, &dec, &e)))
             dec = 0;
         store_read_end(s);
-        char capb[32] = "not held", openb[16] = "not held", imd[48] = "not held";
-        if (hc > 0 && cap.capacity >= 0)
-            text_thousands(cap.capacity, capb, sizeof capb);
+        char capb[80] = "not held", openb[32] = "not held", imd[48] = "not held", d[16];
+        /* Made up (the file's notes said ILLUSTRATIVE) unless a person set it. */
+        const char *ill = hc > 0 && cap.illustrative ? ", ILLUSTRATIVE" : "";
+        if (hc > 0 && cap.capacity >= 0) {
+            char said[48] = "";
+            if (cap.from > 0)
+                snprintf(said, sizeof said, "from %s%s", text_date_or_dash(cap.from, d, sizeof d),
+                         cap.capacity_set ? "" : ill);
+            else if (!cap.capacity_set && *ill)
+                snprintf(said, sizeof said, "ILLUSTRATIVE");
+            snprintf(capb, sizeof capb, "%s%s%s%s", text_thousands(cap.capacity, (char[24]){0}, 24),
+                     *said ? " (" : "", said, *said ? ")" : "");
+        }
         if (hc > 0 && cap.list_open >= 0)
-            snprintf(openb, sizeof openb, "%s", cap.list_open ? "open" : "closed");
+            snprintf(openb, sizeof openb, "%s%s%s", cap.list_open ? "open" : "closed",
+                     *ill ? " (ILLUSTRATIVE" : "", *ill ? ")" : "");
         if (dec > 0)
             snprintf(imd, sizeof imd, "%d (IMD %d, %s)", dec, areas_edition_year(ed),
                      ed == IMD_2019 && *pr.lsoa11 ? pr.lsoa11 : pr.lsoa);

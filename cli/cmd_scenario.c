@@ -48,7 +48,8 @@ static const char help[] =
     "                    scenario's allocation_per_day): gives the weeks needed\n"
     "  --allocation FILE also write the allocation list (area, closing practice,\n"
     "                    receiving practice, patients) as CSV to FILE\n"
-    "  --flows           table and CSV: every flow (area, from, to, patients, km)\n"
+    "  --flows           table and CSV: every flow (area, area kind: LSOA, LSOA\n"
+    "                    (MODELLED) or practice postcode, from, to, patients, km)\n"
     "                    instead of the receiving practices\n"
     "  --survey-travel   instead of the report: how many displaced patients would\n"
     "                    travel further than what half and three-quarters of the\n"
@@ -57,7 +58,8 @@ static const char help[] =
     "  --speed KMH       with --survey-travel: the speed that turns minutes into\n"
     "                    straight-line km and back (default 15)\n"
     "  --format F        table | csv | json | md (a board paper; for Word:\n"
-    "                    ... --format md | pandoc -o paper.docx)\n"
+    "                    ... --format md | pandoc -o paper.docx); csv rows also\n"
+    "                    say the as-at date and where patients live (MODELLED)\n"
     "  --map FILE.svg    also write the what-if as a map (areas, where their\n"
     "                    patients go, practices, legend, scale, and any imported\n"
     "                    boundaries); md links it\n"
@@ -70,7 +72,9 @@ static const char help[] =
     "Every figure is as at one date: catchment --as-at DATE scenario run ..., else\n"
     "the scenario's as_at, else the newest list-size extract in the store.  A\n"
     "practice not open on that date cannot be closed (the message says when it\n"
-    "closed and which date to run as at instead).\n";
+    "closed and which date to run as at instead).  A capacity resting on made-up\n"
+    "figures (a capacity file whose notes say ILLUSTRATIVE, as the demo's do) is\n"
+    "labelled ILLUSTRATIVE in every format.\n";
 
 enum { MAX_CLOSE = CONFIG_MAX_CLOSE, MAX_OVERRIDES = 64 };
 

@@ -162,22 +162,23 @@ static void show_list(kv *k, const card *c)
 
 static void show_capacity(kv *k, const card *c)
 {
-    char a[32], b[32];
+    char a[32], b[32], src[48];
     kv_section(k, "capacity");
     if (!c->open) {
         kv_line(k, "Capacity", "- (not open on the as-at date)");
         kv_line(k, "Headroom", "-");
     } else {
         kv_line(k, "Capacity", "%s (%s)", text_thousands(c->cap.capacity, a, sizeof a),
-                capacity_source_name(c->cap.source));
+                world_capacity_label(&c->facts, c->fte_date, c->cap.source, src, sizeof src));
         kv_line(k, "Headroom", "%s", text_thousands(c->cap.headroom, b, sizeof b));
     }
     if (c->facts.capacity < 0)
         kv_line(k, "Recorded", "- (no capacity recorded on the date)");
     else
-        kv_line(k, "Recorded", "%s%s%s", text_thousands(c->facts.capacity, a, sizeof a),
+        kv_line(k, "Recorded", "%s%s%s%s", text_thousands(c->facts.capacity, a, sizeof a),
                 c->facts.from > 0 ? " from " : "",
-                c->facts.from > 0 ? text_date_or_dash(c->facts.from, b, sizeof b) : "");
+                c->facts.from > 0 ? text_date_or_dash(c->facts.from, b, sizeof b) : "",
+                c->facts.illustrative && !c->facts.capacity_set ? " ILLUSTRATIVE" : "");
     if (!isnan(c->facts.gp_fte)) {
         char per[48] = "patients per FTE unknown", from[40];
         if (c->p.list_size > 0 && c->facts.gp_fte > 0)
@@ -185,10 +186,11 @@ static void show_capacity(kv *k, const card *c)
                      text_thousands(lround((double)c->p.list_size / c->facts.gp_fte), a,
                                     sizeof a));
         kv_line(k, "GP FTE", "%.1f (%s), %s", c->facts.gp_fte, per,
-                world_fte_label(c->facts.gp_fte, c->fte_date, from, sizeof from));
+                world_fte_label(&c->facts, c->fte_date, from, sizeof from));
     }
-    kv_line(k, "List", "%s", c->facts.list_open == 0 ? "closed to new patients"
-                             : c->facts.list_open == 1 ? "open" : "unknown");
+    kv_line(k, "List", "%s%s", c->facts.list_open == 0 ? "closed to new patients"
+                               : c->facts.list_open == 1 ? "open" : "unknown",
+            c->facts.list_open >= 0 && c->facts.illustrative ? " (ILLUSTRATIVE)" : "");
 }
 
 static void show_contract(kv *k, const card *c)

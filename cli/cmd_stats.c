@@ -11,7 +11,8 @@ static const char help[] =
     "usage: catchment stats [--format table|csv|json]\n\n"
     "What the store holds (records of each kind) and every file imported into\n"
     "it: name, kind, SHA-256, rows read, kept and skipped (and why), extract\n"
-    "date, when and by whom.  Modelled (not NHS) data is marked MODELLED.\n";
+    "date, when and by whom.  Modelled (not NHS) data is marked MODELLED, and\n"
+    "made-up rows (notes saying ILLUSTRATIVE, as the demo's) ILLUSTRATIVE.\n";
 
 static int add_import(const provenance *p, void *ctx)
 {
@@ -19,8 +20,8 @@ static int add_import(const provenance *p, void *ctx)
     time_t t = (time_t)p->imported_at;
     text_date_iso(p->extract_date, ext, sizeof ext);
     strftime(when, sizeof when, "%Y-%m-%d %H:%M", gmtime(&t));
-    table_addf(ctx, "%u\t%s\t%s%s\t%s\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%.12s", p->seq, p->file,
-               p->kind, p->modelled ? " MODELLED" : "", ext, p->rows_read, p->rows_kept,
+    table_addf(ctx, "%u\t%s\t%s%s%s\t%s\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%.12s", p->seq, p->file,
+               p->kind, p->modelled ? " MODELLED" : "", p->illustrative ? " ILLUSTRATIVE" : "", ext, p->rows_read, p->rows_kept,
                p->rows_skipped, p->skipped_why, when, p->user, p->sha256);
     return 0;
 }
@@ -54,6 +55,7 @@ static int import_json(const provenance *p, void *ctx)
     json_key(j, "file"); json_str(j, p->file);
     json_key(j, "kind"); json_str(j, p->kind);
     json_key(j, "modelled"); json_bool(j, p->modelled);
+    json_key(j, "illustrative"); json_bool(j, p->illustrative);
     json_key(j, "sha256"); json_str(j, p->sha256);
     json_key(j, "rows_read"); json_int(j, p->rows_read);
     json_key(j, "rows_kept"); json_int(j, p->rows_kept);

@@ -63,6 +63,10 @@ static void receivers(json *j, const world *w, const whatif *wf)
         json_key(j, "capacity"); json_int(j, r->capacity);
         json_key(j, "capacity_source");
         json_str(j, capacity_source_name(wf->cap_source[r->practice]));
+        json_key(j, "capacity_illustrative"); /* rests on a file's made-up figure */
+        json_bool(j, world_capacity_illustrative(&w->v[r->practice].facts,
+                                                 w->v[r->practice].fte_date,
+                                                 wf->cap_source[r->practice]));
         json_key(j, "over_capacity"); json_bool(j, r->over_capacity);
         json_key(j, "over_capacity_before"); json_bool(j, r->over_before);
         json_key(j, "over_by"); json_int(j, r->over_by);
@@ -99,7 +103,11 @@ static void equality_pack(json *j, const whatif *wf)
     json_key(j, "equality_pack");
     json_obj(j);
     json_key(j, "icb"); json_str(j, *wf->eq_icb ? wf->eq_icb : NULL);
-    json_key(j, "baseline_patients"); json_num(j, wf->eq.base_patients, 0);
+    bool base = wf->eq.base_date && wf->eq.base_patients > 0; /* else unknown */
+    json_key(j, "baseline_patients"); json_num(j, base ? wf->eq.base_patients : NAN, 0);
+    jdate(j, "baseline_date", base ? wf->eq.base_date : 0);
+    jdate(j, "baseline_oldest_date", base ? wf->eq.base_oldest : 0);
+    json_key(j, "baseline_modelled"); json_bool(j, wf->eq.base_modelled);
     json_key(j, "displaced"); json_int(j, wf->eq.displaced);
     json_key(j, "rows");
     json_arr(j);
@@ -207,7 +215,8 @@ static void group(json *j, const char *name, const impact_group *g)
     json_key(j, "unplaced"); json_int(j, lround(g->unplaced));
     json_key(j, "mean_km_before"); json_num(j, g->mean_km_before, 3);
     json_key(j, "mean_km_after"); json_num(j, g->mean_km_after, 3);
-    json_key(j, "beyond_reasonable"); json_int(j, lround(g->beyond_reasonable));
+    /* Unknown, not 0, when nobody placed has a known home. */
+    jcount(j, "beyond_reasonable", g->beyond_reasonable, !isnan(g->mean_km_after));
     json_key(j, "residence_unknown"); json_int(j, lround(g->residence_unknown));
     json_obj_end(j);
 }
@@ -261,6 +270,8 @@ void scenario_print_json(const world *w, const whatif *wf)
     json_key(&j, "receivers_over_capacity"); json_int(&j, wf->im.n_over);
     json_key(&j, "patients_over_capacity"); json_int(&j, wf->im.patients_over);
     json_key(&j, "receivers_full"); json_int(&j, wf->im.n_full);
+    /* receivers whose capacity is the list plus the default headroom */
+    json_key(&j, "receivers_capacity_assumed"); json_int(&j, whatif_capacity_assumed(wf));
     as_run(&j, wf);
     receivers(&j, w, wf);
     flows(&j, w, wf);
@@ -269,7 +280,8 @@ void scenario_print_json(const world *w, const whatif *wf)
     json_key(&j, "mean_km_before"); json_num(&j, wf->im.mean_km_before, 3);
     json_key(&j, "mean_km_after"); json_num(&j, wf->im.mean_km_after, 3);
     json_key(&j, "p90_km_after"); json_num(&j, wf->im.p90_km_after, 3);
-    json_key(&j, "beyond_reasonable"); json_int(&j, wf->im.beyond_reasonable);
+    jcount(&j, "beyond_reasonable", (double)wf->im.beyond_reasonable,
+           !isnan(wf->im.mean_km_after));
     json_obj_end(&j);
     json_key(&j, "equality");
     json_arr(&j);

@@ -127,7 +127,10 @@ static void summary(const world *w, const whatif *wf, const paper_receivers *pr)
                                                            "practices", b, sizeof b),
            wf->max_km, wf->unit, config_policy_name(wf->policy));
     if (im->unplaced > 0)
-        printf("; %s could not be placed (no room within reach)", num(im->unplaced, c, sizeof c));
+        printf("; %s could not be placed (%s)", num(im->unplaced, c, sizeof c),
+               whatif_none_located(w, wf)
+                   ? "no practice with a known location within reach: import a postcode file"
+                   : "no room within reach");
     putchar('.');
     over_sentence(w, wf, pr);
     if (im->residence_unknown > 0)
@@ -146,10 +149,19 @@ static void summary(const world *w, const whatif *wf, const paper_receivers *pr)
     if (any_modelled(wf))
         fputs(" Where patients live is MODELLED, not NHS data, so the travel and equality "
               "figures are illustrative.", stdout);
+    int assumed = whatif_capacity_assumed(wf);
+    if (assumed)
+        printf(" %d of the %d receiving practices have no recorded capacity: their list + %g%% "
+               "is assumed.", assumed, im->nreceivers, w->rules.default_headroom_pct);
+    char ill[200];
+    if (whatif_illustrative_codes(w, wf, ill, sizeof ill))
+        out_printf(stdout, " **ILLUSTRATIVE: the capacity of %s rests on made-up figures** (a "
+                   "capacity file whose notes say ILLUSTRATIVE), not real ones: record the "
+                   "real capacity or GP FTE (`catchment set`).", ill);
     puts("\n");
 }
 
-static void key_figures(const whatif *wf, const paper_receivers *pr)
+static void key_figures(const world *w, const whatif *wf, const paper_receivers *pr)
 {
     const impact *im = &wf->im;
     char label[96], a[16];
@@ -158,7 +170,10 @@ static void key_figures(const whatif *wf, const paper_receivers *pr)
     table_init(&t, "Figure,>Value");
     table_addf(&t, "Patients displaced\t%ld", im->displaced);
     table_addf(&t, "Placed\t%ld", im->placed);
-    snprintf(label, sizeof label, "Unplaced (no room within %.1f %s)", wf->max_km, wf->unit);
+    if (whatif_none_located(w, wf))
+        snprintf(label, sizeof label, "Unplaced (no practice with a known location)");
+    else
+        snprintf(label, sizeof label, "Unplaced (no room within %.1f %s)", wf->max_km, wf->unit);
     table_addf(&t, "%s\t%ld", label, im->unplaced);
     table_addf(&t, "Residence unknown (left out of travel figures)\t%ld", im->residence_unknown);
     table_addf(&t, "Receiving practices\t%d", im->nreceivers);
@@ -177,8 +192,8 @@ static void key_figures(const whatif *wf, const paper_receivers *pr)
     table_addf(&t, "Mean travel after (%s)\t%s", wf->unit, km2(im->mean_km_after, a, sizeof a));
     table_addf(&t, "90%% of patients travel at most (%s)\t%s", wf->unit,
                km2(im->p90_km_after, a, sizeof a));
-    table_addf(&t, "Travelling more than %.1f %s\t%ld", wf->reasonable_km, wf->unit,
-               im->beyond_reasonable);
+    table_addf(&t, "Travelling more than %.1f %s\t%s", wf->reasonable_km, wf->unit,
+               scenario_beyond((double)im->beyond_reasonable, im->mean_km_after, a, sizeof a));
     table_print(&t, stdout, FMT_MD);
     table_free(&t);
     putchar('\n');
@@ -213,7 +228,7 @@ static void receivers(const world *w, const whatif *wf, const paper_receivers *p
     for (int i = 0; i < pr->n; i++) {
         const impact_receiver *r = &wf->im.receivers[pr->rows[i]];
         const world_practice *wp = &w->v[r->practice];
-        char ld[32], fte[48], from[40], appts[64];
+        char ld[32], fte[48], from[40], appts[64], src[48];
         before_after(r->per_fte_before, r->per_fte_after, NULL, fte, sizeof fte);
         before_after(scenario_per_1000(wp->appts, r->list_before),
                      scenario_per_1000(wp->appts, r->list_after), wp->appt_date ? wp : NULL,
@@ -221,9 +236,11 @@ static void receivers(const world *w, const whatif *wf, const paper_receivers *p
         table_addf(&t, "%s\t%s\t%ld\t%ld\t%s\t%ld\t%ld\t%s\t%s\t%s\t%s\t%s\t%s", wp->p.code,
                    wp->p.name, r->gain, r->list_before,
                    scenario_list_date(wf, wp->p.list_date, ld, sizeof ld), r->list_after,
-                   r->capacity, capacity_source_name(wf->cap_source[r->practice]),
+                   r->capacity,
+                   world_capacity_label(&wp->facts, wp->fte_date, wf->cap_source[r->practice],
+                                        src, sizeof src),
                    km2(r->growth_pct, a, sizeof a), fte,
-                   world_fte_label(wp->facts.gp_fte, wp->fte_date, from, sizeof from), appts,
+                   world_fte_label(&wp->facts, wp->fte_date, from, sizeof from), appts,
                    paper_capacity_note(r));
     }
     table_print(&t, stdout, FMT_MD);
@@ -427,14 +444,15 @@ static void equality_section(const whatif *wf)
 {
     table t;
     puts("\n## Equality and health inequalities impact (EHIA evidence)\n");
-    char d[32], b[32];
-    printf("For the %s displaced patients, estimated from where they live (each area's "
-           "patients x the share of its residents in the group), against the registered "
-           "population of ICB %s (%s patients in areas with data).  Placed further than "
-           "%.1f %s counts as beyond reasonable.  Assessed: displaced patients in areas with "
-           "data.\n", text_thousands(wf->eq.displaced, d, sizeof d),
-           *wf->eq_icb ? wf->eq_icb : "(unknown)",
-           text_thousands(lround(wf->eq.base_patients), b, sizeof b), wf->reasonable_km, wf->unit);
+    char d[32], b[160];
+    out_printf(stdout, "For the %s displaced patients, estimated from where they live (each "
+               "area's patients x the share of its residents in the group), against the "
+               "registered population of ICB %s (%s).  Placed further than %.1f %s counts as "
+               "beyond reasonable.  Assessed: displaced patients in areas with data.\n",
+               text_thousands(wf->eq.displaced, d, sizeof d),
+               *wf->eq_icb ? wf->eq_icb : "(unknown)",
+               whatif_baseline_text(wf, "in areas with data", b, sizeof b), wf->reasonable_km,
+               wf->unit);
     puts("\n### Protected characteristics (Equality Act 2010)\n");
     scenario_equality_pack(wf, 1, &t);
     table_print(&t, stdout, FMT_MD);
@@ -469,10 +487,11 @@ static void registers_section(const whatif *wf)
 
 static int source_row(const provenance *p, void *ctx)
 {
-    char ext[16], imported[16], kind[SHORT_MAX + 16];
+    char ext[16], imported[16], kind[SHORT_MAX + 32];
     time_t at = (time_t)p->imported_at;
     strftime(imported, sizeof imported, "%Y-%m-%d", gmtime(&at));
-    snprintf(kind, sizeof kind, "%s%s", p->kind, p->modelled ? " (MODELLED)" : "");
+    snprintf(kind, sizeof kind, "%s%s%s", p->kind, p->modelled ? " (MODELLED)" : "",
+             p->illustrative ? " (ILLUSTRATIVE)" : "");
     table_addf(ctx, "%s\t%s\t%s\t%s\t%s\t%ld", p->file, kind,
                text_date_or_dash(p->extract_date, ext, sizeof ext), imported, p->user,
                p->rows_kept);
@@ -512,7 +531,7 @@ void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_m
     about(w, wf, m);
     putchar('\n');
     summary(w, wf, &pr);
-    key_figures(wf, &pr);
+    key_figures(w, wf, &pr);
     if (m->map) { /* the path as given: a link beside the paper */
         char vis[4200];
         text_escape(m->map, vis, sizeof vis);

@@ -36,6 +36,11 @@ const char *scenario_num(double v, int decimals, char *buf, size_t n)
 
 static const char *km(double v, char *buf, size_t n) { return scenario_num(v, 2, buf, n); }
 
+const char *scenario_beyond(double beyond, double mean_km_after, char *buf, size_t n)
+{
+    return scenario_num(isnan(mean_km_after) ? NAN : beyond, 0, buf, n);
+}
+
 double scenario_per_1000(double appts, long list)
 {
     return isfinite(appts) && list > 0 ? 1000.0 * appts / (double)list : NAN;
@@ -80,17 +85,35 @@ static void staged_cells(const whatif *wf, int k, char *out, size_t n)
              wf->st.alloc_gain[k] > 0 ? num_or_dash(wf->st.days[k], d, sizeof d) : "0");
 }
 
-void scenario_receivers(const world *w, const whatif *wf, table *t)
+/* Where the what-if's patients were taken to live, in a word for a CSV
+ * row: MODELLED when any closing practice's areas are the stand-in. */
+static const char *areas_word(const whatif *wf)
 {
-    table_init(t, wf->staged ? "Code,Name,>List before,>Gain,>List after,>Capacity,"
-                               "Capacity from,>Growth %,Over capacity,>Over by,List date,"
-                               ">Per GP FTE before,>Per GP FTE after,GP FTE from,"
-                               ">Appts/1000 before,>Appts/1000 after,Appts month,"
-                               ">Self-registered,>Allocated,>Intake,>Days"
-                             : "Code,Name,>List before,>Gain,>List after,>Capacity,"
-                               "Capacity from,>Growth %,Over capacity,>Over by,List date,"
-                               ">Per GP FTE before,>Per GP FTE after,GP FTE from,"
-                               ">Appts/1000 before,>Appts/1000 after,Appts month");
+    bool modelled = false, unknown = false;
+    for (int c = 0; c < wf->nclosing; c++) {
+        modelled |= wf->area_source[c] == AREAS_MODELLED;
+        unknown |= wf->area_source[c] == AREAS_PRACTICE;
+    }
+    return modelled  ? "MODELLED"
+           : unknown ? "practice location (residence unknown)"
+                     : "NHS practice-by-LSOA";
+}
+
+void scenario_receivers(const world *w, const whatif *wf, table *t, bool csv)
+{
+    char spec[512];
+    snprintf(spec, sizeof spec, "%s%s%s",
+             "Code,Name,>List before,>Gain,>List after,>Capacity,"
+             "Capacity from,>Growth %,Over capacity,>Over by,List date,"
+             ">Per GP FTE before,>Per GP FTE after,GP FTE from,"
+             ">Appts/1000 before,>Appts/1000 after,Appts month",
+             wf->staged ? ",>Self-registered,>Allocated,>Intake,>Days" : "",
+             csv ? ",As at,Where patients live" : ""); /* the table says them above */
+    table_init(t, spec);
+    char at[80] = "";
+    if (csv)
+        snprintf(at, sizeof at, "\t%s\t%s", text_date_or_dash(wf->as_at, (char[16]){0}, 16),
+                 areas_word(wf));
     for (int i = 0; i < wf->im.nreceivers; i++) {
         const impact_receiver *r = &wf->im.receivers[i];
         const world_practice *wp = &w->v[r->practice];
@@ -100,18 +123,21 @@ void scenario_receivers(const world *w, const whatif *wf, table *t)
             staged_cells(wf, r->practice, st, sizeof st);
         scenario_num(r->per_fte_before, 0, pb, sizeof pb);
         scenario_num(r->per_fte_after, 0, pa, sizeof pa);
-        world_fte_label(wp->facts.gp_fte, wp->fte_date, from, sizeof from);
+        world_fte_label(&wp->facts, wp->fte_date, from, sizeof from);
         scenario_num(scenario_per_1000(wp->appts, r->list_before), 0, ab, sizeof ab);
         scenario_num(scenario_per_1000(wp->appts, r->list_after), 0, aa, sizeof aa);
         if (wp->appt_date) {
             text_date_iso(wp->appt_date, am, sizeof am);
             am[7] = '\0'; /* the month: "2026-04" */
         }
-        table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%ld\t%s\t%s\t%s\t%s\t%s\t%s\t%s%s",
+        char src[48];
+        world_capacity_label(&wp->facts, wp->fte_date, wf->cap_source[r->practice], src,
+                             sizeof src);
+        table_addf(t, "%s\t%s\t%ld\t%ld\t%ld\t%ld\t%s\t%s\t%s\t%ld\t%s\t%s\t%s\t%s\t%s\t%s\t%s%s%s",
                    wp->p.code, wp->p.name, r->list_before, r->gain, r->list_after, r->capacity,
-                   capacity_source_name(wf->cap_source[r->practice]), g, scenario_over_word(r),
+                   src, g, scenario_over_word(r),
                    r->over_by, scenario_list_date(wf, wp->p.list_date, ld, sizeof ld), pb, pa,
-                   from, ab, aa, am, st);
+                   from, ab, aa, am, st, at);
     }
 }
 
@@ -137,16 +163,28 @@ void scenario_print_staged(const whatif *wf, FILE *fp)
             wf->self_register_capped ? "within headroom" : "uncapped", wf->st.allocated, wk);
 }
 
+/* Which area of the closing practice it is: an LSOA, or all the
+ * practice's patients at its own postcode. */
+static const char *area_kind(const whatif *wf, const disp_area *a)
+{
+    for (int c = 0; c < wf->nclosing; c++)
+        if (wf->closing[c] == a->from)
+            return wf->area_source[c] == AREAS_PRACTICE ? "practice postcode"
+                   : wf->area_source[c] == AREAS_MODELLED ? "LSOA (MODELLED)"
+                                                          : "LSOA";
+    return "LSOA";
+}
+
 static void flows_table(const world *w, const whatif *wf, table *t)
 {
     char spec[64];
-    snprintf(spec, sizeof spec, "Area,From,To,>Patients,>%s", wf->unit);
+    snprintf(spec, sizeof spec, "Area,Area kind,From,To,>Patients,>%s", wf->unit);
     table_init(t, spec);
     for (int i = 0; i < wf->res.nflows; i++) {
         const disp_flow *f = &wf->res.flows[i];
         const disp_area *a = &wf->a[f->area];
         char k[16];
-        table_addf(t, "%s\t%s\t%s\t%ld\t%s", a->area, w->v[a->from].p.code,
+        table_addf(t, "%s\t%s\t%s\t%s\t%ld\t%s", a->area, area_kind(wf, a), w->v[a->from].p.code,
                    f->to >= 0 ? w->v[f->to].p.code : "(unplaced)", f->patients,
                    km(f->km, k, sizeof k));
     }
@@ -167,9 +205,11 @@ void scenario_equality(const whatif *wf, table *t)
         }
         if (q->displaced <= 0)
             continue;
-        table_addf(t, "%s\t%.0f\t%.0f\t%.0f\t%s\t%s\t%.0f\t%.0f", scenario_group_name(g),
+        char br[24];
+        table_addf(t, "%s\t%.0f\t%.0f\t%.0f\t%s\t%s\t%s\t%.0f", scenario_group_name(g),
                    q->displaced, q->placed, q->unplaced, km(q->mean_km_before, b, sizeof b),
-                   km(q->mean_km_after, a, sizeof a), q->beyond_reasonable,
+                   km(q->mean_km_after, a, sizeof a),
+                   scenario_beyond(q->beyond_reasonable, q->mean_km_after, br, sizeof br),
                    q->residence_unknown);
     }
 }
@@ -247,18 +287,29 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
            text_thousands(wf->im.unplaced, n3, sizeof n3),
            text_thousands(wf->im.residence_unknown, n4, sizeof n4));
     scenario_print_over(wf, stdout);
+    char ill[200];
+    if (whatif_illustrative_codes(w, wf, ill, sizeof ill))
+        out_printf(stdout, "ILLUSTRATIVE: the capacity of %s rests on made-up figures (a "
+                   "capacity file whose notes say ILLUSTRATIVE), not real ones\n", ill);
+    int assumed = whatif_capacity_assumed(wf);
+    if (assumed)
+        printf("Capacity: %d of %d receivers have none recorded: their list + %g%% is assumed "
+               "(rules.default_headroom_pct)\n", assumed, wf->im.nreceivers,
+               w->rules.default_headroom_pct);
     scenario_print_staged(wf, stdout);
     printf("Travel: mean %s %s before, %s after, 90%% within %s; %s beyond %.1f",
            km(wf->im.mean_km_before, a, sizeof a), wf->unit,
            km(wf->im.mean_km_after, b, sizeof b), km(wf->im.p90_km_after, c, sizeof c),
-           text_thousands(wf->im.beyond_reasonable, n1, sizeof n1), wf->reasonable_km);
+           isnan(wf->im.mean_km_after) ? "-"
+                                       : text_thousands(wf->im.beyond_reasonable, n1, sizeof n1),
+           wf->reasonable_km);
     if (wf->im.residence_unknown > 0)
         printf(" (the %s whose home area is unknown are left out)", n4);
     printf("\nDeprivation: %s\n\n", areas_edition_name(wf->imd_edition));
     if (flows)
         flows_table(w, wf, &t);
     else
-        scenario_receivers(w, wf, &t);
+        scenario_receivers(w, wf, &t, false);
     table_print(&t, stdout, FMT_TABLE);
     table_free(&t);
     if (flows)
@@ -267,8 +318,10 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
     scenario_equality(wf, &t);
     table_print(&t, stdout, FMT_TABLE);
     table_free(&t);
-    printf("\nEquality impact pack: against ICB %s's registered population (%.0f patients)\n",
-           *wf->eq_icb ? wf->eq_icb : "(unknown)", wf->eq.base_patients);
+    char base[160];
+    out_printf(stdout, "\nEquality impact pack: against ICB %s's registered population (%s)\n",
+               *wf->eq_icb ? wf->eq_icb : "(unknown)",
+               whatif_baseline_text(wf, "by area", base, sizeof base));
     for (int protect = 1; protect >= 0; protect--) {
         scenario_equality_pack(wf, protect, &t);
         table_print(&t, stdout, FMT_TABLE);
@@ -283,21 +336,9 @@ void scenario_print_csv(const world *w, const whatif *wf, bool flows)
     if (flows)
         flows_table(w, wf, &t);
     else
-        scenario_receivers(w, wf, &t);
+        scenario_receivers(w, wf, &t, true);
     table_print(&t, stdout, FMT_CSV);
     table_free(&t);
-}
-
-/* Which area of the closing practice it is: an LSOA, or all the
- * practice's patients at its own postcode. */
-static const char *area_kind(const whatif *wf, const disp_area *a)
-{
-    for (int c = 0; c < wf->nclosing; c++)
-        if (wf->closing[c] == a->from)
-            return wf->area_source[c] == AREAS_PRACTICE ? "practice postcode"
-                   : wf->area_source[c] == AREAS_MODELLED ? "LSOA (MODELLED)"
-                                                          : "LSOA";
-    return "LSOA";
 }
 
 void scenario_print_allocation(const world *w, const whatif *wf, FILE *fp)

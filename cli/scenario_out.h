@@ -25,6 +25,9 @@ void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_m
 
 /* v with the decimals asked, or "-" for NAN (unknown). */
 const char *scenario_num(double v, int decimals, char *buf, size_t n);
+/* Patients placed beyond the reasonable distance, or "-" when nobody
+ * placed has a known home (mean_km_after NAN): unknown, not 0. */
+const char *scenario_beyond(double beyond, double mean_km_after, char *buf, size_t n);
 
 /* Appointments per 1,000 patients of a list (the month's appointments
  * over it); NAN when either is unknown. */
@@ -34,7 +37,9 @@ double scenario_per_1000(double appts, long list);
 int scenario_branch(session *c, int argc, char **argv);
 
 /* The pieces the printers share. */
-void scenario_receivers(const world *w, const whatif *wf, table *t);
+/* With csv, each row also says the as-at date and where patients live
+ * (the table and the paper say them above). */
+void scenario_receivers(const world *w, const whatif *wf, table *t, bool csv);
 void scenario_equality(const whatif *wf, table *t);
 /* The equality impact pack: protected characteristics (protect 1) or
  * groups facing health inequalities (0), one row per group. */

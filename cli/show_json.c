@@ -141,6 +141,9 @@ static void capacity(json *j, const card *c)
     /* A practice not open on the date has neither. */
     jlong(j, "capacity", c->cap.capacity, c->open);
     json_key(j, "source"); json_str(j, capacity_source_name(c->cap.source));
+    /* The capacity rests on a file's made-up (ILLUSTRATIVE) figure. */
+    json_key(j, "illustrative");
+    json_bool(j, world_capacity_illustrative(&c->facts, c->fte_date, c->cap.source));
     jlong(j, "headroom", c->cap.headroom, c->open);
     /* The capacity recorded (imported or set) in force on the date, and
      * the date it applies from. */

@@ -139,7 +139,8 @@ static void sustainability(appraisal_evidence *ev, const world_practice *wp)
             wp->facts.gp_fte > 0 ? (double)p->list_size / wp->facts.gp_fte : NAN);
     else
         say(ev, F_SUSTAINABILITY, "GP FTE and workforce: not held");
-    say(ev, F_SUSTAINABILITY, "List to new patients: %s", world_list_state(wp));
+    char ls[48];
+    say(ev, F_SUSTAINABILITY, "List to new patients: %s", world_list_label(wp, ls, sizeof ls));
 }
 
 static void size(appraisal_evidence *ev, const world *w, const world_practice *wp)
@@ -167,23 +168,33 @@ static void size(appraisal_evidence *ev, const world *w, const world_practice *w
 static void headroom(appraisal_evidence *ev, const world *w, const config *cfg, int k)
 {
     const world_practice *me = &w->v[k];
-    long room = 0, n = 0;
-    char n1[24];
+    long room = 0, n = 0, made_up = 0, assumed = 0;
+    char n1[24], n2[24], n3[24];
     double within = cfg->rules.reasonable_km;
-    for (int i = 0; i < w->n; i++)
-        if (i != k && world_can_receive(w, i) && !isnan(me->lat) && !isnan(w->v[i].lat) &&
-            geo_km(me->lat, me->lon, w->v[i].lat, w->v[i].lon) <= within)
-            n++, room += w->v[i].cap.headroom;
+    for (int i = 0; i < w->n; i++) {
+        const world_practice *wp = &w->v[i];
+        if (i == k || !world_can_receive(w, i) || isnan(me->lat) ||
+            geo_km(me->lat, me->lon, wp->lat, wp->lon) > within)
+            continue;
+        n++, room += wp->cap.headroom;
+        /* What the room rests on: a made-up figure, or only the assumption. */
+        if (world_capacity_illustrative(&wp->facts, wp->fte_date, wp->cap.source))
+            made_up += wp->cap.headroom;
+        else if (wp->cap.source == CAP_DEFAULT_HEADROOM)
+            assumed += wp->cap.headroom;
+    }
     say(ev, F_PROVISION, "Neighbours within %.1f km that can take patients: %ld, with %s "
-        "places of headroom (capacity as catchment near shows it)", within, n,
-        text_thousands(room, n1, sizeof n1));
+        "places of headroom (%s of them on ILLUSTRATIVE capacity and %s on the assumed list + "
+        "%g%%; capacity as catchment near shows it)", within, n,
+        text_thousands(room, n1, sizeof n1), text_thousands(made_up, n2, sizeof n2),
+        text_thousands(assumed, n3, sizeof n3), cfg->rules.default_headroom_pct);
 }
 
 static void merge_partner(appraisal_evidence *ev, const world *w, const appraisal *ap, int k)
 {
     const char *with = ap->detail[2].value;
     int j = *with ? world_find(w, with) : -1;
-    char n1[24], n2[24];
+    char n1[24], n2[24], src[48];
     if (j < 0) {
         say(ev, F_PROVISION, "Merge partner: not named (catchment appraisal CODE option merge --with CODE)");
         return;
@@ -191,7 +202,8 @@ static void merge_partner(appraisal_evidence *ev, const world *w, const appraisa
     const world_practice *p = &w->v[j];
     say(ev, F_PROVISION, "Merge partner %s %s: list %s, capacity %s (%s), %.1f km away", p->p.code,
         p->p.name, text_thousands(p->p.list_size, n1, sizeof n1),
-        text_thousands(p->cap.capacity, n2, sizeof n2), capacity_source_name(p->cap.source),
+        text_thousands(p->cap.capacity, n2, sizeof n2),
+        world_capacity_label(&p->facts, p->fte_date, p->cap.source, src, sizeof src),
         geo_km(w->v[k].lat, w->v[k].lon, p->lat, p->lon));
 }
 
@@ -203,7 +215,7 @@ static int dispersal(appraisal_evidence *ev, const world *w, store *s, const con
     static plan pl;
     whatif_input in;
     static whatif wf;
-    char n1[24], n2[24], n3[24];
+    char n1[24], n2[24], n3[24], n4[24] = "-";
     const config_scenario *sc = config_scenario_find(cfg, ap->detail[3].value);
     plan_init(&pl, cfg);
     int rc = sc ? plan_from_scenario(&pl, cfg, sc) : plan_close(&pl, code);
@@ -220,11 +232,13 @@ static int dispersal(appraisal_evidence *ev, const world *w, store *s, const con
     for (int c = 0; c < wf.nclosing; c++)
         modelled |= wf.area_source[c] == AREAS_MODELLED;
     say(ev, F_PROVISION, "Dispersal what-if (%s, %s policy): %s displaced, %s placed, %s "
-        "unplaced; %d receiving practices, %ld over capacity; %ld beyond %.1f %s%s",
+        "unplaced; %d receiving practices, %ld over capacity; %s beyond %.1f %s%s",
         sc ? sc->name : "this practice closing", config_policy_name(wf.policy),
         text_thousands(wf.im.displaced, n1, sizeof n1), text_thousands(wf.im.placed, n2, sizeof n2),
         text_thousands(wf.im.unplaced, n3, sizeof n3), wf.im.nreceivers, over,
-        wf.im.beyond_reasonable, wf.reasonable_km, wf.unit,
+        isnan(wf.im.mean_km_after) /* nobody placed has a known home: unknown */
+            ? n4 : text_thousands(wf.im.beyond_reasonable, n4, sizeof n4),
+        wf.reasonable_km, wf.unit,
         modelled ? "; MODELLED: where patients live is the demo's stand-in" : "");
     whatif_free(&wf);
     plan_free(&pl);

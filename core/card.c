@@ -229,7 +229,8 @@ static int add_note(const note *r, void *ctx)
 
 double card_change_pct(const list_point *a, const list_point *b)
 {
-    if (!a->date || !b->date || a->patients <= 0 || b->patients < 0)
+    /* One point is no span: its change is unknown, not 0. */
+    if (!a->date || !b->date || a->date == b->date || a->patients <= 0 || b->patients < 0)
         return NAN;
     return 100.0 * (double)(b->patients - a->patients) / (double)a->patients;
 }

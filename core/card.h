@@ -57,7 +57,8 @@ int card_load_at(card *c, store *s, const char *code, const cap_rules *rules, lo
                  int imd_config, err *e);
 int card_load(card *c, store *s, const char *code, const cap_rules *rules, err *e);
 
-/* Percentage change from a to b; NAN when either is unknown or a is 0. */
+/* Percentage change from a to b; NAN when either is unknown, a is 0, or
+ * both are the same extract (no span to measure a change over). */
 double card_change_pct(const list_point *a, const list_point *b);
 
 /* What a published measure is called on the card ("Nurse FTE"); the

@@ -138,10 +138,16 @@ static int set_capacity_field(capacity_rec *c, const struct set_edit *se, err *e
             return err_set(e, "capacity: '%s' is not a number of patients (0..1000000)", v);
         c->capacity = is_unknown(v) ? -1 : n;
         c->capacity_set = c->capacity >= 0; /* typed by a person, not imported */
+        if (isnan(c->gp_fte)) /* nothing made-up is left in the record */
+            c->illustrative = false;
     } else if (strcmp(f, "gp_fte") == 0) {
         if (!is_unknown(v) && (text_double(v, &d) || d < 0 || d > 500))
             return err_set(e, "gp_fte: '%s' is not a number of full-time GPs (0..500)", v);
         c->gp_fte = is_unknown(v) ? NAN : d;
+        /* A person's figure is not the file's made-up one; a made-up
+         * capacity beside it still is. */
+        if (c->capacity < 0 || c->capacity_set)
+            c->illustrative = false;
     } else if (strcmp(f, "list_open") == 0) {
         bool yes = !strcasecmp(v, "yes") || !strcasecmp(v, "open");
         bool no = !strcasecmp(v, "no") || !strcasecmp(v, "closed");

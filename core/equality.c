@@ -84,6 +84,8 @@ typedef struct {
 struct base_load {
     store *s;
     eq_baseline_sums sum;
+    long date, oldest; /* the newest and oldest extract read */
+    bool modelled;  /* a MODELLED row was read */
     double f65, f75;
     int ed; /* the IMD edition in use: read once, not per row (a scan of
                every provenance record) */
@@ -158,6 +160,11 @@ static int add_base(const lsoa_reg *r, void *ctx)
     struct base_load *bl = ctx;
     if (r->patients <= 0)
         return 0;
+    if (r->date > bl->date)
+        bl->date = r->date;
+    if (!bl->oldest || r->date < bl->oldest)
+        bl->oldest = r->date;
+    bl->modelled |= r->modelled;
     /* Core20 from the IMD edition in use, joined on the area's own vintage;
      * the ages from the practice's profile where it has one. */
     const eq_shares *sh = memo_shares(bl, r->lsoa);
@@ -172,7 +179,9 @@ static int add_base(const lsoa_reg *r, void *ctx)
     return 0;
 }
 
-/* Every LSOA row of every practice in the ICB. */
+/* The LSOA rows of every practice in the ICB, each practice's newest
+ * extract on or before the world's date (one extract each: a second is
+ * not added to the first). */
 static int read_base(const world *w, store *s, const char *icb, eq_baseline *out, err *e)
 {
     struct base_load bl = {.s = s, .f65 = NAN, .f75 = NAN, .ed = -1, .e = e};
@@ -181,15 +190,20 @@ static int read_base(const world *w, store *s, const char *icb, eq_baseline *out
         age_profile a;
         if (strcmp(w->v[i].p.icb, icb) != 0)
             continue;
-        int got = store_age_latest(s, w->v[i].p.code, &a, e);
+        int got = store_age_at(s, w->v[i].p.code, w->at.date, &a, e);
         bl.f65 = got > 0 ? card_age_share(&a, AGE_BAND_65) : NAN;
         bl.f75 = got > 0 ? card_age_share(&a, AGE_BAND_75) : NAN;
-        if (got < 0 || store_lsoa_reg_each(s, w->v[i].p.code, add_base, &bl, e) < 0)
+        if (got < 0 ||
+            store_lsoa_reg_each_at(s, w->v[i].p.code, w->at.date, add_base, &bl, e) < 0)
             rc = -1;
     }
     free(bl.memo);
-    if (rc == 0)
+    if (rc == 0) {
         equality_baseline_finish(&bl.sum, out);
+        out->date = bl.date;
+        out->oldest = bl.oldest;
+        out->modelled = bl.modelled;
+    }
     return rc ? -1 : 0;
 }
 

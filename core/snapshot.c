@@ -70,6 +70,7 @@ static uint64_t layout(void)
         offsetof(practice, lat), offsetof(practice, lsoa), offsetof(practice, lsoa11),
         offsetof(capacity_rec, capacity), offsetof(capacity_rec, gp_fte),
         offsetof(capacity_rec, list_open), offsetof(capacity_rec, capacity_set),
+        offsetof(capacity_rec, illustrative),
         offsetof(cap_result, source), EQ_MEASURES, CONTRACT_MILESTONES};
     uint64_t h = 14695981039346656037ULL;
     for (size_t i = 0; i < sizeof shape / sizeof *shape; i++)
@@ -134,14 +135,15 @@ static bool practice_sound(const world_practice *wp)
                  ENDS(wp->facts.practice) && ENDS(wp->contract_type);
     for (int l = 0; l < 5; l++)
         texts = texts && ENDS(p->addr[l]);
-    unsigned char flags[5];
+    unsigned char flags[6];
     memcpy(&flags[0], &p->gp, 1);
     memcpy(&flags[1], &p->in_register, 1);
     memcpy(&flags[2], &wp->facts.capacity_set, 1);
     memcpy(&flags[3], &wp->open, 1);
     memcpy(&flags[4], &wp->list_closed, 1);
+    memcpy(&flags[5], &wp->facts.illustrative, 1);
     bool sound = texts;
-    for (int i = 0; i < 5; i++)
+    for (int i = 0; i < 6; i++)
         sound = sound && flags[i] <= 1;
     for (int m = 0; m < CONTRACT_MILESTONES; m++)
         sound = sound && wp->contract_milestone[m] <= MILESTONE_WAIVED;
@@ -357,9 +359,15 @@ static unsigned char *serialise(const world *w, char *const *other, const search
         memcpy(p + h.off[SEC_NAMES], names, nlen);
         search_export(ix, p + h.off[SEC_SEARCH], h.len[SEC_SEARCH]);
         for (size_t i = 0; i < nb; i++) {
-            snap_base b = {{0}, {0, {0}}};
+            snap_base b;
+            memset(&b, 0, sizeof b); /* the padding after modelled too */
             const char *icb;
-            b.base = *equality_cache_entry(w->eq_cache, (int)i, &icb);
+            const eq_baseline *src = equality_cache_entry(w->eq_cache, (int)i, &icb);
+            b.base.patients = src->patients;
+            memcpy(b.base.share, src->share, sizeof b.base.share);
+            b.base.date = src->date;
+            b.base.oldest = src->oldest;
+            b.base.modelled = src->modelled;
             memcpy(b.icb, icb, strlen(icb) + 1);
             memcpy(p + h.off[SEC_BASE] + i * sizeof b, &b, sizeof b);
         }

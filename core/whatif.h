@@ -97,6 +97,25 @@ typedef struct whatif {
     int nregisters;
 } whatif;
 
+/* "M86034, M86004": the receivers whose capacity rests on a file's
+ * ILLUSTRATIVE (made-up) figure, the first ten, then "and 3 more"; ""
+ * none.  Returns how many. */
+int whatif_illustrative_codes(const world *w, const whatif *wf, char *out, size_t n);
+
+/* How many receivers have no recorded capacity: theirs is the list plus
+ * the default headroom, an assumption. */
+int whatif_capacity_assumed(const whatif *wf);
+
+/* What the ICB baseline rests on: "1,119,429 patients WHAT, extract of
+ * 2026-04-01, MODELLED", or "not known: no registrations by area on or
+ * before 2026-04-01". */
+const char *whatif_baseline_text(const whatif *wf, const char *what, char *out, size_t n);
+
+/* True when no practice but the closing ones is open with a list and a
+ * known location (no postcode file): the unplaced are unplaced for want
+ * of locations, not of room. */
+bool whatif_none_located(const world *w, const whatif *wf);
+
 /* Whether the input asks for a dispersal as it is run. */
 bool whatif_is_staged(const whatif_input *in);
 

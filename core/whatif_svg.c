@@ -342,15 +342,23 @@ static void draw_legend(FILE *fp, const world *w, const whatif *wf, const bounda
     fputs("</g>\n", fp);
 }
 
-static void draw_notes(FILE *fp, const whatif *wf)
+static void draw_notes(FILE *fp, const world *w, const whatif *wf)
 {
     int y = SVG_MAP_H + SVG_LEGEND_H - 40;
+    char ill[200];
     fputs("<g id=\"notes\" font-family=\"sans-serif\" font-size=\"9\" fill=\"#444444\">\n", fp);
     if (any_modelled(wf))
         fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"11\" font-weight=\"bold\" fill=\"%s\">"
                     "MODELLED: where patients live is the demo's gravity-model stand-in, not NHS "
                     "data</text>\n",
                 SVG_MARGIN, y - 14, CLOSING);
+    /* Full and over-capacity marks rest on these capacities. */
+    if (whatif_illustrative_codes(w, wf, ill, sizeof ill)) {
+        fprintf(fp, "<text x=\"%d\" y=\"%d\" font-size=\"11\" font-weight=\"bold\" fill=\"%s\">"
+                    "ILLUSTRATIVE: the capacity of ", SVG_MARGIN, y - 28, CLOSING);
+        put_text(fp, ill);
+        fputs(" rests on made-up figures, not real ones</text>\n", fp);
+    }
     fprintf(fp, "<text x=\"%d\" y=\"%d\">Projection: equirectangular, scaled by the cosine of "
                 "the centre latitude. Areas are drawn at their population-weighted centroids.</text>\n"
                 "<text x=\"%d\" y=\"%d\">Contains public sector information licensed under the "
@@ -368,8 +376,9 @@ static void draw_title(FILE *fp, const whatif *wf)
                 "font-weight=\"bold\">Closure what-if: ",
             SVG_MARGIN, SVG_MARGIN);
     put_text(fp, wf->name);
-    fprintf(fp, " (policy %s, max %.1f %s)</text>\n", config_policy_name(wf->policy), wf->max_km,
-            wf->unit);
+    char d[16];
+    fprintf(fp, " (policy %s, max %.1f %s), as at %s</text>\n", config_policy_name(wf->policy),
+            wf->max_km, wf->unit, text_date_or_dash(wf->as_at, d, sizeof d));
 }
 
 int whatif_svg(FILE *fp, const world *w, const whatif *wf, const boundary_set *bounds, err *e)
@@ -391,7 +400,7 @@ int whatif_svg(FILE *fp, const world *w, const whatif *wf, const boundary_set *b
     draw_practices(fp, w, wf, &f);
     draw_scale(fp, &f);
     draw_legend(fp, w, wf, bounds, drawn > 0);
-    draw_notes(fp, wf);
+    draw_notes(fp, w, wf);
     fputs("</svg>\n", fp);
     return 0;
 }

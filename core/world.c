@@ -43,6 +43,18 @@ const char *world_list_state(const world_practice *wp)
     return wp->facts.list_open >= 0 ? "open" : "unknown"; /* a closure not in force: open */
 }
 
+bool world_list_illustrative(const world_practice *wp)
+{
+    return wp->open && wp->facts.illustrative && (wp->list_closed || wp->facts.list_open >= 0);
+}
+
+const char *world_list_label(const world_practice *wp, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s%s", world_list_state(wp),
+             world_list_illustrative(wp) ? " ILLUSTRATIVE" : "");
+    return buf;
+}
+
 const char *world_town(const practice *p)
 {
     for (int i = 3; i >= 1; i--)
@@ -154,12 +166,28 @@ const char *world_fte_source(double gp_fte, long fte_date)
     return isnan(gp_fte) ? NULL : fte_date ? "gp-workforce" : "recorded";
 }
 
-const char *world_fte_label(double gp_fte, long fte_date, char *buf, size_t n)
+const char *world_fte_label(const capacity_rec *facts, long fte_date, char *buf, size_t n)
 {
     char d[16];
-    const char *src = world_fte_source(gp_fte, fte_date);
+    const char *src = world_fte_source(facts->gp_fte, fte_date);
     text_date_iso(fte_date, d, sizeof d);
+    if (src && !fte_date && facts->illustrative)
+        snprintf(d, sizeof d, "ILLUSTRATIVE");
     snprintf(buf, n, "%s%s%s", src ? src : "-", *d ? " " : "", d);
+    return buf;
+}
+
+bool world_capacity_illustrative(const capacity_rec *facts, long fte_date, cap_source src)
+{
+    return facts->illustrative &&
+           (src == CAP_IMPORTED || (src == CAP_GP_FTE && !fte_date));
+}
+
+const char *world_capacity_label(const capacity_rec *facts, long fte_date, cap_source src,
+                                 char *buf, size_t n)
+{
+    snprintf(buf, n, "%s%s", capacity_source_name(src),
+             world_capacity_illustrative(facts, fte_date, src) ? " ILLUSTRATIVE" : "");
     return buf;
 }
 

@@ -92,13 +92,28 @@ int world_published_fte(store *s, const char *code, long asat, capacity_rec *fac
 /* Where a GP FTE figure came from: "gp-workforce" (dated), "recorded"
  * (by hand or the capacity file), or NULL when it is unknown. */
 const char *world_fte_source(double gp_fte, long fte_date);
-/* The same for people: "gp-workforce 2025-10-01", "recorded", "-". */
-const char *world_fte_label(double gp_fte, long fte_date, char *buf, size_t n);
+/* The same for people: "gp-workforce 2025-10-01", "recorded", "-", and
+ * "recorded ILLUSTRATIVE" when it is the made-up figure of a file so
+ * labelled. */
+const char *world_fte_label(const capacity_rec *facts, long fte_date, char *buf, size_t n);
+
+/* Whether a capacity from src rests on a file's ILLUSTRATIVE figure: its
+ * capacity, or its GP FTE (not the published workforce's). */
+bool world_capacity_illustrative(const capacity_rec *facts, long fte_date, cap_source src);
+/* The source for people: "imported", "gp-fte ILLUSTRATIVE", ... */
+const char *world_capacity_label(const capacity_rec *facts, long fte_date, cap_source src,
+                                 char *buf, size_t n);
 
 /* The list to new patients on the world's date: "open", "closed" (a
  * formal closure in force), "unknown", or "practice closed" when the
  * practice itself is. */
 const char *world_list_state(const world_practice *wp);
+
+/* The same for people, with " ILLUSTRATIVE" when it rests on a file's
+ * made-up list status: "closed ILLUSTRATIVE". */
+const char *world_list_label(const world_practice *wp, char *buf, size_t n);
+/* Whether the list status rests on a file's made-up (ILLUSTRATIVE) one. */
+bool world_list_illustrative(const world_practice *wp);
 
 /* The town: the last address line of 2..4 that is filled in. */
 const char *world_town(const practice *p);

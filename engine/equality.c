@@ -87,6 +87,9 @@ int equality_compute(const disp_area *a, const eq_shares *as, int na, const disp
     if (k != res->nflows)
         return err_set(e, "equality: flows are not grouped by area");
     out->base_patients = base ? base->patients : 0;
+    out->base_date = base ? base->date : 0;
+    out->base_oldest = base ? base->oldest : 0;
+    out->base_modelled = base && base->modelled;
     for (int m = 0; m < EQ_MEASURES; m++)
         out->row[m].baseline = base ? base->share[m] : NAN;
     for (int m = 0; m < EQ_MEASURES; m++)

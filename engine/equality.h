@@ -37,6 +37,10 @@ typedef struct {
     eq_row row[EQ_MEASURES];
     long displaced;        /* every displaced patient */
     double base_patients;  /* the ICB's registered patients behind the baseline */
+    long base_date;        /* the newest extract of registrations by area among
+                              them; 0 none (the baseline is unknown) */
+    long base_oldest;      /* the oldest; base_date when all are of one */
+    bool base_modelled;    /* some of them are the MODELLED stand-in */
 } eq_pack;
 
 /* One area of the ICB's registered population, for the baseline. */
@@ -50,6 +54,8 @@ typedef struct {
 typedef struct {
     double patients;
     double share[EQ_MEASURES];
+    long date, oldest;     /* the newest and oldest extract behind it, 0 none */
+    bool modelled;         /* some of it is the MODELLED stand-in */
 } eq_baseline;
 
 /* Running sums of a baseline: add areas, then finish. */

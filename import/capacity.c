@@ -1,21 +1,24 @@
 /* The commissioner's own capacity facts (docs/data-guide.md):
- *   code,capacity,gp_fte,list_open[,closed_from,closed_to][,effective_from]
- * Blank means unknown.  A row's facts apply from its effective_from date,
+ *   code,capacity,gp_fte,list_open[,closed_from,closed_to][,effective_from][,notes]
+ * Blank means unknown.  A row whose notes say ILLUSTRATIVE holds made-up
+ * figures (the demo's): every figure resting on it is labelled so.  A row's facts apply from its effective_from date,
  * or from the day of the import when the file has none; they replace the
  * practice's record from that same date and leave the others. */
 #include "import/kinds.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "util/clock.h"
+#include "util/text.h"
 
-enum { F_CODE, F_CAPACITY, F_FTE, F_OPEN, F_FROM, F_TO, F_EFFECTIVE, F_COUNT };
+enum { F_CODE, F_CAPACITY, F_FTE, F_OPEN, F_FROM, F_TO, F_EFFECTIVE, F_NOTES, F_COUNT };
 
 static const char *const spec[F_COUNT] = {
     "code|practice_code", "capacity", "gp_fte", "list_open", "?closed_from", "?closed_to",
-    "?effective_from"};
+    "?effective_from", "?notes"};
 
 static int detect(const csvr_row *row)
 {
@@ -65,7 +68,7 @@ static int numbers(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
 static int fill(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
 {
     char code[CODE_MAX];
-    if (imp_code(ic, row, F_CODE, code, e) || imp_once(ic, row, F_CODE, code, e))
+    if (imp_code(ic, row, F_CODE, code, e))
         return -1;
     capacity_init(c, code);
     if (numbers(ic, row, c, e) || list_open(ic, row, &c->list_open, e) ||
@@ -75,6 +78,14 @@ static int fill(import_ctx *ic, const csvr_row *row, capacity_rec *c, err *e)
         return -1;
     if (c->from <= 0)
         c->from = clock_today();
+    /* One row per practice and date: an exported history has several. */
+    char key[CODE_MAX + 48], d[16];
+    snprintf(key, sizeof key, "%s's capacity from %s", code,
+             text_date_or_dash(c->from, d, sizeof d));
+    if (imp_once(ic, row, F_CODE, key, e))
+        return -1;
+    c->illustrative = strstr(imp_str(ic, row, F_NOTES), "ILLUSTRATIVE") != NULL;
+    ic->prov->illustrative |= c->illustrative;
     if (c->closed_to && c->closed_to < c->closed_from)
         return imp_fail(ic, row, F_TO, e, "the list reopens before it closes");
     return 0;

@@ -209,6 +209,7 @@ int store_capacity_put(store *s, const capacity_rec *r, err *e)
     wb_i64(&w, r->closed_from);
     wb_i64(&w, r->closed_to);
     wb_u8(&w, r->capacity_set); /* trailing: older records lack it */
+    wb_u8(&w, r->illustrative); /* trailing too */
     if (!kn)
         return err_set(e, "capacity %s: key too long", r->practice);
     return store_put(s, DB_CAPACITY, key, kn, w.data, w.len, e);
@@ -231,6 +232,7 @@ static int capacity_decode(const MDB_val *k, const MDB_val *v, capacity_rec *out
     out->closed_from = (long)rb_i64(&b);
     out->closed_to = (long)rb_i64(&b);
     out->capacity_set = b.pos < b.len && rb_u8(&b) == 1;
+    out->illustrative = b.pos < b.len && rb_u8(&b) == 1;
     return b.bad ? -1 : 0;
 }
 

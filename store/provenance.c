@@ -19,6 +19,7 @@ static void prov_encode(wbuf *w, const provenance *p)
     wb_i64(w, p->imported_at);
     wb_str(w, p->user);
     wb_u8(w, p->modelled);
+    wb_u8(w, p->illustrative); /* trailing: older records lack it */
 }
 
 static int prov_decode(const MDB_val *v, provenance *p)
@@ -37,6 +38,7 @@ static int prov_decode(const MDB_val *v, provenance *p)
     p->imported_at = rb_i64(&r);
     rb_str(&r, p->user, sizeof p->user);
     p->modelled = rb_u8(&r);
+    p->illustrative = r.pos < r.len && rb_u8(&r) == 1;
     return r.bad ? -1 : 0;
 }
 

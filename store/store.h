@@ -181,6 +181,8 @@ typedef struct capacity_rec {
     long closed_to;
     bool capacity_set;        /* the capacity was typed by a person (catchment set),
                                  not imported */
+    bool illustrative;        /* the file's notes say ILLUSTRATIVE: made-up
+                                 figures (the demo's), to be labelled so */
 } capacity_rec;
 
 typedef struct note {
@@ -202,6 +204,7 @@ typedef struct provenance {
     int64_t imported_at;
     char user[SHORT_MAX];
     bool modelled;
+    bool illustrative;        /* made-up rows (notes saying ILLUSTRATIVE): the demo's */
 } provenance;
 
 /* One dated figure about a practice from a published file (GP

@@ -126,12 +126,12 @@ static void card_list(app *a, const card *c, tlines *t, int width)
  * after a number ("4,311 patients (default-headroom)"). */
 static const char *cap_text(const card *c, const char *unit, char *out, size_t n)
 {
-    char n1[32];
+    char n1[32], src[48];
+    world_capacity_label(&c->facts, c->fte_date, c->cap.source, src, sizeof src);
     if (c->p.list_size < 0 && c->cap.source == CAP_DEFAULT_HEADROOM)
-        snprintf(out, n, "unknown (%s: no list size)", capacity_source_name(c->cap.source));
+        snprintf(out, n, "unknown (%s: no list size)", src);
     else
-        snprintf(out, n, "%s%s (%s)", text_thousands(c->cap.capacity, n1, sizeof n1), unit,
-                 capacity_source_name(c->cap.source));
+        snprintf(out, n, "%s%s (%s)", text_thousands(c->cap.capacity, n1, sizeof n1), unit, src);
     return out;
 }
 
@@ -159,11 +159,12 @@ static void card_capacity(const card *c, tlines *t)
     if (!isnan(c->facts.gp_fte)) {
         char from[40];
         tl_add(t, COL_NORMAL, -1, "GP FTE %.1f (%s)", c->facts.gp_fte,
-               world_fte_label(c->facts.gp_fte, c->fte_date, from, sizeof from));
+               world_fte_label(&c->facts, c->fte_date, from, sizeof from));
     }
-    tl_add(t, c->facts.list_open == 0 ? COL_WARN : COL_NORMAL, -1, "List %s",
+    tl_add(t, c->facts.list_open == 0 ? COL_WARN : COL_NORMAL, -1, "List %s%s",
            c->facts.list_open == 0 ? "closed to new patients"
-           : c->facts.list_open == 1 ? "open" : "status unknown");
+           : c->facts.list_open == 1 ? "open" : "status unknown",
+           c->facts.list_open >= 0 && c->facts.illustrative ? " (ILLUSTRATIVE)" : "");
 }
 
 static void card_contract(app *a, const card *c, tlines *t, int width)

@@ -113,6 +113,9 @@ static void wv_summary(app *a, wview *wv, tlines *t, int width)
         wv_line(t, COL_WARN, -1, width, "MODELLED: where patients live is the demo's stand-in, not NHS data");
     else
         tl_add(t, COL_DIM, -1, "Where patients live: %s", src);
+    char ill[200];
+    if (whatif_illustrative_codes(&a->w, wf, ill, sizeof ill))
+        wv_line(t, COL_WARN, -1, width, "ILLUSTRATIVE: made-up capacity at %s", ill);
     wv_line(t, wf->im.unplaced > 0 ? COL_OVER : COL_NORMAL, -1, width,
            "Displaced %s   placed %s within %g %s (%s)   unplaced %s",
            text_thousands(wf->im.displaced, n1, sizeof n1), text_thousands(wf->im.placed, n2, sizeof n2),
@@ -123,7 +126,9 @@ static void wv_summary(app *a, wview *wv, tlines *t, int width)
     wv_line(t, COL_NORMAL, -1, width, "Travel %s: mean %s before, %s after, 90%% within %s; %s beyond %g (%s)",
            wf->unit, km(wf->im.mean_km_before, k1, sizeof k1), km(wf->im.mean_km_after, k2, sizeof k2),
            km(wf->im.p90_km_after, k3, sizeof k3),
-           text_thousands(wf->im.beyond_reasonable, n3, sizeof n3), wf->reasonable_km, rkey);
+           isnan(wf->im.mean_km_after) ? "-" /* nobody placed has a known home */
+                                       : text_thousands(wf->im.beyond_reasonable, n3, sizeof n3),
+           wf->reasonable_km, rkey);
     if (wf->staged)
         wv_as_run(wf, t);
 }
@@ -208,7 +213,7 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
     bool over = false; /* the ! then needs saying */
     for (int i = 0; i < wf->im.nreceivers; i++)
         over |= wf->im.receivers[i].over_capacity;
-    snprintf(rule, sizeof rule, "Receivers (%s%s changes a capacity; * set here)",
+    snprintf(rule, sizeof rule, "Receivers (%s%s changes a capacity; * set here; ~ assumed)",
              over ? "! over capacity; " : "", ckey);
     tl_rule(t, rule);
     snprintf(line, sizeof line, "  ");
@@ -227,9 +232,12 @@ static void wv_receivers(app *a, wview *wv, tlines *t, int width)
         const impact_receiver *r = &wf->im.receivers[i];
         const world_practice *wp = &a->w.v[r->practice];
         char nl[48];
+        /* ~: no capacity recorded, the list plus the default headroom assumed */
         snprintf(nl, sizeof nl, "%s/%s%s", text_thousands(r->list_after, n2, sizeof n2),
                  text_thousands(r->capacity, n3, sizeof n3),
-                 plan_capacity(&a->plan, wp->p.code) >= 0 ? "*" : " ");
+                 plan_capacity(&a->plan, wp->p.code) >= 0                   ? "*"
+                 : wf->cap_source[r->practice] == CAP_DEFAULT_HEADROOM ? "~"
+                                                                          : " ");
         snprintf(g, sizeof g, isnan(r->growth_pct) ? "-" : "%+.1f%%", r->growth_pct);
         snprintf(line, sizeof line, "%s", r->over_capacity ? "! " : "  ");
         cell_add(a, line, sizeof line, wp->p.code, 6, false);
@@ -258,6 +266,8 @@ static void wv_group(app *a, tlines *t, const char *name, const impact_group *g,
     const double v[4] = {g->displaced, g->placed, g->unplaced, g->beyond_reasonable};
     for (int i = 0; i < 4; i++)
         text_thousands(lround(v[i]), c[i], sizeof c[i]);
+    if (isnan(g->mean_km_after)) /* nobody placed has a known home */
+        snprintf(c[3], sizeof c[3], "-");
     cell_add(a, line, sizeof line, name, nw, false);
     for (int i = 0; i < 3; i++)
         cell_add(a, line, sizeof line, c[i], 7, true);
@@ -334,6 +344,9 @@ static void wv_pack(app *a, wview *wv, tlines *t)
     tl_add(t, COL_HEADER, -1, "%s", head);
     for (int m = 0; m < EQ_MEASURES; m++)
         wv_pack_row(a, t, m, &wf->eq.row[m]);
+    char base[160];
+    tl_add(t, wf->eq.base_modelled ? COL_WARN : COL_DIM, -1, "  ICB baseline: %s",
+           whatif_baseline_text(wf, "by area", base, sizeof base));
     tl_add(t, COL_DIM, -1, "  n/a: no data for the areas (not assessed); the md paper has it all");
 }
 

@@ -46,7 +46,7 @@ dup() { # what file: refused naming both lines, store unchanged
 printf 'practice_code,contract_type,start_date,end_date\r\nM86010,GMS,2020-01-01,\r\nM84001,GMS,,\r\nM86010,APMS,2020-01-01,2026-12-31\r\n' >"$tmp/d1.csv"
 dup contracts "$tmp/d1.csv" "d1.csv:4:13: start_date: M86010's contract starting 2020-01-01 is also on line 2"
 printf 'code,capacity,gp_fte,list_open\r\nM86010,100,,\r\nM86010,200,,\r\n' >"$tmp/d2.csv"
-dup capacity "$tmp/d2.csv" "d2.csv:3:1: code: M86010 is also on line 2"
+dup capacity "$tmp/d2.csv" "d2.csv:3:1: code: M86010's capacity from 2026-11-23 is also on line 2"
 { head -2 "$epr"; sed -n 2p "$epr"; } >"$tmp/d3.csv"
 dup epraccur "$tmp/d3.csv" "d3.csv:3:1"
 { head -2 "$imp/gp-reg-pat-prac-lsoa-all-2026-04-constructed.csv"; sed -n 2p "$imp/gp-reg-pat-prac-lsoa-all-2026-04-constructed.csv"; } >"$tmp/d4.csv"

@@ -34,7 +34,7 @@ check_eq "the capacity is the backed-up one" \
 check "export" "$bin" --store "$st" export "$tmp/ex"
 check_eq "contracts.csv in the import format" "$(sed -n 2p "$tmp/ex/contracts.csv" | tr -d '\r')" \
     "M84001,APMS,,2027-03-31,,,"
-check_eq "capacity.csv" "$(sed -n 2p "$tmp/ex/capacity.csv" | tr -d '\r')" "M84001,14500,,,,,2026-11-23"
+check_eq "capacity.csv" "$(sed -n 2p "$tmp/ex/capacity.csv" | tr -d '\r')" "M84001,14500,,,,,2026-11-23,"
 check_has "notes.csv quotes a comma" "$(cat "$tmp/ex/notes.csv")" '"a note, with a comma"'
 check_eq "audit.csv holds every change, and the restore" "$(($(wc -l <"$tmp/ex/audit.csv") - 1))" 5
 # What was exported imports into a new store as the same facts.

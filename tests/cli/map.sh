@@ -17,6 +17,10 @@ check_has "... has a legend" "$svg" "receiver over capacity"
 check_has "... names the biggest receiver in the legend" "$svg" "M86034 WOODSIDE MEDICAL CENTRE +1858"
 check_has "... has a scale bar" "$svg" " km</text>"
 check_has "... says the areas are modelled" "$svg" "MODELLED: where patients live"
+check_has "... says the date its figures are as at, in its title" \
+    "$(grep 'font-size="15"' "$tmp/m.svg")" "as at 2026-04-01"
+check_has "... names the receivers whose capacity is made up" "$svg" \
+    "ILLUSTRATIVE: the capacity of M86034, M86004, M86010"
 check_has "... carries the attribution" "$svg" "Contains OS data &#169; Crown copyright"
 check_has "... names the closing practices in the legend" "$svg" "closing: M84036 ABBEY MEDICAL CENTRE"
 check_eq "... draws one line per placed flow" "$(sed -n '/<g id="flows"/,/<\/g>/p' "$tmp/m.svg" | grep -c '<line')" \

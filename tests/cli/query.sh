@@ -18,8 +18,8 @@ check_eq "show: capacity from the default headroom" "$(echo "$card" | jq -c '[.c
     '[13928,"default-headroom"]'
 hist=$(q show M84004 --format json | jq -c '[.history[].date]')
 check_eq "show: history over both eras of the list file" "$hist" '["2021-01-01","2026-04-01"]'
-check_has "show: the table card" "$(q show m86010)" "Capacity     14,400 (gp-fte)"
-check_has "show: the CSV card" "$(q show M86010 --format csv)" "capacity,Capacity,\"14,400 (gp-fte)\""
+check_has "show: the table card" "$(q show m86010)" "Capacity     14,400 (gp-fte ILLUSTRATIVE)"
+check_has "show: the CSV card" "$(q show M86010 --format csv)" "capacity,Capacity,\"14,400 (gp-fte ILLUSTRATIVE)\""
 check_exit "show: an unknown code exits 1" 1 q show M99999
 
 check_eq "search: by name, words in any order" "$(q search hill tile --format json | jq -r '.[0].code')" \

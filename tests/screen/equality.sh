@@ -17,6 +17,8 @@ G
 KEYS
 
 check_has "e shows the pack with its baseline" s1 "Equality impact pack (EHIA) against ICB QWU"
+check_has "... the baseline's size, date and that it is modelled" s1 \
+    "ICB baseline: 1,119,429 patients by area, extract of 2026-04-01, MODELLED"
 check_has "... Core20 from the IMD, against the ICB" s1 "Core20           13.3%   15.1%     621     621       0       0"
 check_has "... groups without Census data say n/a, not 0" s1 "Disability           -     n/a       -       -       -       -"
 check_has "... and why" s1 "n/a: no data for the areas (not assessed)"

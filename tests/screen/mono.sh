@@ -51,5 +51,5 @@ keys | run_keys --no-color
 keys | TERM=vt100 LC_ALL=C run_keys
 [ "$(row a1 3)" = "$(all 2 80)" ] && pass "a terminal without colours: the cursor line is reversed" ||
     fail "vt100 cursor: $(row a1 3)"
-check_has "ASCII: rules in ASCII" s2 "-- Receivers (c changes a capacity; * set here) ----"
+check_has "ASCII: rules in ASCII" s2 "-- Receivers (c changes a capacity; * set here; ~ assumed) ----"
 if LC_ALL=C grep -q '[^ -~]' s2; then fail "ASCII: only ASCII on the screen"; else pass "ASCII: only ASCII on the screen"; fi
