@@ -162,15 +162,15 @@ static void show_list(kv *k, const card *c)
 
 static void show_capacity(kv *k, const card *c)
 {
-    char a[32], b[32], src[48];
+    char a[32], b[32], src[96];
     kv_section(k, "capacity");
     if (!c->open) {
         kv_line(k, "Capacity", "- (not open on the as-at date)");
         kv_line(k, "Headroom", "-");
     } else {
-        kv_line(k, "Capacity", "%s (%s)", text_thousands(c->cap.capacity, a, sizeof a),
-                world_capacity_label(&c->facts, c->fte_date, c->cap.source, src, sizeof src));
-        kv_line(k, "Headroom", "%s", text_thousands(c->cap.headroom, b, sizeof b));
+        kv_line(k, "Capacity", "%s", card_capacity_text(c, "", src, sizeof src));
+        kv_line(k, "Headroom", "%s", card_headroom_known(c)
+                                         ? text_thousands(c->cap.headroom, b, sizeof b) : "unknown");
     }
     if (c->facts.capacity < 0)
         kv_line(k, "Recorded", "- (no capacity recorded on the date)");

@@ -138,13 +138,14 @@ static void capacity(json *j, const card *c)
 {
     json_key(j, "capacity");
     json_obj(j);
-    /* A practice not open on the date has neither. */
-    jlong(j, "capacity", c->cap.capacity, c->open);
+    /* A practice not open on the date has neither; without a list size
+     * the headroom is unknown (card_capacity_known). */
+    jlong(j, "capacity", c->cap.capacity, c->open && card_capacity_known(c));
     json_key(j, "source"); json_str(j, capacity_source_name(c->cap.source));
     /* The capacity rests on a file's made-up (ILLUSTRATIVE) figure. */
     json_key(j, "illustrative");
     json_bool(j, world_capacity_illustrative(&c->facts, c->fte_date, c->cap.source));
-    jlong(j, "headroom", c->cap.headroom, c->open);
+    jlong(j, "headroom", c->cap.headroom, c->open && card_headroom_known(c));
     /* The capacity recorded (imported or set) in force on the date, and
      * the date it applies from. */
     jlong(j, "recorded", c->facts.capacity, c->facts.capacity >= 0);

@@ -310,3 +310,21 @@ const char *card_indicator_label(const indicator *in, char *out, size_t outsz)
         snprintf(out, outsz, "%s (%s)", in->name, in->period);
     return out;
 }
+
+bool card_capacity_known(const card *c)
+{
+    return !(c->p.list_size < 0 && c->cap.source == CAP_DEFAULT_HEADROOM);
+}
+
+bool card_headroom_known(const card *c) { return c->p.list_size >= 0; }
+
+const char *card_capacity_text(const card *c, const char *unit, char *out, size_t n)
+{
+    char n1[32], src[48];
+    world_capacity_label(&c->facts, c->fte_date, c->cap.source, src, sizeof src);
+    if (card_capacity_known(c))
+        snprintf(out, n, "%s%s (%s)", text_thousands(c->cap.capacity, n1, sizeof n1), unit, src);
+    else
+        snprintf(out, n, "unknown (%s: no list size)", src);
+    return out;
+}

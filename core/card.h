@@ -92,6 +92,18 @@ double card_age_share(const age_profile *a, int first_band);
 double card_share_65(const card *c);
 double card_share_75(const card *c);
 
+/* Whether the card's capacity and headroom are known (for a practice open
+ * on the date: a closed one has neither): without a list size the
+ * headroom is unknown, and so is a capacity taken from the list (the
+ * default headroom). */
+bool card_capacity_known(const card *c);
+bool card_headroom_known(const card *c);
+
+/* The capacity as text: "4,311<unit> (default-headroom)", or "unknown
+ * (default-headroom: no list size)"; the source label from
+ * world_capacity_label. */
+const char *card_capacity_text(const card *c, const char *unit, char *out, size_t n);
+
 /* An indicator's name with its period, the period said once:
  * "Deprivation score (IMD 2019)", "GP survey satisfaction (2022/23)". */
 const char *card_indicator_label(const indicator *in, char *out, size_t outsz);

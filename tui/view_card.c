@@ -124,20 +124,10 @@ static void card_list(app *a, const card *c, tlines *t, int width)
 /* Without a list size the headroom is unknown, and so is a capacity
  * taken from the list (default headroom): never shown as 0.  unit goes
  * after a number ("4,311 patients (default-headroom)"). */
-static const char *cap_text(const card *c, const char *unit, char *out, size_t n)
-{
-    char n1[32], src[48];
-    world_capacity_label(&c->facts, c->fte_date, c->cap.source, src, sizeof src);
-    if (c->p.list_size < 0 && c->cap.source == CAP_DEFAULT_HEADROOM)
-        snprintf(out, n, "unknown (%s: no list size)", src);
-    else
-        snprintf(out, n, "%s%s (%s)", text_thousands(c->cap.capacity, n1, sizeof n1), unit, src);
-    return out;
-}
 
 static const char *headroom_text(const card *c, char *out, size_t n)
 {
-    if (c->p.list_size >= 0)
+    if (card_headroom_known(c))
         return text_thousands(c->cap.headroom, out, n);
     snprintf(out, n, "unknown");
     return out;
@@ -152,7 +142,7 @@ static void card_capacity(const card *c, tlines *t)
         return;
     }
     tl_add(t, c->cap.headroom > 0 ? COL_NORMAL : COL_WARN, -1, "%s, headroom %s",
-           cap_text(c, " patients", n1, sizeof n1), headroom_text(c, n2, sizeof n2));
+           card_capacity_text(c, " patients", n1, sizeof n1), headroom_text(c, n2, sizeof n2));
     if (c->facts.capacity >= 0 && c->facts.from > 0)
         tl_add(t, COL_NORMAL, -1, "Capacity recorded from %s",
                text_date_or_dash(c->facts.from, n1, sizeof n1));
@@ -376,7 +366,7 @@ static void cv_copy(app *a, cview *cv)
              "%s %s, %s%s; tel %s; list %s (%s); capacity %s, headroom %s; contract %s%s%s%s",
              p->code, p->name, addr, p->postcode, *p->phone ? p->phone : "-",
              p->list_size < 0 ? "unknown" : text_thousands(p->list_size, n1, sizeof n1),
-             text_date_or_dash(p->list_date, d, sizeof d), cap_text(cv->c, "", n2, sizeof n2),
+             text_date_or_dash(p->list_date, d, sizeof d), card_capacity_text(cv->c, "", n2, sizeof n2),
              headroom_text(cv->c, n3, sizeof n3),
              *cv->c->con.practice ? cv->c->con.type : "none recorded",
              *cv->c->con.practice && cv->c->con.end ? " ends " : "",

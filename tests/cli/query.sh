@@ -21,6 +21,18 @@ check_eq "show: history over both eras of the list file" "$hist" '["2021-01-01",
 check_has "show: the table card" "$(q show m86010)" "Capacity     14,400 (gp-fte ILLUSTRATIVE)"
 check_has "show: the CSV card" "$(q show M86010 --format csv)" "capacity,Capacity,\"14,400 (gp-fte ILLUSTRATIVE)\""
 check_exit "show: an unknown code exits 1" 1 q show M99999
+# An open practice with no list size (Balsall Common, outside the list
+# extract): its default-headroom capacity and its headroom are unknown,
+# never 0, in every format.
+nolist=$(q show M89016)
+check_has "show: no list size, the capacity unknown" "$nolist" \
+    "Capacity     unknown (default-headroom: no list size)"
+check_has "show: no list size, the headroom unknown" "$nolist" "Headroom     unknown"
+check_eq "show json: no list size, capacity and headroom null" \
+    "$(q show M89016 --format json | jq -c '[.capacity.capacity, .capacity.source, .capacity.headroom]')" \
+    '[null,"default-headroom",null]'
+check_has "show csv: no list size, the capacity unknown" "$(q show M89016 --format csv)" \
+    "capacity,Capacity,unknown (default-headroom: no list size)"
 
 check_eq "search: by name, words in any order" "$(q search hill tile --format json | jq -r '.[0].code')" \
     "$(q search tile hill --format json | jq -r '.[0].code')"
