@@ -65,7 +65,7 @@ void equality_baseline_add(eq_baseline_sums *sum, const eq_base *b)
 
 void equality_baseline_finish(const eq_baseline_sums *sum, eq_baseline *out)
 {
-    out->patients = sum->patients;
+    *out = (eq_baseline){.patients = sum->patients}; /* no date: the caller knows it */
     for (int m = 0; m < EQ_MEASURES; m++)
         out->share[m] = sum->whole[m] > 0 ? sum->part[m] / sum->whole[m] : NAN;
 }
