@@ -96,6 +96,9 @@ const char *world_fte_source(double gp_fte, long fte_date);
  * "recorded ILLUSTRATIVE" when it is the made-up figure of a file so
  * labelled. */
 const char *world_fte_label(const capacity_rec *facts, long fte_date, char *buf, size_t n);
+/* Whether the GP FTE is a file's made-up (ILLUSTRATIVE) figure, not the
+ * published workforce's nor a person's. */
+bool world_fte_illustrative(const capacity_rec *facts, long fte_date);
 
 /* Whether a capacity from src rests on a file's ILLUSTRATIVE figure: its
  * capacity, or its GP FTE (not the published workforce's). */

@@ -101,6 +101,29 @@ q export --force "$tmp/ex" >/dev/null 2>&1
 check_has "export: the file's capacity is still labelled after a round trip" \
     "$("$bin" --store "$tmp/again" --config "$data/demo.yaml" show M86034 | grep '  Capacity ')" "gp-fte ILLUSTRATIVE"
 
+# A GP FTE or list status from the file is labelled in JSON as in the
+# table, also where the capacity itself is not the file's (a scenario's
+# own capacity for the receiver): the patients per GP FTE rest on it.
+o=$(q scenario run westwood-ends --capacity M86010=20000 | grep '^M86010')
+check_has "table: an overridden capacity's receiver still says its GP FTE is made up" "$o" \
+    "recorded ILLUSTRATIVE"
+j=$(q scenario run westwood-ends --capacity M86010=20000 --format json)
+check_eq "json: gp_fte_illustrative on the file's GP FTE" \
+    "$(echo "$j" | jq -c '.receivers[] | select(.code == "M86010") | [.capacity_illustrative, .gp_fte_source, .gp_fte_illustrative]')" \
+    '[false,"recorded",true]'
+check_eq "json: gp_fte_illustrative false where the GP FTE is not the file's" \
+    "$(echo "$j" | jq -c '[.receivers[] | select(.gp_fte_illustrative != false) | .code]')" \
+    '["M86034","M86010"]'
+check_eq "show json: capacity.gp_fte_illustrative" \
+    "$(q show M86010 --format json | jq -c '.capacity | [.gp_fte_source, .gp_fte_illustrative]')" \
+    '["recorded",true]'
+check_eq "show json: capacity.list_illustrative on the file's list status" \
+    "$(q show M86039 --format json | jq -c '.capacity | [.list_open, .list_illustrative]')" \
+    '[false,true]'
+check_eq "show json: neither where the practice is not in the file" \
+    "$(q show M86003 --format json | jq -c '.capacity | [.gp_fte_illustrative, .list_illustrative]')" \
+    '[false,false]'
+
 # A person's own figure is theirs, not the file's.
 q set M86004 capacity 21000 >/dev/null 2>&1
 case $(q scenario run westwood-ends | grep '^M86004') in
