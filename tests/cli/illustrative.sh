@@ -61,6 +61,14 @@ check_has "contracts: a line names the made-up contracts" "$c" \
     "ILLUSTRATIVE: the contracts of M86019, Y00060, Y00140"
 check_eq "contracts json: illustrative on each" \
     "$(q contracts --all --format json | jq -c '[.[] | .illustrative] | unique')" '[true]'
+# In CSV there is no line above the rows: a column says it on each.
+printf '%s\n' 'practice_code,contract_type,start_date,end_date,extension_options,provider,notes' \
+    'M86019,APMS,2017-04-01,2027-03-31,,Provider A,ILLUSTRATIVE: not a real contract' \
+    'Y00060,APMS,2018-10-01,2027-09-30,,Provider B,' >"$tmp/k.csv"
+"$bin" --store "$tmp/k" import "$data"/epraccur-*.csv "$tmp/k.csv" >/dev/null 2>&1
+check_eq "contracts csv: a column says which contracts are made up" \
+    "$("$bin" --store "$tmp/k" contracts --format csv | awk -F, '{ print $1 "=" $NF }' | tr -d '\r' | tr '\n' ' ')" \
+    "Code=Contract M86019=ILLUSTRATIVE Y00060=recorded "
 
 # The decision record's evidence: the capacity and list status held,
 # with their date and the label.
