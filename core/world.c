@@ -249,6 +249,7 @@ static int add_practice(const practice *p, void *ctx)
         wp->contract_end = c.end;
         wp->contract_ended = store_contract_ended(&c, w->at.facts);
         memcpy(wp->contract_milestone, c.milestone, sizeof wp->contract_milestone);
+        wp->contract_illustrative = strstr(c.notes, "ILLUSTRATIVE") != NULL;
     } else if ((ld->parts & WORLD_CONTRACTS) &&
                published_contract(ld->s, p->code, wp->contract_type, ld->e)) {
         return -1;

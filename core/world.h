@@ -33,6 +33,7 @@ typedef struct world_practice {
     long contract_end;        /* 0 none known */
     bool contract_ended;      /* it ended before the facts date, none since */
     unsigned char contract_milestone[CONTRACT_MILESTONES]; /* enum milestone_state */
+    bool contract_illustrative; /* its notes say ILLUSTRATIVE: made up (the demo's) */
 } world_practice;
 
 typedef struct world {
