@@ -69,6 +69,12 @@ printf '%s\n' 'practice_code,contract_type,start_date,end_date,extension_options
 check_eq "contracts csv: a column says which contracts are made up" \
     "$("$bin" --store "$tmp/k" contracts --format csv | awk -F, '{ print $1 "=" $NF }' | tr -d '\r' | tr '\n' ' ')" \
     "Code=Contract M86019=ILLUSTRATIVE Y00060=recorded "
+check_eq "list: the Contract column says a made-up one is" \
+    "$("$bin" --store "$tmp/k" list --format csv | awk -F, '$1 == "M86019" || $1 == "Y00060" { print $1 "=" $(NF - 1) }' | tr -d '\r' | tr '\n' ' ')" \
+    "M86019=APMS ILLUSTRATIVE Y00060=APMS "
+check_eq "list json: contract_illustrative" \
+    "$("$bin" --store "$tmp/k" list --format json | jq -c '[.[] | select(.contract_type) | [.code, .contract_type, .contract_illustrative]]')" \
+    '[["M86019","APMS",true],["Y00060","APMS",false]]'
 
 # The decision record's evidence: the capacity and list status held,
 # with their date and the label.
