@@ -138,6 +138,15 @@ check_eq "show json: neither where the practice is not in the file" \
     "$(q show M86003 --format json | jq -c '.capacity | [.gp_fte_illustrative, .list_illustrative]')" \
     '[false,false]'
 
+# The appraisal's dispersal line says what its "over capacity" rests on,
+# as the what-if itself does.
+w=$(q scenario run --close M86019)
+n_ill=$(echo "$w" | sed -n 's/^ILLUSTRATIVE: the capacity of \(.*\) rests on.*/\1/p' | tr ',' '\n' | grep -c .)
+n_ass=$(echo "$w" | sed -n 's/^Capacity: \([0-9]*\) of .*/\1/p')
+check_has "appraisal: the what-if's capacities are said to be made up or assumed" \
+    "$(q appraisal M86019 | grep 'Dispersal what-if')" \
+    "over capacity (on $n_ill ILLUSTRATIVE and $n_ass assumed capacities)"
+
 # A person's own figure is theirs, not the file's.
 q set M86004 capacity 21000 >/dev/null 2>&1
 case $(q scenario run westwood-ends | grep '^M86004') in
