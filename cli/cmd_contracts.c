@@ -29,7 +29,8 @@ static const char help[] =
     "milestones.  A practice in a procurement record (catchment psr) takes its\n"
     "procurement, award and mobilisation dates from the record, named beside the\n"
     "milestone.  Made-up contracts (notes saying ILLUSTRATIVE, as the demo's) are\n"
-    "named on a line above the table (JSON: illustrative).\n\n"
+    "named on a line above the table (CSV: a last column, Contract, says\n"
+    "ILLUSTRATIVE or recorded; JSON: illustrative).\n\n"
     "  --within PERIOD   only contracts ending within PERIOD from today: 18m,\n"
     "                    2y, 90d (default: all with an end date)\n"
     "  --all             include open-ended contracts (no end date)\n\n"
@@ -253,8 +254,12 @@ static void print_table(const ctx *x, const listing *l, out_format f)
     }
     if (f == FMT_TABLE)
         illustrative_line(l);
-    table_init(&t, "Code,Name,Type,Provider,>List,Start,End,Next milestone,Due,>Days,Overdue,"
-                   "Done");
+    /* CSV has no line above its rows: a column says which are made up. */
+    bool csv = f == FMT_CSV;
+    table_init(&t, csv ? "Code,Name,Type,Provider,>List,Start,End,Next milestone,Due,>Days,"
+                         "Overdue,Done,Contract"
+                       : "Code,Name,Type,Provider,>List,Start,End,Next milestone,Due,>Days,"
+                         "Overdue,Done");
     for (int i = 0; i < l->n; i++) {
         const contract *c = &l->v[i];
         long list, d[MILESTONES];
@@ -289,7 +294,9 @@ static void print_table(const ctx *x, const listing *l, out_format f)
             snprintf(ls, sizeof ls, "%ld", list);
         text_date_or_dash(c->start, start, sizeof start);
         table_add(&t, (const char *const[]){c->practice, name, c->type, c->provider, ls, start,
-                                            end, next, due, days, overdue, done});
+                                            end, next, due, days, overdue, done,
+                                            contract_illustrative(c) ? "ILLUSTRATIVE"
+                                                                     : "recorded"});
     }
     table_print(&t, stdout, f);
     table_free(&t);

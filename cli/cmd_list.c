@@ -14,7 +14,8 @@ static const char help[] =
     "                      [--contract TYPE] [--sub-icb CODE] [--format table|csv|json]\n\n"
     "Every GP practice in the store, by code: status, PCN, town, postcode, list\n"
     "size and its date, capacity and where it came from, headroom, whether the\n"
-    "list is open, and the contract.  `--format csv` gives a spreadsheet (plain\n"
+    "list is open, and the contract (\"APMS ILLUSTRATIVE\" when its notes say it is\n"
+    "made up).  `--format csv` gives a spreadsheet (plain\n"
     "numbers); the table has thousands separators.  Filters (all must match; text\n"
     "is matched without regard to case):\n\n"
     "  --all             closed and inactive practices too\n"
@@ -92,6 +93,8 @@ static void print_json(const world *w, const int *rows, int n)
         json_key(&j, "list"); json_str(&j, world_list_state(wp));
         json_key(&j, "list_illustrative"); json_bool(&j, world_list_illustrative(wp));
         json_key(&j, "contract_type"); json_str(&j, *wp->contract_type ? wp->contract_type : NULL);
+        json_key(&j, "contract_illustrative"); /* its notes say ILLUSTRATIVE */
+        json_bool(&j, wp->contract_illustrative);
         text_date_iso(wp->contract_end, d, sizeof d);
         json_key(&j, "contract_end"); json_str(&j, *d ? d : NULL);
         json_obj_end(&j);
@@ -109,12 +112,16 @@ static void print_table(const world *w, const int *rows, int n, out_format f)
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[rows[i]];
         const practice *p = &wp->p;
-        char list[24] = "-", cap[24] = "-", head[24] = "-", ld[16] = "-", end[16], src[48] = "-", ls[48];
+        char list[24] = "-", cap[24] = "-", head[24] = "-", ld[16] = "-", end[16], src[48] = "-", ls[48],
+             con[SHORT_MAX + 16] = "-";
         bool known = p->list_size >= 0 && wp->open; /* closed: no capacity */
         if (p->list_size >= 0) {
             snprintf(list, sizeof list, "%ld", p->list_size);
             text_date_or_dash(p->list_date, ld, sizeof ld);
         }
+        if (*wp->contract_type)
+            snprintf(con, sizeof con, "%s%s", wp->contract_type,
+                     wp->contract_illustrative ? " ILLUSTRATIVE" : "");
         if (known) {
             snprintf(cap, sizeof cap, "%ld", wp->cap.capacity);
             snprintf(head, sizeof head, "%ld", wp->cap.headroom);
@@ -124,7 +131,7 @@ static void print_table(const world *w, const int *rows, int n, out_format f)
                           p->code, p->name, world_status(p, w->at.date),
                           *p->pcn_name ? p->pcn_name : "-", world_town(p), p->postcode, list, ld,
                           cap, src, head,
-                          world_list_label(wp, ls, sizeof ls), *wp->contract_type ? wp->contract_type : "-",
+                          world_list_label(wp, ls, sizeof ls), con,
                           text_date_or_dash(wp->contract_end, end, sizeof end)});
     }
     table_print(&t, stdout, f);

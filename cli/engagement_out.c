@@ -125,12 +125,13 @@ struct sources {
     FILE *fp;
     json *j;
     int n;
+    bool md; /* the file's name as markdown text */
 };
 
 static int source_one(const provenance *p, void *ctx)
 {
     struct sources *src = ctx;
-    char when[32], file[4 * NAME_MAX + 1];
+    char when[32], file[8 * NAME_MAX + 1];
     if (strcmp(p->kind, "survey") != 0)
         return 0;
     time_t t = (time_t)p->imported_at;
@@ -146,7 +147,10 @@ static int source_one(const provenance *p, void *ctx)
         json_str(src->j, p->user);
         json_obj_end(src->j);
     } else {
-        text_escape(p->file, file, sizeof file);
+        if (src->md)
+            out_md_escape(p->file, file, sizeof file);
+        else
+            text_escape(p->file, file, sizeof file);
         fprintf(src->fp, "%s%s (import %u, %s)", src->n > 1 ? "; " : "", file, p->seq, when);
     }
     return 0;
@@ -156,7 +160,7 @@ static void print_head(store *s, const practice *p, const engagement_summary *su
                        out_format f, FILE *fp, err *e)
 {
     char name[8 * NAME_MAX + 1], first[16], last[16];
-    struct sources src = {fp, NULL, 0};
+    struct sources src = {fp, NULL, 0, f == FMT_MD};
     if (f == FMT_MD)
         out_md_escape(p->name, name, sizeof name);
     else

@@ -84,6 +84,8 @@ static void receivers(json *j, const world *w, const whatif *wf)
         char d[16];
         json_key(j, "gp_fte_source");
         json_str(j, world_fte_source(wp->facts.gp_fte, wp->fte_date));
+        json_key(j, "gp_fte_illustrative"); /* the per-FTE figures rest on it */
+        json_bool(j, world_fte_illustrative(&wp->facts, wp->fte_date));
         json_key(j, "gp_fte_date");
         text_date_iso(wp->fte_date, d, sizeof d);
         json_str(j, *d ? d : NULL);

@@ -523,9 +523,9 @@ void scenario_print_md(const world *w, const whatif *wf, store *s, const paper_m
     char at[16];
     out_printf(stdout, "# Closure what-if: %s, as at %s\n\n", wf->name,
                text_date_or_dash(wf->as_at, at, sizeof at));
-    if (m->description && *m->description) {
-        char d[CONFIG_DESC_MAX * 4];
-        text_escape(m->description, d, sizeof d);
+    if (m->description && *m->description) { /* a link typed into it stays text */
+        static char d[CONFIG_DESC_MAX * 8 + 1];
+        out_md_escape(m->description, d, sizeof d);
         printf("%s\n\n", d);
     }
     about(w, wf, m);

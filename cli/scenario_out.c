@@ -175,18 +175,21 @@ static const char *area_kind(const whatif *wf, const disp_area *a)
     return "LSOA";
 }
 
-static void flows_table(const world *w, const whatif *wf, table *t)
+static void flows_table(const world *w, const whatif *wf, table *t, bool csv)
 {
-    char spec[64];
-    snprintf(spec, sizeof spec, "Area,Area kind,From,To,>Patients,>%s", wf->unit);
+    char spec[64], at[32] = "";
+    snprintf(spec, sizeof spec, "Area,Area kind,From,To,>Patients,>%s%s", wf->unit,
+             csv ? ",As at" : ""); /* the table says it above */
+    if (csv)
+        snprintf(at, sizeof at, "\t%s", text_date_or_dash(wf->as_at, (char[16]){0}, 16));
     table_init(t, spec);
     for (int i = 0; i < wf->res.nflows; i++) {
         const disp_flow *f = &wf->res.flows[i];
         const disp_area *a = &wf->a[f->area];
         char k[16];
-        table_addf(t, "%s\t%s\t%s\t%s\t%ld\t%s", a->area, area_kind(wf, a), w->v[a->from].p.code,
+        table_addf(t, "%s\t%s\t%s\t%s\t%ld\t%s%s", a->area, area_kind(wf, a), w->v[a->from].p.code,
                    f->to >= 0 ? w->v[f->to].p.code : "(unplaced)", f->patients,
-                   km(f->km, k, sizeof k));
+                   km(f->km, k, sizeof k), at);
     }
 }
 
@@ -307,7 +310,7 @@ void scenario_print_table(const world *w, const whatif *wf, bool flows)
         printf(" (the %s whose home area is unknown are left out)", n4);
     printf("\nDeprivation: %s\n\n", areas_edition_name(wf->imd_edition));
     if (flows)
-        flows_table(w, wf, &t);
+        flows_table(w, wf, &t, false);
     else
         scenario_receivers(w, wf, &t, false);
     table_print(&t, stdout, FMT_TABLE);
@@ -334,7 +337,7 @@ void scenario_print_csv(const world *w, const whatif *wf, bool flows)
 {
     table t;
     if (flows)
-        flows_table(w, wf, &t);
+        flows_table(w, wf, &t, true);
     else
         scenario_receivers(w, wf, &t, true);
     table_print(&t, stdout, FMT_CSV);

@@ -153,12 +153,16 @@ static void capacity(json *j, const card *c)
     json_key(j, "gp_fte"); json_num(j, c->facts.gp_fte, 2);
     json_key(j, "gp_fte_source");
     json_str(j, world_fte_source(c->facts.gp_fte, c->fte_date));
+    json_key(j, "gp_fte_illustrative");
+    json_bool(j, world_fte_illustrative(&c->facts, c->fte_date));
     jdate(j, "gp_fte_date", c->fte_date);
     json_key(j, "list_open");
     if (c->facts.list_open < 0)
         json_null(j);
     else
         json_bool(j, c->facts.list_open == 1);
+    json_key(j, "list_illustrative"); /* the status is the file's made-up one */
+    json_bool(j, c->facts.list_open >= 0 && c->facts.illustrative);
     json_obj_end(j);
     json_key(j, "contract");
     if (!*c->con.practice) {

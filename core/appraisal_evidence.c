@@ -231,11 +231,18 @@ static int dispersal(appraisal_evidence *ev, const world *w, store *s, const con
     bool modelled = false;
     for (int c = 0; c < wf.nclosing; c++)
         modelled |= wf.area_source[c] == AREAS_MODELLED;
+    /* What "over capacity" rests on, as the what-if says it. */
+    char ill[200], rests[96] = "";
+    int nill = whatif_illustrative_codes(w, &wf, ill, sizeof ill);
+    int nass = whatif_capacity_assumed(&wf);
+    if (nill || nass)
+        snprintf(rests, sizeof rests, " (on %d ILLUSTRATIVE and %d assumed capacities)", nill,
+                 nass);
     say(ev, F_PROVISION, "Dispersal what-if (%s, %s policy): %s displaced, %s placed, %s "
-        "unplaced; %d receiving practices, %ld over capacity; %s beyond %.1f %s%s",
+        "unplaced; %d receiving practices, %ld over capacity%s; %s beyond %.1f %s%s",
         sc ? sc->name : "this practice closing", config_policy_name(wf.policy),
         text_thousands(wf.im.displaced, n1, sizeof n1), text_thousands(wf.im.placed, n2, sizeof n2),
-        text_thousands(wf.im.unplaced, n3, sizeof n3), wf.im.nreceivers, over,
+        text_thousands(wf.im.unplaced, n3, sizeof n3), wf.im.nreceivers, over, rests,
         isnan(wf.im.mean_km_after) /* nobody placed has a known home: unknown */
             ? n4 : text_thousands(wf.im.beyond_reasonable, n4, sizeof n4),
         wf.reasonable_km, wf.unit,

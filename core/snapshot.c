@@ -64,7 +64,8 @@ static uint64_t layout(void)
         offsetof(world_practice, list_closed), offsetof(world_practice, list_year_ago),
         offsetof(world_practice, contract_type), offsetof(world_practice, appts),
         offsetof(world_practice, appt_date), offsetof(world_practice, contract_end),
-        offsetof(world_practice, contract_milestone), offsetof(practice, name),
+        offsetof(world_practice, contract_milestone),
+        offsetof(world_practice, contract_illustrative), offsetof(practice, name),
         offsetof(practice, postcode), offsetof(practice, status), offsetof(practice, icb),
         offsetof(practice, open_date), offsetof(practice, gp), offsetof(practice, list_size),
         offsetof(practice, lat), offsetof(practice, lsoa), offsetof(practice, lsoa11),
@@ -135,15 +136,16 @@ static bool practice_sound(const world_practice *wp)
                  ENDS(wp->facts.practice) && ENDS(wp->contract_type);
     for (int l = 0; l < 5; l++)
         texts = texts && ENDS(p->addr[l]);
-    unsigned char flags[6];
+    unsigned char flags[7];
     memcpy(&flags[0], &p->gp, 1);
     memcpy(&flags[1], &p->in_register, 1);
     memcpy(&flags[2], &wp->facts.capacity_set, 1);
     memcpy(&flags[3], &wp->open, 1);
     memcpy(&flags[4], &wp->list_closed, 1);
     memcpy(&flags[5], &wp->facts.illustrative, 1);
+    memcpy(&flags[6], &wp->contract_illustrative, 1);
     bool sound = texts;
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < 7; i++)
         sound = sound && flags[i] <= 1;
     for (int m = 0; m < CONTRACT_MILESTONES; m++)
         sound = sound && wp->contract_milestone[m] <= MILESTONE_WAIVED;

@@ -166,12 +166,17 @@ const char *world_fte_source(double gp_fte, long fte_date)
     return isnan(gp_fte) ? NULL : fte_date ? "gp-workforce" : "recorded";
 }
 
+bool world_fte_illustrative(const capacity_rec *facts, long fte_date)
+{
+    return !isnan(facts->gp_fte) && !fte_date && facts->illustrative;
+}
+
 const char *world_fte_label(const capacity_rec *facts, long fte_date, char *buf, size_t n)
 {
     char d[16];
     const char *src = world_fte_source(facts->gp_fte, fte_date);
     text_date_iso(fte_date, d, sizeof d);
-    if (src && !fte_date && facts->illustrative)
+    if (world_fte_illustrative(facts, fte_date))
         snprintf(d, sizeof d, "ILLUSTRATIVE");
     snprintf(buf, n, "%s%s%s", src ? src : "-", *d ? " " : "", d);
     return buf;
@@ -244,6 +249,7 @@ static int add_practice(const practice *p, void *ctx)
         wp->contract_end = c.end;
         wp->contract_ended = store_contract_ended(&c, w->at.facts);
         memcpy(wp->contract_milestone, c.milestone, sizeof wp->contract_milestone);
+        wp->contract_illustrative = strstr(c.notes, "ILLUSTRATIVE") != NULL;
     } else if ((ld->parts & WORLD_CONTRACTS) &&
                published_contract(ld->s, p->code, wp->contract_type, ld->e)) {
         return -1;

@@ -33,6 +33,7 @@ typedef struct world_practice {
     long contract_end;        /* 0 none known */
     bool contract_ended;      /* it ended before the facts date, none since */
     unsigned char contract_milestone[CONTRACT_MILESTONES]; /* enum milestone_state */
+    bool contract_illustrative; /* its notes say ILLUSTRATIVE: made up (the demo's) */
 } world_practice;
 
 typedef struct world {
@@ -96,6 +97,9 @@ const char *world_fte_source(double gp_fte, long fte_date);
  * "recorded ILLUSTRATIVE" when it is the made-up figure of a file so
  * labelled. */
 const char *world_fte_label(const capacity_rec *facts, long fte_date, char *buf, size_t n);
+/* Whether the GP FTE is a file's made-up (ILLUSTRATIVE) figure, not the
+ * published workforce's nor a person's. */
+bool world_fte_illustrative(const capacity_rec *facts, long fte_date);
 
 /* Whether a capacity from src rests on a file's ILLUSTRATIVE figure: its
  * capacity, or its GP FTE (not the published workforce's). */

@@ -44,6 +44,26 @@ static long kv_end(const world_practice *wp)
                                                                          : wp->contract_end;
 }
 
+/* "M86019, Y00060": the contracts on the screen whose notes say
+ * ILLUSTRATIVE, the first ten, then "and 3 more"; returns how many. */
+static int kv_illustrative(const app *a, const kview *kv, char *out, size_t n)
+{
+    enum { NAMED = 10 };
+    int k = 0;
+    size_t len = 0;
+    for (int i = 0; i < kv->n; i++) {
+        const world_practice *wp = &a->w.v[kv->idx[i]];
+        if (!wp->contract_illustrative)
+            continue;
+        if (out && k < NAMED && len < n)
+            len += (size_t)snprintf(out + len, n - len, "%s%s", k ? ", " : "", wp->p.code);
+        k++;
+    }
+    if (out && k > NAMED && len < n)
+        snprintf(out + len, n - len, " and %d more", k - NAMED);
+    return k;
+}
+
 static void kv_build(app *a, view *v)
 {
     kview *kv = v->priv;
@@ -58,6 +78,8 @@ static void kv_build(app *a, view *v)
         kv->idx[i] = items[i].idx;
     free(items);
     v->nlines = kv->n;
+    /* a line naming the made-up contracts when there are any */
+    v->nheader = 3 + (kv_illustrative(a, kv, NULL, 0) > 0);
     snprintf(v->empty, sizeof v->empty,
              "No contract end dates recorded (import a contracts file, or catchment set CODE contract.end DATE)");
 }
@@ -72,7 +94,6 @@ static int kv_open(app *a, view *v, const void *arg)
                           a->cfg.milestones.procurement, a->cfg.milestones.award,
                           a->cfg.milestones.mobilisation};
     memcpy(kv->months, m, sizeof m);
-    v->nheader = 3;
     kv_build(a, v);
     return 0;
 }
@@ -99,6 +120,11 @@ static void kv_header(app *a, view *v, WINDOW *w, int width)
         snprintf(line + strlen(line), sizeof line - strlen(line), "%s%s %ld", i ? ", " : "  ",
                  milestone_name(i), kv->months[i]);
     draw_text(a, w, 1, 0, width, line, color_attr(COL_NORMAL));
+    char ill[160];
+    if (kv_illustrative(a, kv, ill, sizeof ill)) {
+        snprintf(line, sizeof line, "ILLUSTRATIVE: made-up contracts at %s", ill);
+        draw_text(a, w, 2, 0, width, line, color_attr(COL_WARN));
+    }
     cell_add(a, head, sizeof head, "Code", 6, false);
     cell_add(a, head, sizeof head, "Name", name_width(width), false);
     if (width >= WIDE_FROM)
@@ -109,7 +135,7 @@ static void kv_header(app *a, view *v, WINDOW *w, int width)
         cell_add(a, head, sizeof head, "Due", 10, false);
     cell_add(a, head, sizeof head, "Days", 5, true);
     cell_add(a, head, sizeof head, "Overdue", 7, false);
-    draw_text(a, w, 2, 0, width, head, color_attr(COL_HEADER));
+    draw_text(a, w, v->nheader - 1, 0, width, head, color_attr(COL_HEADER));
 }
 
 static void kv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool sel)

@@ -22,6 +22,7 @@ typedef struct nview {
     nearby_hit *hits;
     int nhits, cap;
     long room;             /* headroom of those that can receive */
+    long made_up;          /* of it, on a made-up (ILLUSTRATIVE) capacity */
 } nview;
 
 static const double radii[] = {1, 2, 3, 5, 8, 10, 15, 20, 30, 50};
@@ -73,12 +74,16 @@ static void nv_find(app *a, view *v)
     const world_practice *o = &a->w.v[nv->origin];
     int n = nearby_within(a->w.near, o->lat, o->lon, nv->km, &nv->hits, &nv->cap);
     nv->nhits = 0;
-    nv->room = 0;
+    nv->room = nv->made_up = 0;
     for (int i = 0; i < n; i++) {
         if (nv->hits[i].index == nv->origin)
             continue;
-        if (world_can_receive(&a->w, nv->hits[i].index))
-            nv->room += a->w.v[nv->hits[i].index].cap.headroom;
+        const world_practice *wp = &a->w.v[nv->hits[i].index];
+        if (world_can_receive(&a->w, nv->hits[i].index)) {
+            nv->room += wp->cap.headroom;
+            if (world_capacity_illustrative(&wp->facts, wp->fte_date, wp->cap.source))
+                nv->made_up += wp->cap.headroom;
+        }
         nv->hits[nv->nhits++] = nv->hits[i];
     }
     nv_sort(a, nv);
@@ -118,10 +123,12 @@ static int name_width(int width)
 static void nv_header(app *a, view *v, WINDOW *w, int width)
 {
     nview *nv = v->priv;
-    char line[512], n1[32], n2[48], head[512] = "  ";
-    snprintf(line, sizeof line, "Within %g km of %s: %s, room for %s more patients", nv->km, nv->code,
+    char line[512], n1[32], n2[48], n3[32], ill[48] = " more patients", head[512] = "  ";
+    if (nv->made_up) /* how much of the room rests on made-up capacity */
+        snprintf(ill, sizeof ill, " (%s ILLUSTRATIVE)", text_thousands(nv->made_up, n3, sizeof n3));
+    snprintf(line, sizeof line, "Within %g km of %s: %s, room for %s%s", nv->km, nv->code,
              text_count(nv->nhits, "practice", "practices", n2, sizeof n2),
-             text_thousands(nv->room, n1, sizeof n1));
+             text_thousands(nv->room, n1, sizeof n1), ill);
     draw_text(a, w, 0, 0, width, line, color_attr(COL_NORMAL));
     cell_add(a, head, sizeof head, "Code", 6, false);
     cell_add(a, head, sizeof head, "Name", name_width(width), false);

@@ -12,8 +12,10 @@ check_has "csv: the header names the two columns" "$(echo "$c" | head -1)" \
 check_has "csv: a row says its date and MODELLED" "$(echo "$c" | grep '^M86034,')" \
     ",2026-04-01,MODELLED"
 f=$(q scenario run westwood-ends --format csv --flows | tr -d '\r')
-check_eq "csv --flows: the header" "$(echo "$f" | head -1)" "Area,Area kind,From,To,Patients,km"
+check_eq "csv --flows: the header" "$(echo "$f" | head -1)" "Area,Area kind,From,To,Patients,km,As at"
 check_has "csv --flows: each area says it is modelled" "$(echo "$f" | sed -n 2p)" ",LSOA (MODELLED),M86019,"
+check_eq "csv --flows: every row says its date" \
+    "$(echo "$f" | sed 1d | awk -F, '{ print $NF }' | sort -u)" "2026-04-01"
 
 # As at 2021 the Coventry practices' patients have no registrations by area.
 c=$(q --as-at 2021-01-01 scenario run --close Y04947 --format csv | tr -d '\r' | sed -n 2p)

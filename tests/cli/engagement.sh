@@ -116,3 +116,14 @@ check_has "survey travel: md" "$(q scenario run --close Y04965 --survey-travel -
 check_exit "survey travel: a practice nobody answered for" 1 q scenario run --close M86010 --survey-travel
 check_has "survey travel: ... says so" "$(cat "$tmp/err")" "no survey respondent of the closing practices"
 check_exit "survey travel: a silly speed" 2 q scenario run --close Y04965 --survey-travel --speed 0
+
+# The source line of the md summary names the file as markdown text: a
+# file named as a link stays text in the paper.
+mkdir -p "$tmp/md"
+cp "$sv/engagement-survey-constructed.csv" "$tmp/md/[pay here](http:e.vil) <b>x.csv"
+"$bin" --store "$tmp/mdst" import --quiet "$data"/epraccur-*.csv >/dev/null 2>&1
+"$bin" --store "$tmp/mdst" import --quiet --mapping "$sv/survey-map.yaml" "$tmp/md/[pay here](http:e.vil) <b>x.csv" >/dev/null 2>&1
+src=$("$bin" --store "$tmp/mdst" engagement Y04965 --format md | grep '^Source: ')
+check_has "md: the source file is named" "$src" 'pay here'
+check_eq "md: a file named as a link or HTML stays text" \
+    "$(printf '%s\n' "$src" | grep -E '(^|[^\\])(\[pay|<b>)')" ""

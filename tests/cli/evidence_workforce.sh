@@ -36,7 +36,7 @@ check_eq "receivers: patients per GP FTE before and after, with the month" \
     "$(echo "$json" | jq -c '.receivers[] | select(.code == "M86019") | [.list_before, .gain, .list_after, .capacity, .capacity_source, .patients_per_gp_fte_before, .patients_per_gp_fte_after, .gp_fte_source, .gp_fte_date]')" \
     '[4106,311,4417,4500,"gp-fte",1642,1767,"gp-workforce","2026-03-01"]'
 check_has "receivers without FTE say null" "$json" \
-    '"patients_per_gp_fte_before":null,"patients_per_gp_fte_after":null,"gp_fte_source":null,"gp_fte_date":null'
+    '"patients_per_gp_fte_before":null,"patients_per_gp_fte_after":null,"gp_fte_source":null,"gp_fte_illustrative":false,"gp_fte_date":null'
 table=$("$bin" --store "$S" $cfg scenario run limbrick-wood-nearest)
 check_has "the table shows where each FTE came from" \
     "$(printf '%s\n' "$table" | grep '^M86019' | tr -s ' ')" "1,642 1,767 gp-workforce 2026-03-01"

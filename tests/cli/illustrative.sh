@@ -61,6 +61,20 @@ check_has "contracts: a line names the made-up contracts" "$c" \
     "ILLUSTRATIVE: the contracts of M86019, Y00060, Y00140"
 check_eq "contracts json: illustrative on each" \
     "$(q contracts --all --format json | jq -c '[.[] | .illustrative] | unique')" '[true]'
+# In CSV there is no line above the rows: a column says it on each.
+printf '%s\n' 'practice_code,contract_type,start_date,end_date,extension_options,provider,notes' \
+    'M86019,APMS,2017-04-01,2027-03-31,,Provider A,ILLUSTRATIVE: not a real contract' \
+    'Y00060,APMS,2018-10-01,2027-09-30,,Provider B,' >"$tmp/k.csv"
+"$bin" --store "$tmp/k" import "$data"/epraccur-*.csv "$tmp/k.csv" >/dev/null 2>&1
+check_eq "contracts csv: a column says which contracts are made up" \
+    "$("$bin" --store "$tmp/k" contracts --format csv | awk -F, '{ print $1 "=" $NF }' | tr -d '\r' | tr '\n' ' ')" \
+    "Code=Contract M86019=ILLUSTRATIVE Y00060=recorded "
+check_eq "list: the Contract column says a made-up one is" \
+    "$("$bin" --store "$tmp/k" list --format csv | awk -F, '$1 == "M86019" || $1 == "Y00060" { print $1 "=" $(NF - 1) }' | tr -d '\r' | tr '\n' ' ')" \
+    "M86019=APMS ILLUSTRATIVE Y00060=APMS "
+check_eq "list json: contract_illustrative" \
+    "$("$bin" --store "$tmp/k" list --format json | jq -c '[.[] | select(.contract_type) | [.code, .contract_type, .contract_illustrative]]')" \
+    '[["M86019","APMS",true],["Y00060","APMS",false]]'
 
 # The decision record's evidence: the capacity and list status held,
 # with their date and the label.
@@ -100,6 +114,38 @@ q export --force "$tmp/ex" >/dev/null 2>&1
     "$data"/gp-reg-pat-prac-all-2026-04-*.csv "$tmp/ex/capacity.csv" >/dev/null 2>&1
 check_has "export: the file's capacity is still labelled after a round trip" \
     "$("$bin" --store "$tmp/again" --config "$data/demo.yaml" show M86034 | grep '  Capacity ')" "gp-fte ILLUSTRATIVE"
+
+# A GP FTE or list status from the file is labelled in JSON as in the
+# table, also where the capacity itself is not the file's (a scenario's
+# own capacity for the receiver): the patients per GP FTE rest on it.
+o=$(q scenario run westwood-ends --capacity M86010=20000 | grep '^M86010')
+check_has "table: an overridden capacity's receiver still says its GP FTE is made up" "$o" \
+    "recorded ILLUSTRATIVE"
+j=$(q scenario run westwood-ends --capacity M86010=20000 --format json)
+check_eq "json: gp_fte_illustrative on the file's GP FTE" \
+    "$(echo "$j" | jq -c '.receivers[] | select(.code == "M86010") | [.capacity_illustrative, .gp_fte_source, .gp_fte_illustrative]')" \
+    '[false,"recorded",true]'
+check_eq "json: gp_fte_illustrative false where the GP FTE is not the file's" \
+    "$(echo "$j" | jq -c '[.receivers[] | select(.gp_fte_illustrative != false) | .code]')" \
+    '["M86034","M86010"]'
+check_eq "show json: capacity.gp_fte_illustrative" \
+    "$(q show M86010 --format json | jq -c '.capacity | [.gp_fte_source, .gp_fte_illustrative]')" \
+    '["recorded",true]'
+check_eq "show json: capacity.list_illustrative on the file's list status" \
+    "$(q show M86039 --format json | jq -c '.capacity | [.list_open, .list_illustrative]')" \
+    '[false,true]'
+check_eq "show json: neither where the practice is not in the file" \
+    "$(q show M86003 --format json | jq -c '.capacity | [.gp_fte_illustrative, .list_illustrative]')" \
+    '[false,false]'
+
+# The appraisal's dispersal line says what its "over capacity" rests on,
+# as the what-if itself does.
+w=$(q scenario run --close M86019)
+n_ill=$(echo "$w" | sed -n 's/^ILLUSTRATIVE: the capacity of \(.*\) rests on.*/\1/p' | tr ',' '\n' | grep -c .)
+n_ass=$(echo "$w" | sed -n 's/^Capacity: \([0-9]*\) of .*/\1/p')
+check_has "appraisal: the what-if's capacities are said to be made up or assumed" \
+    "$(q appraisal M86019 | grep 'Dispersal what-if')" \
+    "over capacity (on $n_ill ILLUSTRATIVE and $n_ass assumed capacities)"
 
 # A person's own figure is theirs, not the file's.
 q set M86004 capacity 21000 >/dev/null 2>&1

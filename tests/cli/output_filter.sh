@@ -116,3 +116,16 @@ paper=$("$bin" --store "$st" scenario run --close M84001 --format md)
 check_has "the closing practice's name is in the paper" "$paper" 'EVIL \[pay here\](http://e.vil)'
 check_eq "no link, image, HTML tag or autolink is left live" \
     "$(printf '%s\n' "$paper" | grep -E '(^|[^\\])(\[pay|<b>|\[\]|<http)' | head -3)" ""
+
+# The scenario's description (a shared config's, anyone on the team may
+# write it) stays text in the paper too.
+cat >"$tmp/d.yaml" <<YAML
+scenarios:
+  - name: ends
+    description: "Read $md_name first"
+    close: [M84001]
+YAML
+paper=$("$bin" --store "$st" --config "$tmp/d.yaml" scenario run ends --format md)
+check_has "the description is in the paper" "$paper" 'Read EVIL \[pay here\](http://e.vil)'
+check_eq "no link, image or HTML is left live in the description" \
+    "$(printf '%s\n' "$paper" | grep '^Read ' | grep -E '(^|[^\\])(\[pay|<b>|\[\]|<http)')" ""

@@ -111,7 +111,7 @@ check_eq "md: every table row has as many cells as its header" \
 check_has "csv: the receivers" "$(q scenario run westwood-ends --format csv | head -1)" \
     "Code,Name,List before,Gain,List after,Capacity"
 check_has "csv --flows: every flow" "$(q scenario run westwood-ends --format csv --flows | head -1)" \
-    "Area,Area kind,From,To,Patients,km"
+    "Area,Area kind,From,To,Patients,km,As at"
 check_has "table: the summary" "$(q scenario run westwood-ends)" "Displaced 4,106, placed 4,106, unplaced 0"
 
 check_has "list: the demo scenarios" "$(q scenario list)" "willenhall-both-close  choice"

@@ -13,12 +13,12 @@ check_screen "contracts at 80x24 on 2026-11-23" s1 <<'EOF'
  Contracts  4 with an end date                                  as at 2026-04-01
 Today 2026-11-23; milestones, in months before the contract end:
   options appraisal 18, engagement 15, procurement 12, award 6, mobilisation 3
+ILLUSTRATIVE: made-up contracts at M86019, Y00060, Y00140, Y04965
   Code   Name                        Ends       Next milestone     Days Overdue
   M86019 WESTWOOD MEDICAL H/CENTRE   2027-03-31 mobilisation         38       4
   Y00060 THE ANCHOR CENTRE           2027-09-30 award               127       3
   Y00140 TORCROSS MEDICAL CENTRE     2028-03-31 engagement           38       1
   Y04965 ALLIANCE TEACHING PRACTICES 2030-03-31 options appraisal   677
-
 
 
 

@@ -29,7 +29,7 @@ KEYS
 
 check_screen "neighbours within 2 km, nearest first" s2 <<'EOF'
  Neighbours  M86019  2 km                                       as at 2026-04-01
-Within 2 km of M86019: 8 practices, room for 5,285 more patients
+Within 2 km of M86019: 8 practices, room for 5,285 (4,709 ILLUSTRATIVE)
   Code   Name                      km    List Capacity Headroom Status
   M86004 ALLESLEY PARK MEDICAL    1.0  20,512   22,000    1,488 can take
   M86010 FORREST MEDICAL CENTRE   1.1  13,037   14,400    1,363 can take
