@@ -132,8 +132,8 @@ static void print_decision(const appraisal_view *av, bool md, FILE *fp)
     }
     int o = appraisal_option_find(r->value);
     when(r->time, d, sizeof d);
-    fprintf(fp, "%s%s", md ? "**Recommended: " : "Recommended: ",
-            o >= 0 ? appraisal_option_title(o) : r->value);
+    put_safe(fp, md, md ? "**Recommended: " : "Recommended: ",
+             o >= 0 ? appraisal_option_title(o) : r->value, "");
     put_safe(fp, md, md ? "**. " : ". ", r->text, "");
     put_safe(fp, md, " (recorded by ", r->user, "");
     fprintf(fp, " on %s.)\n", d);
@@ -158,10 +158,11 @@ static void print_text(const appraisal_view *av, out_format f, FILE *fp)
     else
         put_safe(fp, md, "", title, "\n");
     text_date_or_dash(av->wp->contract_end, end, sizeof end);
-    fprintf(fp, "Contract %s, ending %s.  Options scored 1 (worst) to 5 (best) on each factor "
+    put_safe(fp, md, "Contract ", *av->wp->contract_type ? av->wp->contract_type : "not held", "");
+    fprintf(fp, ", ending %s.  Options scored 1 (worst) to 5 (best) on each factor "
             "(RAG: 1-2 red, 3 amber, 4-5 green); the weighted score is the mean of the scored "
-            "factors under the weights of %s.\n\n", *av->wp->contract_type ? av->wp->contract_type : "not held",
-            end, *av->config_path ? av->config_path : "the built-in config");
+            "factors under the weights of ", end);
+    put_safe(fp, md, "", *av->config_path ? av->config_path : "the built-in config", ".\n\n");
     print_evidence(av, md, fp);
     heading(fp, md, 3, "Options and scores");
     scores_table(av, &t);

@@ -20,6 +20,16 @@ disp=$(q scenario run --close M86019 --format json | jq -r '"\(.displaced) displ
 check_has "evidence: the dispersal what-if, as scenario run has it" "$(echo "$out" | sed 's/,\([0-9]\)/\1/g')" \
     "Dispersal what-if (this practice closing, optimal policy): $disp"
 
+# The config's path is said in the text, through the output filter: a
+# name with a terminal escape or a link reaches neither terminal nor paper.
+evil="$tmp/$(printf 'c\033]52;c;AAAA\a[x](http:)')".yaml
+cp "$data/demo.yaml" "$evil"
+for f in table md; do
+    t=$("$bin" --store "$st" --config "$evil" appraisal M86019 --format $f)
+    check_eq "appraisal $f: no raw escape from the config's path" "$(printf '%s' "$t" | grep -c "$(printf '\033')")" 0
+done
+check_has "appraisal md: the path's brackets escaped" \
+    "$("$bin" --store "$st" --config "$evil" appraisal M86019 --format md)" '\[x\](http:)'
 check_eq "option: merge with a named practice" "$(q appraisal M86019 option merge M86605 'Limbrick Wood: same PCN')" \
     "M86019 appraisal: option recorded (in the history)"
 check_exit "option: merge with no such practice" 1 q appraisal M86019 option merge X99999
