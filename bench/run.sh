@@ -115,17 +115,23 @@ import_one() {
     set -- $(cat "$work/kinds.files")
     IFS=' 	'"$nl"
     set +f
-    t0=$(now)
-    /usr/bin/time -f '%U %S' -o "$work/import1.time" \
-        "$bin" --store "$work/store1" import "$@" >"$work/import.out" 2>&1 || {
-        cat "$work/import.out" >&2
-        echo "bench: import in one command failed" >&2
-        exit 1
-    }
-    s=$(elapsed "$t0" "$(now)")
-    rm -rf "$work/store1"
-    awk '{ printf "%.3f", $1 + $2 }' "$work/import1.time" >"$work/import1.cpu"
-    row "Import, the same files in one command ($# files)" "$s s (CPU $(cat "$work/import1.cpu") s)" "-" "-"
+    : >"$work/import1.runs"
+    for run in 1 2 3; do
+        t0=$(now)
+        /usr/bin/time -f '%U %S' -o "$work/import1.time" \
+            "$bin" --store "$work/store1" import "$@" >"$work/import.out" 2>&1 || {
+            cat "$work/import.out" >&2
+            echo "bench: import in one command failed" >&2
+            exit 1
+        }
+        s=$(elapsed "$t0" "$(now)")
+        rm -rf "$work/store1"
+        awk -v s="$s" '{ printf "%.3f %s\n", $1 + $2, s }' "$work/import1.time" >>"$work/import1.runs"
+    done
+    set -- $(sort -n "$work/import1.runs" | head -n 1) # the least CPU of three, as pandas'
+    echo "$1" >"$work/import1.cpu"
+    row "Import, the same files in one command ($(wc -l <"$work/kinds.files") files; least CPU of 3 runs)" \
+        "$2 s (CPU $1 s)" "-" "-"
 }
 
 store_size() {
@@ -302,13 +308,17 @@ pandas_row() {
         row "$what" "skipped: python3-pandas not installed" "-" "-"
         return
     fi
-    /usr/bin/time -f '%e %U %S' -o "$work/time" "$py" "$top/bench/pandas_read.py" \
-        "$data"/*.csv >"$work/pandas.out" 2>&1 || {
-        row "$what" "not measured: $(tail -n 1 "$work/pandas.out")" "-" "-"
-        return
-    }
-    set -- $(awk '{ printf "%.3f %.3f", $2 + $3, $1 }' "$work/time")
-    row "$what" "CPU $1 s (wall $2)" "-" "-"
+    : >"$work/pandas.runs"
+    for run in 1 2 3; do
+        /usr/bin/time -f '%e %U %S' -o "$work/time" "$py" "$top/bench/pandas_read.py" \
+            "$data"/*.csv >"$work/pandas.out" 2>&1 || {
+            row "$what" "not measured: $(tail -n 1 "$work/pandas.out")" "-" "-"
+            return
+        }
+        awk '{ printf "%.3f %.3f\n", $2 + $3, $1 }' "$work/time" >>"$work/pandas.runs"
+    done
+    set -- $(sort -n "$work/pandas.runs" | head -n 1)
+    row "$what; least CPU of 3 runs" "CPU $1 s (wall $2)" "-" "-"
     ratio=$(awk -v i="$(cat "$work/import1.cpu")" -v p="$1" 'BEGIN { printf "%.2f", i / p }')
     row "Import CPU time over pandas' (the national set in one command)" "${ratio}x" "< 1x" \
         "$(verdict "$ratio" 1)"
