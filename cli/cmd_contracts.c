@@ -152,12 +152,6 @@ static const char *practice_name(const ctx *x, const char *code, long *list, lon
     return k >= 0 ? x->w->v[k].p.name : "";
 }
 
-/* A made-up contract (the demo's): its notes say ILLUSTRATIVE. */
-static bool contract_illustrative(const contract *c)
-{
-    return strstr(c->notes, "ILLUSTRATIVE") != NULL;
-}
-
 /* "ILLUSTRATIVE: the contracts of M86019, Y00060 are made up ..." before
  * the table, naming the first ten. */
 static void illustrative_line(const listing *l)
@@ -165,7 +159,7 @@ static void illustrative_line(const listing *l)
     enum { NAMED = 10 };
     int k = 0;
     for (int i = 0; i < l->n; i++) {
-        if (!contract_illustrative(&l->v[i]))
+        if (!store_contract_illustrative(&l->v[i]))
             continue;
         if (k < NAMED)
             out_printf(stdout, "%s%s", k ? ", " : "ILLUSTRATIVE: the contracts of ",
@@ -193,7 +187,7 @@ static void print_json(const ctx *x, const listing *l)
         json_key(&j, "name"); json_str(&j, practice_name(x, c->practice, &list, &ld));
         json_key(&j, "type"); json_str(&j, c->type);
         json_key(&j, "provider"); json_str(&j, c->provider);
-        json_key(&j, "illustrative"); json_bool(&j, contract_illustrative(c));
+        json_key(&j, "illustrative"); json_bool(&j, store_contract_illustrative(c));
         json_key(&j, "list_size"); list >= 0 ? json_int(&j, list) : json_null(&j);
         json_key(&j, "list_date"); json_date(&j, ld);
         text_date_iso(c->start, a, sizeof a);
@@ -295,7 +289,7 @@ static void print_table(const ctx *x, const listing *l, out_format f)
         text_date_or_dash(c->start, start, sizeof start);
         table_add(&t, (const char *const[]){c->practice, name, c->type, c->provider, ls, start,
                                             end, next, due, days, overdue, done,
-                                            contract_illustrative(c) ? "ILLUSTRATIVE"
+                                            store_contract_illustrative(c) ? "ILLUSTRATIVE"
                                                                      : "recorded"});
     }
     table_print(&t, stdout, f);

@@ -68,7 +68,7 @@ static void print_json(const world *w, const int *rows, int n)
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[rows[i]];
         const practice *p = &wp->p;
-        bool known = p->list_size >= 0, cap = known && wp->open; /* closed: no capacity */
+        bool known = p->list_size >= 0, cap = world_capacity_known(wp);
         char d[16];
         json_obj(&j);
         json_key(&j, "as_at"); json_date(&j, w->at.date);
@@ -114,7 +114,6 @@ static void print_table(const world *w, const int *rows, int n, out_format f)
         const practice *p = &wp->p;
         char list[24] = "-", cap[24] = "-", head[24] = "-", ld[16] = "-", end[16], src[48] = "-", ls[48],
              con[SHORT_MAX + 16] = "-";
-        bool known = p->list_size >= 0 && wp->open; /* closed: no capacity */
         if (p->list_size >= 0) {
             snprintf(list, sizeof list, "%ld", p->list_size);
             text_date_or_dash(p->list_date, ld, sizeof ld);
@@ -122,7 +121,7 @@ static void print_table(const world *w, const int *rows, int n, out_format f)
         if (*wp->contract_type)
             snprintf(con, sizeof con, "%s%s", wp->contract_type,
                      wp->contract_illustrative ? " ILLUSTRATIVE" : "");
-        if (known) {
+        if (world_capacity_known(wp)) {
             snprintf(cap, sizeof cap, "%ld", wp->cap.capacity);
             snprintf(head, sizeof head, "%ld", wp->cap.headroom);
             world_capacity_label(&wp->facts, wp->fte_date, wp->cap.source, src, sizeof src);

@@ -67,7 +67,7 @@ static void print_json(const world *w, const nearby_hit *h, int n)
         json_key(&j, "code"); json_str(&j, wp->p.code);
         json_key(&j, "name"); json_str(&j, wp->p.name);
         json_key(&j, "km"); json_num(&j, h[i].km, 3);
-        bool known = wp->open && wp->p.list_size >= 0; /* else capacity means nothing */
+        bool known = world_capacity_known(wp);
         json_key(&j, "list_size");
         wp->p.list_size >= 0 ? json_int(&j, wp->p.list_size) : json_null(&j);
         json_key(&j, "list_date"); json_date(&j, wp->p.list_date);
@@ -94,7 +94,7 @@ static void print_table(const world *w, const nearby_hit *h, int n, out_format f
     for (int i = 0; i < n; i++) {
         const world_practice *wp = &w->v[h[i].index];
         char list[24] = "-", cap[24] = "-", head[24] = "-", d[16], src[48] = "-", ls[48];
-        bool known = wp->open && wp->p.list_size >= 0; /* else capacity means nothing */
+        bool known = world_capacity_known(wp);
         if (wp->p.list_size >= 0)
             snprintf(list, sizeof list, "%ld", wp->p.list_size);
         if (known) {

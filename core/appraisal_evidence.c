@@ -40,7 +40,7 @@ static void finance(appraisal_evidence *ev, store *s, const char *code, long dat
             text_date_or_dash(c.start, a, sizeof a), text_date_or_dash(c.end, b, sizeof b),
             store_contract_ended(&c, date) ? " (ended)" : "",
             *c.extension ? ", extension " : "", c.extension, *c.provider ? c.provider : "-",
-            strstr(c.notes, "ILLUSTRATIVE") ? "; ILLUSTRATIVE, not a real contract" : "");
+            store_contract_illustrative(&c) ? "; ILLUSTRATIVE, not a real contract" : "");
     else
         say(ev, F_FINANCE, "Contract: not held");
     say(ev, F_FINANCE, "Contract value and cost per patient: not held");

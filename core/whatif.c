@@ -119,9 +119,8 @@ static int find_closing(const world *w, const whatif_input *in, whatif *wf, err 
             return err_set(e, "no practice '%s' in the store", in->close[i]);
         if (refuse(w, k, e))
             return -1;
-        for (int j = 0; j < wf->nclosing; j++)
-            if (wf->closing[j] == k)
-                return err_set(e, "practice %s is named twice", in->close[i]);
+        if (whatif_closes(wf, k))
+            return err_set(e, "practice %s is named twice", in->close[i]);
         wf->closing[wf->nclosing++] = k;
         wf->p[k].can_receive = false;
     }
@@ -454,4 +453,12 @@ void whatif_as_at_text(const world *w, const whatif *wf, char *out, size_t n)
                                 counts[i], counts[i] == 1 ? "" : "s",
                                 asat_stale(dates[i], wf->as_at) ? ", STALE: over 6 months before"
                                                                 : "");
+}
+
+bool whatif_closes(const whatif *wf, int i)
+{
+    for (int c = 0; c < wf->nclosing; c++)
+        if (wf->closing[c] == i)
+            return true;
+    return false;
 }

@@ -111,6 +111,9 @@ int whatif_capacity_assumed(const whatif *wf);
  * before 2026-04-01". */
 const char *whatif_baseline_text(const whatif *wf, const char *what, char *out, size_t n);
 
+/* True when practice i (a world index) is one of the closing ones. */
+bool whatif_closes(const whatif *wf, int i);
+
 /* True when no practice but the closing ones is open with a list and a
  * known location (no postcode file): the unplaced are unplaced for want
  * of locations, not of room. */

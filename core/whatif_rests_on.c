@@ -10,19 +10,11 @@
 
 #include "util/text.h"
 
-static bool closing(const whatif *wf, int i)
-{
-    for (int c = 0; c < wf->nclosing; c++)
-        if (wf->closing[c] == i)
-            return true;
-    return false;
-}
-
 bool whatif_none_located(const world *w, const whatif *wf)
 {
     for (int i = 0; i < w->n; i++) {
         const world_practice *wp = &w->v[i];
-        if (wp->open && wp->p.list_size >= 0 && !isnan(wp->lat) && !closing(wf, i))
+        if (world_capacity_known(wp) && !isnan(wp->lat) && !whatif_closes(wf, i))
             return false;
     }
     return true;

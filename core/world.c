@@ -249,7 +249,7 @@ static int add_practice(const practice *p, void *ctx)
         wp->contract_end = c.end;
         wp->contract_ended = store_contract_ended(&c, w->at.facts);
         memcpy(wp->contract_milestone, c.milestone, sizeof wp->contract_milestone);
-        wp->contract_illustrative = strstr(c.notes, "ILLUSTRATIVE") != NULL;
+        wp->contract_illustrative = store_contract_illustrative(&c);
     } else if ((ld->parts & WORLD_CONTRACTS) &&
                published_contract(ld->s, p->code, wp->contract_type, ld->e)) {
         return -1;
@@ -341,6 +341,11 @@ int world_find(const world *w, const char *code)
             hi = mid - 1;
     }
     return -1;
+}
+
+bool world_capacity_known(const world_practice *wp)
+{
+    return wp->open && wp->p.list_size >= 0;
 }
 
 bool world_can_receive(const world *w, int i)

@@ -129,6 +129,11 @@ const char *world_status(const practice *p, long date);
 /* Whether a practice can take patients under the rules. */
 bool world_can_receive(const world *w, int i);
 
+/* Capacity and headroom mean something: open on the date, with a list
+ * size (the lists, the neighbours and the practice list give "-"
+ * otherwise). */
+bool world_capacity_known(const world_practice *wp);
+
 /* The capacity of one practice under the rules (used by `show`). */
 cap_result world_capacity(const practice *p, const capacity_rec *facts,
                           const cap_rules *rules);

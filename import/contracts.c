@@ -87,7 +87,7 @@ static int one_row(import_ctx *ic, const csvr_row *row, void *ctx, err *e)
         keep_milestones(ic, &c, &old, e) || imp_contract_changes(ic, &old, &c, e) ||
         store_contract_put(ic->s, &c, e))
         return -1;
-    ic->prov->illustrative |= strstr(c.notes, "ILLUSTRATIVE") != NULL; /* made up */
+    ic->prov->illustrative |= store_contract_illustrative(&c);
     imp_keep(ic);
     return 0;
 }

@@ -86,6 +86,11 @@ bool store_contract_ended(const contract *c, long date)
     return c->end > 0 && date > 0 && c->end < date;
 }
 
+bool store_contract_illustrative(const contract *c)
+{
+    return strstr(c->notes, "ILLUSTRATIVE") != NULL;
+}
+
 /* The contracts of one practice, oldest start first, read into one
  * choice: of those started on or before date (0: any), the newest in
  * force, else the newest started. */

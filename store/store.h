@@ -459,6 +459,8 @@ int store_contract_del(store *s, const char *code, long start, err *e);
 int store_contract_at(store *s, const char *code, long date, contract *out, err *e);
 /* Ended before date. */
 bool store_contract_ended(const contract *c, long date);
+/* Made up (the demo's): its notes say ILLUSTRATIVE. */
+bool store_contract_illustrative(const contract *c);
 /* Each practice's contract as at date, by practice code. */
 int store_contract_each_at(store *s, long date, int (*fn)(const contract *, void *), void *ctx,
                            err *e);

@@ -397,8 +397,6 @@ void plist_list_cell(const world *w, const world_practice *wp, char *buf, size_t
 /* "open", "list-cl", "closed", or "cl 2022" (the year it closed; the card
  * has the day): the status on the world's date, in 7 columns. */
 void plist_status_cell(const world *w, const world_practice *wp, char *buf, size_t n);
-/* Capacity and headroom mean something: open on the date, list known. */
-bool plist_has_capacity(const world_practice *wp);
 /* The stale mark's legend, "" when nothing in the world is stale. */
 const char *plist_stale_legend(const world *w);
 /* Rebuilds idx from the world under the filter and sort. */

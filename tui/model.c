@@ -60,11 +60,6 @@ void plist_status_cell(const world *w, const world_practice *wp, char *buf, size
         snprintf(buf, n, "%s", !wp->open ? "closed" : wp->list_closed ? "list-cl" : "open");
 }
 
-bool plist_has_capacity(const world_practice *wp)
-{
-    return wp->open && wp->p.list_size >= 0;
-}
-
 const char *plist_stale_legend(const world *w)
 {
     for (int i = 0; i < w->n; i++)
@@ -79,8 +74,8 @@ static double sort_number(const world_practice *wp, pcol col)
     switch (col) {
     case PCOL_LIST: return wp->p.list_size < 0 ? NAN : (double)wp->p.list_size;
     case PCOL_TREND: return plist_trend(wp);
-    case PCOL_CAP: return !plist_has_capacity(wp) ? NAN : (double)wp->cap.capacity;
-    case PCOL_HEAD: return !plist_has_capacity(wp) ? NAN : (double)wp->cap.headroom;
+    case PCOL_CAP: return !world_capacity_known(wp) ? NAN : (double)wp->cap.capacity;
+    case PCOL_HEAD: return !world_capacity_known(wp) ? NAN : (double)wp->cap.headroom;
     case PCOL_END: return wp->contract_end ? (double)wp->contract_end : NAN;
     case PCOL_STATUS: return wp->open ? 0 : wp->list_closed ? 1 : 2;
     default: return 0;

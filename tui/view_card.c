@@ -372,7 +372,7 @@ static void cv_copy(app *a, cview *cv)
              *cv->c->con.practice && cv->c->con.end ? " ends " : "",
              *cv->c->con.practice && cv->c->con.end ? text_date_or_dash(cv->c->con.end, d2, sizeof d2) : "",
              /* labelled in the email too, as on the card and in the appraisal */
-             *cv->c->con.practice && strstr(cv->c->con.notes, "ILLUSTRATIVE")
+             *cv->c->con.practice && store_contract_illustrative(&cv->c->con)
                  ? " (ILLUSTRATIVE: not a real contract)" : "");
     if (clip_copy(a, text))
         app_msg(a, COL_ERROR, "could not copy to the clipboard");

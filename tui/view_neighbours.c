@@ -150,7 +150,7 @@ static const char *nv_status(app *a, int wi)
         return "marked to close";
     if (wp->list_closed)
         return "list closed";
-    if (!plist_has_capacity(wp)) /* its room is unknown, not none */
+    if (!world_capacity_known(wp)) /* its room is unknown, not none */
         return "no list size";
     return wp->cap.headroom > 0 ? "can take" : "full";
 }
@@ -167,7 +167,7 @@ static void nv_draw(app *a, view *v, WINDOW *w, int line, int y, int width, bool
     cell_add(a, text, sizeof text, km, 5, true);
     plist_list_cell(&a->w, wp, n1, sizeof n1);
     cell_add(a, text, sizeof text, n1, 7, true);
-    bool cap = plist_has_capacity(wp);
+    bool cap = world_capacity_known(wp);
     if (capacity_shown(width))
         cell_add(a, text, sizeof text, cap ? text_thousands(wp->cap.capacity, n2, sizeof n2) : "-", 8, true);
     cell_add(a, text, sizeof text, cap ? text_thousands(wp->cap.headroom, n3, sizeof n3) : "-", 8, true);

@@ -58,13 +58,13 @@ static void cell_text(const world *w, const world_practice *wp, pcol c, char *bu
         snprintf(buf, n, isnan(t) ? "-" : "%+.1f%%", t);
         break;
     case PCOL_CAP: /* a closed practice, or no list then: no capacity */
-        if (plist_has_capacity(wp))
+        if (world_capacity_known(wp))
             text_thousands(wp->cap.capacity, buf, n);
         else
             snprintf(buf, n, "-");
         break;
     case PCOL_HEAD:
-        if (plist_has_capacity(wp))
+        if (world_capacity_known(wp))
             text_thousands(wp->cap.headroom, buf, n);
         else
             snprintf(buf, n, "-");
