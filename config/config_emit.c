@@ -55,6 +55,10 @@ static void put_real(outbuf *b, double v)
         if (strtod(s, NULL) == v)
             break;
     }
+    /* Too small for 17 decimals (1e-50 passes the bounds): the exponent
+     * form, which always reads back the same. */
+    if (strtod(s, NULL) != v)
+        snprintf(s, sizeof s, "%.17g", v);
     put(b, "%s", s);
 }
 

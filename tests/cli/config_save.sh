@@ -88,3 +88,15 @@ if localedef -i de_DE -f UTF-8 "$tmp/loc/de_DE.UTF-8" >/dev/null 2>&1; then
 else
     fail "localedef could not make de_DE.UTF-8"
 fi
+
+# A distance too small for 17 decimals is written so that it loads back
+# the same, not as 0 (found by fuzz_config).
+printf 'rules:\n  reasonable_km: .000000000000000000000000000000000000000000000000012297829382473033955\n' \
+    >"$tmp/tiny.yaml"
+shown=$("$bin" --config "$tmp/tiny.yaml" config show)
+check_eq "a tiny distance is not written as 0" \
+    "$(echo "$shown" | grep -c 'reasonable_km: 0.00000000000000000$')" 0
+echo "$shown" >"$tmp/tiny-back.yaml"
+check_eq "and loads back the same" \
+    "$("$bin" --config "$tmp/tiny-back.yaml" config show | grep reasonable_km)" \
+    "$(echo "$shown" | grep reasonable_km)"
